@@ -1,0 +1,46 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomersModule } from './modules/customers/customers.module';
+import { DocumentsModule } from './modules/documents/documents.module';
+import { FleetModule } from './modules/fleet/fleet.module';
+import { MixesModule } from './modules/mixes/mixes.module';
+import { PlantsModule } from './modules/plants/plants.module';
+import { PoursModule } from './modules/pours/pours.module';
+import { ProjectsModule } from './modules/projects/projects.module';
+import { UsersModule } from './modules/users/users.module';
+import { AuditModule } from './platform/audit/audit.module';
+import { AuthModule } from './platform/auth/auth.module';
+import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
+import { dataSourceOptions } from './platform/database/data-source-options';
+import { ApiExceptionFilter } from './platform/errors/api-exception.filter';
+import { HealthController } from './platform/health/health.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        PlantsModule,
+        CustomersModule,
+        ProjectsModule,
+        MixesModule,
+        FleetModule,
+        PoursModule,
+        DocumentsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { StandardSchemaValidationPipe } from '@nestjs/common';
+import { AppModule } from './app.module';
+import { seedDemo } from './demo/demo-seeder';
+import { ensureBootstrapAdmin } from './platform/auth/bootstrap-admin';
+import { loadConfig } from './platform/config/app-config';
+import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
+import { runMigrations } from './platform/database/migrate';
+import { mountOpenApi } from './platform/http/openapi';
+import { mountWebConsole } from './platform/http/web-console';
+import { createLogger, PinoNestLogger } from './platform/logging/pino-logger';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const log = (line: string) => logger.info(line);
+
+  let databaseUrl = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, log);
+    databaseUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  await runMigrations(databaseUrl, log);
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger: new PinoNestLogger(logger),
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new StandardSchemaValidationPipe());
+  app.disable('x-powered-by');
+  mountOpenApi(app);
+  mountWebConsole(app, config.webDistDir, (line) => logger.warn(line));
+
+  await ensureBootstrapAdmin(app, config, log);
+  if (config.demo) await seedDemo(app, log);
+
+  await app.listen(config.port);
+  log(`Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}`);
+
+  // Close connections first, then the embedded database, so nothing is left running.
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal} received, shutting down`);
+    await app.close().catch((error: unknown) => logger.error(error));
+    await stopEmbedded?.().catch((error: unknown) => logger.error(error));
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

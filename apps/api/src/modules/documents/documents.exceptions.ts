@@ -1,0 +1,25 @@
+import { ConflictError, DomainError, InvalidInputError } from '../../platform/errors/domain-error';
+
+export class UnsupportedDocumentError extends DomainError {
+  constructor() {
+    super(415, 'unsupported_document_type', 'Upload a PDF, PNG or JPEG file');
+  }
+}
+
+export class MissingFileError extends InvalidInputError {
+  constructor() {
+    super('file_missing', 'file: attach the report as a multipart field named "file"', ['file']);
+  }
+}
+
+export class AlreadyDeliveredError extends ConflictError {
+  constructor(at: Date) {
+    super('already_delivered', `This report was already delivered at ${at.toISOString()}`);
+  }
+}
+
+export class DeliveredDocumentLockedError extends ConflictError {
+  constructor() {
+    super('document_delivered', 'A delivered report is part of the record and cannot be deleted; upload a newer one instead');
+  }
+}

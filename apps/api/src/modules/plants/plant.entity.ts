@@ -1,0 +1,30 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { LatLng, Polygon } from '@pourline/contracts';
+import type { SlumpStandard } from '@pourline/domain';
+
+@Entity('plants')
+export class PlantEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 20, unique: true })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 300, default: '' })
+  address!: string;
+
+  @Column({ type: 'jsonb' })
+  location!: LatLng;
+
+  @Column({ type: 'jsonb' })
+  geofence!: Polygon;
+
+  @Column({ type: 'varchar', length: 64 })
+  timeZone!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  slumpStandard!: SlumpStandard;
+}

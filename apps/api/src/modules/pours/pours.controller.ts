@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ChangePourStatusRequest,
+  CreatePourRequest,
+  type CurrentUser,
+  IdParam,
+  PageQuery,
+  PourListQuery,
+  UpdatePourRequest,
+} from '@pourline/contracts';
+import { Actor, Can } from '../../platform/auth/auth.decorators';
+import { PourHistoryService } from './pour-history.service';
+import { PoursService } from './pours.service';
+
+@ApiTags('pours')
+@Controller('pours')
+export class PoursController {
+  constructor(
+    private readonly pours: PoursService,
+    private readonly history: PourHistoryService,
+  ) {}
+
+  @Get()
+  @Can('pours.read')
+  list(@Query({ schema: PourListQuery }) query: PourListQuery, @Actor() actor: CurrentUser) {
+    return this.pours.list(query, actor);
+  }
+
+  @Get(':id')
+  @Can('pours.read')
+  get(@Param({ schema: IdParam }) { id }: IdParam, @Actor() actor: CurrentUser) {
+    return this.pours.get(id, actor);
+  }
+
+  @Post()
+  @Can('pours.plan')
+  create(@Body({ schema: CreatePourRequest }) body: CreatePourRequest, @Actor() actor: CurrentUser) {
+    return this.pours.create(body, actor);
+  }
+
+  @Patch(':id')
+  @Can('pours.plan')
+  update(
+    @Param({ schema: IdParam }) { id }: IdParam,
+    @Body({ schema: UpdatePourRequest }) body: UpdatePourRequest,
+    @Actor() actor: CurrentUser,
+  ) {
+    return this.pours.update(id, body, actor);
+  }
+
+  @Post(':id/status')
+  @Can('pours.change-status')
+  @HttpCode(200)
+  changeStatus(
+    @Param({ schema: IdParam }) { id }: IdParam,
+    @Body({ schema: ChangePourStatusRequest }) body: ChangePourStatusRequest,
+    @Actor() actor: CurrentUser,
+  ) {
+    return this.pours.changeStatus(id, body, actor);
+  }
+
+  @Get(':id/history')
+  @Can('pours.read')
+  listHistory(
+    @Param({ schema: IdParam }) { id }: IdParam,
+    @Query({ schema: PageQuery }) query: PageQuery,
+    @Actor() actor: CurrentUser,
+  ) {
+    return this.history.list(id, query, actor);
+  }
+}

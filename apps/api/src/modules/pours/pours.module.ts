@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FleetModule } from '../fleet/fleet.module';
+import { MixesModule } from '../mixes/mixes.module';
+import { PlantsModule } from '../plants/plants.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { PourEntity } from './pour.entity';
+import { PourHistoryService } from './pour-history.service';
+import { PourReferences } from './pour-references';
+import { PoursController } from './pours.controller';
+import { PoursRepository } from './pours.repository';
+import { PoursService } from './pours.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PourEntity]), ProjectsModule, PlantsModule, MixesModule, FleetModule],
+  controllers: [PoursController],
+  providers: [PoursRepository, PoursService, PourReferences, PourHistoryService],
+  exports: [PoursService, PoursRepository],
+})
+export class PoursModule {}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  type ChangePourStatusRequest,
+  CreatePourRequest,
+  type CurrentUser,
+  type Page,
+  type PourDto,
+  type PourListQuery,
+  roleHasPermission,
+  type UpdatePourRequest,
+} from '@pourline/contracts';
+import {
+  canTransitionPour,
+  DEFAULT_REQUIRED_DOCUMENT_TYPES,
+  isPourPlanEditable,
+  pourTransitionsFrom,
+  undeliveredRequiredDocuments,
+} from '@pourline/domain';
+import { AuditService } from '../../platform/audit/audit.service';
+import { canSeeProject, visibleProjectIds } from '../../platform/auth/project-scope';
+import { InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
+import { changedFields, planSnapshot, toPourDto } from './pour.mapper';
+import type { PourEntity } from './pour.entity';
+import { PourReferences } from './pour-references';
+import {
+  DocumentsUndeliveredError,
+  IllegalPourTransitionError,
+  OverrideNotAllowedError,
+  PourNotEditableError,
+} from './pours.exceptions';
+import { PoursRepository } from './pours.repository';
+
+@Injectable()
+export class PoursService {
+  constructor(
+    private readonly pours: PoursRepository,
+    private readonly references: PourReferences,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(query: PourListQuery, actor: CurrentUser): Promise<Page<PourDto>> {
+    const { page, pageSize, ...filter } = query;
+    const [pours, total] = await this.pours.list(
+      { ...filter, projectIds: visibleProjectIds(actor) },
+      (page - 1) * pageSize,
+      pageSize,
+    );
+    const delivered = await this.pours.deliveredDocumentTypes(pours.map((pour) => pour.id));
+    return { items: pours.map((pour) => toPourDto(pour, delivered.get(pour.id)!)), total, page, pageSize };
+  }
+
+  async get(id: string, actor: CurrentUser): Promise<PourDto> {
+    await this.requireVisible(id, actor);
+    return this.detailed(id);
+  }
+
+  /** The pour if the actor may see it; a site dispatcher's other projects answer 404. */
+  async requireVisible(id: string, actor: CurrentUser): Promise<PourEntity> {
+    const pour = await this.pours.findById(id);
+    if (!pour || !canSeeProject(actor, pour.projectId)) throw new NotFoundError('Pour', id);
+    return pour;
+  }
+
+  async create(request: CreatePourRequest, actor: CurrentUser): Promise<PourDto> {
+    await this.references.check(request);
+    const pour = this.pours.create({
+      ...request,
+      scheduledStart: new Date(request.scheduledStart),
+      requiredDocumentTypes: request.requiredDocumentTypes ?? [...DEFAULT_REQUIRED_DOCUMENT_TYPES],
+      status: 'draft',
+      documentGateOverride: null,
+    });
+    const id = await this.dataSource.transaction(async (manager) => {
+      const saved = await this.pours.save(pour, manager);
+      await this.audit.record(manager, actor, 'pour', saved.id, 'created', planSnapshot(saved));
+      return saved.id;
+    });
+    return this.detailed(id);
+  }
+
+  async update(id: string, request: UpdatePourRequest, actor: CurrentUser): Promise<PourDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const pour = await this.lock(id, actor, manager);
+      if (!isPourPlanEditable(pour.status)) throw new PourNotEditableError(pour.status);
+      const before = planSnapshot(pour);
+      const merged = CreatePourRequest.safeParse({ ...before, ...request });
+      if (!merged.success) {
+        const details = merged.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+        throw new InvalidInputError('invalid_pour_plan', `Invalid pour plan: ${details.join('; ')}`, details);
+      }
+      await this.references.check(merged.data);
+      Object.assign(pour, request, request.scheduledStart ? { scheduledStart: new Date(request.scheduledStart) } : {});
+      await this.pours.save(pour, manager);
+      await this.audit.record(manager, actor, 'pour', id, 'updated', changedFields(before, planSnapshot(pour)));
+    });
+    return this.detailed(id);
+  }
+
+  async changeStatus(id: string, request: ChangePourStatusRequest, actor: CurrentUser): Promise<PourDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const pour = await this.lock(id, actor, manager);
+      const from = pour.status;
+      if (!canTransitionPour(from, request.status)) {
+        throw new IllegalPourTransitionError(from, request.status, pourTransitionsFrom(from));
+      }
+      let override: PourEntity['documentGateOverride'] = null;
+      if (request.status === 'ready') {
+        const delivered = (await this.pours.deliveredDocumentTypes([id], manager)).get(id)!;
+        const undelivered = undeliveredRequiredDocuments(
+          pour.requiredDocumentTypes,
+          [...delivered].map((type) => ({ type, deliveredAt: new Date() })),
+        );
+        if (undelivered.length > 0) {
+          if (!request.overrideReason) throw new DocumentsUndeliveredError(undelivered);
+          if (!roleHasPermission(actor.role, 'pours.override-document-gate')) throw new OverrideNotAllowedError();
+          override = { reason: request.overrideReason, byUserId: actor.id, byName: actor.displayName, at: new Date().toISOString() };
+          pour.documentGateOverride = override;
+        }
+      }
+      pour.status = request.status;
+      await this.pours.save(pour, manager);
+      await this.audit.record(manager, actor, 'pour', id, 'status_changed', {
+        from,
+        to: request.status,
+        ...(override ? { documentGateOverride: override } : {}),
+      });
+    });
+    return this.detailed(id);
+  }
+
+  private async lock(id: string, actor: CurrentUser, manager: Parameters<PoursRepository['lockForUpdate']>[0]) {
+    const pour = await this.pours.lockForUpdate(manager, id);
+    if (!pour || !canSeeProject(actor, pour.projectId)) throw new NotFoundError('Pour', id);
+    return pour;
+  }
+
+  private async detailed(id: string): Promise<PourDto> {
+    const pour = await this.pours.findDetailed(id);
+    if (!pour) throw new NotFoundError('Pour', id);
+    const delivered = await this.pours.deliveredDocumentTypes([id]);
+    return toPourDto(pour, delivered.get(id)!);
+  }
+}

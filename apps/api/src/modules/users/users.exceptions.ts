@@ -1,0 +1,13 @@
+import { ConflictError } from '../../platform/errors/domain-error';
+
+export class UsernameTakenError extends ConflictError {
+  constructor(username: string) {
+    super('username_taken', `The username "${username}" is already taken`);
+  }
+}
+
+export class LastAdminError extends ConflictError {
+  constructor() {
+    super('last_admin', 'This is the last active administrator; appoint another before demoting or deactivating it');
+  }
+}

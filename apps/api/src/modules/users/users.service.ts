@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CreateUserRequest, CurrentUser, Page, PageQuery, UpdateUserRequest, UserDto } from '@pourline/contracts';
+import { AuditService } from '../../platform/audit/audit.service';
+import { hashPassword } from '../../platform/auth/password-hasher';
+import { NotFoundError } from '../../platform/errors/domain-error';
+import type { UserEntity } from './user.entity';
+import { LastAdminError, UsernameTakenError } from './users.exceptions';
+import { UsersRepository } from './users.repository';
+
+export function toUserDto(user: UserEntity): UserDto {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    phone: user.phone,
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(query: PageQuery): Promise<Page<UserDto>> {
+    const [items, total] = await this.users.list((query.page - 1) * query.pageSize, query.pageSize);
+    return { items: items.map(toUserDto), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: string): Promise<UserDto> {
+    return toUserDto(await this.require(id));
+  }
+
+  async create(request: CreateUserRequest, actor: CurrentUser | null): Promise<UserDto> {
+    if (await this.users.findByUsername(request.username)) throw new UsernameTakenError(request.username);
+    const user = this.users.create({
+      username: request.username,
+      displayName: request.displayName,
+      role: request.role,
+      phone: request.phone ?? null,
+      passwordHash: await hashPassword(request.password),
+      active: true,
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await this.users.save(user, manager);
+      await this.audit.record(manager, actor, 'user', saved.id, 'created', {
+        username: saved.username,
+        role: saved.role,
+      });
+      return toUserDto(saved);
+    });
+  }
+
+  async update(id: string, request: UpdateUserRequest, actor: CurrentUser): Promise<UserDto> {
+    const user = await this.require(id);
+    const losesAdmin =
+      user.role === 'admin' && user.active && ((request.role && request.role !== 'admin') || request.active === false);
+    if (losesAdmin && (await this.users.countActiveWithRole('admin')) <= 1) throw new LastAdminError();
+    const { password, ...fields } = request;
+    Object.assign(user, fields);
+    if (password) user.passwordHash = await hashPassword(password);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await this.users.save(user, manager);
+      await this.audit.record(manager, actor, 'user', id, 'updated', {
+        ...fields,
+        ...(password ? { password: 'changed' } : {}),
+      });
+      return toUserDto(saved);
+    });
+  }
+
+  private async require(id: string): Promise<UserEntity> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  /** Unset means: run an embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | undefined;
+  embeddedPostgresPort: number;
+  dataDir: string;
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  redisUrl: string | undefined;
+  mapTileUrl: string;
+  mapTileAttribution: string;
+  demo: boolean;
+  bootstrapAdminPassword: string | undefined;
+  webDistDir: string;
+  logLevel: string;
+}
+
+export const REPO_ROOT = resolve(__dirname, '../../../../..');
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function integer(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return parsed;
+}
+
+/** A secret kept in the data folder, so tokens survive a restart of a local install. */
+function localJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const dataDir = resolve(env.DATA_DIR || join(REPO_ROOT, 'data'));
+  if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
+    throw new Error('JWT_SECRET must be set in production');
+  }
+  return {
+    port: integer('PORT', env.PORT, 3000),
+    databaseUrl,
+    embeddedPostgresPort: integer('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329),
+    dataDir,
+    jwtSecret: env.JWT_SECRET || localJwtSecret(dataDir),
+    jwtExpiresInSeconds: integer('JWT_EXPIRES_IN_SECONDS', env.JWT_EXPIRES_IN_SECONDS, 14 * 3600),
+    redisUrl: env.REDIS_URL || undefined,
+    mapTileUrl: env.MAP_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION || '&copy; OpenStreetMap contributors',
+    // With no database configured, a newcomer gets the full demo.
+    demo: flag(env.DEMO, databaseUrl === undefined),
+    bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
+    webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,64 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ApiError } from '@pourline/contracts';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error';
+
+const CODES_BY_STATUS: Record<number, string> = {
+  400: 'invalid_input',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+function fromHttpException(error: HttpException): ApiError {
+  const statusCode = error.getStatus();
+  const body = error.getResponse();
+  const code = CODES_BY_STATUS[statusCode] ?? 'error';
+  if (typeof body === 'object' && body !== null && 'message' in body) {
+    const message = (body as { message: unknown }).message;
+    if (Array.isArray(message)) {
+      return { statusCode, code, message: `Invalid input: ${message.join('; ')}`, details: message.map(String) };
+    }
+    return { statusCode, code, message: String(message) };
+  }
+  return { statusCode, code, message: String(body) };
+}
+
+function fromDatabaseError(error: QueryFailedError): ApiError | undefined {
+  const driverError = error.driverError as { code?: string; detail?: string };
+  if (driverError.code === '23505') {
+    return { statusCode: 409, code: 'duplicate', message: driverError.detail ?? 'That value is already taken' };
+  }
+  if (driverError.code === '23503') {
+    return { statusCode: 409, code: 'still_referenced', message: driverError.detail ?? 'It is still referenced' };
+  }
+  return undefined;
+}
+
+/** One place where every failure becomes the API's error shape. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    let body: ApiError | undefined;
+    if (error instanceof DomainError) {
+      body = { statusCode: error.status, code: error.code, message: error.message, details: error.details };
+    } else if (error instanceof HttpException) {
+      body = fromHttpException(error);
+    } else if (error instanceof QueryFailedError) {
+      body = fromDatabaseError(error);
+    }
+    if (!body) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      body = { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side; it has been logged' };
+    }
+    response.status(body.statusCode).json(body);
+  }
+}

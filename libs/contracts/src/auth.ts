@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { Role } from './roles';
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export interface LoginResponse {
+  accessToken: string;
+}
+
+export interface CurrentUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  projectIds: string[];
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+export const Uuid = z.uuid();
+
+export const LatLng = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+export type LatLng = z.infer<typeof LatLng>;
+
+/** GeoJSON position: [longitude, latitude]. */
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+export const LineString = z.object({
+  type: z.literal('LineString'),
+  coordinates: z.array(Position).min(2, 'a route needs at least two positions'),
+});
+export type LineString = z.infer<typeof LineString>;
+
+const LinearRing = z
+  .array(Position)
+  .min(4, 'a polygon ring needs at least four positions')
+  .refine((ring) => ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1], {
+    message: 'a polygon ring must end where it starts',
+  });
+
+export const Polygon = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(LinearRing).min(1),
+});
+export type Polygon = z.infer<typeof Polygon>;
+
+export const TimeZone = z.string().refine(
+  (name) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: name });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a known IANA time zone' },
+);
+
+export const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDate = z.iso.date();
+
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const IdParam = z.object({ id: Uuid });
+export type IdParam = z.infer<typeof IdParam>;
+
+/** Shape of every error answer of the API. */
+export interface ApiError {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: string[];
+}
+
+/**
+ * The schema of a partial update: every field optional and, unlike zod's
+ * `.partial()`, without defaults, so a field left out stays as it was.
+ */
+export function patchSchema<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, schema]) => [key, schema instanceof z.ZodDefault ? schema.unwrap() : schema]),
+  );
+  return z.object(shape).partial() as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { patchSchema, Uuid } from './common';
+
+const DeviceId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'letters, digits and . _ : - only, up to 64');
+
+export const CreateTruckRequest = z.object({
+  fleetNumber: z.string().trim().min(1).max(20),
+  plateNumber: z.string().trim().min(1).max(20),
+  capacityM3: z.number().positive().max(20),
+  trackerDeviceId: DeviceId.nullable().default(null),
+  homePlantId: Uuid,
+  driverName: z.string().trim().max(120).default(''),
+  driverPhone: z.string().trim().max(40).default(''),
+  active: z.boolean().default(true),
+});
+export type CreateTruckRequest = z.infer<typeof CreateTruckRequest>;
+export const UpdateTruckRequest = patchSchema(CreateTruckRequest);
+export type UpdateTruckRequest = z.infer<typeof UpdateTruckRequest>;
+export interface TruckDto extends CreateTruckRequest {
+  id: string;
+}
+
+export const PUMP_KINDS = ['boom', 'line'] as const;
+export const PumpFields = z.object({
+    code: z.string().trim().min(1).max(20),
+    kind: z.enum(PUMP_KINDS),
+    capacityM3PerHour: z.number().positive().max(300),
+    boomLengthM: z.number().positive().max(80).nullable().default(null),
+    trackerDeviceId: DeviceId.nullable().default(null),
+    homePlantId: Uuid,
+    active: z.boolean().default(true),
+});
+export const CreatePumpRequest = PumpFields.refine((pump) => pump.kind === 'boom' || pump.boomLengthM === null, {
+    message: 'a line pump has no boom',
+    path: ['boomLengthM'],
+  });
+export type CreatePumpRequest = z.infer<typeof CreatePumpRequest>;
+export const UpdatePumpRequest = patchSchema(PumpFields);
+export type UpdatePumpRequest = z.infer<typeof UpdatePumpRequest>;
+export interface PumpDto extends CreatePumpRequest {
+  id: string;
+}

@@ -1,0 +1,26 @@
+import type { Role } from './roles';
+
+/**
+ * What each role may do. The API guards every route with one of these and the
+ * console uses the same table to show only the actions a person can take.
+ */
+export const PERMISSIONS = {
+  'users.manage': ['admin'],
+  'master-data.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'master-data.manage': ['admin'],
+  'customers.read': ['admin', 'dispatcher', 'after_sales'],
+  'projects.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'pours.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'pours.plan': ['admin', 'dispatcher'],
+  'pours.change-status': ['admin', 'dispatcher'],
+  'pours.override-document-gate': ['admin'],
+  'documents.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'documents.manage': ['admin', 'qc_inspector'],
+  'audit.read': ['admin', 'dispatcher'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

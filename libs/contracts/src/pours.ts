@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { IsoDate, IsoDateTime, LatLng, LineString, PageQuery, patchSchema, Uuid } from './common';
+import { DOCUMENT_TYPES, type DocumentType, POUR_STATUSES, type PourStatus } from '@pourline/domain';
+
+export const PourStatusSchema = z.enum(POUR_STATUSES);
+
+export const PUMPING_METHODS = ['boom_pump', 'line_pump', 'direct_discharge', 'crane_and_bucket'] as const;
+
+export const PourPlanFields = z.object({
+  projectId: Uuid,
+  plantId: Uuid,
+  structuralElement: z.string().trim().min(1).max(200),
+  scheduledStart: IsoDateTime,
+  volumeM3: z.number().positive('must be greater than 0').max(20000),
+  pourRateM3PerHour: z.number().positive('must be greater than 0').max(500),
+  startPoint: LatLng,
+  endPoint: LatLng,
+  direction: z.string().trim().max(200).default(''),
+  pumpId: Uuid.nullable().default(null),
+  pumpPosition: LatLng.nullable().default(null),
+  pumpingMethod: z.enum(PUMPING_METHODS),
+  entryRoute: LineString,
+  exitRoute: LineString,
+  truckCount: z.number().int().min(1).max(200),
+  mixId: Uuid,
+  slumpTargetMm: z.number().int().min(0).max(850),
+  slumpToleranceMm: z.number().int().min(1).max(100),
+  initialSettingMinutes: z.number().int().min(30).max(24 * 60),
+  requiredDocumentTypes: z.array(z.enum(DOCUMENT_TYPES)).max(10).optional(),
+  notes: z.string().max(4000).default(''),
+});
+
+const pumpNeedsPosition = (plan: { pumpId?: string | null; pumpPosition?: unknown }) =>
+  !plan.pumpId || plan.pumpPosition !== null;
+
+export const CreatePourRequest = PourPlanFields.refine(pumpNeedsPosition, {
+  message: 'a pour with a pump needs the pump set-up position',
+  path: ['pumpPosition'],
+});
+export type CreatePourRequest = z.infer<typeof CreatePourRequest>;
+export const UpdatePourRequest = patchSchema(PourPlanFields);
+export type UpdatePourRequest = z.infer<typeof UpdatePourRequest>;
+
+export const ChangePourStatusRequest = z.object({
+  status: PourStatusSchema,
+  /** Only an administrator may release a pour whose required reports are not all delivered. */
+  overrideReason: z.string().trim().min(10, 'say why, in at least 10 characters').max(1000).optional(),
+});
+export type ChangePourStatusRequest = z.infer<typeof ChangePourStatusRequest>;
+
+export const PourListQuery = PageQuery.extend({
+  day: IsoDate.optional(),
+  status: PourStatusSchema.optional(),
+  plantId: Uuid.optional(),
+  projectId: Uuid.optional(),
+});
+export type PourListQuery = z.infer<typeof PourListQuery>;
+
+export interface DocumentGateOverride {
+  reason: string;
+  byUserId: string;
+  byName: string;
+  at: string;
+}
+
+export interface PourDto extends Omit<CreatePourRequest, 'requiredDocumentTypes'> {
+  id: string;
+  status: PourStatus;
+  requiredDocumentTypes: DocumentType[];
+  projectName: string;
+  customerName: string;
+  plantName: string;
+  plantTimeZone: string;
+  mixCode: string;
+  pumpCode: string | null;
+  undeliveredDocumentTypes: DocumentType[];
+  documentGateOverride: DocumentGateOverride | null;
+  allowedTransitions: PourStatus[];
+  createdAt: string;
+  updatedAt: string;
+}

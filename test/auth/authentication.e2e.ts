@@ -1,0 +1,51 @@
+import { adminSession, createUser } from '../support/factories';
+import { Http, login } from '../support/http';
+
+describe('Authentication', () => {
+  it('answers a token for the right password and refuses a wrong one alike for unknown users', async () => {
+    const admin = await adminSession();
+    const { username, password } = await createUser(admin, 'dispatcher');
+    const ok = await new Http().post('/auth/login', { username, password });
+    expect(ok.status).toBe(200);
+    expect(ok.body.accessToken.split('.')).toHaveLength(3);
+    const wrong = await new Http().post('/auth/login', { username, password: 'not-it' });
+    const unknown = await new Http().post('/auth/login', { username: 'nobody-here', password: 'not-it' });
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(wrong.body.message).toBe(unknown.body.message);
+  });
+
+  it('refuses a malformed login body with 400 naming the field', async () => {
+    const answer = await new Http().post('/auth/login', { username: 'admin' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toContain('password');
+  });
+
+  it('refuses a forged or garbled token', async () => {
+    expect((await new Http('not.a.token').get('/auth/me')).status).toBe(401);
+    const forged =
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJyb2xlIjoiYWRtaW4ifQ.c2lnbmF0dXJl';
+    expect((await new Http(forged).get('/auth/me')).status).toBe(401);
+  });
+
+  it('stores passwords only as a slow hash and locks out a deactivated user at once', async () => {
+    const admin = await adminSession();
+    const { user, username, password, session } = await createUser(admin, 'qc_inspector');
+    expect((await session.get('/auth/me')).body).toMatchObject({ username, role: 'qc_inspector' });
+    expect(JSON.stringify((await admin.get(`/users/${user.id}`)).body)).not.toContain(password);
+    await admin.patch(`/users/${user.id}`, { active: false });
+    expect((await session.get('/auth/me')).status).toBe(401);
+    await expect(login(username, password)).rejects.toThrow(/401/);
+  });
+
+  it('never lets the last administrator be demoted', async () => {
+    const admin = await adminSession();
+    const me = (await admin.get('/auth/me')).body;
+    const users = (await admin.get('/users?pageSize=200')).body.items;
+    const activeAdmins = users.filter((user: any) => user.role === 'admin' && user.active);
+    expect(activeAdmins).toHaveLength(1);
+    const answer = await admin.patch(`/users/${me.id}`, { role: 'dispatcher' });
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('last_admin');
+    expect((await admin.get('/auth/me')).body.role).toBe('admin');
+  });
+});

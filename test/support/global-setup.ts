@@ -1,0 +1,18 @@
+import { startApi } from './api-process';
+import { createDatabase, databaseUrl } from './database';
+import { ADMIN_PASSWORD } from './test-constants';
+
+/** One API process on a fresh database, shared by the end-to-end suites. */
+export default async function globalSetup(): Promise<void> {
+  const database = await createDatabase('pourline_e2e');
+  const api = await startApi({
+    DATABASE_URL: databaseUrl(database),
+    DEMO: 'false',
+    JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256',
+    ADMIN_PASSWORD,
+    REDIS_URL: '',
+  });
+  process.env.POURLINE_API_URL = api.baseUrl;
+  process.env.POURLINE_E2E_DATABASE = database;
+  (globalThis as Record<string, unknown>).__POURLINE_API__ = api;
+}
