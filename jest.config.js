@@ -18,6 +18,7 @@ const moduleNameMapper = {
 };
 
 module.exports = {
+  maxWorkers: 2,
   projects: [
     {
       displayName: 'unit',
@@ -38,7 +39,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,
-      maxWorkers: 2,
     },
   ],
 };

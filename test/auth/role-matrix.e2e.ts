@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { adminSession, createPour, createUser, createWorld, deliverAllReports, expectCreated } from '../support/factories';
+import {
+  adminSession,
+  createPour,
+  createUser,
+  createWorld,
+  deliverAllReports,
+  expectCreated,
+} from '../support/factories';
 import { Http } from '../support/http';
 import { ROLES, type TestRole } from '../support/test-constants';
 
@@ -71,7 +78,8 @@ describe('Roles and permissions', () => {
   beforeAll(async () => {
     const admin = await adminSession();
     sessions.admin = admin;
-    for (const role of ROLES.filter((role) => role !== 'admin')) sessions[role] = (await createUser(admin, role)).session;
+    for (const role of ROLES.filter((role) => role !== 'admin'))
+      sessions[role] = (await createUser(admin, role)).session;
   });
 
   it('covers every route of the OpenAPI document, and only those', async () => {

@@ -32,7 +32,11 @@ describe('docker-compose.yml, the production shape', () => {
   });
 
   it('builds the API from a Dockerfile that exists', () => {
-    const dockerfile = join(REPO_ROOT, services.api.build.context ?? '.', services.api.build.dockerfile ?? 'Dockerfile');
+    const dockerfile = join(
+      REPO_ROOT,
+      services.api.build.context ?? '.',
+      services.api.build.dockerfile ?? 'Dockerfile',
+    );
     expect(readFileSync(dockerfile, 'utf8')).toMatch(/npm (ci|run build)/);
   });
 });

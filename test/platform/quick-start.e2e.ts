@@ -19,7 +19,10 @@ describe('Quick start on the embedded PostgreSQL', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const start = () =>
-    startApi({ DATABASE_URL: '', DEMO: '', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), JWT_SECRET: '' }, 180_000);
+    startApi(
+      { DATABASE_URL: '', DEMO: '', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), JWT_SECRET: '' },
+      180_000,
+    );
 
   async function demoLogin(baseUrl: string) {
     process.env.POURLINE_API_URL = baseUrl;
@@ -45,7 +48,8 @@ describe('Quick start on the embedded PostgreSQL', () => {
       const pours = await dispatcher.get('/pours?pageSize=100');
       const statuses = new Set(pours.body.items.map((pour: any) => pour.status));
       expect(pours.body.total).toBeGreaterThanOrEqual(6);
-      for (const status of ['completed', 'in_progress', 'ready', 'confirmed', 'draft']) expect(statuses).toContain(status);
+      for (const status of ['completed', 'in_progress', 'ready', 'confirmed', 'draft'])
+        expect(statuses).toContain(status);
       const someId = pours.body.items[0].id;
       await dispatcher.patch(`/pours/${pours.body.items.find((pour: any) => pour.status === 'draft').id}`, {
         notes: 'kept across restarts',

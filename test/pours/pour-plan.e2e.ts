@@ -1,4 +1,12 @@
-import { adminSession, createPour, createUser, createWorld, expectCreated, pourPlan, type PourWorld } from '../support/factories';
+import {
+  adminSession,
+  createPour,
+  createUser,
+  createWorld,
+  expectCreated,
+  pourPlan,
+  type PourWorld,
+} from '../support/factories';
 import type { Http } from '../support/http';
 
 describe('Pour plans', () => {

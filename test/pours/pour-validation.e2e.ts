@@ -23,8 +23,32 @@ describe('Pour plan validation', () => {
     ['a negative pour rate', { pourRateM3PerHour: -5 }, 'pourRateM3PerHour'],
     ['a route with one position', { entryRoute: { type: 'LineString', coordinates: [[118.8, 31.9]] } }, 'entryRoute'],
     ['a route that is not a LineString', { exitRoute: { type: 'Point', coordinates: [118.8, 31.9] } }, 'exitRoute'],
-    ['a route position out of range', { exitRoute: { type: 'LineString', coordinates: [[200, 31.9], [118.8, 31.9]] } }, 'exitRoute'],
-    ['a route with text coordinates', { entryRoute: { type: 'LineString', coordinates: [['a', 'b'], [1, 2]] } }, 'entryRoute'],
+    [
+      'a route position out of range',
+      {
+        exitRoute: {
+          type: 'LineString',
+          coordinates: [
+            [200, 31.9],
+            [118.8, 31.9],
+          ],
+        },
+      },
+      'exitRoute',
+    ],
+    [
+      'a route with text coordinates',
+      {
+        entryRoute: {
+          type: 'LineString',
+          coordinates: [
+            ['a', 'b'],
+            [1, 2],
+          ],
+        },
+      },
+      'entryRoute',
+    ],
     ['a pump without a set-up position', { pumpPosition: null }, 'pumpPosition'],
     ['a start that is not a date', { scheduledStart: 'tomorrow morning' }, 'scheduledStart'],
     ['zero trucks', { truckCount: 0 }, 'truckCount'],

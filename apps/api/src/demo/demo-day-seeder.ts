@@ -1,0 +1,153 @@
+import type { INestApplication } from '@nestjs/common';
+import { CreatePourRequest, type CurrentUser, type LatLng } from '@pourline/contracts';
+import type { DocumentType, PourStatus } from '@pourline/domain';
+import { DocumentsService } from '../modules/documents/documents.service';
+import { PumpsService } from '../modules/fleet/pumps.service';
+import { MixesService } from '../modules/mixes/mixes.service';
+import { PlantsService } from '../modules/plants/plants.service';
+import { PoursService } from '../modules/pours/pours.service';
+import { ProjectsService } from '../modules/projects/projects.service';
+import { DEMO_PUMPS } from './demo-fleet';
+import { offset } from './demo-geometry';
+import { DEMO_MIXES } from './demo-mixes';
+import { DEMO_PLANTS, DEMO_SITES, DEMO_UTC_OFFSET } from './demo-places';
+import { DEMO_POURS, type DemoPour } from './demo-pours';
+import { DEMO_REPORT_TYPES, demoReport } from './demo-reports';
+
+type Log = (line: string) => void;
+
+/** Who does what on a real day: dispatch plans and releases, QC hands over the reports. */
+export interface DemoDayActors {
+  planner: CurrentUser;
+  qc: CurrentUser;
+}
+
+const STATUS_PATH: PourStatus[] = ['draft', 'confirmed', 'ready', 'in_progress', 'completed'];
+
+/** Today's pours at the demo sites, each walked through the statuses the day has reached. */
+export async function seedToday(app: INestApplication, actors: DemoDayActors, day: string, log: Log): Promise<void> {
+  const references = await findMasterData(app, actors.planner);
+  const missing = references.missing();
+  if (missing.length) {
+    log(`demo: no pours created for ${day}: demo master data not found (${missing.join(', ')})`);
+    return;
+  }
+  for (const pour of DEMO_POURS) await seedPour(app, actors, day, pour, references, log);
+  log(`demo: ${DEMO_POURS.length} pours planned for ${day}`);
+}
+
+async function findMasterData(app: INestApplication, actor: CurrentUser) {
+  const [plants, projects, mixes, pumps] = await Promise.all([
+    app.get(PlantsService).list(),
+    app.get(ProjectsService).list({ page: 1, pageSize: 200 }, actor),
+    app.get(MixesService).list(),
+    app.get(PumpsService).list(),
+  ]);
+  const plantByCode = new Map(plants.map((plant) => [plant.code, plant]));
+  const projectByName = new Map(projects.items.map((project) => [project.name, project]));
+  const mixByCode = new Map(mixes.map((mix) => [mix.code, mix]));
+  const pumpByCode = new Map(pumps.map((pump) => [pump.code, pump]));
+  const wanted = DEMO_POURS.flatMap((pour) => {
+    const site = DEMO_SITES[pour.site];
+    return [
+      ['plant', DEMO_PLANTS[site.plant].code, plantByCode],
+      ['project', site.name, projectByName],
+      ['mix', DEMO_MIXES[pour.mix].code, mixByCode],
+      ['pump', DEMO_PUMPS[pour.pump].code, pumpByCode],
+    ] as const;
+  });
+  return {
+    plantByCode,
+    projectByName,
+    mixByCode,
+    pumpByCode,
+    missing: () => [
+      ...new Set(wanted.filter(([, key, found]) => !found.has(key)).map(([kind, key]) => `${kind} ${key}`)),
+    ],
+  };
+}
+
+type References = Awaited<ReturnType<typeof findMasterData>>;
+
+async function seedPour(
+  app: INestApplication,
+  actors: DemoDayActors,
+  day: string,
+  pour: DemoPour,
+  references: References,
+  log: Log,
+): Promise<void> {
+  const pours = app.get(PoursService);
+  const site = DEMO_SITES[pour.site];
+  const project = references.projectByName.get(site.name)!;
+  const plant = references.plantByCode.get(DEMO_PLANTS[site.plant].code)!;
+  const mix = references.mixByCode.get(DEMO_MIXES[pour.mix].code)!;
+  const pump = references.pumpByCode.get(DEMO_PUMPS[pour.pump].code)!;
+  const at = ([eastM, northM]: [number, number]): LatLng => offset(project.location, eastM, northM);
+  const request = CreatePourRequest.parse({
+    projectId: project.id,
+    plantId: plant.id,
+    structuralElement: pour.structuralElement,
+    scheduledStart: `${day}T${pour.start}:00${DEMO_UTC_OFFSET}`,
+    volumeM3: pour.volumeM3,
+    pourRateM3PerHour: pour.pourRateM3PerHour,
+    startPoint: at(pour.startPoint),
+    endPoint: at(pour.endPoint),
+    direction: pour.direction,
+    pumpId: pump.id,
+    pumpPosition: at(pour.pumpPosition),
+    pumpingMethod: pour.pumpingMethod,
+    entryRoute: site.entryRoute,
+    exitRoute: site.exitRoute,
+    truckCount: pour.truckCount,
+    mixId: mix.id,
+    slumpTargetMm: mix.targetSlumpMm,
+    slumpToleranceMm: pour.slumpToleranceMm,
+    initialSettingMinutes: mix.initialSettingMinutes,
+    notes: pour.notes,
+  });
+  const { id } = await pours.create(request, actors.planner);
+
+  const target = STATUS_PATH.indexOf(pour.status);
+  // Reports go to the construction party before release: the ready gate checks them.
+  const handsOverReports = target >= STATUS_PATH.indexOf('ready') || pour.reports !== undefined;
+  const delivered = handsOverReports
+    ? await handOverReports(app, actors.qc, id, pour, {
+        plantName: plant.name,
+        mixCode: mix.code,
+        projectName: project.name,
+        day,
+        receiver: site.contacts[1]?.name ?? site.contacts[0].name,
+      })
+    : 0;
+  for (const status of STATUS_PATH.slice(1, target + 1)) await pours.changeStatus(id, { status }, actors.planner);
+  log(
+    `demo: pour ${pour.start} ${site.name}, ${pour.structuralElement}: ${pour.status} (${delivered} reports delivered)`,
+  );
+}
+
+async function handOverReports(
+  app: INestApplication,
+  qc: CurrentUser,
+  pourId: string,
+  pour: DemoPour,
+  context: { plantName: string; mixCode: string; projectName: string; day: string; receiver: string },
+): Promise<number> {
+  const documents = app.get(DocumentsService);
+  const plan: { delivered: readonly DocumentType[]; uploadedOnly: readonly DocumentType[] } = pour.reports ?? {
+    delivered: DEMO_REPORT_TYPES,
+    uploadedOnly: [],
+  };
+  let delivered = 0;
+  for (const type of DEMO_REPORT_TYPES) {
+    const deliver = plan.delivered.includes(type);
+    if (!deliver && !plan.uploadedOnly.includes(type)) continue;
+    const report = demoReport(type, context);
+    const file = { originalname: report.fileName, buffer: report.content, size: report.content.length };
+    const document = await documents.upload(pourId, { type, title: report.title }, file, qc);
+    if (!deliver) continue;
+    await documents.markDelivered(document.id, { deliveredTo: context.receiver }, qc);
+    delivered++;
+  }
+  return delivered;
+}
