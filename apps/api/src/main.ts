@@ -35,8 +35,9 @@ async function bootstrap(): Promise<void> {
   mountOpenApi(app);
   mountWebConsole(app, config.webDistDir, (line) => logger.warn(line));
 
-  await ensureBootstrapAdmin(app, config, log);
+  // The demo brings its own administrator, so it goes first.
   if (config.demo) await seedDemo(app, log);
+  await ensureBootstrapAdmin(app, config, log);
 
   await app.listen(config.port);
   log(`Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}`);

@@ -32,4 +32,3 @@ export const DEMO_USERS = [
     phone: '025-5218 0800',
   },
 ] as const satisfies readonly CreateUserRequest[];
-
