@@ -18,3 +18,10 @@ export interface CurrentUser {
   role: Role;
   projectIds: string[];
 }
+
+/** What GET /api/config answers before anyone signs in. */
+export interface ClientConfigDto {
+  mapTileUrl: string;
+  mapTileAttribution: string;
+  demo: boolean;
+}

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { ClientConfigDto } from '@pourline/contracts';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -26,7 +27,7 @@ export class HealthController {
   /** What the console needs before anyone signs in. */
   @Get('config')
   @Public()
-  clientConfig() {
+  clientConfig(): ClientConfigDto {
     return {
       mapTileUrl: this.config.mapTileUrl,
       mapTileAttribution: this.config.mapTileAttribution,

@@ -1,0 +1,4 @@
+import { createContext } from 'react';
+import type { ApiClient } from './apiClient';
+
+export const ApiContext = createContext<ApiClient | null>(null);

@@ -1,0 +1,25 @@
+import type { ApiError } from '@pourline/contracts';
+
+/** A failed request, in the API's own error shape so screens can show its `message` as is. */
+export class ApiRequestError extends Error implements ApiError {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly details?: string[];
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiRequestError';
+    this.statusCode = error.statusCode;
+    this.code = error.code;
+    this.details = error.details;
+  }
+
+  /** Status 0: the request never got an answer (offline, server down, CORS). */
+  get isNetworkFailure(): boolean {
+    return this.statusCode === 0;
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

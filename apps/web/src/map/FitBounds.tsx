@@ -1,0 +1,26 @@
+import type { LatLngBounds } from 'leaflet';
+import { useEffect } from 'react';
+import { useLeafletMap } from './useLeafletMap';
+
+interface FitBoundsProps {
+  bounds: LatLngBounds | null;
+  /**
+   * Fit again only when this changes (another pour, an outline arrived), not on
+   * every refresh, so a dispatcher who zoomed in stays where they are.
+   */
+  fitKey: string;
+}
+
+const PADDING_PX: [number, number] = [28, 28];
+const MAX_FIT_ZOOM = 17;
+
+export function FitBounds({ bounds, fitKey }: FitBoundsProps) {
+  const map = useLeafletMap();
+  useEffect(() => {
+    if (!bounds?.isValid()) return;
+    map.fitBounds(bounds, { padding: PADDING_PX, maxZoom: MAX_FIT_ZOOM, animate: false });
+    // bounds is read when the key changes, not tracked on its own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, fitKey]);
+  return null;
+}

@@ -1,0 +1,72 @@
+import { errorMessage } from '../api/errorMessage';
+import { useI18n } from '../i18n/useI18n';
+import type { PourBoardFilters } from './pourBoardFilters';
+import { PourBoardToolbar } from './PourBoardToolbar';
+import { PourRow } from './PourRow';
+import { usePoursOfDay } from './usePoursOfDay';
+
+interface PourBoardProps {
+  filters: PourBoardFilters;
+  onFiltersChange: (filters: PourBoardFilters) => void;
+  onOpen: (pourId: string) => void;
+}
+
+export function PourBoard({ filters, onFiltersChange, onOpen }: PourBoardProps) {
+  const { t, formatNumber } = useI18n();
+  const { data: pours, error, loading, loadedAt, reload } = usePoursOfDay(filters);
+  const totalVolumeM3 = (pours ?? []).reduce((sum, pour) => sum + pour.volumeM3, 0);
+
+  return (
+    <section className="pour-board" data-testid="pour-board" aria-labelledby="board-title" aria-busy={loading}>
+      <div className="section-heading">
+        <h1 id="board-title">{t('board.title')}</h1>
+        {pours && (
+          <span className="muted" data-testid="board-summary">
+            {pours.length === 1
+              ? t('board.countOne', { volume: formatNumber(totalVolumeM3) })
+              : t('board.count', { count: pours.length, volume: formatNumber(totalVolumeM3) })}
+          </span>
+        )}
+      </div>
+      <PourBoardToolbar
+        filters={filters}
+        onFiltersChange={onFiltersChange}
+        loading={loading}
+        loadedAt={loadedAt}
+        onRefresh={reload}
+      />
+      {error !== undefined && (
+        <div className="banner banner--error" role="alert" data-testid="board-error">
+          <span>{errorMessage(error, t)}</span>
+          <button type="button" className="button" onClick={reload}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {!pours && loading && <p className="placeholder">{t('app.loading')}</p>}
+      {pours && pours.length === 0 && (
+        <p className="placeholder" data-testid="board-empty">
+          {t('board.empty')}
+        </p>
+      )}
+      {pours && pours.length > 0 && (
+        <div className="pour-table">
+          <div className="pour-table-head" aria-hidden="true">
+            <span>{t('board.col.start')}</span>
+            <span>{t('board.col.project')}</span>
+            <span>{t('board.col.element')}</span>
+            <span>{t('board.col.volume')}</span>
+            <span>{t('board.col.mix')}</span>
+            <span>{t('board.col.pump')}</span>
+            <span>{t('board.col.status')}</span>
+          </div>
+          <ol className="pour-list">
+            {pours.map((pour) => (
+              <PourRow key={pour.id} pour={pour} onOpen={onOpen} />
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}
