@@ -19,6 +19,8 @@ const moduleNameMapper = {
 
 module.exports = {
   maxWorkers: 2,
+  // End-to-end suites start servers and browsers; unit tests finish in milliseconds anyway.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -38,7 +40,6 @@ module.exports = {
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -14,6 +14,10 @@ const ALL = ROLES;
 const ADMIN: TestRole[] = ['admin'];
 const PLANNERS: TestRole[] = ['admin', 'dispatcher'];
 const QC: TestRole[] = ['admin', 'qc_inspector'];
+const SITE: TestRole[] = ['admin', 'dispatcher', 'site_dispatcher'];
+const WATER: TestRole[] = ['admin', 'site_dispatcher', 'qc_inspector'];
+/** A QC decision is the inspector's own: not even an administrator records or overrides one. */
+const INSPECTOR: TestRole[] = ['qc_inspector'];
 
 /**
  * Who may call what, written out by hand from PRODUCT.md's roles: it is the
@@ -70,6 +74,33 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/documents/{id}/file': ALL,
   'DELETE /api/documents/{id}': QC,
   'GET /api/audit': PLANNERS,
+  'GET /api/pours/{id}/loads': ALL,
+  'POST /api/pours/{id}/loads': PLANNERS,
+  'GET /api/loads/{id}': ALL,
+  'GET /api/loads/{id}/events': ALL,
+  'PATCH /api/loads/{id}/truck': PLANNERS,
+  'POST /api/loads/{id}/start-loading': PLANNERS,
+  'POST /api/loads/{id}/send-to-qc': PLANNERS,
+  'POST /api/loads/{id}/depart': PLANNERS,
+  'POST /api/loads/{id}/arrive': SITE,
+  'POST /api/loads/{id}/start-discharge': SITE,
+  'POST /api/loads/{id}/end-discharge': SITE,
+  'POST /api/loads/{id}/leave-site': SITE,
+  'POST /api/loads/{id}/back-at-plant': PLANNERS,
+  'POST /api/loads/{id}/dispose': PLANNERS,
+  'POST /api/loads/{id}/cancel': PLANNERS,
+  'POST /api/loads/{id}/divert': PLANNERS,
+  'GET /api/loads/{id}/water': ALL,
+  'POST /api/loads/{id}/water': WATER,
+  'GET /api/loads/{id}/qc-tests': ALL,
+  'POST /api/loads/{id}/qc-tests': INSPECTOR,
+  'POST /api/qc-tests/{id}/override': INSPECTOR,
+  'GET /api/pours/{id}/non-conformances': ALL,
+  'GET /api/pours/{id}/sampling': ALL,
+  'GET /api/pours/{id}/specimen-sets': ALL,
+  'POST /api/pours/{id}/specimen-sets': INSPECTOR,
+  'POST /api/specimen-sets/{id}/results': INSPECTOR,
+  'GET /api/pours/{id}/strength': ALL,
 };
 
 describe('Roles and permissions', () => {

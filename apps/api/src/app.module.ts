@@ -4,10 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomersModule } from './modules/customers/customers.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { FleetModule } from './modules/fleet/fleet.module';
+import { LoadsModule } from './modules/loads/loads.module';
 import { MixesModule } from './modules/mixes/mixes.module';
 import { PlantsModule } from './modules/plants/plants.module';
 import { PoursModule } from './modules/pours/pours.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { QualityModule } from './modules/quality/quality.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -34,6 +36,8 @@ export class AppModule {
         FleetModule,
         PoursModule,
         DocumentsModule,
+        LoadsModule,
+        QualityModule,
       ],
       controllers: [HealthController],
       providers: [

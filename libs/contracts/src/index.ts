@@ -10,3 +10,5 @@ export * from './documents';
 export * from './pours';
 export * from './audit';
 export * from './permissions';
+export * from './loads';
+export * from './quality';

@@ -17,6 +17,15 @@ export const PERMISSIONS = {
   'documents.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'documents.manage': ['admin', 'qc_inspector'],
   'audit.read': ['admin', 'dispatcher'],
+  'loads.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'loads.dispatch': ['admin', 'dispatcher'],
+  'loads.site-confirm': ['admin', 'dispatcher', 'site_dispatcher'],
+  'loads.add-water': ['admin', 'site_dispatcher', 'qc_inspector'],
+  'qc.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  // A QC decision is an inspector's own, attributable to them: no one else records or overrides it.
+  'qc.record': ['qc_inspector'],
+  'qc.override': ['qc_inspector'],
+  'specimens.manage': ['qc_inspector'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

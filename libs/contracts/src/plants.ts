@@ -4,6 +4,20 @@ import { LatLng, patchSchema, Polygon, TimeZone } from './common';
 
 export const SlumpStandard = z.enum(SLUMP_STANDARDS);
 
+/** A plant's departures from the defaults of its slump standard. */
+export const RuleOverrides = z
+  .object({
+    checkTest: z.enum(['astm_c94_retest', 'reject_immediately']),
+    minTemperatureC: z.number().min(-10).max(40),
+    maxTemperatureC: z.number().min(0).max(60),
+    airTolerancePercentagePoints: z.number().positive().max(5),
+    safetyMarginMinutes: z.number().int().min(0).max(240),
+    maxMinutesBatchToDischarge: z.number().int().min(15).max(300),
+  })
+  .partial()
+  .strict();
+export type RuleOverrides = z.infer<typeof RuleOverrides>;
+
 export const CreatePlantRequest = z.object({
   code: z.string().trim().min(1).max(20),
   name: z.string().trim().min(1).max(120),
@@ -12,6 +26,7 @@ export const CreatePlantRequest = z.object({
   geofence: Polygon,
   timeZone: TimeZone,
   slumpStandard: SlumpStandard,
+  ruleOverrides: RuleOverrides.default({}),
 });
 export type CreatePlantRequest = z.infer<typeof CreatePlantRequest>;
 export const UpdatePlantRequest = patchSchema(CreatePlantRequest);

@@ -16,3 +16,4 @@ export * from './strength-acceptance';
 export * from './temperature';
 export * from './time-zone';
 export * from './water-addition';
+export * from './specimen-set-strength';

@@ -1,4 +1,4 @@
-import { DEFAULT_RULE_SET_ASTM, DEFAULT_RULE_SET_GB, ruleSetVersion, type RuleSet } from './rule-set';
+import { DEFAULT_RULE_SET_ASTM, DEFAULT_RULE_SET_GB, ruleSetFor, ruleSetVersion, type RuleSet } from './rule-set';
 
 describe('default rule sets', () => {
   it('rejects at once under GB/T 14902', () => {
@@ -57,5 +57,23 @@ describe(ruleSetVersion.name, () => {
   it('changes when a single limit changes', () => {
     const warmer = { ...DEFAULT_RULE_SET_GB, maxTemperatureC: 35.5 };
     expect(ruleSetVersion(warmer)).not.toBe(ruleSetVersion(DEFAULT_RULE_SET_GB));
+  });
+});
+
+describe('ruleSetFor', () => {
+  it('takes the defaults of the plant’s standard', () => {
+    expect(ruleSetFor('gb_t_14902')).toEqual(DEFAULT_RULE_SET_GB);
+    expect(ruleSetFor('astm_c94').checkTest).toBe('astm_c94_retest');
+  });
+
+  it('applies the plant’s own departures and keeps the standard', () => {
+    const rules = ruleSetFor('gb_t_14902', { checkTest: 'astm_c94_retest', maxTemperatureC: 32 });
+    expect(rules).toMatchObject({
+      standard: 'gb_t_14902',
+      checkTest: 'astm_c94_retest',
+      maxTemperatureC: 32,
+      minTemperatureC: 5,
+    });
+    expect(ruleSetVersion(rules)).not.toBe(ruleSetVersion(DEFAULT_RULE_SET_GB));
   });
 });

@@ -68,3 +68,10 @@ function cyrb53(text: string): number {
 export function ruleSetVersion(ruleSet: RuleSet): string {
   return `rs-${cyrb53(canonicalJson(ruleSet)).toString(16).padStart(14, '0')}`;
 }
+
+/** The rule set a plant works by: its standard's defaults with the plant's own departures. */
+export function ruleSetFor(standard: SlumpStandard, overrides: Partial<RuleSet> = {}): RuleSet {
+  const base = standard === 'astm_c94' ? DEFAULT_RULE_SET_ASTM : DEFAULT_RULE_SET_GB;
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  return { ...base, ...defined, standard };
+}

@@ -20,6 +20,9 @@ export class AlreadyDeliveredError extends ConflictError {
 
 export class DeliveredDocumentLockedError extends ConflictError {
   constructor() {
-    super('document_delivered', 'A delivered report is part of the record and cannot be deleted; upload a newer one instead');
+    super(
+      'document_delivered',
+      'A delivered report is part of the record and cannot be deleted; upload a newer one instead',
+    );
   }
 }

@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type {
-  CurrentUser,
-  DeliverDocumentRequest,
-  PourDocumentDto,
-  UploadDocumentFields,
-} from '@pourline/contracts';
+import type { CurrentUser, DeliverDocumentRequest, PourDocumentDto, UploadDocumentFields } from '@pourline/contracts';
 import { AuditService } from '../../platform/audit/audit.service';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { PoursService } from '../pours/pours.service';

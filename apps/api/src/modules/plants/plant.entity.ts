@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { LatLng, Polygon } from '@pourline/contracts';
+import type { LatLng, Polygon, RuleOverrides } from '@pourline/contracts';
 import type { SlumpStandard } from '@pourline/domain';
 
 @Entity('plants')
@@ -27,4 +27,7 @@ export class PlantEntity {
 
   @Column({ type: 'varchar', length: 20 })
   slumpStandard!: SlumpStandard;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  ruleOverrides!: RuleOverrides;
 }

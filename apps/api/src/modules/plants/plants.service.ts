@@ -5,8 +5,8 @@ import type { PlantEntity } from './plant.entity';
 import { PlantsRepository } from './plants.repository';
 
 export function toPlantDto(plant: PlantEntity): PlantDto {
-  const { id, code, name, address, location, geofence, timeZone, slumpStandard } = plant;
-  return { id, code, name, address, location, geofence, timeZone, slumpStandard };
+  const { id, code, name, address, location, geofence, timeZone, slumpStandard, ruleOverrides } = plant;
+  return { id, code, name, address, location, geofence, timeZone, slumpStandard, ruleOverrides };
 }
 
 @Injectable()

@@ -45,7 +45,8 @@ export class PoursRepository extends EntityStore<PourEntity> {
       query.andWhere('pour.projectId IN (:...projectIds)', { projectIds: filter.projectIds });
     }
     // A day is the plant's local calendar day, not UTC's.
-    if (filter.day) query.andWhere('(pour.scheduledStart AT TIME ZONE plant.timeZone)::date = :day', { day: filter.day });
+    if (filter.day)
+      query.andWhere('(pour.scheduledStart AT TIME ZONE plant.timeZone)::date = :day', { day: filter.day });
     if (filter.status) query.andWhere('pour.status = :status', { status: filter.status });
     if (filter.plantId) query.andWhere('pour.plantId = :plantId', { plantId: filter.plantId });
     if (filter.projectId) query.andWhere('pour.projectId = :projectId', { projectId: filter.projectId });

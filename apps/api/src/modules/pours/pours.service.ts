@@ -115,7 +115,12 @@ export class PoursService {
         if (undelivered.length > 0) {
           if (!request.overrideReason) throw new DocumentsUndeliveredError(undelivered);
           if (!roleHasPermission(actor.role, 'pours.override-document-gate')) throw new OverrideNotAllowedError();
-          override = { reason: request.overrideReason, byUserId: actor.id, byName: actor.displayName, at: new Date().toISOString() };
+          override = {
+            reason: request.overrideReason,
+            byUserId: actor.id,
+            byName: actor.displayName,
+            at: new Date().toISOString(),
+          };
           pour.documentGateOverride = override;
         }
       }

@@ -27,7 +27,10 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { user?: CurrentUser }>();
     const user = await this.auth.authenticate(bearerToken(request));
     request.user = user;
-    const permission = this.reflector.getAllAndOverride<Permission | typeof ANY_SIGNED_IN>(REQUIRED_PERMISSION, targets);
+    const permission = this.reflector.getAllAndOverride<Permission | typeof ANY_SIGNED_IN>(
+      REQUIRED_PERMISSION,
+      targets,
+    );
     if (!permission) throw new ForbiddenError('route_not_guarded', 'This route declares no permission and is closed');
     if (permission !== ANY_SIGNED_IN && !roleHasPermission(user.role, permission)) {
       throw new ForbiddenError('forbidden', `Your role (${user.role}) may not do this`);

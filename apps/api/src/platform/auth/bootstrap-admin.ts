@@ -8,9 +8,11 @@ export async function ensureBootstrapAdmin(app: INestApplication, config: AppCon
   if (!config.bootstrapAdminPassword) return;
   const users = app.get(UsersRepository);
   if (await users.findByUsername('admin')) return;
-  await app.get(UsersService).create(
-    { username: 'admin', displayName: 'Administrator', role: 'admin', password: config.bootstrapAdminPassword },
-    null,
-  );
+  await app
+    .get(UsersService)
+    .create(
+      { username: 'admin', displayName: 'Administrator', role: 'admin', password: config.bootstrapAdminPassword },
+      null,
+    );
   log('created the administrator account "admin" from ADMIN_PASSWORD');
 }

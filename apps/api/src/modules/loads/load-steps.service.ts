@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import type {
+  CurrentUser,
+  DivertLoadRequest,
+  LoadDto,
+  LoadReasonRequest,
+  LoadStepRequest,
+  StartLoadingRequest,
+} from '@pourline/contracts';
+import { canDivertLoad, statusAfterDiversion } from '@pourline/domain';
+import { AuditService } from '../../platform/audit/audit.service';
+import { canSeeProject } from '../../platform/auth/project-scope';
+import { InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
+import { PoursRepository } from '../pours/pours.repository';
+import { LoadCycle, type StepContext } from './load-cycle.service';
+import { loadDeadline, plantRuleSet } from './load-rules';
+import { toLoadDto } from './load.mapper';
+import { type LoadEntity, TRUCK_BUSY_INDEX } from './load.entity';
+import {
+  LoadStateError,
+  MixMismatchError,
+  PastDeadlineError,
+  PourNotDispatchableError,
+  SiteTestMissingError,
+  TruckBusyError,
+  TruckMissingError,
+} from './loads.exceptions';
+import { LoadsRepository } from './loads.repository';
+
+type Step = (manager: EntityManager, load: LoadEntity, context: StepContext) => Promise<void>;
+
+function stepContext(actor: CurrentUser, request: LoadStepRequest): StepContext {
+  const at = request.at ? new Date(request.at) : undefined;
+  if (at && at.getTime() > Date.now() + 5 * 60_000) {
+    throw new InvalidInputError('time_in_future', 'at: a step cannot be confirmed for a time in the future', ['at']);
+  }
+  return { actor, at, note: request.note };
+}
+
+/** The truck cycle as people confirm it, from loading to back at the plant. */
+@Injectable()
+export class LoadStepsService {
+  constructor(
+    private readonly loads: LoadsRepository,
+    private readonly pours: PoursRepository,
+    private readonly cycle: LoadCycle,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  startLoading(id: string, request: StartLoadingRequest, actor: CurrentUser) {
+    return this.step(id, { actor }, async (manager, load, context) => {
+      if (!load.truckId) throw new TruckMissingError();
+      const pour = load.pour!;
+      if (pour.status !== 'ready' && pour.status !== 'in_progress') {
+        throw new PourNotDispatchableError(pour.status, 'ready or in progress before loading starts');
+      }
+      const batchedAt = request.batchedAt ? new Date(request.batchedAt) : new Date();
+      const { deadline, limitedBy } = loadDeadline(batchedAt, pour, load.mix!, plantRuleSet(pour.plant!));
+      Object.assign(load, { batchedAt, dischargeDeadline: deadline, deadlineLimitedBy: limitedBy });
+      await this.cycle.move(manager, load, 'loading', context).catch((error: unknown) => {
+        if (error instanceof QueryFailedError && String(error.message).includes(TRUCK_BUSY_INDEX)) {
+          throw new TruckBusyError(load.truck?.fleetNumber ?? load.truckId!);
+        }
+        throw error;
+      });
+      if (pour.status === 'ready') await this.startPour(manager, load, actor);
+    });
+  }
+
+  sendToQc(id: string, request: LoadStepRequest, actor: CurrentUser) {
+    return this.step(id, stepContext(actor, request), (manager, load, context) =>
+      this.cycle.move(manager, load, 'plant_qc', context),
+    );
+  }
+
+  depart(id: string, request: LoadStepRequest, actor: CurrentUser) {
+    return this.step(id, stepContext(actor, request), (manager, load, context) => {
+      const late = load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < Date.now();
+      if (load.status === 'released' && late) throw new PastDeadlineError(load.dischargeDeadline!);
+      return this.cycle.move(manager, load, 'en_route', context);
+    });
+  }
+
+  arrive(id: string, request: LoadStepRequest, actor: CurrentUser) {
+    return this.step(id, stepContext(actor, request), (manager, load, context) => {
+      const arrivedAt = context.at ?? new Date();
+      // Late concrete is not turned away at the gate, but QC must look at it first.
+      if (load.dischargeDeadline && load.dischargeDeadline.getTime() < arrivedAt.getTime()) load.flaggedForQc = true;
+      return this.cycle.move(manager, load, 'on_site', context);
+    });
+  }
+
+  startDischarge(id: string, request: LoadStepRequest, actor: CurrentUser) {
+    return this.step(id, stepContext(actor, request), (manager, load, context) => {
+      if (load.status === 'on_site' && load.siteAcceptance !== 'accepted') throw new SiteTestMissingError();
+      return this.cycle.move(manager, load, 'discharging', context);
+    });
+  }
+
+  endDischarge(id: string, request: LoadStepRequest, actor: CurrentUser) {
+    return this.step(id, stepContext(actor, request), (manager, load, context) =>
+      this.cycle.move(manager, load, 'discharged', context),
+    );
+  }
+
+  leaveSite(id: string, request: LoadStepRequest, actor: CurrentUser) {
+    return this.step(id, stepContext(actor, request), (manager, load, context) =>
+      this.cycle.move(manager, load, load.status === 'rejected' ? 'returning_with_load' : 'returning', context),
+    );
+  }
+
+  backAtPlant(id: string, request: LoadStepRequest, actor: CurrentUser) {
+    return this.step(id, stepContext(actor, request), (manager, load, context) =>
+      this.cycle.move(manager, load, 'back_at_plant', context),
+    );
+  }
+
+  dispose(id: string, request: LoadReasonRequest, actor: CurrentUser) {
+    return this.step(id, { actor, note: request.reason }, (manager, load, context) =>
+      this.cycle.move(manager, load, 'disposed', context),
+    );
+  }
+
+  cancel(id: string, request: LoadReasonRequest, actor: CurrentUser) {
+    return this.step(id, { actor, note: request.reason }, (manager, load, context) =>
+      this.cycle.move(manager, load, 'cancelled', context),
+    );
+  }
+
+  divert(id: string, request: DivertLoadRequest, actor: CurrentUser) {
+    return this.step(id, { actor, note: request.reason }, async (manager, load, context) => {
+      if (!canDivertLoad(load.status)) {
+        throw new LoadStateError(load.status, 'only concrete released and not yet poured can go to another pour');
+      }
+      const target = await this.pours.lockForUpdate(manager, request.pourId);
+      if (!target || !canSeeProject(actor, target.projectId)) throw new NotFoundError('Pour', request.pourId);
+      if (target.id === load.pourId) throw new LoadStateError(load.status, 'it is already on that pour');
+      if (target.status !== 'ready' && target.status !== 'in_progress') {
+        throw new PourNotDispatchableError(target.status, 'ready or in progress');
+      }
+      if (target.mixId !== load.mixId) throw new MixMismatchError();
+      const from = load.pourId;
+      const { last } = await this.loads.queueBounds(manager, target.id);
+      Object.assign(load, { pourId: target.id, queuePosition: last + 1, siteAcceptance: null });
+      const next = statusAfterDiversion(load.status);
+      await this.cycle.record(manager, load, load.status, next, {
+        ...context,
+        note: `diverted from pour ${from}: ${request.reason}`,
+      });
+      load.status = next;
+      await this.loads.update(manager, load);
+    });
+  }
+
+  /** The first load batched for a ready pour means the pour has started. */
+  private async startPour(manager: EntityManager, load: LoadEntity, actor: CurrentUser): Promise<void> {
+    const pour = await this.pours.lockForUpdate(manager, load.pourId);
+    if (!pour || pour.status !== 'ready') return;
+    pour.status = 'in_progress';
+    await this.pours.save(pour, manager);
+    await this.audit.record(manager, actor, 'pour', pour.id, 'status_changed', {
+      from: 'ready',
+      to: 'in_progress',
+      cause: `first load ${load.ticketNumber} batched`,
+    });
+  }
+
+  private async step(id: string, context: StepContext, apply: Step): Promise<LoadDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const load = await this.cycle.lockVisible(manager, id, context.actor);
+      await apply(manager, load, context);
+    });
+    return toLoadDto((await this.loads.findDetailed(id))!);
+  }
+}

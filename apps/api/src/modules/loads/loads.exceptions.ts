@@ -1,0 +1,82 @@
+import type { LoadStatus } from '@pourline/domain';
+import { ConflictError, DomainError } from '../../platform/errors/domain-error';
+
+export class IllegalLoadTransitionError extends ConflictError {
+  constructor(from: LoadStatus, to: LoadStatus, allowed: readonly LoadStatus[]) {
+    const next = allowed.length ? `it can go to ${allowed.join(' or ')}` : 'it is final';
+    super('illegal_load_transition', `The load is ${from} and cannot become ${to}; ${next}`);
+  }
+}
+
+export class LoadStateError extends ConflictError {
+  constructor(status: LoadStatus, action: string) {
+    super('wrong_load_state', `The load is ${status}; ${action}`);
+  }
+}
+
+export class PourNotDispatchableError extends ConflictError {
+  constructor(status: string, needed: string) {
+    super('pour_not_dispatchable', `The pour is ${status}; loads need a pour that is ${needed}`);
+  }
+}
+
+export class VolumeExceedsCapacityError extends ConflictError {
+  constructor(volumeM3: number, capacityM3: number, fleetNumber: string) {
+    super(
+      'volume_exceeds_capacity',
+      `${volumeM3} m³ does not fit truck ${fleetNumber}, which carries ${capacityM3} m³`,
+    );
+  }
+}
+
+export class VolumeExceedsRemainingError extends ConflictError {
+  constructor(volumeM3: number, unorderedM3: number) {
+    super(
+      'volume_exceeds_remaining',
+      `${volumeM3} m³ is more than the ${unorderedM3} m³ the pour still needs; mark it as an over-order with a reason`,
+    );
+  }
+}
+
+export class TruckMissingError extends ConflictError {
+  constructor() {
+    super('truck_missing', 'Assign a truck before loading starts');
+  }
+}
+
+export class TruckBusyError extends ConflictError {
+  constructor(fleetNumber: string) {
+    super('truck_busy', `Truck ${fleetNumber} is already out on another load`);
+  }
+}
+
+export class PastDeadlineError extends ConflictError {
+  constructor(deadline: Date) {
+    super(
+      'past_deadline',
+      `The concrete passed its discharge deadline at ${deadline.toISOString()}; it may not be sent`,
+    );
+  }
+}
+
+export class SiteTestMissingError extends ConflictError {
+  constructor() {
+    super('site_test_missing', 'Test the slump on site and have it accepted before discharge starts');
+  }
+}
+
+export class MixMismatchError extends ConflictError {
+  constructor() {
+    super('mix_mismatch', 'The other pour takes a different mix; this concrete cannot go there');
+  }
+}
+
+export class WaterLimitExceededError extends DomainError {
+  constructor(litres: number, allowanceLitres: number) {
+    super(
+      422,
+      'water_limit_exceeded',
+      `${litres} L would exceed the mix's maximum water/cement ratio; at most ${allowanceLitres} L may still be added`,
+    );
+  }
+}

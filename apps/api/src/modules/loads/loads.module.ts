@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FleetModule } from '../fleet/fleet.module';
+import { PoursModule } from '../pours/pours.module';
+import { LoadCycle } from './load-cycle.service';
+import { LoadEventEntity } from './load-event.entity';
+import { LoadStepsController } from './load-steps.controller';
+import { LoadStepsService } from './load-steps.service';
+import { LoadEntity } from './load.entity';
+import { LoadsController } from './loads.controller';
+import { LoadsRepository } from './loads.repository';
+import { LoadsService } from './loads.service';
+import { TicketCounterEntity } from './ticket-counter.entity';
+import { WaterAdditionEntity } from './water-addition.entity';
+import { WaterService } from './water.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([LoadEntity, LoadEventEntity, TicketCounterEntity, WaterAdditionEntity]),
+    PoursModule,
+    FleetModule,
+  ],
+  controllers: [LoadsController, LoadStepsController],
+  providers: [LoadsRepository, LoadCycle, LoadsService, LoadStepsService, WaterService],
+  exports: [LoadsRepository, LoadCycle, LoadsService],
+})
+export class LoadsModule {}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
+import { EntityStore } from '../../platform/database/entity-store';
+import { LoadEventEntity } from './load-event.entity';
+import { LoadEntity } from './load.entity';
+import { WaterAdditionEntity } from './water-addition.entity';
+
+const DETAIL_RELATIONS = { truck: true, mix: true, pour: { plant: true } } as const;
+
+@Injectable()
+export class LoadsRepository extends EntityStore<LoadEntity> {
+  constructor(@InjectRepository(LoadEntity) loads: Repository<LoadEntity>) {
+    super(loads);
+  }
+
+  findDetailed(id: string, manager?: EntityManager): Promise<LoadEntity | null> {
+    return (manager ?? this.repository.manager).findOne(LoadEntity, { where: { id }, relations: DETAIL_RELATIONS });
+  }
+
+  /** Locks the load for the transaction; every change of state goes through here. */
+  async lockDetailed(manager: EntityManager, id: string): Promise<LoadEntity | null> {
+    const locked = await manager.findOne(LoadEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return locked ? this.findDetailed(id, manager) : null;
+  }
+
+  listForPour(pourId: string, manager?: EntityManager): Promise<LoadEntity[]> {
+    return (manager ?? this.repository.manager).find(LoadEntity, {
+      where: { pourId },
+      relations: { truck: true, mix: true },
+      order: { queuePosition: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  async queueBounds(manager: EntityManager, pourId: string): Promise<{ first: number; last: number }> {
+    const row = await manager
+      .createQueryBuilder(LoadEntity, 'load')
+      .select('MIN(load.queuePosition)', 'first')
+      .addSelect('MAX(load.queuePosition)', 'last')
+      .where('load.pourId = :pourId', { pourId })
+      .getRawOne<{ first: number | null; last: number | null }>();
+    return { first: row?.first ?? 1, last: row?.last ?? 0 };
+  }
+
+  /** Ticket numbers run per plant and plant-local day; the upsert makes them gap-free under concurrency. */
+  async nextTicketSequence(manager: EntityManager, plantId: string, day: string): Promise<number> {
+    const rows: { last_number: number }[] = await manager.query(
+      `INSERT INTO ticket_counters (plant_id, day, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (plant_id, day) DO UPDATE SET last_number = ticket_counters.last_number + 1
+       RETURNING last_number`,
+      [plantId, day],
+    );
+    return rows[0].last_number;
+  }
+
+  insert(manager: EntityManager, load: Partial<LoadEntity>): Promise<LoadEntity> {
+    return manager.save(LoadEntity, manager.create(LoadEntity, load));
+  }
+
+  update(manager: EntityManager, load: LoadEntity): Promise<LoadEntity> {
+    const { truck: _truck, mix: _mix, pour: _pour, ...columns } = load;
+    return manager.save(LoadEntity, manager.create(LoadEntity, columns));
+  }
+
+  insertEvent(manager: EntityManager, event: Omit<LoadEventEntity, 'id'>): Promise<LoadEventEntity> {
+    return manager.save(LoadEventEntity, manager.create(LoadEventEntity, event));
+  }
+
+  events(loadId: string): Promise<LoadEventEntity[]> {
+    return this.repository.manager.find(LoadEventEntity, { where: { loadId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  insertWater(manager: EntityManager, water: Omit<WaterAdditionEntity, 'id' | 'at'>): Promise<WaterAdditionEntity> {
+    return manager.save(WaterAdditionEntity, manager.create(WaterAdditionEntity, water));
+  }
+
+  waterAdditions(loadId: string): Promise<WaterAdditionEntity[]> {
+    return this.repository.manager.find(WaterAdditionEntity, { where: { loadId }, order: { at: 'ASC' } });
+  }
+
+  findByIds(ids: string[]): Promise<LoadEntity[]> {
+    return ids.length ? this.repository.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+}

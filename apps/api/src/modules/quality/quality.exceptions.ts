@@ -1,0 +1,40 @@
+import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
+
+export class CheckTestPendingError extends ConflictError {
+  constructor(testId: string) {
+    super('check_test_pending', `A check test on the same sample is due for test ${testId}: send it with checkTestOf`);
+  }
+}
+
+export class NoCheckTestDueError extends ConflictError {
+  constructor() {
+    super(
+      'no_check_test_due',
+      'checkTestOf must name the latest site test of this load, and only when it asks for a re-test',
+    );
+  }
+}
+
+export class TestPassedError extends ConflictError {
+  constructor() {
+    super('test_passed', 'This test passed; there is nothing to override');
+  }
+}
+
+export class AlreadyOverriddenError extends ConflictError {
+  constructor() {
+    super('already_overridden', 'This test has already been overridden');
+  }
+}
+
+export class OverrideTooLateError extends ConflictError {
+  constructor(why: string) {
+    super('override_not_possible', why);
+  }
+}
+
+export class QcTestNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('QC test', id);
+  }
+}

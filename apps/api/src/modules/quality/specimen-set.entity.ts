@@ -1,0 +1,39 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Cubes made from one load on site, crushed at 7 and 28 days. */
+@Entity('specimen_sets')
+export class SpecimenSetEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40, unique: true })
+  label!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  pourId!: string;
+
+  @Column({ type: 'uuid' })
+  loadId!: string;
+
+  @Column({ type: 'uuid' })
+  mixId!: string;
+
+  @Column({ type: 'integer' })
+  specimenCount!: number;
+
+  @Column({ type: 'timestamptz' })
+  madeAt!: Date;
+
+  @Column({ type: 'uuid' })
+  madeById!: string;
+
+  @Column({ type: 'varchar', length: 160 })
+  madeByName!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  results7dMpa!: number[] | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  results28dMpa!: number[] | null;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { LoadStatus } from '@pourline/domain';
+import { IsoDateTime, Uuid } from './common';
+
+const Reason = z.string().trim().min(10, 'say why, in at least 10 characters').max(1000);
+
+export const CreateLoadRequest = z.object({
+  /** May be left empty and assigned before loading starts. */
+  truckId: Uuid.nullable().default(null),
+  volumeM3: z.number().positive('must be greater than 0').max(20),
+  /** Needed when the load would take the pour beyond its planned volume. */
+  overOrderReason: Reason.optional(),
+});
+export type CreateLoadRequest = z.infer<typeof CreateLoadRequest>;
+
+export const AssignTruckRequest = z.object({ truckId: Uuid });
+export type AssignTruckRequest = z.infer<typeof AssignTruckRequest>;
+
+export const StartLoadingRequest = z.object({
+  /** When water met cement; defaults to now. */
+  batchedAt: IsoDateTime.optional(),
+});
+export type StartLoadingRequest = z.infer<typeof StartLoadingRequest>;
+
+/** A step of the truck cycle confirmed by a person: arrival, discharge, departure. */
+export const LoadStepRequest = z.object({
+  at: IsoDateTime.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type LoadStepRequest = z.infer<typeof LoadStepRequest>;
+
+export const LoadReasonRequest = z.object({ reason: Reason });
+export type LoadReasonRequest = z.infer<typeof LoadReasonRequest>;
+
+export const DivertLoadRequest = z.object({ pourId: Uuid, reason: Reason });
+export type DivertLoadRequest = z.infer<typeof DivertLoadRequest>;
+
+export const AddWaterRequest = z.object({
+  litres: z.number().positive('must be greater than 0').max(2000),
+  addedBy: z.string().trim().min(1).max(120),
+  requestedBy: z.string().trim().min(1).max(120),
+});
+export type AddWaterRequest = z.infer<typeof AddWaterRequest>;
+
+export interface LoadEventDto {
+  id: string;
+  at: string;
+  fromStatus: LoadStatus | null;
+  toStatus: LoadStatus;
+  actorName: string;
+  note: string;
+}
+
+export interface WaterAdditionDto {
+  id: string;
+  at: string;
+  litres: number;
+  addedBy: string;
+  requestedBy: string;
+  recordedBy: string;
+}
+
+export interface LoadDto {
+  id: string;
+  ticketNumber: string;
+  pourId: string;
+  plantId: string;
+  truckId: string | null;
+  truckFleetNumber: string | null;
+  mixId: string;
+  mixCode: string;
+  volumeM3: number;
+  overOrderReason: string | null;
+  status: LoadStatus;
+  rejected: boolean;
+  /** Lower goes first; a replacement for a rejected load jumps the queue. */
+  queuePosition: number;
+  replacesLoadId: string | null;
+  batchedAt: string | null;
+  dischargeDeadline: string | null;
+  deadlineLimitedBy: 'max_age' | 'initial_setting' | null;
+  minutesToDeadline: number | null;
+  /** Arrived on site past its deadline: QC must look at it before discharge. */
+  flaggedForQc: boolean;
+  waterAddedLitres: number;
+  waterAllowanceLitres: number;
+  allowedTransitions: LoadStatus[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PourVolumesDto {
+  plannedM3: number;
+  deliveredM3: number;
+  inTransitM3: number;
+  rejectedM3: number;
+  remainingM3: number;
+  /** Planned minus everything ordered that has not failed: what new loads may still take. */
+  unorderedM3: number;
+}
+
+export interface PourLoadsDto {
+  loads: LoadDto[];
+  volumes: PourVolumesDto;
+}

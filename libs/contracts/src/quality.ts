@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { QcFailureReason } from '@pourline/domain';
+import { IsoDateTime, Uuid } from './common';
+
+export const QC_STAGES = ['plant', 'site'] as const;
+export type QcStage = (typeof QC_STAGES)[number];
+
+export const RecordQcTestRequest = z.object({
+  stage: z.enum(QC_STAGES),
+  /** Slump, or slump flow for a self-compacting mix, in millimetres. */
+  slumpMm: z.number().min(0, 'cannot be negative').max(900),
+  temperatureC: z
+    .number()
+    .min(-30, 'below any fresh concrete')
+    .max(80, 'above any fresh concrete')
+    .nullable()
+    .default(null),
+  airPercent: z.number().min(0, 'cannot be negative').max(30).nullable().default(null),
+  remarks: z.string().trim().max(2000).default(''),
+  /** The immediate re-test on the same sample, where the plant's rules allow one. */
+  checkTestOf: Uuid.optional(),
+  /** A correction: QC records are never changed, a new one references the old. */
+  correctsTestId: Uuid.optional(),
+  /** Optional photo as a data URL (JPEG or PNG, up to 2 MB). */
+  photo: z
+    .string()
+    .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, 'a JPEG or PNG data URL')
+    .max(2_800_000)
+    .optional(),
+});
+export type RecordQcTestRequest = z.infer<typeof RecordQcTestRequest>;
+
+export const OverrideQcRequest = z.object({
+  reason: z.string().trim().min(10, 'say why, in at least 10 characters').max(1000),
+});
+export type OverrideQcRequest = z.infer<typeof OverrideQcRequest>;
+
+export const QC_OUTCOMES = ['released', 'held', 'accepted', 'retest_required', 'rejected'] as const;
+export type QcOutcome = (typeof QC_OUTCOMES)[number];
+
+export interface QcOverrideDto {
+  reason: string;
+  byName: string;
+  at: string;
+}
+
+export interface QcTestDto {
+  id: string;
+  loadId: string;
+  stage: QcStage;
+  slumpMm: number;
+  slumpKind: 'slump' | 'slump_flow';
+  designSlumpMm: number;
+  temperatureC: number | null;
+  airPercent: number | null;
+  minutesSinceBatch: number;
+  inspectorName: string;
+  testedAt: string;
+  remarks: string;
+  pass: boolean;
+  reasons: QcFailureReason[];
+  outcome: QcOutcome;
+  ruleSetVersion: string;
+  checkTestOf: string | null;
+  correctsTestId: string | null;
+  hasPhoto: boolean;
+  override: QcOverrideDto | null;
+}
+
+export interface NonConformanceDto {
+  id: string;
+  loadId: string;
+  ticketNumber: string;
+  pourId: string;
+  qcTestId: string;
+  reasons: QcFailureReason[];
+  volumeM3: number;
+  openedBy: string;
+  openedAt: string;
+  status: 'open' | 'closed';
+  replacementLoadId: string;
+}
+
+export const CreateSpecimenSetRequest = z.object({
+  loadId: Uuid,
+  specimenCount: z.number().int().min(1).max(12).default(3),
+  madeAt: IsoDateTime.optional(),
+});
+export type CreateSpecimenSetRequest = z.infer<typeof CreateSpecimenSetRequest>;
+
+export const RecordStrengthRequest = z.object({
+  ageDays: z.union([z.literal(7), z.literal(28)]),
+  strengthsMpa: z.array(z.number().positive().max(200)).length(3, 'a set has three cube results'),
+});
+export type RecordStrengthRequest = z.infer<typeof RecordStrengthRequest>;
+
+export interface SpecimenSetDto {
+  id: string;
+  label: string;
+  pourId: string;
+  loadId: string;
+  ticketNumber: string;
+  mixCode: string;
+  strengthGrade: string;
+  specimenCount: number;
+  madeAt: string;
+  madeBy: string;
+  results7dMpa: number[] | null;
+  results28dMpa: number[] | null;
+  strength7dMpa: number | null;
+  strength28dMpa: number | null;
+}
+
+export interface SamplingPlanDto {
+  requiredSets: number;
+  setsTaken: number;
+  loadsDue: string[];
+}
+
+export interface StrengthAcceptanceDto {
+  mixCode: string;
+  strengthGrade: string;
+  sets: number;
+  evaluation: {
+    pass: boolean;
+    meanMpa: number;
+    minMpa: number;
+    requiredMeanMpa: number;
+    requiredMinMpa: number;
+    method: string;
+  } | null;
+  note: string;
+}
