@@ -10,6 +10,8 @@ import { PlantsModule } from './modules/plants/plants.module';
 import { PoursModule } from './modules/pours/pours.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
+import { TrackingModule } from './modules/tracking/tracking.module';
+import { LiveModule } from './platform/live/live.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -27,6 +29,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,
+        LiveModule,
         AuthModule,
         UsersModule,
         PlantsModule,
@@ -38,6 +41,7 @@ export class AppModule {
         DocumentsModule,
         LoadsModule,
         QualityModule,
+        TrackingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { runMigrations } from './platform/database/migrate';
 import { mountOpenApi } from './platform/http/openapi';
 import { mountWebConsole } from './platform/http/web-console';
+import { RedisIoAdapter } from './platform/live/redis-io.adapter';
 import { createLogger, PinoNestLogger } from './platform/logging/pino-logger';
 
 async function bootstrap(): Promise<void> {
@@ -28,7 +29,18 @@ async function bootstrap(): Promise<void> {
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: new PinoNestLogger(logger),
+    bodyParser: false,
   });
+  // Gateways send up to a thousand positions in one request.
+  app.useBodyParser('json', { limit: '5mb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
+  let redis: RedisIoAdapter | undefined;
+  if (config.redisUrl) {
+    redis = new RedisIoAdapter(app, config.redisUrl);
+    await redis.connect();
+    app.useWebSocketAdapter(redis);
+    log('sharing live events through Redis');
+  }
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new StandardSchemaValidationPipe());
   app.disable('x-powered-by');
@@ -49,6 +61,7 @@ async function bootstrap(): Promise<void> {
     closing = true;
     log(`${signal} received, shutting down`);
     await app.close().catch((error: unknown) => logger.error(error));
+    await redis?.disconnectRedis();
     await stopEmbedded?.().catch((error: unknown) => logger.error(error));
     process.exit(0);
   };

@@ -12,3 +12,5 @@ export * from './audit';
 export * from './permissions';
 export * from './loads';
 export * from './quality';
+export * from './tracking';
+export * from './live';

@@ -60,6 +60,17 @@ export interface WaterAdditionDto {
   recordedBy: string;
 }
 
+export interface LoadEtaDto {
+  arrivesAt: string;
+  remainingM: number;
+  speedKmh: number;
+  /** 'route' when the truck is on the planned entry route, else straight line × detour factor. */
+  method: 'route' | 'straight_line';
+  /** Whether it arrives in time to discharge before the deadline, and by how much. */
+  beatsDeadline: boolean | null;
+  slackMinutes: number | null;
+}
+
 export interface LoadDto {
   id: string;
   ticketNumber: string;
@@ -82,6 +93,8 @@ export interface LoadDto {
   minutesToDeadline: number | null;
   /** Arrived on site past its deadline: QC must look at it before discharge. */
   flaggedForQc: boolean;
+  /** For a load on its way to site with a known truck position. */
+  eta: LoadEtaDto | null;
   waterAddedLitres: number;
   waterAllowanceLitres: number;
   allowedTransitions: LoadStatus[];

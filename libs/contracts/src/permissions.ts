@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   'qc.record': ['qc_inspector'],
   'qc.override': ['qc_inspector'],
   'specimens.manage': ['qc_inspector'],
+  'tracking.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'tracking.devices': ['admin', 'dispatcher'],
+  'pumps.status': ['admin', 'dispatcher', 'site_dispatcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,3 +17,6 @@ export * from './temperature';
 export * from './time-zone';
 export * from './water-addition';
 export * from './specimen-set-strength';
+export * from './eta';
+export * from './geofence-presence';
+export * from './load-geofence-moves';

@@ -9,7 +9,9 @@ import { IllegalLoadTransitionError } from './loads.exceptions';
 import { LoadsRepository } from './loads.repository';
 
 export interface StepContext {
-  actor: CurrentUser;
+  /** Null when a tracker moved the load, by crossing a geofence. */
+  actor: CurrentUser | null;
+  deviceId?: string;
   at?: Date;
   note?: string;
 }
@@ -41,8 +43,8 @@ export class LoadCycle {
       at: context.at ?? new Date(),
       fromStatus: from,
       toStatus: to,
-      actorId: context.actor.id,
-      actorName: context.actor.displayName,
+      actorId: context.actor?.id ?? null,
+      actorName: context.actor?.displayName ?? `tracker ${context.deviceId ?? 'unknown'}`,
       note: context.note ?? '',
     });
   }

@@ -10,12 +10,13 @@ import type {
 } from '@pourline/contracts';
 import { canDivertLoad, statusAfterDiversion } from '@pourline/domain';
 import { AuditService } from '../../platform/audit/audit.service';
+import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { canSeeProject } from '../../platform/auth/project-scope';
 import { InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
 import { PoursRepository } from '../pours/pours.repository';
 import { LoadCycle, type StepContext } from './load-cycle.service';
 import { loadDeadline, plantRuleSet } from './load-rules';
-import { toLoadDto } from './load.mapper';
+import { LoadViews } from './load-views.service';
 import { type LoadEntity, TRUCK_BUSY_INDEX } from './load.entity';
 import {
   LoadStateError,
@@ -28,9 +29,10 @@ import {
 } from './loads.exceptions';
 import { LoadsRepository } from './loads.repository';
 
-type Step = (manager: EntityManager, load: LoadEntity, context: StepContext) => Promise<void>;
+type PersonStep = StepContext & { actor: CurrentUser };
+type Step = (manager: EntityManager, load: LoadEntity, context: PersonStep) => Promise<void>;
 
-function stepContext(actor: CurrentUser, request: LoadStepRequest): StepContext {
+function stepContext(actor: CurrentUser, request: LoadStepRequest): PersonStep {
   const at = request.at ? new Date(request.at) : undefined;
   if (at && at.getTime() > Date.now() + 5 * 60_000) {
     throw new InvalidInputError('time_in_future', 'at: a step cannot be confirmed for a time in the future', ['at']);
@@ -46,6 +48,8 @@ export class LoadStepsService {
     private readonly pours: PoursRepository,
     private readonly cycle: LoadCycle,
     private readonly audit: AuditService,
+    private readonly views: LoadViews,
+    private readonly live: LivePublisher,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -167,11 +171,21 @@ export class LoadStepsService {
     });
   }
 
-  private async step(id: string, context: StepContext, apply: Step): Promise<LoadDto> {
-    await this.dataSource.transaction(async (manager) => {
+  private async step(id: string, context: PersonStep, apply: Step): Promise<LoadDto> {
+    const startedPour = await this.dataSource.transaction(async (manager) => {
       const load = await this.cycle.lockVisible(manager, id, context.actor);
+      const pourStatus = load.pour!.status;
       await apply(manager, load, context);
+      return pourStatus === 'ready' && load.status === 'loading' ? load.pour! : null;
     });
-    return toLoadDto((await this.loads.findDetailed(id))!);
+    if (startedPour) {
+      await this.live.publish('pour.status.v1', startedPour.projectId, {
+        pourId: startedPour.id,
+        projectId: startedPour.projectId,
+        status: 'in_progress',
+        structuralElement: startedPour.structuralElement,
+      });
+    }
+    return (await this.views.publishChanged(id))[0];
   }
 }

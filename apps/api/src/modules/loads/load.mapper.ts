@@ -1,4 +1,4 @@
-import type { LoadDto, LoadEventDto, PourVolumesDto, WaterAdditionDto } from '@pourline/contracts';
+import type { LoadDto, LoadEtaDto, LoadEventDto, PourVolumesDto, WaterAdditionDto } from '@pourline/contracts';
 import { loadTransitionsFrom, minutesToDeadline, pourVolumes, waterAdditionAllowanceLitres } from '@pourline/domain';
 import type { LoadEventEntity } from './load-event.entity';
 import type { LoadEntity } from './load.entity';
@@ -18,7 +18,7 @@ export function waterAllowance(load: LoadEntity): number {
   });
 }
 
-export function toLoadDto(load: LoadEntity, now = new Date()): LoadDto {
+export function toLoadDto(load: LoadEntity, now = new Date(), eta: LoadEtaDto | null = null): LoadDto {
   return {
     id: load.id,
     ticketNumber: load.ticketNumber,
@@ -39,6 +39,7 @@ export function toLoadDto(load: LoadEntity, now = new Date()): LoadDto {
     deadlineLimitedBy: load.deadlineLimitedBy,
     minutesToDeadline: load.dischargeDeadline ? Math.round(minutesToDeadline(load.dischargeDeadline, now)) : null,
     flaggedForQc: load.flaggedForQc,
+    eta,
     waterAddedLitres: load.waterAddedLitres,
     waterAllowanceLitres: waterAllowance(load),
     allowedTransitions: [...loadTransitionsFrom(load.status)],

@@ -4,6 +4,7 @@ import { FleetModule } from '../fleet/fleet.module';
 import { PoursModule } from '../pours/pours.module';
 import { LoadCycle } from './load-cycle.service';
 import { LoadEventEntity } from './load-event.entity';
+import { LoadViews } from './load-views.service';
 import { LoadStepsController } from './load-steps.controller';
 import { LoadStepsService } from './load-steps.service';
 import { LoadEntity } from './load.entity';
@@ -21,7 +22,7 @@ import { WaterService } from './water.service';
     FleetModule,
   ],
   controllers: [LoadsController, LoadStepsController],
-  providers: [LoadsRepository, LoadCycle, LoadsService, LoadStepsService, WaterService],
-  exports: [LoadsRepository, LoadCycle, LoadsService],
+  providers: [LoadsRepository, LoadCycle, LoadsService, LoadStepsService, WaterService, LoadViews],
+  exports: [LoadsRepository, LoadCycle, LoadsService, LoadViews],
 })
 export class LoadsModule {}

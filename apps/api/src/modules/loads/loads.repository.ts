@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import { EntityStore } from '../../platform/database/entity-store';
+import type { TruckFix } from './load-eta';
 import { LoadEventEntity } from './load-event.entity';
 import { LoadEntity } from './load.entity';
 import { WaterAdditionEntity } from './water-addition.entity';
@@ -80,5 +81,18 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
 
   findByIds(ids: string[]): Promise<LoadEntity[]> {
     return ids.length ? this.repository.find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+  /** Where these trucks are now: read from the tracking stream's latest positions. */
+  async latestTruckFixes(truckIds: string[]): Promise<Map<string, TruckFix>> {
+    if (truckIds.length === 0) return new Map();
+    const rows: { entity_id: string; lat: number; lng: number; recent_speeds_kmh: number[] }[] =
+      await this.repository.manager.query(
+        `SELECT entity_id, lat, lng, recent_speeds_kmh FROM latest_positions
+          WHERE entity_type = 'truck' AND entity_id = ANY($1::uuid[])`,
+        [truckIds],
+      );
+    return new Map(
+      rows.map((row) => [row.entity_id, { lat: row.lat, lng: row.lng, recentSpeedsKmh: row.recent_speeds_kmh }]),
+    );
   }
 }

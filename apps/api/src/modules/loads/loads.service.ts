@@ -16,7 +16,8 @@ import type { PourEntity } from '../pours/pour.entity';
 import { PoursRepository } from '../pours/pours.repository';
 import { PoursService } from '../pours/pours.service';
 import { LoadCycle } from './load-cycle.service';
-import { toLoadDto, toLoadEventDto, volumesOf } from './load.mapper';
+import { LoadViews } from './load-views.service';
+import { toLoadEventDto, volumesOf } from './load.mapper';
 import type { LoadEntity } from './load.entity';
 import {
   LoadStateError,
@@ -45,18 +46,19 @@ export class LoadsService {
     private readonly pourRows: PoursRepository,
     private readonly trucks: TrucksRepository,
     private readonly cycle: LoadCycle,
+    private readonly views: LoadViews,
     private readonly dataSource: DataSource,
   ) {}
 
   async listForPour(pourId: string, actor: CurrentUser): Promise<PourLoadsDto> {
     const pour = await this.pours.requireVisible(pourId, actor);
     const loads = await this.loads.listForPour(pourId);
-    const now = new Date();
-    return { loads: loads.map((load) => toLoadDto(load, now)), volumes: volumesOf(loads, pour.volumeM3) };
+    return { loads: await this.views.many(loads), volumes: volumesOf(loads, pour.volumeM3) };
   }
 
   async get(id: string, actor: CurrentUser): Promise<LoadDto> {
-    return toLoadDto(await this.requireVisible(id, actor));
+    const [view] = await this.views.many([await this.requireVisible(id, actor)]);
+    return view;
   }
 
   async events(id: string, actor: CurrentUser): Promise<LoadEventDto[]> {
@@ -91,7 +93,7 @@ export class LoadsService {
       );
       return load.id;
     });
-    return toLoadDto((await this.loads.findDetailed(id))!);
+    return (await this.views.publishChanged(id))[0];
   }
 
   /** Issues the ticket; also used for the replacement of a rejected load. */
@@ -141,7 +143,7 @@ export class LoadsService {
         note: `truck ${truck.fleetNumber} assigned`,
       });
     });
-    return toLoadDto((await this.loads.findDetailed(id))!);
+    return (await this.views.publishChanged(id))[0];
   }
 
   private async requireTruck(truckId: string, volumeM3: number): Promise<TruckEntity> {

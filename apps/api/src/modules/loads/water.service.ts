@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AddWaterRequest, CurrentUser, WaterAdditionDto } from '@pourline/contracts';
 import { checkWaterAddition } from '@pourline/domain';
 import { LoadCycle } from './load-cycle.service';
+import { LoadViews } from './load-views.service';
 import { toWaterDto } from './load.mapper';
 import { LoadStateError, WaterLimitExceededError } from './loads.exceptions';
 import { LoadsRepository } from './loads.repository';
@@ -13,11 +14,12 @@ export class WaterService {
   constructor(
     private readonly loads: LoadsRepository,
     private readonly cycle: LoadCycle,
+    private readonly views: LoadViews,
     private readonly dataSource: DataSource,
   ) {}
 
-  add(loadId: string, request: AddWaterRequest, actor: CurrentUser): Promise<WaterAdditionDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async add(loadId: string, request: AddWaterRequest, actor: CurrentUser): Promise<WaterAdditionDto> {
+    const added = await this.dataSource.transaction(async (manager) => {
       const load = await this.cycle.lockVisible(manager, loadId, actor);
       if (load.status !== 'on_site' && load.status !== 'discharging') {
         throw new LoadStateError(load.status, 'water can only be added on site, before or during discharge');
@@ -46,6 +48,8 @@ export class WaterService {
       await this.loads.update(manager, load);
       return toWaterDto(water);
     });
+    await this.views.publishChanged(loadId);
+    return added;
   }
 
   async list(loadId: string, actor: CurrentUser): Promise<WaterAdditionDto[]> {

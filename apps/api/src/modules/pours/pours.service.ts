@@ -18,6 +18,7 @@ import {
   undeliveredRequiredDocuments,
 } from '@pourline/domain';
 import { AuditService } from '../../platform/audit/audit.service';
+import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { canSeeProject, visibleProjectIds } from '../../platform/auth/project-scope';
 import { InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
 import { changedFields, planSnapshot, toPourDto } from './pour.mapper';
@@ -37,6 +38,7 @@ export class PoursService {
     private readonly pours: PoursRepository,
     private readonly references: PourReferences,
     private readonly audit: AuditService,
+    private readonly live: LivePublisher,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -132,7 +134,14 @@ export class PoursService {
         ...(override ? { documentGateOverride: override } : {}),
       });
     });
-    return this.detailed(id);
+    const pour = await this.detailed(id);
+    await this.live.publish('pour.status.v1', pour.projectId, {
+      pourId: id,
+      projectId: pour.projectId,
+      status: pour.status,
+      structuralElement: pour.structuralElement,
+    });
+    return pour;
   }
 
   private async lock(id: string, actor: CurrentUser, manager: Parameters<PoursRepository['lockForUpdate']>[0]) {

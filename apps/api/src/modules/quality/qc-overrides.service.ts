@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentUser, OverrideQcRequest, QcTestDto } from '@pourline/contracts';
 import { LoadCycle } from '../loads/load-cycle.service';
+import { LoadViews } from '../loads/load-views.service';
 import { PastDeadlineError } from '../loads/loads.exceptions';
 import { LoadsRepository } from '../loads/loads.repository';
 import { toQcTestDto } from './quality.mapper';
@@ -20,11 +21,12 @@ export class QcOverridesService {
     private readonly quality: QualityRepository,
     private readonly loads: LoadsRepository,
     private readonly cycle: LoadCycle,
+    private readonly views: LoadViews,
     private readonly dataSource: DataSource,
   ) {}
 
-  override(testId: string, request: OverrideQcRequest, actor: CurrentUser): Promise<QcTestDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async override(testId: string, request: OverrideQcRequest, actor: CurrentUser): Promise<QcTestDto> {
+    const overridden = await this.dataSource.transaction(async (manager) => {
       const test = await this.quality.findTest(testId, manager);
       if (!test) throw new QcTestNotFoundError(testId);
       const load = await this.cycle.lockVisible(manager, test.loadId, actor).catch(() => {
@@ -58,5 +60,7 @@ export class QcOverridesService {
       });
       return toQcTestDto(test, override);
     });
+    await this.views.publishChanged(overridden.loadId);
+    return overridden;
   }
 }

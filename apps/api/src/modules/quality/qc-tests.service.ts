@@ -14,10 +14,14 @@ import type { LoadEntity } from '../loads/load.entity';
 import { LoadStateError } from '../loads/loads.exceptions';
 import { LoadsRepository } from '../loads/loads.repository';
 import { evaluateLoadTest } from './qc-evaluation';
-import { toQcTestDto } from './quality.mapper';
+import { LivePublisher } from '../../platform/live/live-publisher.service';
+import { LoadViews } from '../loads/load-views.service';
+import { toNonConformanceDto, toQcTestDto } from './quality.mapper';
 import { CheckTestPendingError, NoCheckTestDueError, QcTestNotFoundError } from './quality.exceptions';
 import { QualityRepository } from './quality.repository';
 import { SiteRejection } from './site-rejection.service';
+
+type Rejection = Awaited<ReturnType<SiteRejection['reject']>>;
 
 function photoBytes(dataUrl: string | undefined): Buffer | null {
   return dataUrl ? Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64') : null;
@@ -31,6 +35,8 @@ export class QcTestsService {
     private readonly loads: LoadsRepository,
     private readonly cycle: LoadCycle,
     private readonly rejection: SiteRejection,
+    private readonly views: LoadViews,
+    private readonly live: LivePublisher,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -41,8 +47,8 @@ export class QcTestsService {
     return tests.map((test) => toQcTestDto(test, overrides.get(test.id)));
   }
 
-  record(loadId: string, request: RecordQcTestRequest, actor: CurrentUser): Promise<QcTestDto> {
-    return this.dataSource.transaction(async (manager) => {
+  async record(loadId: string, request: RecordQcTestRequest, actor: CurrentUser): Promise<QcTestDto> {
+    const recorded = await this.dataSource.transaction(async (manager) => {
       const load = await this.cycle.lockVisible(manager, loadId, actor);
       if (request.correctsTestId) await this.requireTestOfLoad(manager, request.correctsTestId, loadId);
       const rules = plantRuleSet(load.pour!.plant!);
@@ -76,8 +82,23 @@ export class QcTestsService {
         photo,
         hasPhoto: photo !== null,
       });
-      await this.apply(manager, load, test.id, outcome, evaluation, actor);
-      return toQcTestDto(test, undefined);
+      const rejection = await this.apply(manager, load, test.id, outcome, evaluation, actor);
+      return { dto: toQcTestDto(test, undefined), projectId: load.pour!.projectId, rejection };
+    });
+    await this.announce(recorded.dto, recorded.projectId, recorded.rejection);
+    return recorded.dto;
+  }
+
+  /** Pushed after commit: the test, the load's new state, and a rejection as an alert of its own. */
+  private async announce(test: QcTestDto, projectId: string, rejection: Rejection | null): Promise<void> {
+    await this.live.publish('qc.recorded.v1', projectId, test);
+    const [load] = await this.views.publishChanged(test.loadId);
+    if (!rejection) return;
+    await this.views.publishChanged(rejection.replacementLoadId);
+    await this.live.publish('load.rejected.v1', projectId, {
+      load,
+      nonConformance: toNonConformanceDto(rejection.nonConformance, load.ticketNumber),
+      reasons: test.reasons,
     });
   }
 
@@ -95,18 +116,20 @@ export class QcTestsService {
     outcome: QcOutcome,
     evaluation: QcEvaluation,
     actor: CurrentUser,
-  ): Promise<void> {
+  ): Promise<Rejection | null> {
     const note = evaluation.reasons.map((reason) => reason.message).join('; ');
     switch (outcome) {
       case 'released':
-        return this.cycle.move(manager, load, 'released', { actor, note: 'passed plant QC' });
+        await this.cycle.move(manager, load, 'released', { actor, note: 'passed plant QC' });
+        return null;
       case 'held':
-        return this.cycle.move(manager, load, 'held', { actor, note });
+        await this.cycle.move(manager, load, 'held', { actor, note });
+        return null;
       case 'accepted':
       case 'retest_required':
         load.siteAcceptance = outcome;
         await this.loads.update(manager, load);
-        return;
+        return null;
       case 'rejected':
         return this.rejection.reject(manager, load, testId, evaluation.reasons, actor);
     }

@@ -5,6 +5,7 @@ import type { QcFailureReason } from '@pourline/domain';
 import { LoadCycle } from '../loads/load-cycle.service';
 import type { LoadEntity } from '../loads/load.entity';
 import { LoadsService } from '../loads/loads.service';
+import type { NonConformanceEntity } from './non-conformance.entity';
 import { QualityRepository } from './quality.repository';
 
 /**
@@ -26,7 +27,7 @@ export class SiteRejection {
     qcTestId: string,
     reasons: QcFailureReason[],
     actor: CurrentUser,
-  ): Promise<void> {
+  ): Promise<{ replacementLoadId: string; nonConformance: NonConformanceEntity }> {
     load.rejected = true;
     load.siteAcceptance = 'rejected';
     await this.cycle.move(manager, load, 'rejected', {
@@ -45,7 +46,7 @@ export class SiteRejection {
       },
       actor,
     );
-    await this.quality.insertNonConformance(manager, {
+    const nonConformance = await this.quality.insertNonConformance(manager, {
       pourId: load.pourId,
       loadId: load.id,
       qcTestId,
@@ -55,5 +56,6 @@ export class SiteRejection {
       openedById: actor.id,
       openedByName: actor.displayName,
     });
+    return { replacementLoadId: replacement.id, nonConformance };
   }
 }

@@ -15,6 +15,11 @@ import { NonConformanceEntity } from '../../modules/quality/non-conformance.enti
 import { QcOverrideEntity } from '../../modules/quality/qc-override.entity';
 import { QcTestEntity } from '../../modules/quality/qc-test.entity';
 import { SpecimenSetEntity } from '../../modules/quality/specimen-set.entity';
+import { LatestPositionEntity } from '../../modules/tracking/latest-position.entity';
+import { PositionEntity } from '../../modules/tracking/position.entity';
+import { PumpStatusChangeEntity } from '../../modules/tracking/pump-status-change.entity';
+import { UnknownDeviceEntity } from '../../modules/tracking/unknown-device.entity';
+import { LiveEventEntity } from '../live/live-event.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 
 export const ENTITIES = [
@@ -36,4 +41,9 @@ export const ENTITIES = [
   QcOverrideEntity,
   NonConformanceEntity,
   SpecimenSetEntity,
+  PositionEntity,
+  LatestPositionEntity,
+  UnknownDeviceEntity,
+  PumpStatusChangeEntity,
+  LiveEventEntity,
 ];

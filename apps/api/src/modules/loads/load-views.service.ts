@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { LoadDto } from '@pourline/contracts';
+import { NotFoundError } from '../../platform/errors/domain-error';
+import { LivePublisher } from '../../platform/live/live-publisher.service';
+import { loadEta } from './load-eta';
+import { toLoadDto } from './load.mapper';
+import type { LoadEntity } from './load.entity';
+import { LoadsRepository } from './loads.repository';
+
+/** Loads as people see them, with the ETA of trucks on the road; and their live push. */
+@Injectable()
+export class LoadViews {
+  constructor(
+    private readonly loads: LoadsRepository,
+    private readonly live: LivePublisher,
+  ) {}
+
+  async many(loads: LoadEntity[]): Promise<LoadDto[]> {
+    const now = new Date();
+    const fixes = await this.loads.latestTruckFixes(loads.flatMap((load) => (load.truckId ? [load.truckId] : [])));
+    return loads.map((load) =>
+      toLoadDto(load, now, loadEta(load, load.truckId ? fixes.get(load.truckId) : undefined, now)),
+    );
+  }
+
+  async one(id: string): Promise<LoadDto> {
+    const load = await this.loads.findDetailed(id);
+    if (!load) throw new NotFoundError('Load', id);
+    return (await this.many([load]))[0];
+  }
+
+  /** After a committed change: tell every console that may see the load's project. */
+  async publishChanged(...ids: string[]): Promise<LoadDto[]> {
+    const views: LoadDto[] = [];
+    for (const id of ids) {
+      const load = await this.loads.findDetailed(id);
+      if (!load) continue;
+      const [view] = await this.many([load]);
+      views.push(view);
+      await this.live.publish('load.changed.v1', load.pour?.projectId ?? null, view);
+    }
+    return views;
+  }
+}

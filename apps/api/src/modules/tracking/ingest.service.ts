@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { IngestBatchResultDto, PositionReport } from '@pourline/contracts';
+import { DomainError, InvalidInputError } from '../../platform/errors/domain-error';
+import { DeviceRegistry } from './device-registry.service';
+import { PositionWriter, StorageUnavailableError } from './position-writer.service';
+import { TrackingRepository } from './tracking.repository';
+
+export class UnknownDeviceError extends DomainError {
+  constructor(deviceId: string) {
+    super(404, 'unknown_device', `Tracker "${deviceId}" is not registered on any truck or pump`);
+  }
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+export function requireParsed<T>(result: Parsed<T>): T {
+  if (!result.ok)
+    throw new InvalidInputError('invalid_position', `Invalid position: ${result.errors.join('; ')}`, result.errors);
+  return result.value;
+}
+
+/** From a parsed report to a stored position, or a clear reason why not. */
+@Injectable()
+export class IngestService {
+  constructor(
+    private readonly devices: DeviceRegistry,
+    private readonly writer: PositionWriter,
+    private readonly repository: TrackingRepository,
+  ) {}
+
+  async accept(report: PositionReport): Promise<{ positionId: string }> {
+    const device = await this.devices.find(report.deviceId).catch(() => {
+      throw new StorageUnavailableError();
+    });
+    if (!device) {
+      await this.repository.countUnknownDevice(report.deviceId).catch(() => undefined);
+      throw new UnknownDeviceError(report.deviceId);
+    }
+    return { positionId: await this.writer.write(device, report) };
+  }
+
+  async acceptBatch(items: ({ index: number } & Parsed<PositionReport>)[]): Promise<IngestBatchResultDto> {
+    const refused: IngestBatchResultDto['refused'] = [];
+    const outcomes = await Promise.allSettled(
+      items.map(async (item) => {
+        if (!item.ok) {
+          refused.push({ index: item.index, deviceId: null, status: 400, message: item.errors.join('; ') });
+          return;
+        }
+        try {
+          await this.accept(item.value);
+        } catch (error) {
+          if (error instanceof StorageUnavailableError) throw error;
+          const status = error instanceof DomainError ? error.status : 500;
+          refused.push({
+            index: item.index,
+            deviceId: item.value.deviceId,
+            status,
+            message: String((error as Error).message),
+          });
+        }
+      }),
+    );
+    // If storage failed for any item, the gateway must resend: answer 503 for the whole batch.
+    if (outcomes.some((outcome) => outcome.status === 'rejected')) throw new StorageUnavailableError();
+    refused.sort((a, b) => a.index - b.index);
+    return { accepted: items.length - refused.length, refused };
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { LatestPositionDto, PositionsBatch } from '@pourline/contracts';
+import { ALL_PROJECTS_ROOM, projectRoom } from '../../platform/live/live-rooms';
+import { LivePublisher } from '../../platform/live/live-publisher.service';
+import { PositionSnapshots } from '../../platform/live/position-snapshots';
+import { ActiveLoads } from './active-loads';
+import { PositionWriter, type PositionsCommitted } from './position-writer.service';
+import { type LatestRow, TrackingRepository } from './tracking.repository';
+
+const WINDOW_MS = 100;
+
+function toDto(row: Omit<LatestRow, 'recentSpeedsKmh'>): LatestPositionDto {
+  return {
+    entityType: row.entityType,
+    entityId: row.entityId,
+    label: row.label,
+    deviceId: row.deviceId,
+    fixTime: new Date(row.fixTime).toISOString(),
+    lat: row.lat,
+    lng: row.lng,
+    speedKmh: row.speedKmh,
+    bearingDeg: row.bearingDeg,
+    positionSeq: Number(row.positionId),
+  };
+}
+
+/**
+ * Pushes where trucks and pumps are. Fixes are coalesced per vehicle over a
+ * short window and sent as one batch per room, so a thousand fixes a second
+ * are a handful of messages, and a slow console is not flooded.
+ */
+@Injectable()
+export class PositionFanout extends PositionSnapshots implements OnModuleInit, OnModuleDestroy {
+  private pending = new Map<string, LatestPositionDto>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly writer: PositionWriter,
+    private readonly live: LivePublisher,
+    private readonly activeLoads: ActiveLoads,
+    private readonly repository: TrackingRepository,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.writer.on('committed', (committed: PositionsCommitted) => this.collect(committed));
+    this.timer = setInterval(() => void this.flush(), WINDOW_MS);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  private collect({ stored, advanced }: PositionsCommitted): void {
+    const moved = new Set(advanced.map((item) => item.positionId));
+    for (const item of stored) {
+      if (!moved.has(item.positionId)) continue;
+      this.pending.set(`${item.device.entityType}:${item.device.entityId}`, {
+        entityType: item.device.entityType,
+        entityId: item.device.entityId,
+        label: item.device.label,
+        deviceId: item.device.deviceId,
+        fixTime: item.report.fixTime.toISOString(),
+        lat: item.report.lat,
+        lng: item.report.lng,
+        speedKmh: item.report.speedKmh,
+        bearingDeg: item.report.bearingDeg,
+        positionSeq: Number(item.positionId),
+      });
+    }
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const positions = [...this.pending.values()];
+    this.pending = new Map();
+    this.live.pushPositions([ALL_PROJECTS_ROOM], batchOf(positions));
+    // A site dispatcher sees the trucks on their projects' loads.
+    const byProject = new Map<string, LatestPositionDto[]>();
+    for (const position of positions) {
+      if (position.entityType !== 'truck') continue;
+      const load = await this.activeLoads.forTruck(position.entityId);
+      if (load) byProject.set(load.projectId, [...(byProject.get(load.projectId) ?? []), position]);
+    }
+    for (const [projectId, own] of byProject) this.live.pushPositions([projectRoom(projectId)], batchOf(own));
+  }
+
+  async since(positionSeq: number, projectIds: string[] | null): Promise<PositionsBatch> {
+    let rows = await this.repository.latestPositions(String(positionSeq));
+    if (projectIds !== null) {
+      const trucks = new Set(
+        (await this.activeLoads.all())
+          .filter((load) => projectIds.includes(load.projectId))
+          .map((load) => load.truckId),
+      );
+      rows = rows.filter((row) => row.entityType === 'truck' && trucks.has(row.entityId));
+    }
+    return batchOf(rows.map(toDto));
+  }
+
+  async latest(projectIds: string[] | null): Promise<LatestPositionDto[]> {
+    return (await this.since(0, projectIds)).positions;
+  }
+}
+
+function batchOf(positions: LatestPositionDto[]): PositionsBatch {
+  return { positionSeq: positions.reduce((max, item) => Math.max(max, item.positionSeq), 0), positions };
+}

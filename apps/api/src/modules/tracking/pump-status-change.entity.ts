@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { PumpStatus } from '@pourline/contracts';
+
+/** A pump's status history; the newest row is its status now. */
+@Entity('pump_status_changes')
+@Index(['pumpId', 'at'])
+export class PumpStatusChangeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  pumpId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: PumpStatus;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  byId!: string | null;
+
+  @Column({ type: 'varchar', length: 160 })
+  byName!: string;
+
+  @Column({ type: 'varchar', length: 500, default: '' })
+  note!: string;
+}

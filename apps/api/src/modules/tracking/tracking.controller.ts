@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ChangePumpStatusRequest, type CurrentUser, IdParam, type UnknownDeviceDto } from '@pourline/contracts';
+import { Actor, Can } from '../../platform/auth/auth.decorators';
+import { visibleProjectIds } from '../../platform/auth/project-scope';
+import { PositionFanout } from './position-fanout.service';
+import { PumpStatusService } from './pump-status.service';
+import { TrackingRepository } from './tracking.repository';
+
+@ApiTags('tracking')
+@Controller()
+export class TrackingController {
+  constructor(
+    private readonly positions: PositionFanout,
+    private readonly pumps: PumpStatusService,
+    private readonly repository: TrackingRepository,
+  ) {}
+
+  @Get('tracking/positions')
+  @Can('tracking.read')
+  latest(@Actor() actor: CurrentUser) {
+    return this.positions.latest(visibleProjectIds(actor));
+  }
+
+  @Get('tracking/unknown-devices')
+  @Can('tracking.devices')
+  async unknownDevices(): Promise<UnknownDeviceDto[]> {
+    return (await this.repository.unknownDevices()).map((device) => ({
+      deviceId: device.deviceId,
+      firstSeenAt: new Date(device.firstSeenAt).toISOString(),
+      lastSeenAt: new Date(device.lastSeenAt).toISOString(),
+      attempts: device.attempts,
+    }));
+  }
+
+  @Get('pumps-status')
+  @Can('tracking.read')
+  pumpStatuses() {
+    return this.pumps.current();
+  }
+
+  @Post('pumps/:id/status')
+  @Can('pumps.status')
+  changePumpStatus(
+    @Param({ schema: IdParam }) { id }: IdParam,
+    @Body({ schema: ChangePumpStatusRequest }) body: ChangePumpStatusRequest,
+    @Actor() actor: CurrentUser,
+  ) {
+    return this.pumps.change(id, body, actor);
+  }
+
+  @Get('pumps/:id/status-history')
+  @Can('tracking.read')
+  pumpStatusHistory(@Param({ schema: IdParam }) { id }: IdParam, @Actor() actor: CurrentUser) {
+    return this.pumps.history(id, actor);
+  }
+}

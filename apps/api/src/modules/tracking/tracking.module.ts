@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../../platform/auth/auth.module';
+import { LiveGateway } from '../../platform/live/live.gateway';
+import { PositionSnapshots } from '../../platform/live/position-snapshots';
+import { LoadsModule } from '../loads/loads.module';
+import { ActiveLoads } from './active-loads';
+import { DeviceRegistry } from './device-registry.service';
+import { GeofenceMover } from './geofence-mover.service';
+import { IngestController } from './ingest.controller';
+import { IngestService } from './ingest.service';
+import { PositionFanout } from './position-fanout.service';
+import { PositionWriter } from './position-writer.service';
+import { PumpStatusService } from './pump-status.service';
+import { TrackingController } from './tracking.controller';
+import { TrackingRepository } from './tracking.repository';
+
+@Module({
+  imports: [AuthModule, LoadsModule],
+  controllers: [IngestController, TrackingController],
+  providers: [
+    TrackingRepository,
+    DeviceRegistry,
+    PositionWriter,
+    IngestService,
+    ActiveLoads,
+    GeofenceMover,
+    PositionFanout,
+    { provide: PositionSnapshots, useExisting: PositionFanout },
+    PumpStatusService,
+    LiveGateway,
+  ],
+  exports: [PositionWriter, DeviceRegistry, GeofenceMover],
+})
+export class TrackingModule {}

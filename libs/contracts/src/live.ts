@@ -1,0 +1,65 @@
+import type { LoadDto } from './loads';
+import type { NonConformanceDto, QcTestDto } from './quality';
+import type { LatestPositionDto, PumpStatusDto } from './tracking';
+
+/**
+ * The socket.io wire, shared by the API and the console. Event names carry a
+ * version so a payload can change without breaking consoles still open.
+ */
+export const LIVE_NAMESPACE = '/live';
+
+/** Sent in the handshake's `auth`: who you are and the last numbers you saw. */
+export interface LiveHandshake {
+  token: string;
+  lastSeq?: number;
+  lastPositionSeq?: number;
+}
+
+export interface LiveEnvelope<T> {
+  seq: number;
+  at: string;
+  payload: T;
+}
+
+export interface LoadRejectedPayload {
+  load: LoadDto;
+  nonConformance: NonConformanceDto | null;
+  reasons: QcTestDto['reasons'];
+}
+
+export interface PourStatusPayload {
+  pourId: string;
+  projectId: string;
+  status: string;
+  structuralElement: string;
+}
+
+/** Numbered, stored events: replayed after a reconnect. */
+export interface LiveEventMap {
+  'load.changed.v1': LiveEnvelope<LoadDto>;
+  'qc.recorded.v1': LiveEnvelope<QcTestDto>;
+  'load.rejected.v1': LiveEnvelope<LoadRejectedPayload>;
+  'pump.status.v1': LiveEnvelope<PumpStatusDto>;
+  'pour.status.v1': LiveEnvelope<PourStatusPayload>;
+}
+export type LiveEventType = keyof LiveEventMap;
+
+export interface PositionsBatch {
+  /** The highest position number in the batch; send it back as lastPositionSeq. */
+  positionSeq: number;
+  positions: LatestPositionDto[];
+}
+
+/** Everything the server sends, numbered or not. */
+export interface ServerToClientEvents {
+  'load.changed.v1': (event: LiveEventMap['load.changed.v1']) => void;
+  'qc.recorded.v1': (event: LiveEventMap['qc.recorded.v1']) => void;
+  'load.rejected.v1': (event: LiveEventMap['load.rejected.v1']) => void;
+  'pump.status.v1': (event: LiveEventMap['pump.status.v1']) => void;
+  'pour.status.v1': (event: LiveEventMap['pour.status.v1']) => void;
+  /** Latest positions, coalesced per truck and pump over a short window. */
+  'positions.v1': (batch: PositionsBatch) => void;
+  /** Sent once the replay after connecting is done; live events follow. */
+  'live.ready.v1': (state: { seq: number; positionSeq: number; replayed: number }) => void;
+  'live.error.v1': (error: { code: string; message: string }) => void;
+}

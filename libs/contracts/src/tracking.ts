@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** A position as every ingest protocol is read into, before it is stored. */
+export interface PositionReport {
+  deviceId: string;
+  /** When the device took the fix (UTC). */
+  fixTime: Date;
+  lat: number;
+  lng: number;
+  speedKmh: number | null;
+  bearingDeg: number | null;
+  altitudeM: number | null;
+  accuracyM: number | null;
+  batteryPercent: number | null;
+  /** Every other key the device sent, kept as it came. */
+  attributes: Record<string, unknown>;
+  /** Per-device secret, when the device sends one. */
+  secret?: string;
+}
+
+/** A Traccar server's forwarded event (geofence enter/exit, ignition, alarm …). */
+export interface TrackerEventReport {
+  deviceId: string;
+  type: string;
+  at: Date;
+  geofenceName: string | null;
+  attributes: Record<string, unknown>;
+}
+
+export const PUMP_STATUSES = ['idle', 'setting_up', 'pumping', 'blocked', 'breakdown', 'moving'] as const;
+export type PumpStatus = (typeof PUMP_STATUSES)[number];
+
+export const ChangePumpStatusRequest = z.object({
+  status: z.enum(PUMP_STATUSES),
+  note: z.string().trim().max(500).default(''),
+});
+export type ChangePumpStatusRequest = z.infer<typeof ChangePumpStatusRequest>;
+
+export interface PumpStatusDto {
+  pumpId: string;
+  status: PumpStatus;
+  at: string;
+  byName: string;
+  note: string;
+}
+
+export interface LatestPositionDto {
+  entityType: 'truck' | 'pump';
+  entityId: string;
+  label: string;
+  deviceId: string;
+  fixTime: string;
+  lat: number;
+  lng: number;
+  speedKmh: number | null;
+  bearingDeg: number | null;
+  /** Highest position sequence folded into this snapshot. */
+  positionSeq: number;
+}
+
+export interface IngestBatchResultDto {
+  accepted: number;
+  refused: { index: number; deviceId: string | null; status: number; message: string }[];
+}
+
+export interface UnknownDeviceDto {
+  deviceId: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  attempts: number;
+}
