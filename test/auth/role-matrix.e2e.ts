@@ -101,6 +101,16 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'POST /api/pours/{id}/specimen-sets': INSPECTOR,
   'POST /api/specimen-sets/{id}/results': INSPECTOR,
   'GET /api/pours/{id}/strength': ALL,
+  // Trackers carry no user token; they are known by their registered device id.
+  'GET /api/ingest/osmand': 'public',
+  'POST /api/ingest/osmand': 'public',
+  'POST /api/ingest/traccar': 'public',
+  'POST /api/ingest/batch': 'public',
+  'GET /api/tracking/positions': ALL,
+  'GET /api/tracking/unknown-devices': PLANNERS,
+  'GET /api/pumps-status': ALL,
+  'POST /api/pumps/{id}/status': SITE,
+  'GET /api/pumps/{id}/status-history': ALL,
 };
 
 describe('Roles and permissions', () => {

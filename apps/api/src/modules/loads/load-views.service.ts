@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
 import type { LoadDto } from '@pourline/contracts';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
@@ -9,11 +10,13 @@ import { LoadsRepository } from './loads.repository';
 
 /** Loads as people see them, with the ETA of trucks on the road; and their live push. */
 @Injectable()
-export class LoadViews {
+export class LoadViews extends EventEmitter {
   constructor(
     private readonly loads: LoadsRepository,
     private readonly live: LivePublisher,
-  ) {}
+  ) {
+    super();
+  }
 
   async many(loads: LoadEntity[]): Promise<LoadDto[]> {
     const now = new Date();
@@ -35,6 +38,8 @@ export class LoadViews {
     for (const id of ids) {
       const load = await this.loads.findDetailed(id);
       if (!load) continue;
+      // In-process listeners (the geofence's view of active loads) must not judge by a stale state.
+      this.emit('changed', load);
       const [view] = await this.many([load]);
       views.push(view);
       await this.live.publish('load.changed.v1', load.pour?.projectId ?? null, view);

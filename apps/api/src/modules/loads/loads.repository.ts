@@ -28,7 +28,7 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
   listForPour(pourId: string, manager?: EntityManager): Promise<LoadEntity[]> {
     return (manager ?? this.repository.manager).find(LoadEntity, {
       where: { pourId },
-      relations: { truck: true, mix: true },
+      relations: { truck: true, mix: true, pour: true },
       order: { queuePosition: 'ASC', createdAt: 'ASC' },
     });
   }

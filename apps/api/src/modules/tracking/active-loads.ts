@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LineString, Polygon } from '@pourline/contracts';
 import type { LoadStatus } from '@pourline/domain';
+import { LoadViews } from '../loads/load-views.service';
 import { TRUCK_BUSY_STATUSES } from '../loads/load.entity';
 
 export interface ActiveLoad {
@@ -22,12 +23,19 @@ const REFRESH_MS = 2_000;
  * every position, so it is read in one query every two seconds, not per fix.
  */
 @Injectable()
-export class ActiveLoads {
+export class ActiveLoads implements OnModuleInit {
   private byTruck = new Map<string, ActiveLoad>();
   private loadedAt = 0;
   private loading: Promise<void> | undefined;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly views: LoadViews,
+  ) {}
+
+  onModuleInit(): void {
+    this.views.on('changed', () => this.invalidate());
+  }
 
   async forTruck(truckId: string): Promise<ActiveLoad | undefined> {
     await this.fresh();

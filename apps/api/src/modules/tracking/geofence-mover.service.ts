@@ -1,12 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  type FenceKind,
-  geofenceTransition,
-  nextPresence,
-  type PreviousFencePresence,
-  presenceChange,
-} from '@pourline/domain';
+import { type FenceKind, geofenceTransition, nextPresence, type PreviousFencePresence } from '@pourline/domain';
 import { LoadCycle } from '../loads/load-cycle.service';
 import { LoadViews } from '../loads/load-views.service';
 import { LoadsRepository } from '../loads/loads.repository';
@@ -74,11 +68,14 @@ export class GeofenceMover implements OnModuleInit {
     const position = { lat: item.report.lat, lng: item.report.lng };
     for (const fence of ['plant', 'site'] as FenceKind[]) {
       const next = nextPresence(memory[fence], position, fence === 'plant' ? load.plantFence : load.siteFence);
-      const change = presenceChange(memory[fence], next);
       memory[fence] = next;
-      if (!change) continue;
-      const to = geofenceTransition(load.status, fence, change);
-      if (to) await this.move(load.loadId, load.status, to, item);
+      // Judged by where the truck is, not only by the fix that crossed: a step confirmed by
+      // hand just before the crossing must not make the crossing count for nothing.
+      const to = geofenceTransition(load.status, fence, next === 'inside' ? 'entered' : 'exited');
+      if (to) {
+        await this.move(load.loadId, load.status, to, item);
+        return;
+      }
     }
   }
 

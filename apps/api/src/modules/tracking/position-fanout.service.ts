@@ -4,6 +4,7 @@ import { ALL_PROJECTS_ROOM, projectRoom } from '../../platform/live/live-rooms';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { PositionSnapshots } from '../../platform/live/position-snapshots';
 import { ActiveLoads } from './active-loads';
+import { LatestPositions } from './latest-positions.service';
 import { PositionWriter, type PositionsCommitted } from './position-writer.service';
 import { type LatestRow, TrackingRepository } from './tracking.repository';
 
@@ -39,6 +40,7 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
     private readonly live: LivePublisher,
     private readonly activeLoads: ActiveLoads,
     private readonly repository: TrackingRepository,
+    private readonly latestPositions: LatestPositions,
   ) {
     super();
   }
@@ -52,10 +54,8 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
     clearInterval(this.timer);
   }
 
-  private collect({ stored, advanced }: PositionsCommitted): void {
-    const moved = new Set(advanced.map((item) => item.positionId));
-    for (const item of stored) {
-      if (!moved.has(item.positionId)) continue;
+  private collect({ advanced }: PositionsCommitted): void {
+    for (const item of advanced) {
       this.pending.set(`${item.device.entityType}:${item.device.entityId}`, {
         entityType: item.device.entityType,
         entityId: item.device.entityId,
@@ -87,6 +87,8 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
   }
 
   async since(positionSeq: number, projectIds: string[] | null): Promise<PositionsBatch> {
+    // What this instance has taken in but not yet written must be in the answer too.
+    await this.latestPositions.flush();
     let rows = await this.repository.latestPositions(String(positionSeq));
     if (projectIds !== null) {
       const trucks = new Set(

@@ -3,12 +3,8 @@ import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 import type { PositionReport } from '@pourline/contracts';
 import { DomainError } from '../../platform/errors/domain-error';
-import {
-  type AdvancedPosition,
-  type RegisteredDevice,
-  type StoredPosition,
-  TrackingRepository,
-} from './tracking.repository';
+import { LatestPositions } from './latest-positions.service';
+import { type RegisteredDevice, type StoredPosition, TrackingRepository } from './tracking.repository';
 
 export class StorageUnavailableError extends DomainError {
   constructor() {
@@ -25,11 +21,13 @@ interface Pending {
 
 export interface PositionsCommitted {
   stored: StoredPosition[];
-  advanced: AdvancedPosition[];
+  /** The newest fix of each vehicle that moved forward in time with this batch. */
+  advanced: StoredPosition[];
 }
 
 const MAX_BATCH = 1000;
 const MAX_WAIT_MS = 8;
+const MAX_CONCURRENT_BATCHES = 2;
 
 /**
  * Collects positions from concurrent requests and writes them in one
@@ -41,11 +39,13 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
   private readonly logger = new Logger(PositionWriter.name);
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+  private active = 0;
+  private readonly idle: (() => void)[] = [];
   private closed = false;
 
   constructor(
     private readonly repository: TrackingRepository,
+    private readonly latest: LatestPositions,
     private readonly dataSource: DataSource,
   ) {
     super();
@@ -55,36 +55,48 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
     if (this.closed) return Promise.reject(new StorageUnavailableError());
     return new Promise((resolve, reject) => {
       this.queue.push({ device, report, resolve, reject });
-      if (this.queue.length >= MAX_BATCH) this.scheduleFlush(0);
-      else this.scheduleFlush(MAX_WAIT_MS);
+      this.schedule();
     });
   }
 
-  private scheduleFlush(delayMs: number): void {
-    if (this.timer && delayMs > 0) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+  /**
+   * A full batch goes at once; otherwise the first position waits a few
+   * milliseconds for company. Two batches may be in flight, so one slow
+   * commit does not stall the stream, and the pool stays free for the rest.
+   */
+  private schedule(): void {
+    if (this.active >= MAX_CONCURRENT_BATCHES || this.queue.length === 0) return;
+    if (this.queue.length >= MAX_BATCH) {
+      if (this.timer) clearTimeout(this.timer);
       this.timer = undefined;
-      // One batch at a time keeps the pool free for the rest of the API.
-      this.flushing = this.flushing.then(() => this.flush());
-    }, delayMs);
+      void this.flush();
+    } else {
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        void this.flush();
+      }, MAX_WAIT_MS);
+    }
   }
 
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, MAX_BATCH);
-    if (this.queue.length > 0) this.scheduleFlush(0);
     if (batch.length === 0) return;
+    this.active += 1;
+    try {
+      await this.store(batch);
+    } finally {
+      this.active -= 1;
+      this.schedule();
+      if (this.active === 0 && this.queue.length === 0) this.idle.splice(0).forEach((resolve) => resolve());
+    }
+  }
+
+  private async store(batch: Pending[]): Promise<void> {
     let committed: PositionsCommitted;
     try {
-      committed = await this.dataSource.transaction(async (manager) => {
-        const ids = await this.repository.insertPositions(manager, batch);
-        const stored = batch.map((item, index) => ({
-          positionId: ids[index],
-          device: item.device,
-          report: item.report,
-        }));
-        return { stored, advanced: await this.repository.advanceLatest(manager, stored) };
-      });
+      const ids = await this.repository.insertPositions(this.dataSource.manager, batch);
+      const stored = batch.map((item, index) => ({ positionId: ids[index], device: item.device, report: item.report }));
+      committed = { stored, advanced: this.latest.offer(stored) };
     } catch (error) {
       this.logger.warn(`position batch of ${batch.length} not stored: ${String(error)}`);
       for (const item of batch) item.reject(new StorageUnavailableError());
@@ -96,11 +108,9 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.flushing = this.flushing.then(() => this.flush());
-    }
-    await this.flushing;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.queue.length > 0) await this.flush();
+    if (this.active > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 }

@@ -9,20 +9,15 @@ export interface RegisteredDevice {
   label: string;
 }
 
+export interface LatestUpdate extends StoredPosition {
+  recentSpeedsKmh: number[];
+}
+
 export interface StoredPosition {
   positionId: string;
   device: RegisteredDevice;
   report: PositionReport;
 }
-
-/** Latest positions that moved forward with a batch: only those are pushed to the map. */
-export interface AdvancedPosition {
-  entityType: 'truck' | 'pump';
-  entityId: string;
-  positionId: string;
-}
-
-const RECENT_SPEEDS = 5;
 
 /** Batched SQL for the position stream: one INSERT per batch, not per position. */
 @Injectable()
@@ -66,30 +61,22 @@ export class TrackingRepository {
   }
 
   /** Newer fixes replace the latest position; late or repeated ones never move a truck back in time. */
-  async advanceLatest(manager: EntityManager, stored: StoredPosition[]): Promise<AdvancedPosition[]> {
-    const newest = new Map<string, StoredPosition>();
-    for (const item of stored) {
-      const key = `${item.device.entityType}:${item.device.entityId}`;
-      const current = newest.get(key);
-      if (!current || current.report.fixTime < item.report.fixTime) newest.set(key, item);
-    }
-    const items = [...newest.values()];
-    if (items.length === 0) return [];
-    return manager.query(
+  async advanceLatest(manager: EntityManager, items: LatestUpdate[]): Promise<void> {
+    if (items.length === 0) return;
+    await manager.query(
       `INSERT INTO latest_positions AS latest (entity_type, entity_id, device_id, position_id, fix_time, lat, lng,
                                               speed_kmh, bearing_deg, recent_speeds_kmh)
        SELECT entity_type, entity_id, device_id, position_id, fix_time, lat, lng, speed_kmh, bearing_deg,
-              CASE WHEN speed_kmh IS NULL THEN '{}'::float8[] ELSE ARRAY[speed_kmh] END
+              ARRAY(SELECT jsonb_array_elements_text(recent)::float8)
          FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::bigint[], $5::timestamptz[], $6::float8[],
-                     $7::float8[], $8::float8[], $9::float8[])
-              AS incoming(entity_type, entity_id, device_id, position_id, fix_time, lat, lng, speed_kmh, bearing_deg)
+                     $7::float8[], $8::float8[], $9::float8[], $10::jsonb[])
+              AS incoming(entity_type, entity_id, device_id, position_id, fix_time, lat, lng, speed_kmh, bearing_deg,
+                          recent)
        ON CONFLICT (entity_type, entity_id) DO UPDATE SET
          device_id = EXCLUDED.device_id, position_id = EXCLUDED.position_id, fix_time = EXCLUDED.fix_time,
          lat = EXCLUDED.lat, lng = EXCLUDED.lng, speed_kmh = EXCLUDED.speed_kmh, bearing_deg = EXCLUDED.bearing_deg,
-         recent_speeds_kmh = (latest.recent_speeds_kmh || EXCLUDED.recent_speeds_kmh)[
-           greatest(1, cardinality(latest.recent_speeds_kmh || EXCLUDED.recent_speeds_kmh) - ${RECENT_SPEEDS - 1}):]
-       WHERE latest.fix_time < EXCLUDED.fix_time
-       RETURNING entity_type AS "entityType", entity_id AS "entityId", position_id AS "positionId"`,
+         recent_speeds_kmh = EXCLUDED.recent_speeds_kmh
+       WHERE latest.fix_time < EXCLUDED.fix_time`,
       [
         items.map((item) => item.device.entityType),
         items.map((item) => item.device.entityId),
@@ -100,7 +87,26 @@ export class TrackingRepository {
         items.map((item) => item.report.lng),
         items.map((item) => item.report.speedKmh),
         items.map((item) => item.report.bearingDeg),
+        items.map((item) => JSON.stringify(item.recentSpeedsKmh)),
       ],
+    );
+  }
+
+  /** Brings the latest positions level with history, for fixes stored but not yet reflected there. */
+  async repairLatest(windowMinutes: number): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO latest_positions AS latest (entity_type, entity_id, device_id, position_id, fix_time, lat, lng,
+                                              speed_kmh, bearing_deg)
+       SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, device_id, id, fix_time, lat, lng,
+              speed_kmh, bearing_deg
+         FROM positions
+        WHERE fix_time > now() - make_interval(mins => $1)
+        ORDER BY entity_type, entity_id, fix_time DESC, id DESC
+       ON CONFLICT (entity_type, entity_id) DO UPDATE SET
+         device_id = EXCLUDED.device_id, position_id = EXCLUDED.position_id, fix_time = EXCLUDED.fix_time,
+         lat = EXCLUDED.lat, lng = EXCLUDED.lng, speed_kmh = EXCLUDED.speed_kmh, bearing_deg = EXCLUDED.bearing_deg
+       WHERE latest.fix_time < EXCLUDED.fix_time`,
+      [windowMinutes],
     );
   }
 

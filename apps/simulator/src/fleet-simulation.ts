@@ -1,0 +1,224 @@
+import { setMaxListeners } from 'node:events';
+import type { LatestPositionDto, LatLng, MixDto, Page, PlantDto, PourDto, TruckDto } from '@pourline/contracts';
+import { BENCH_DEVICE_PREFIX } from './bench-stream';
+import { backoffMs, isApiError, waitForApi } from './api-client';
+import { isStopped, SimClock, sleep } from './clock';
+import { Crew } from './crew';
+import { DispatcherAgent, type TruckPool } from './dispatcher-agent';
+import { offsetM } from './geo';
+import { consoleLog, describeError, type Log } from './log';
+import { DEFAULT_OPTIONS } from './options';
+import { OsmAndReporter } from './osmand-reporter';
+import { PumpQueue } from './pump-queue';
+import { emptyStats, formatStats, type SimulationStats } from './simulation-stats';
+import { TruckAgent, type TruckAgentContext } from './truck-agent';
+
+export interface DemoSimulationOptions {
+  /** API origin without /api, e.g. http://localhost:3000. */
+  baseUrl: string;
+  timeScale?: number;
+  reportIntervalMs?: number;
+  failRate?: number;
+  /** Most trucks to drive; all demo trucks when absent. */
+  trucks?: number | null;
+  /** Password of the demo accounts dispatcher, qc and site. */
+  password?: string;
+  log?: Log;
+}
+
+export interface DemoSimulation {
+  /** Live counters of what the run has done. */
+  readonly stats: SimulationStats;
+  /** Stops every truck and dispatcher and resolves once they have all let go. */
+  stop(): Promise<void>;
+}
+
+const DISPATCH_TICK_MS = 2_000;
+const POUR_REFRESH_MS = 15_000;
+/** A ready pour gets its first truck this many simulated minutes before its start, to arrive on time. */
+const FIRST_TRUCK_LEAD_MIN = 45;
+
+/**
+ * Runs the demo fleet against a Pourline API through its public interfaces
+ * only. Never throws and never exits the process: API errors are logged and
+ * retried, so the API can run it in-process in demo mode.
+ */
+export function startDemoSimulation(options: DemoSimulationOptions): DemoSimulation {
+  const controller = new AbortController();
+  // Every truck waits on this one signal at once.
+  setMaxListeners(0, controller.signal);
+  const stats = emptyStats();
+  const log = options.log ?? consoleLog;
+  const running = runDemo(options, controller.signal, stats, log).catch((error: unknown) => {
+    if (!isStopped(error)) log(`simulation ended: ${describeError(error)}`);
+  });
+  return {
+    stats,
+    async stop() {
+      controller.abort();
+      await running;
+    },
+  };
+}
+
+async function runDemo(options: DemoSimulationOptions, signal: AbortSignal, stats: SimulationStats, log: Log) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const clock = new SimClock(options.timeScale ?? DEFAULT_OPTIONS.timeScale, signal);
+  await waitForApi(baseUrl, signal, log);
+  const crew = await retrying(signal, log, 'signing in', () =>
+    Crew.signIn(baseUrl, options.password ?? DEFAULT_OPTIONS.password, signal, log),
+  );
+  const [plants, trucks, mixes] = await retrying(signal, log, 'reading plants, trucks and mixes', () =>
+    Promise.all([
+      crew.dispatcher.get<PlantDto[]>('/plants'),
+      crew.dispatcher.get<TruckDto[]>('/trucks'),
+      crew.dispatcher.get<MixDto[]>('/mixes').catch((error: unknown) => {
+        if (isApiError(error, 403)) return [] as MixDto[];
+        throw error;
+      }),
+    ]),
+  );
+  const pumps = new PumpQueue();
+  const context: TruckAgentContext = {
+    crew,
+    pumps,
+    clock,
+    stats,
+    log,
+    reporter: new OsmAndReporter(baseUrl, signal),
+    reportIntervalMs: options.reportIntervalMs ?? DEFAULT_OPTIONS.reportIntervalMs,
+    failRate: options.failRate ?? DEFAULT_OPTIONS.failRate,
+    mixes: new Map(mixes.map((mix) => [mix.id, mix])),
+  };
+  const agents = buildFleet(plants, trucks, options.trucks ?? null, context);
+  await placeWhereLastSeen(crew, agents, log);
+  log(
+    `driving ${agents.length} trucks at ×${clock.timeScale} time from ${plants.length} plants ` +
+      `(fixes every ${context.reportIntervalMs} ms, slump fail rate ${context.failRate})`,
+  );
+  const pool = poolOf(agents);
+  const runningAgents = agents.map((agent) => agent.run());
+  try {
+    await dispatchLoop({ crew, clock, pool, pumps, log, stats });
+  } catch (error) {
+    if (!isStopped(error)) throw error;
+  } finally {
+    await Promise.allSettled(runningAgents);
+    log(`simulation stopped: ${formatStats(stats)}`);
+  }
+}
+
+function buildFleet(
+  plants: readonly PlantDto[],
+  trucks: readonly TruckDto[],
+  limit: number | null,
+  context: TruckAgentContext,
+): TruckAgent[] {
+  const plantById = new Map(plants.map((plant) => [plant.id, plant]));
+  const usable = trucks
+    .filter((truck) => truck.active && truck.trackerDeviceId && plantById.has(truck.homePlantId))
+    // Synthetic benchmark trucks only stream positions; they never take a load.
+    .filter((truck) => !truck.trackerDeviceId!.startsWith(BENCH_DEVICE_PREFIX))
+    .sort((a, b) => a.fleetNumber.localeCompare(b.fleetNumber, 'en', { numeric: true }))
+    .slice(0, limit ?? undefined);
+  const parked = new Map<string, number>();
+  return usable.map((truck) => {
+    const plant = plantById.get(truck.homePlantId)!;
+    const index = parked.get(plant.id) ?? 0;
+    parked.set(plant.id, index + 1);
+    return new TruckAgent(truck, plant, yardSpot(plant.location, index), context);
+  });
+}
+
+/** Trucks out on a load when an earlier run stopped carry on from where the API last saw them. */
+async function placeWhereLastSeen(crew: Crew, agents: readonly TruckAgent[], log: Log): Promise<void> {
+  try {
+    const positions = await crew.dispatcher.get<LatestPositionDto[]>('/tracking/positions');
+    const byTruck = new Map(agents.map((agent) => [agent.truck.id, agent]));
+    for (const position of positions) {
+      const agent = position.entityType === 'truck' ? byTruck.get(position.entityId) : undefined;
+      if (agent) agent.lastKnownPosition = { lat: position.lat, lng: position.lng };
+    }
+  } catch (error) {
+    if (isStopped(error)) throw error;
+    log(`last positions unknown (${describeError(error)}); resumed loads start at their route's beginning`);
+  }
+}
+
+/** Trucks park in rows of four, 12 m apart, around the middle of the yard. */
+function yardSpot(centre: LatLng, index: number): LatLng {
+  const column = (index % 4) - 1.5;
+  const row = (Math.floor(index / 4) % 4) - 1.5;
+  return offsetM(centre, column * 12, row * 12);
+}
+
+function poolOf(agents: readonly TruckAgent[]): TruckPool {
+  const byPlant = new Map<string, TruckAgent[]>();
+  for (const agent of agents) byPlant.set(agent.plant.id, [...(byPlant.get(agent.plant.id) ?? []), agent]);
+  const byTruck = new Map(agents.map((agent) => [agent.truck.id, agent]));
+  return {
+    ofPlant: (plantId) => byPlant.get(plantId) ?? [],
+    byTruckId: (truckId) => byTruck.get(truckId),
+  };
+}
+
+async function dispatchLoop(context: ConstructorParameters<typeof DispatcherAgent>[1]): Promise<void> {
+  const { crew, clock, log, stats } = context;
+  const dispatchers = new Map<string, DispatcherAgent>();
+  let refreshedAt = 0;
+  while (!clock.stopped) {
+    try {
+      if (Date.now() - refreshedAt >= POUR_REFRESH_MS) {
+        const pours = await activePours(crew);
+        refreshedAt = Date.now();
+        for (const pour of pours) {
+          const known = dispatchers.get(pour.id);
+          if (known) known.update(pour);
+          else {
+            dispatchers.set(pour.id, new DispatcherAgent(pour, context));
+            log(`dispatching to ${pour.projectName}, ${pour.structuralElement}: ${pour.volumeM3} m³ at ${pour.pourRateM3PerHour} m³/h, up to ${pour.truckCount} trucks`);
+          }
+        }
+        const current = new Set(pours.map((pour) => pour.id));
+        for (const id of dispatchers.keys()) if (!current.has(id)) dispatchers.delete(id);
+      }
+      // One pour after the other: two pours never grab the same free truck.
+      for (const dispatcher of dispatchers.values()) {
+        try {
+          await dispatcher.tick();
+        } catch (error) {
+          if (isStopped(error)) throw error;
+          stats.apiErrors++;
+          log(`dispatch for pour ${dispatcher.pourId}: ${describeError(error)}`);
+        }
+      }
+    } catch (error) {
+      if (isStopped(error)) throw error;
+      stats.apiErrors++;
+      log(`dispatch: ${describeError(error)}`);
+    }
+    await clock.sleepReal(DISPATCH_TICK_MS);
+  }
+}
+
+/** Pours under way, and ready pours whose first truck should be leaving about now. */
+async function activePours(crew: Crew): Promise<PourDto[]> {
+  const list = (status: string) => crew.dispatcher.get<Page<PourDto>>(`/pours?status=${status}&pageSize=200`);
+  const [inProgress, ready] = await Promise.all([list('in_progress'), list('ready')]);
+  // Real minutes: the API's clock is the wall clock, whatever the simulator's time scale.
+  const leadMs = FIRST_TRUCK_LEAD_MIN * 60_000;
+  const dueReady = ready.items.filter((pour) => Date.parse(pour.scheduledStart) - leadMs <= Date.now());
+  return [...inProgress.items, ...dueReady];
+}
+
+async function retrying<T>(signal: AbortSignal, log: Log, what: string, task: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task();
+    } catch (error) {
+      if (isStopped(error) || signal.aborted) throw error;
+      log(`${what} failed: ${describeError(error)}; retrying`);
+      await sleep(backoffMs(Math.min(attempt, 6)), signal);
+    }
+  }
+}
