@@ -51,6 +51,25 @@ describe('Quick start on the embedded PostgreSQL', () => {
       for (const status of ['completed', 'in_progress', 'ready', 'confirmed', 'draft'])
         expect(statuses).toContain(status);
       const someId = pours.body.items[0].id;
+
+      // The demo fleet moves by itself: its trucks report through the public ingest.
+      const deadline = Date.now() + 60_000;
+      let first: any[] = [];
+      while (Date.now() < deadline && first.length === 0) {
+        first = (await dispatcher.get('/tracking/positions')).body.filter((p: any) => p.entityType === 'truck');
+        if (first.length === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(first.length).toBeGreaterThan(0);
+      let moved = false;
+      while (Date.now() < deadline && !moved) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const now = (await dispatcher.get('/tracking/positions')).body;
+        moved = first.some((before) => {
+          const after = now.find((p: any) => p.entityId === before.entityId);
+          return after && (after.lat !== before.lat || after.lng !== before.lng);
+        });
+      }
+      expect(moved).toBe(true);
       await dispatcher.patch(`/pours/${pours.body.items.find((pour: any) => pour.status === 'draft').id}`, {
         notes: 'kept across restarts',
       });

@@ -71,10 +71,12 @@ describe('The console in a real browser', () => {
 
     await row.click();
     await page.getByTestId('pour-detail').waitFor();
-    const map = page.getByTestId('pour-map');
-    await map.locator('.leaflet-overlay-pane path').first().waitFor();
-    // Entry and exit routes, site and plant geofences at least.
-    expect(await map.locator('.leaflet-overlay-pane path').count()).toBeGreaterThanOrEqual(4);
+    // Entry and exit routes, site and plant geofences at least; the fences load after the plan.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="pour-map"] .leaflet-overlay-pane path').length >= 4,
+      undefined,
+      { timeout: 15_000 },
+    );
 
     await page.getByTestId('status-action-confirmed').click();
     await page.locator('[data-testid="pour-status"][data-status="confirmed"]').waitFor();

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { StandardSchemaValidationPipe } from '@nestjs/common';
+import { startDemoSimulation } from '@pourline/simulator';
 import { AppModule } from './app.module';
 import { seedDemo } from './demo/demo-seeder';
 import { ensureBootstrapAdmin } from './platform/auth/bootstrap-admin';
@@ -54,12 +55,18 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port);
   log(`Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}`);
 
+  const simulation =
+    config.demo && config.simulator
+      ? startDemoSimulation({ baseUrl: `http://127.0.0.1:${config.port}`, log: (line) => logger.info({ context: 'simulator' }, line) })
+      : undefined;
+
   // Close connections first, then the embedded database, so nothing is left running.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal} received, shutting down`);
+    await simulation?.stop().catch((error: unknown) => logger.error(error));
     await app.close().catch((error: unknown) => logger.error(error));
     await redis?.disconnectRedis();
     await stopEmbedded?.().catch((error: unknown) => logger.error(error));

@@ -143,7 +143,7 @@ function causeOf(error: Error): string {
 }
 
 function toError(method: string, path: string, answer: Answer): ApiRequestError {
-  if (answer.status === 0) return new ApiRequestError(method, path, 0, 'unreachable', answer.networkError ?? '');
+  if (answer.status === 0) return new ApiRequestError(method, path, 0, '', answer.networkError ?? 'no answer');
   const body = (answer.body ?? {}) as Partial<ApiError>;
   const message = typeof body.message === 'string' ? body.message : JSON.stringify(answer.body).slice(0, 200);
   return new ApiRequestError(method, path, answer.status, body.code ?? '', message);

@@ -98,7 +98,16 @@ export async function runStream(options: StreamOptions): Promise<StreamStats> {
   );
 
   const reporter = new OsmAndReporter(baseUrl);
-  const counts = { sent: 0, ok: 0, clientErrors: 0, unknownDevice: 0, unavailable: 0, serverErrors: 0, networkErrors: 0, late: 0 };
+  const counts = {
+    sent: 0,
+    ok: 0,
+    clientErrors: 0,
+    unknownDevice: 0,
+    unavailable: 0,
+    serverErrors: 0,
+    networkErrors: 0,
+    late: 0,
+  };
   const latencies = new Reservoir(RESERVOIR_SIZE);
   const backlog: SyntheticTruck[] = [];
   const lastFixAt = new Map<string, number>();
@@ -201,7 +210,9 @@ export interface RegisterBenchTrucksOptions {
 }
 
 /** Creates trucks carrying trackers bench-0001 … through the admin API; ones that exist are skipped. */
-export async function registerBenchTrucks(options: RegisterBenchTrucksOptions): Promise<{ created: number; existing: number }> {
+export async function registerBenchTrucks(
+  options: RegisterBenchTrucksOptions,
+): Promise<{ created: number; existing: number }> {
   const log = options.log ?? consoleLog;
   const signal = options.signal ?? new AbortController().signal;
   const admin = new ApiClient(
@@ -210,7 +221,7 @@ export async function registerBenchTrucks(options: RegisterBenchTrucksOptions): 
     signal,
   );
   const [plants, trucks] = await Promise.all([admin.get<PlantDto[]>('/plants'), admin.get<TruckDto[]>('/trucks')]);
-  if (plants.length === 0) throw new Error('no plant to be the bench trucks\' home');
+  if (plants.length === 0) throw new Error("no plant to be the bench trucks' home");
   const known = new Set(trucks.map((truck) => truck.trackerDeviceId));
   const missing = Array.from({ length: options.count }, (_, index) => index).filter(
     (index) => !known.has(benchDeviceId(index)),
@@ -290,7 +301,8 @@ function wanderingTruck(deviceId: string, timeScale: number): SyntheticTruck {
       const stepM = ((speedKmh / 3.6) * realMs * timeScale) / 1000;
       headingDeg = (headingDeg + randomBetween(-20, 20) + 360) % 360;
       // Drift back towards the city when wandering off.
-      if (Math.abs(here.lat - NANJING.lat) > 0.1 || Math.abs(here.lng - NANJING.lng) > 0.1) headingDeg = (headingDeg + 180) % 360;
+      if (Math.abs(here.lat - NANJING.lat) > 0.1 || Math.abs(here.lng - NANJING.lng) > 0.1)
+        headingDeg = (headingDeg + 180) % 360;
       const rad = (headingDeg * Math.PI) / 180;
       here = offsetM(here, stepM * Math.sin(rad), stepM * Math.cos(rad));
       return { ...here, bearingDeg: headingDeg, speedKmh };

@@ -121,7 +121,9 @@ export class DispatcherAgent {
           truckId: other.truck.id,
         });
         other.assign(moved, this.pour);
-        this.context.log(`${other.truck.fleetNumber} ${load.ticketNumber}: takes over from busy ${agent.truck.fleetNumber}`);
+        this.context.log(
+          `${other.truck.fleetNumber} ${load.ticketNumber}: takes over from busy ${agent.truck.fleetNumber}`,
+        );
       }
     }
   }

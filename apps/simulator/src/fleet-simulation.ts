@@ -119,10 +119,10 @@ function buildFleet(
     .filter((truck) => truck.active && truck.trackerDeviceId && plantById.has(truck.homePlantId))
     // Synthetic benchmark trucks only stream positions; they never take a load.
     .filter((truck) => !truck.trackerDeviceId!.startsWith(BENCH_DEVICE_PREFIX))
-    .sort((a, b) => a.fleetNumber.localeCompare(b.fleetNumber, 'en', { numeric: true }))
-    .slice(0, limit ?? undefined);
+    .sort((a, b) => a.fleetNumber.localeCompare(b.fleetNumber, 'en', { numeric: true }));
+  const chosen = takeAcrossPlants(usable, limit ?? usable.length);
   const parked = new Map<string, number>();
-  return usable.map((truck) => {
+  return chosen.map((truck) => {
     const plant = plantById.get(truck.homePlantId)!;
     const index = parked.get(plant.id) ?? 0;
     parked.set(plant.id, index + 1);
@@ -143,6 +143,18 @@ async function placeWhereLastSeen(crew: Crew, agents: readonly TruckAgent[], log
     if (isStopped(error)) throw error;
     log(`last positions unknown (${describeError(error)}); resumed loads start at their route's beginning`);
   }
+}
+
+/** With fewer trucks than the fleet, every plant still gets its share: T01, T13, T02, T14 … */
+function takeAcrossPlants(trucks: readonly TruckDto[], count: number): TruckDto[] {
+  const byPlant = new Map<string, TruckDto[]>();
+  for (const truck of trucks) byPlant.set(truck.homePlantId, [...(byPlant.get(truck.homePlantId) ?? []), truck]);
+  const queues = [...byPlant.values()];
+  const chosen: TruckDto[] = [];
+  for (let round = 0; chosen.length < count && queues.some((queue) => round < queue.length); round++) {
+    for (const queue of queues) if (round < queue.length && chosen.length < count) chosen.push(queue[round]);
+  }
+  return chosen;
 }
 
 /** Trucks park in rows of four, 12 m apart, around the middle of the yard. */
@@ -176,7 +188,9 @@ async function dispatchLoop(context: ConstructorParameters<typeof DispatcherAgen
           if (known) known.update(pour);
           else {
             dispatchers.set(pour.id, new DispatcherAgent(pour, context));
-            log(`dispatching to ${pour.projectName}, ${pour.structuralElement}: ${pour.volumeM3} m³ at ${pour.pourRateM3PerHour} m³/h, up to ${pour.truckCount} trucks`);
+            log(
+              `dispatching to ${pour.projectName}, ${pour.structuralElement}: ${pour.volumeM3} m³ at ${pour.pourRateM3PerHour} m³/h, up to ${pour.truckCount} trucks`,
+            );
           }
         }
         const current = new Set(pours.map((pour) => pour.id));

@@ -18,7 +18,10 @@ export class PumpQueue {
   }
 
   release(pourId: string, truckId: string): void {
-    this.waiting.set(pourId, (this.waiting.get(pourId) ?? []).filter((entry) => entry.truckId !== truckId));
+    this.waiting.set(
+      pourId,
+      (this.waiting.get(pourId) ?? []).filter((entry) => entry.truckId !== truckId),
+    );
     if (this.holders.get(pourId) !== truckId) return;
     const next = this.waiting.get(pourId)?.shift();
     if (next) {

@@ -21,7 +21,10 @@ export function sampleQcTest(pour: PourDto, mix: MixDto | undefined, stage: QcSt
   const target = pour.slumpTargetMm;
   const passBandMm = Math.min(pour.slumpToleranceMm, mix?.slumpToleranceMm ?? Infinity, 30) * 0.5;
   const slumpMm = fail
-    ? roundTo5(target + (Math.random() < 0.5 && target > 90 ? -1 : 1) * (Math.max(pour.slumpToleranceMm, 40) + randomBetween(15, 45)))
+    ? roundTo5(
+        target +
+          (Math.random() < 0.5 && target > 90 ? -1 : 1) * (Math.max(pour.slumpToleranceMm, 40) + randomBetween(15, 45)),
+      )
     : roundTo5(target + randomBetween(-passBandMm, passBandMm));
   const airPercent =
     mix?.airEntrained && mix.targetAirPercent !== null

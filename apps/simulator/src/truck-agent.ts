@@ -1,8 +1,9 @@
 import type { LatLng, LoadDto, MixDto, PlantDto, PourDto, QcTestDto, TruckDto } from '@pourline/contracts';
 import type { LoadStatus } from '@pourline/domain';
-import { type ApiClient, isApiError } from './api-client';
+import { isApiError } from './api-client';
 import { isStopped } from './clock';
 import type { Crew } from './crew';
+import { confirmByHand, expectFenceStep, type FenceFallbackContext, type HandTarget } from './fence-fallback';
 import { distanceM, lineStringPoints } from './geo';
 import { describeError } from './log';
 import type { PumpQueue } from './pump-queue';
@@ -38,21 +39,6 @@ const MAX_REFUSALS = 4;
 const BUSY_TRUCK_BENCH_MS = 5 * 60_000;
 
 type Place = 'plant' | 'site' | 'road';
-type HandStep = { path: string; bySite: boolean };
-type HandTarget = 'en_route' | 'on_site' | 'returning' | 'back_at_plant';
-
-/** What a person confirms when the fence did not, to bring a load to the status named. */
-const HAND_STEPS: Record<HandTarget, Partial<Record<LoadStatus, HandStep>>> = {
-  en_route: { released: { path: 'depart', bySite: false } },
-  on_site: { released: { path: 'depart', bySite: false }, en_route: { path: 'arrive', bySite: true } },
-  returning: { discharged: { path: 'leave-site', bySite: true }, rejected: { path: 'leave-site', bySite: true } },
-  back_at_plant: {
-    discharged: { path: 'leave-site', bySite: true },
-    rejected: { path: 'leave-site', bySite: true },
-    returning: { path: 'back-at-plant', bySite: false },
-    returning_with_load: { path: 'back-at-plant', bySite: false },
-  },
-};
 
 const FINISHED: readonly LoadStatus[] = ['back_at_plant', 'disposed', 'cancelled'];
 const AT_PLANT: readonly LoadStatus[] = ['scheduled', 'loading', 'plant_qc', 'held', 'released'];
@@ -175,36 +161,33 @@ export class TruckAgent {
     return this.context.crew;
   }
 
+  /** The pump stays held through transient errors: the truck is still at it. */
   private async followLoad(assignment: Assignment): Promise<void> {
     let refusals = 0;
-    try {
-      for (;;) {
-        let load: LoadDto;
-        try {
-          load = await this.crew.dispatcher.get<LoadDto>(`/loads/${assignment.loadId}`);
-        } catch (error) {
-          if (!isApiError(error, 404)) throw error;
-          return this.drop('the load is gone');
-        }
-        if (load.truckId !== this.truck.id) return this.drop(`the load went to ${load.truckFleetNumber ?? 'no truck'}`);
-        if (FINISHED.includes(load.status)) return this.finish(load);
-        try {
-          await this.step(load, assignment);
-          refusals = 0;
-        } catch (error) {
-          if (isApiError(error, 409) && error.code === 'truck_busy') {
-            this.benchedUntil = Date.now() + BUSY_TRUCK_BENCH_MS;
-            return this.drop('the truck is out on a load the simulator does not drive');
-          }
-          if (!isApiError(error, 400, 403, 404, 409, 422)) throw error;
-          this.context.stats.apiErrors++;
-          if (++refusals >= MAX_REFUSALS) return this.drop(`refused ${refusals} times: ${error.message}`);
-          this.context.log(`${this.name}: ${error.message}; looking again`);
-          await this.context.clock.sleepReal(2_000);
-        }
+    for (;;) {
+      let load: LoadDto;
+      try {
+        load = await this.crew.dispatcher.get<LoadDto>(`/loads/${assignment.loadId}`);
+      } catch (error) {
+        if (!isApiError(error, 404)) throw error;
+        return this.drop('the load is gone');
       }
-    } finally {
-      this.releasePump();
+      if (load.truckId !== this.truck.id) return this.drop(`the load went to ${load.truckFleetNumber ?? 'no truck'}`);
+      if (FINISHED.includes(load.status)) return this.finish(load);
+      try {
+        await this.step(load, assignment);
+        refusals = 0;
+      } catch (error) {
+        if (isApiError(error, 409) && error.code === 'truck_busy') {
+          this.benchedUntil = Date.now() + BUSY_TRUCK_BENCH_MS;
+          return this.drop('the truck is out on a load the simulator does not drive');
+        }
+        if (!isApiError(error, 400, 403, 404, 409, 422)) throw error;
+        this.context.stats.apiErrors++;
+        if (++refusals >= MAX_REFUSALS) return this.drop(`refused ${refusals} times: ${error.message}`);
+        this.context.log(`${this.name}: ${error.message}; looking again`);
+        await this.context.clock.sleepReal(2_000);
+      }
     }
   }
 
@@ -392,33 +375,17 @@ export class TruckAgent {
   }
 
   /** Gives the fence a few seconds to move the load on; if it has not, a person confirms the step. */
-  private async expectFenceStep(loadId: string, from: readonly LoadStatus[], to: HandTarget, pour: PourDto) {
-    const until = Date.now() + FENCE_GRACE_MS;
-    while (Date.now() < until) {
-      await this.context.clock.sleepReal(1_000);
-      const load = await this.crew.dispatcher.get<LoadDto>(`/loads/${loadId}`);
-      if (!from.includes(load.status)) return;
-    }
-    await this.confirmByHand(loadId, to, pour);
+  private expectFenceStep(loadId: string, from: readonly LoadStatus[], to: HandTarget, pour: PourDto) {
+    return expectFenceStep(this.fenceContext(pour), loadId, from, to, FENCE_GRACE_MS);
   }
 
-  private async confirmByHand(loadId: string, to: HandTarget, pour: PourDto): Promise<void> {
-    let load = await this.crew.dispatcher.get<LoadDto>(`/loads/${loadId}`);
-    for (let step = HAND_STEPS[to][load.status]; step; step = HAND_STEPS[to][load.status]) {
-      const person: ApiClient = step.bySite ? this.crew.siteStaffFor(pour.projectId) : this.crew.dispatcher;
-      const from = load.status;
-      try {
-        load = await person.post<LoadDto>(`/loads/${loadId}/${step.path}`, {});
-      } catch (error) {
-        // The fence may have taken the step in the meantime.
-        if (!isApiError(error, 409)) throw error;
-        load = await this.crew.dispatcher.get<LoadDto>(`/loads/${loadId}`);
-        if (load.status === from) throw error;
-        continue;
-      }
-      this.context.stats.manualFallbacks++;
-      this.context.log(`${this.truck.fleetNumber} ${load.ticketNumber}: no fence step ${from} → ${load.status} seen; confirmed by hand (${step.path})`);
-    }
+  private confirmByHand(loadId: string, to: HandTarget, pour: PourDto): Promise<void> {
+    return confirmByHand(this.fenceContext(pour), loadId, to);
+  }
+
+  private fenceContext(pour: PourDto): FenceFallbackContext {
+    const { crew, clock, stats, log } = this.context;
+    return { crew, clock, stats, log, projectId: pour.projectId, truckLabel: this.truck.fleetNumber };
   }
 
   private inBackground(task: () => Promise<void>): void {

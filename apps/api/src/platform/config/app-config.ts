@@ -14,6 +14,8 @@ export interface AppConfig {
   mapTileUrl: string;
   mapTileAttribution: string;
   demo: boolean;
+  /** Drive the demo fleet inside the API process (demo mode only). */
+  simulator: boolean;
   bootstrapAdminPassword: string | undefined;
   webDistDir: string;
   logLevel: string;
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || '&copy; OpenStreetMap contributors',
     // With no database configured, a newcomer gets the full demo.
     demo: flag(env.DEMO, databaseUrl === undefined),
+    simulator: flag(env.SIMULATOR, true),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',
