@@ -64,6 +64,8 @@ describe('The console in a real browser', () => {
     });
     const page = await pageAs('dispatcher');
     expect(await page.getByTestId('user-role').getAttribute('data-role')).toBe('dispatcher');
+    await page.getByTestId('operator-view').waitFor();
+    await page.getByTestId('nav-pours').click();
     const row = page.locator(`[data-testid="pour-row"][data-pour-id="${pour.id}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('12:00');

@@ -57,7 +57,10 @@ async function bootstrap(): Promise<void> {
 
   const simulation =
     config.demo && config.simulator
-      ? startDemoSimulation({ baseUrl: `http://127.0.0.1:${config.port}`, log: (line) => logger.info({ context: 'simulator' }, line) })
+      ? startDemoSimulation({
+          baseUrl: `http://127.0.0.1:${config.port}`,
+          log: (line) => logger.info({ context: 'simulator' }, line),
+        })
       : undefined;
 
   // Close connections first, then the embedded database, so nothing is left running.

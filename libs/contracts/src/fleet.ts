@@ -6,11 +6,18 @@ const DeviceId = z
   .trim()
   .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'letters, digits and . _ : - only, up to 64');
 
+/** Optional: a tracker that has one must send it with every position (`secret` or `key`). */
+const TrackerSecret = z.string().min(8, 'at least 8 characters').max(128);
+
+/** A secret is written, never read back: answers only say whether one is set. */
+type WithoutSecret<T> = Omit<T, 'trackerSecret'> & { hasTrackerSecret: boolean };
+
 export const CreateTruckRequest = z.object({
   fleetNumber: z.string().trim().min(1).max(20),
   plateNumber: z.string().trim().min(1).max(20),
   capacityM3: z.number().positive().max(20),
   trackerDeviceId: DeviceId.nullable().default(null),
+  trackerSecret: TrackerSecret.nullable().default(null),
   homePlantId: Uuid,
   driverName: z.string().trim().max(120).default(''),
   driverPhone: z.string().trim().max(40).default(''),
@@ -19,9 +26,7 @@ export const CreateTruckRequest = z.object({
 export type CreateTruckRequest = z.infer<typeof CreateTruckRequest>;
 export const UpdateTruckRequest = patchSchema(CreateTruckRequest);
 export type UpdateTruckRequest = z.infer<typeof UpdateTruckRequest>;
-export interface TruckDto extends CreateTruckRequest {
-  id: string;
-}
+export type TruckDto = WithoutSecret<CreateTruckRequest> & { id: string };
 
 export const PUMP_KINDS = ['boom', 'line'] as const;
 export const PumpFields = z.object({
@@ -30,6 +35,7 @@ export const PumpFields = z.object({
   capacityM3PerHour: z.number().positive().max(300),
   boomLengthM: z.number().positive().max(80).nullable().default(null),
   trackerDeviceId: DeviceId.nullable().default(null),
+  trackerSecret: TrackerSecret.nullable().default(null),
   homePlantId: Uuid,
   active: z.boolean().default(true),
 });
@@ -40,6 +46,4 @@ export const CreatePumpRequest = PumpFields.refine((pump) => pump.kind === 'boom
 export type CreatePumpRequest = z.infer<typeof CreatePumpRequest>;
 export const UpdatePumpRequest = patchSchema(PumpFields);
 export type UpdatePumpRequest = z.infer<typeof UpdatePumpRequest>;
-export interface PumpDto extends CreatePumpRequest {
-  id: string;
-}
+export type PumpDto = WithoutSecret<CreatePumpRequest> & { id: string };

@@ -1,8 +1,8 @@
 import type { CreatePumpRequest, CreateTruckRequest } from '@pourline/contracts';
 import type { DemoPlantKey } from './demo-places';
 
-type DemoTruck = Omit<CreateTruckRequest, 'homePlantId' | 'active'> & { plant: DemoPlantKey };
-type DemoPump = Omit<CreatePumpRequest, 'homePlantId' | 'active'> & { plant: DemoPlantKey };
+type DemoTruck = Omit<CreateTruckRequest, 'homePlantId' | 'active' | 'trackerSecret'> & { plant: DemoPlantKey };
+type DemoPump = Omit<CreatePumpRequest, 'homePlantId' | 'active' | 'trackerSecret'> & { plant: DemoPlantKey };
 
 /** [plate, drum m³, driver, phone]; T01–T12 run from the Development Zone plant, T13–T24 from Dongshan. */
 const TRUCKS: [string, number, string, string][] = [

@@ -5,6 +5,7 @@ import { CurrentUserContext } from '../auth/CurrentUserContext';
 import { LoginPage } from '../auth/LoginPage';
 import { useSession } from '../auth/useSession';
 import { useI18n } from '../i18n/useI18n';
+import { LiveProvider } from '../live/LiveProvider';
 import { Console } from './Console';
 import { ThemeProvider } from './ThemeProvider';
 
@@ -22,7 +23,9 @@ export function App() {
         {session.status === 'signed-in' && (
           <ApiContext value={api}>
             <CurrentUserContext value={session.user}>
-              <Console user={session.user} onSignOut={signOut} />
+              <LiveProvider token={session.token}>
+                <Console user={session.user} onSignOut={signOut} />
+              </LiveProvider>
             </CurrentUserContext>
           </ApiContext>
         )}

@@ -1,30 +1,60 @@
 import type { CurrentUser } from '@pourline/contracts';
+import type { MouseEvent } from 'react';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useI18n } from '../i18n/useI18n';
+import { ConnectionIndicator } from '../live/ConnectionIndicator';
+import type { Route } from './route';
+import { routeHash } from './route';
 import { ThemeToggle } from './ThemeToggle';
 
 interface AppHeaderProps {
   user: CurrentUser;
-  onHome: () => void;
+  route: Route;
+  /** Whether this role has the live map as home; then the header offers both places. */
+  hasLiveView: boolean;
+  onNavigate: (route: Route) => void;
   onSignOut: () => void;
 }
 
-export function AppHeader({ user, onHome, onSignOut }: AppHeaderProps) {
+export function AppHeader({ user, route, hasLiveView, onNavigate, onSignOut }: AppHeaderProps) {
   const { t } = useI18n();
+  const link = (target: Route) => ({
+    href: routeHash(target),
+    onClick: (event: MouseEvent) => {
+      event.preventDefault();
+      onNavigate(target);
+    },
+  });
   return (
     <header className="app-header">
-      <a
-        className="brand"
-        href="#/"
-        onClick={(event) => {
-          event.preventDefault();
-          onHome();
-        }}
-      >
-        <span className="brand-mark" aria-hidden="true" />
-        <span className="brand-name">{t('app.name')}</span>
-      </a>
+      <div className="header-start">
+        <a className="brand" {...link({ screen: 'home' })}>
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{t('app.name')}</span>
+        </a>
+        {hasLiveView && (
+          <nav className="main-nav" aria-label={t('nav.label')}>
+            <a
+              className="main-nav-link"
+              data-testid="nav-live"
+              aria-current={route.screen === 'home' ? 'page' : undefined}
+              {...link({ screen: 'home' })}
+            >
+              {t('nav.live')}
+            </a>
+            <a
+              className="main-nav-link"
+              data-testid="nav-pours"
+              aria-current={route.screen !== 'home' ? 'page' : undefined}
+              {...link({ screen: 'board' })}
+            >
+              {t('nav.pours')}
+            </a>
+          </nav>
+        )}
+      </div>
       <div className="header-tools">
+        <ConnectionIndicator />
         <LanguageSwitch />
         <ThemeToggle />
         <div className="user-menu" data-testid="user-menu">

@@ -1,11 +1,23 @@
-/** The console's places, kept in the URL hash so reload and the back button work. */
-export type Route = { screen: 'board' } | { screen: 'pour'; pourId: string };
+/**
+ * The console's places, kept in the URL hash so reload and the back button work.
+ * Home is the live map for the dispatch room and the pour board for everyone else.
+ */
+export type Route = { screen: 'home' } | { screen: 'board' } | { screen: 'pour'; pourId: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/pours\/([^/?#]+)/.exec(hash);
-  return match ? { screen: 'pour', pourId: decodeURIComponent(match[1]) } : { screen: 'board' };
+  if (match) return { screen: 'pour', pourId: decodeURIComponent(match[1]) };
+  if (/^#\/pours\/?(?:[?#]|$)/.test(hash)) return { screen: 'board' };
+  return { screen: 'home' };
 }
 
 export function routeHash(route: Route): string {
-  return route.screen === 'pour' ? `#/pours/${encodeURIComponent(route.pourId)}` : '#/';
+  switch (route.screen) {
+    case 'pour':
+      return `#/pours/${encodeURIComponent(route.pourId)}`;
+    case 'board':
+      return '#/pours';
+    case 'home':
+      return '#/';
+  }
 }

@@ -9,16 +9,18 @@ interface FitBoundsProps {
    * every refresh, so a dispatcher who zoomed in stays where they are.
    */
   fitKey: string;
+  /** Room kept clear at the edges, e.g. for panels drawn over the map. */
+  padding?: [number, number];
 }
 
 const PADDING_PX: [number, number] = [28, 28];
 const MAX_FIT_ZOOM = 17;
 
-export function FitBounds({ bounds, fitKey }: FitBoundsProps) {
+export function FitBounds({ bounds, fitKey, padding = PADDING_PX }: FitBoundsProps) {
   const map = useLeafletMap();
   useEffect(() => {
     if (!bounds?.isValid()) return;
-    map.fitBounds(bounds, { padding: PADDING_PX, maxZoom: MAX_FIT_ZOOM, animate: false });
+    map.fitBounds(bounds, { padding, maxZoom: MAX_FIT_ZOOM, animate: false });
     // bounds is read when the key changes, not tracked on its own.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, fitKey]);

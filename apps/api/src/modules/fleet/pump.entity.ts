@@ -21,6 +21,10 @@ export class PumpEntity {
   @Column({ type: 'varchar', length: 64, unique: true, nullable: true })
   trackerDeviceId!: string | null;
 
+  /** SHA-256 of the tracker's secret, when it has one. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  trackerSecretHash!: string | null;
+
   @Column({ type: 'uuid' })
   homePlantId!: string;
 

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { CreatePumpRequest, type PumpDto, type UpdatePumpRequest } from '@pourline/contracts';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { FleetChecks } from './fleet-checks.service';
+import { secretHash } from './tracker-secret';
 import { InvalidPumpError } from './fleet.exceptions';
 import type { PumpEntity } from './pump.entity';
 import { PumpsRepository } from './pumps.repository';
 
 export function toPumpDto(pump: PumpEntity): PumpDto {
   const { id, code, kind, capacityM3PerHour, boomLengthM, trackerDeviceId, homePlantId, active } = pump;
-  return { id, code, kind, capacityM3PerHour, boomLengthM, trackerDeviceId, homePlantId, active };
+  const hasTrackerSecret = pump.trackerSecretHash !== null;
+  return { id, code, kind, capacityM3PerHour, boomLengthM, trackerDeviceId, hasTrackerSecret, homePlantId, active };
 }
 
 @Injectable()
@@ -29,7 +31,8 @@ export class PumpsService {
   async create(request: CreatePumpRequest): Promise<PumpDto> {
     await this.checks.checkHomePlant(request.homePlantId);
     await this.checks.checkTrackerDeviceFree(request.trackerDeviceId, { kind: 'pump' });
-    return toPumpDto(await this.pumps.save(this.pumps.create(request)));
+    const { trackerSecret, ...fields } = request;
+    return toPumpDto(await this.pumps.save(this.pumps.create({ ...fields, ...secretHash(trackerSecret) })));
   }
 
   /** Cross-field rules live on the create schema, so the merged pump is checked against it. */
@@ -41,7 +44,8 @@ export class PumpsService {
     }
     await this.checks.checkHomePlant(request.homePlantId);
     await this.checks.checkTrackerDeviceFree(request.trackerDeviceId, { kind: 'pump', id });
-    return toPumpDto(await this.pumps.save(Object.assign(pump, merged.data)));
+    const { trackerSecret: _ignored, ...fields } = merged.data;
+    return toPumpDto(await this.pumps.save(Object.assign(pump, fields, secretHash(request.trackerSecret))));
   }
 
   async remove(id: string): Promise<void> {

@@ -2,13 +2,26 @@ import { Injectable } from '@nestjs/common';
 import type { CreateTruckRequest, TruckDto, UpdateTruckRequest } from '@pourline/contracts';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { FleetChecks } from './fleet-checks.service';
+import { secretHash } from './tracker-secret';
 import type { TruckEntity } from './truck.entity';
 import { TrucksRepository } from './trucks.repository';
 
 export function toTruckDto(truck: TruckEntity): TruckDto {
   const { id, fleetNumber, plateNumber, capacityM3, trackerDeviceId, homePlantId, driverName, driverPhone, active } =
     truck;
-  return { id, fleetNumber, plateNumber, capacityM3, trackerDeviceId, homePlantId, driverName, driverPhone, active };
+  const hasTrackerSecret = truck.trackerSecretHash !== null;
+  return {
+    id,
+    fleetNumber,
+    plateNumber,
+    capacityM3,
+    trackerDeviceId,
+    hasTrackerSecret,
+    homePlantId,
+    driverName,
+    driverPhone,
+    active,
+  };
 }
 
 @Injectable()
@@ -29,14 +42,16 @@ export class TrucksService {
   async create(request: CreateTruckRequest): Promise<TruckDto> {
     await this.checks.checkHomePlant(request.homePlantId);
     await this.checks.checkTrackerDeviceFree(request.trackerDeviceId, { kind: 'truck' });
-    return toTruckDto(await this.trucks.save(this.trucks.create(request)));
+    const { trackerSecret, ...fields } = request;
+    return toTruckDto(await this.trucks.save(this.trucks.create({ ...fields, ...secretHash(trackerSecret) })));
   }
 
   async update(id: string, request: UpdateTruckRequest): Promise<TruckDto> {
     const truck = await this.require(id);
     await this.checks.checkHomePlant(request.homePlantId);
     await this.checks.checkTrackerDeviceFree(request.trackerDeviceId, { kind: 'truck', id });
-    return toTruckDto(await this.trucks.save(Object.assign(truck, request)));
+    const { trackerSecret, ...fields } = request;
+    return toTruckDto(await this.trucks.save(Object.assign(truck, fields, secretHash(trackerSecret))));
   }
 
   async remove(id: string): Promise<void> {

@@ -2,12 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type { IngestBatchResultDto, PositionReport } from '@pourline/contracts';
 import { DomainError, InvalidInputError } from '../../platform/errors/domain-error';
 import { DeviceRegistry } from './device-registry.service';
+import { secretMatches } from '../fleet/tracker-secret';
 import { PositionWriter, StorageUnavailableError } from './position-writer.service';
+import { PumpStatusService } from './pump-status.service';
 import { TrackingRepository } from './tracking.repository';
 
 export class UnknownDeviceError extends DomainError {
   constructor(deviceId: string) {
     super(404, 'unknown_device', `Tracker "${deviceId}" is not registered on any truck or pump`);
+  }
+}
+
+export class DeviceSecretError extends DomainError {
+  constructor(deviceId: string) {
+    super(401, 'device_secret_mismatch', `Tracker "${deviceId}" must send its secret (secret or key)`);
   }
 }
 
@@ -26,6 +34,7 @@ export class IngestService {
     private readonly devices: DeviceRegistry,
     private readonly writer: PositionWriter,
     private readonly repository: TrackingRepository,
+    private readonly pumpStatus: PumpStatusService,
   ) {}
 
   async accept(report: PositionReport): Promise<{ positionId: string }> {
@@ -36,7 +45,11 @@ export class IngestService {
       await this.repository.countUnknownDevice(report.deviceId).catch(() => undefined);
       throw new UnknownDeviceError(report.deviceId);
     }
-    return { positionId: await this.writer.write(device, report) };
+    if (device.secretHash && !secretMatches(device.secretHash, report.secret))
+      throw new DeviceSecretError(report.deviceId);
+    const positionId = await this.writer.write(device, report);
+    if (device.entityType === 'pump') await this.pumpStatus.fromDevice(device, report.attributes);
+    return { positionId };
   }
 
   async acceptBatch(items: ({ index: number } & Parsed<PositionReport>)[]): Promise<IngestBatchResultDto> {

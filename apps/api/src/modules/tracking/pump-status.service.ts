@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ChangePumpStatusRequest, CurrentUser, PumpStatusDto } from '@pourline/contracts';
+import {
+  type ChangePumpStatusRequest,
+  type CurrentUser,
+  PUMP_STATUSES,
+  type PumpStatus,
+  type PumpStatusDto,
+} from '@pourline/contracts';
 import { visibleProjectIds } from '../../platform/auth/project-scope';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
@@ -20,6 +26,8 @@ function toDto(change: PumpStatusChangeEntity): PumpStatusDto {
 /** Idle, setting up, pumping, blocked, breakdown, moving: set on site, kept as history. */
 @Injectable()
 export class PumpStatusService {
+  private readonly lastDeviceStatus = new Map<string, string>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly live: LivePublisher,
@@ -42,6 +50,31 @@ export class PumpStatusService {
     return dto;
   }
 
+  /**
+   * A pump's own controller may report its state with its positions, as
+   * `pumpStatus` (e.g. OsmAnd `&pumpStatus=pumping`); only changes are recorded.
+   */
+  async fromDevice(device: { entityId: string; deviceId: string }, attributes: Record<string, unknown>): Promise<void> {
+    const status = attributes.pumpStatus;
+    if (typeof status !== 'string' || !(PUMP_STATUSES as readonly string[]).includes(status)) return;
+    if (this.lastDeviceStatus.get(device.entityId) === status) return;
+    const repository = this.dataSource.getRepository(PumpStatusChangeEntity);
+    const latest = await repository.findOne({ where: { pumpId: device.entityId }, order: { at: 'DESC' } });
+    this.lastDeviceStatus.set(device.entityId, status);
+    if (latest?.status === status) return;
+    const saved = await repository.save(
+      repository.create({
+        pumpId: device.entityId,
+        status: status as PumpStatus,
+        note: '',
+        byId: null,
+        byName: `tracker ${device.deviceId}`,
+      }),
+    );
+    const projectId = await this.servingProject(device.entityId);
+    await this.live.publish('pump.status.v1', projectId, toDto(saved));
+  }
+
   async history(pumpId: string, actor: CurrentUser): Promise<PumpStatusDto[]> {
     await this.requireVisible(pumpId, actor);
     const changes = await this.dataSource
@@ -61,6 +94,18 @@ export class PumpStatusService {
     return rows.map(toDto);
   }
 
+  private servingProjects(pumpId: string): Promise<{ project_id: string }[]> {
+    return this.dataSource.query(
+      `SELECT project_id FROM pours WHERE pump_id = $1 AND status IN ('confirmed', 'ready', 'in_progress')
+        ORDER BY (status = 'in_progress') DESC, scheduled_start LIMIT 20`,
+      [pumpId],
+    );
+  }
+
+  private async servingProject(pumpId: string): Promise<string | null> {
+    return (await this.servingProjects(pumpId))[0]?.project_id ?? null;
+  }
+
   /**
    * The project the pump serves now, if any. A site dispatcher may only touch
    * a pump planned on an open pour of one of their projects.
@@ -68,11 +113,7 @@ export class PumpStatusService {
   private async requireVisible(pumpId: string, actor: CurrentUser): Promise<string | null> {
     if (!(await this.dataSource.getRepository(PumpEntity).existsBy({ id: pumpId })))
       throw new NotFoundError('Pump', pumpId);
-    const rows: { project_id: string }[] = await this.dataSource.query(
-      `SELECT project_id FROM pours WHERE pump_id = $1 AND status IN ('confirmed', 'ready', 'in_progress')
-        ORDER BY (status = 'in_progress') DESC, scheduled_start LIMIT 20`,
-      [pumpId],
-    );
+    const rows = await this.servingProjects(pumpId);
     const visible = visibleProjectIds(actor);
     if (visible === null) return rows[0]?.project_id ?? null;
     const own = rows.find((row) => visible.includes(row.project_id));

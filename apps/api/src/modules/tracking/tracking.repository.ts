@@ -7,6 +7,7 @@ export interface RegisteredDevice {
   entityType: 'truck' | 'pump';
   entityId: string;
   label: string;
+  secretHash: string | null;
 }
 
 export interface LatestUpdate extends StoredPosition {
@@ -26,10 +27,12 @@ export class TrackingRepository {
 
   registeredDevices(): Promise<RegisteredDevice[]> {
     return this.dataSource.query(
-      `SELECT tracker_device_id AS "deviceId", 'truck' AS "entityType", id AS "entityId", fleet_number AS label
+      `SELECT tracker_device_id AS "deviceId", 'truck' AS "entityType", id AS "entityId", fleet_number AS label,
+              tracker_secret_hash AS "secretHash"
          FROM trucks WHERE tracker_device_id IS NOT NULL AND active
        UNION ALL
-       SELECT tracker_device_id, 'pump', id, code FROM pumps WHERE tracker_device_id IS NOT NULL AND active`,
+       SELECT tracker_device_id, 'pump', id, code, tracker_secret_hash
+         FROM pumps WHERE tracker_device_id IS NOT NULL AND active`,
     );
   }
 

@@ -1,0 +1,150 @@
+import {
+  LIVE_NAMESPACE,
+  type LiveEventMap,
+  type LiveEventType,
+  type LiveHandshake,
+  type ServerToClientEvents,
+} from '@pourline/contracts';
+import { io, type Socket } from 'socket.io-client';
+import type { LiveStore } from './LiveStore';
+import { RecentSeqs } from './recentSeqs';
+
+const NUMBERED_EVENTS: readonly LiveEventType[] = [
+  'load.changed.v1',
+  'qc.recorded.v1',
+  'load.rejected.v1',
+  'pump.status.v1',
+  'pour.status.v1',
+];
+
+/**
+ * Backoff with jitter: the first retry after ~1 s, doubling to 30 s, each
+ * delay spread ±50 % so a room of tablets that lost the same Wi-Fi does not
+ * come back in the same second.
+ */
+const RECONNECT = { reconnectionDelay: 1000, reconnectionDelayMax: 30_000, randomizationFactor: 0.5 } as const;
+/** After this many failed attempts in a row the header says offline rather than reconnecting. */
+const ATTEMPTS_BEFORE_OFFLINE = 3;
+
+export interface LiveConnectionOptions {
+  token: string;
+  store: LiveStore;
+  /**
+   * The server refused the token. Resolves true when the session is still
+   * good (ask the REST API) and connecting should go on.
+   */
+  onAuthRejected: () => Promise<boolean>;
+}
+
+export function jitteredDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(RECONNECT.reconnectionDelayMax, RECONNECT.reconnectionDelay * 2 ** attempt);
+  const spread = 1 - RECONNECT.randomizationFactor + 2 * RECONNECT.randomizationFactor * random();
+  return Math.round(base * spread);
+}
+
+/**
+ * One socket per signed-in session. It remembers the last event and position
+ * numbers it applied and sends them at every (re)connect, so the server
+ * replays exactly what was missed; after a reconnect's replay it asks the
+ * views to refetch their REST snapshots.
+ */
+export class LiveConnection {
+  private socket: Socket<ServerToClientEvents> | null = null;
+  private readonly seqs = new RecentSeqs();
+  private lastPositionSeq = 0;
+  private readyCount = 0;
+  private failedAttempts = 0;
+  private manualRetry: number | null = null;
+  private manualAttempts = 0;
+  private authRejected = false;
+  private stopped = false;
+
+  constructor(private readonly options: LiveConnectionOptions) {}
+
+  start(): void {
+    const { store } = this.options;
+    store.setConnection('connecting');
+    const socket: Socket<ServerToClientEvents> = io(LIVE_NAMESPACE, {
+      // A function, so every reconnect sends the numbers as they are then.
+      auth: (send) => send(this.handshake() as unknown as Record<string, unknown>),
+      transports: ['websocket'],
+      ...RECONNECT,
+    });
+    this.socket = socket;
+
+    for (const type of NUMBERED_EVENTS) {
+      socket.on(type, (event: LiveEventMap[typeof type]) => this.receive(type, event));
+    }
+    socket.on('positions.v1', (batch) => {
+      this.lastPositionSeq = Math.max(this.lastPositionSeq, batch.positionSeq);
+      store.receivePositions(batch.positions);
+    });
+    socket.on('live.ready.v1', (ready) => {
+      this.seqs.raiseTo(ready.seq);
+      this.lastPositionSeq = Math.max(this.lastPositionSeq, ready.positionSeq);
+      this.readyCount += 1;
+      this.failedAttempts = 0;
+      this.manualAttempts = 0;
+      // The first snapshot is the views' own; after a gap they fetch theirs again, then deltas go on.
+      if (this.readyCount > 1) store.requestResync();
+      store.setConnection('live');
+    });
+    socket.on('live.error.v1', (error) => {
+      if (error.code === 'unauthenticated') this.authRejected = true;
+    });
+    socket.on('disconnect', (reason) => {
+      if (this.stopped) return;
+      store.setConnection(navigator.onLine ? 'reconnecting' : 'offline');
+      // socket.io only retries by itself when the drop was not the server's decision.
+      if (reason === 'io server disconnect') this.retryAfterServerDisconnect();
+    });
+    socket.on('connect_error', () => {
+      this.failedAttempts += 1;
+      const offline = !navigator.onLine || this.failedAttempts >= ATTEMPTS_BEFORE_OFFLINE;
+      store.setConnection(offline ? 'offline' : this.readyCount === 0 ? 'connecting' : 'reconnecting');
+    });
+    window.addEventListener('offline', this.onBrowserOffline);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.manualRetry !== null) window.clearTimeout(this.manualRetry);
+    window.removeEventListener('offline', this.onBrowserOffline);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  private handshake(): LiveHandshake {
+    return { token: this.options.token, lastSeq: this.seqs.last, lastPositionSeq: this.lastPositionSeq };
+  }
+
+  private receive<T extends LiveEventType>(type: T, event: LiveEventMap[T]): void {
+    if (!this.seqs.add(event.seq)) return;
+    this.options.store.receiveEvent(type, event);
+  }
+
+  private readonly onBrowserOffline = () => {
+    if (!this.socket?.connected) this.options.store.setConnection('offline');
+  };
+
+  private retryAfterServerDisconnect(): void {
+    if (this.manualRetry !== null) return;
+    const wasAuth = this.authRejected;
+    this.authRejected = false;
+    const retry = () => {
+      this.manualRetry = window.setTimeout(() => {
+        this.manualRetry = null;
+        if (!this.stopped) this.socket?.connect();
+      }, jitteredDelayMs(this.manualAttempts++));
+    };
+    if (!wasAuth) {
+      retry();
+      return;
+    }
+    this.options.store.setConnection('offline');
+    void this.options.onAuthRejected().then((stillSignedIn) => {
+      if (stillSignedIn && !this.stopped) retry();
+    });
+  }
+}

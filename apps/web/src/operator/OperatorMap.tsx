@@ -1,0 +1,163 @@
+import type { PlantDto, PourDto, ProjectDto, PumpDto } from '@pourline/contracts';
+import * as L from 'leaflet';
+import { useMemo, useState } from 'react';
+import { useClientConfig } from '../api/useClientConfig';
+import { useI18n } from '../i18n/useI18n';
+import { useLive } from '../live/useLive';
+import { FitBounds } from '../map/FitBounds';
+import { pointLatLng, polygonLatLngs } from '../map/geoJson';
+import { LeafletMap } from '../map/LeafletMap';
+import { MAP_STYLES, MARKER_PINS } from '../map/mapStyles';
+import { PinMarkerLayer } from '../map/PinMarkerLayer';
+import { PolygonLayer } from '../map/PolygonLayer';
+import { PolylineLayer } from '../map/PolylineLayer';
+import { pourMapBounds } from '../map/pourMapBounds';
+import { TileLayer } from '../map/TileLayer';
+import { MapLegendOverlay } from './MapLegendOverlay';
+import { OPERATOR_STYLES } from './operatorMapStyles';
+import { PumpLayer } from './PumpLayer';
+import { SiteOutlineLayer } from './SiteOutlineLayer';
+import { TruckLayer } from './TruckLayer';
+
+interface OperatorMapProps {
+  plants: readonly PlantDto[];
+  projects: readonly ProjectDto[];
+  pumps: readonly PumpDto[];
+  activePours: readonly PourDto[];
+  focusedPour: PourDto | null;
+  /** Changes each time the dispatcher asks to see the focused pour again. */
+  focusRequest: number;
+  selectedTruckId: string | null;
+  onSelectTruck: (truckId: string | null) => void;
+}
+
+/** Clear of the legend and the truck card drawn over the map. */
+const FIT_PADDING_PX: [number, number] = [90, 90];
+
+function overviewBounds(plants: readonly PlantDto[], projects: readonly ProjectDto[]): L.LatLngBounds {
+  const bounds = L.latLngBounds([]);
+  for (const plant of plants) bounds.extend(pointLatLng(plant.location));
+  for (const project of projects)
+    polygonLatLngs(project.geofence).forEach((ring) => ring.forEach((p) => bounds.extend(p)));
+  return bounds;
+}
+
+/** Plants, sites, active routes, pumps and every truck, live. */
+export function OperatorMap(props: OperatorMapProps) {
+  const { plants, projects, pumps, activePours, focusedPour, focusRequest, selectedTruckId, onSelectTruck } = props;
+  const { t } = useI18n();
+  const config = useClientConfig();
+  const [tilesOffline, setTilesOffline] = useState(false);
+  const truckCount = useLive((state) => state.truckPositions.size);
+
+  const activeProjectIds = useMemo(() => new Set(activePours.map((pour) => pour.projectId)), [activePours]);
+  const sites = useMemo(
+    () => projects.filter((project) => activeProjectIds.has(project.id) || focusedPour?.projectId === project.id),
+    [projects, activeProjectIds, focusedPour],
+  );
+  const routePours = useMemo(
+    () => (focusedPour && !activePours.includes(focusedPour) ? [...activePours, focusedPour] : activePours),
+    [activePours, focusedPour],
+  );
+
+  const focusedProject = focusedPour ? projects.find((project) => project.id === focusedPour.projectId) : undefined;
+  const focusedPlant = focusedPour ? plants.find((plant) => plant.id === focusedPour.plantId) : undefined;
+  const bounds = useMemo(
+    () =>
+      focusedPour
+        ? pourMapBounds(focusedPour, focusedProject, focusedPlant)
+        : overviewBounds(plants, sites.length > 0 ? sites : projects),
+    [focusedPour, focusedProject, focusedPlant, plants, sites, projects],
+  );
+  const fitKey = focusedPour
+    ? `pour:${focusedPour.id}:${focusRequest}:${focusedProject ? 1 : 0}`
+    : `overview:${plants.length}:${sites.length}:${focusRequest}`;
+
+  return (
+    <div className="live-map-frame">
+      <LeafletMap className="live-map" testId="live-map" label={t('live.mapLabel')}>
+        {config?.mapTileUrl && (
+          <TileLayer
+            key={config.mapTileAttribution}
+            url={config.mapTileUrl}
+            attribution={config.mapTileAttribution}
+            onUnavailable={() => setTilesOffline(true)}
+          />
+        )}
+        {plants.map((plant) => (
+          <PolygonLayer key={`fence:${plant.id}`} polygon={plant.geofence} style={MAP_STYLES.plantGeofence} />
+        ))}
+        {sites.map((project) => (
+          <SiteOutlineLayer
+            key={project.id}
+            polygon={project.geofence}
+            name={project.name}
+            style={
+              project.id === focusedPour?.projectId ? OPERATOR_STYLES.focusedSiteGeofence : OPERATOR_STYLES.siteGeofence
+            }
+          />
+        ))}
+        {routePours.map((pour) => {
+          const focused = pour.id === focusedPour?.id;
+          return (
+            <PourRoutes
+              key={pour.id}
+              pour={pour}
+              focused={focused}
+              entryLabel={t('map.entryRoute')}
+              exitLabel={t('map.exitRoute')}
+            />
+          );
+        })}
+        {plants.map((plant) => (
+          <PinMarkerLayer
+            key={`pin:${plant.id}`}
+            position={plant.location}
+            pin={MARKER_PINS.plant}
+            tooltip={`${t('map.plant')}: ${plant.name}`}
+          />
+        ))}
+        <PumpLayer pumps={pumps} activePours={activePours} />
+        <TruckLayer selectedTruckId={selectedTruckId} onSelect={onSelectTruck} />
+        <FitBounds bounds={bounds} fitKey={fitKey} padding={FIT_PADDING_PX} />
+      </LeafletMap>
+      <MapLegendOverlay />
+      <span className="truck-count" data-testid="truck-count" data-count={truckCount}>
+        {t('live.truckCount', { count: truckCount })}
+      </span>
+      {tilesOffline && (
+        <p className="live-map-note" data-testid="map-tiles-offline">
+          {t('map.tilesOffline')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PourRoutes({
+  pour,
+  focused,
+  entryLabel,
+  exitLabel,
+}: {
+  pour: PourDto;
+  focused: boolean;
+  entryLabel: string;
+  exitLabel: string;
+}) {
+  const name = `${pour.projectName} · ${pour.structuralElement}`;
+  return (
+    <>
+      <PolylineLayer
+        line={pour.exitRoute}
+        style={focused ? OPERATOR_STYLES.focusedExitRoute : OPERATOR_STYLES.exitRoute}
+        tooltip={`${exitLabel}: ${name}`}
+      />
+      <PolylineLayer
+        line={pour.entryRoute}
+        style={focused ? OPERATOR_STYLES.focusedEntryRoute : OPERATOR_STYLES.entryRoute}
+        tooltip={`${entryLabel}: ${name}`}
+      />
+    </>
+  );
+}

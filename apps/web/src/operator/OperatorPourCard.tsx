@@ -1,0 +1,108 @@
+import type { LoadDto, NonConformanceDto, PourDto, PumpStatusDto } from '@pourline/contracts';
+import { useMemo } from 'react';
+import { useI18n } from '../i18n/useI18n';
+import { formatPlantClock } from '../pours/plantTime';
+import { PourStatusBadge } from '../pours/PourStatusBadge';
+import { PourTimeline } from './PourTimeline';
+import { issueCount, liveVolumes, nextArrival, pourIssues, pourPace } from './pourProgress';
+import { VolumeBar } from './VolumeBar';
+
+interface OperatorPourCardProps {
+  pour: PourDto;
+  loads: readonly LoadDto[];
+  nonConformances: readonly NonConformanceDto[] | undefined;
+  pumpStatus: PumpStatusDto | undefined;
+  focused: boolean;
+  now: number;
+  onFocus: (pourId: string) => void;
+  onOpenDetail: (pourId: string) => void;
+  onSelectTruck: (truckId: string) => void;
+}
+
+const minutesUntil = (iso: string, now: number) => Math.round((Date.parse(iso) - now) / 60_000);
+
+export function OperatorPourCard(props: OperatorPourCardProps) {
+  const { pour, loads, nonConformances, pumpStatus, focused, now, onFocus, onOpenDetail, onSelectTruck } = props;
+  const { t, locale } = useI18n();
+  const volumes = useMemo(() => liveVolumes(pour, loads), [pour, loads]);
+  const pace = pourPace(pour, volumes, now);
+  const next = nextArrival(loads);
+  const openNcs = nonConformances?.filter((nc) => nc.status === 'open').length ?? 0;
+  const issues = pourIssues(loads, openNcs);
+  const clock = (iso: string) => formatPlantClock(iso, pour.plantTimeZone, locale);
+
+  return (
+    <li
+      className={`op-pour${focused ? ' op-pour--focused' : ''}`}
+      data-testid="operator-pour"
+      data-pour-id={pour.id}
+      data-status={pour.status}
+    >
+      <button type="button" className="op-pour-main" onClick={() => onFocus(pour.id)} aria-expanded={focused}>
+        <span className="op-pour-head">
+          <time className="op-pour-clock" dateTime={pour.scheduledStart}>
+            {clock(pour.scheduledStart)}
+          </time>
+          <span className="op-pour-title">
+            <span className="op-pour-project">{pour.projectName}</span>
+            <span className="op-pour-element">{pour.structuralElement}</span>
+          </span>
+          <PourStatusBadge status={pour.status} />
+        </span>
+        <VolumeBar plannedM3={pour.volumeM3} volumes={volumes} />
+        <span className="op-pour-facts">
+          <span className={`pace pace--${pace}`} data-testid="pour-pace" data-pace={pace}>
+            {t(`live.pace.${pace}`)}
+          </span>
+          <span className="op-fact" data-testid="pour-next-eta">
+            {next?.eta
+              ? t('live.nextEta', {
+                  truck: next.truckFleetNumber ?? next.ticketNumber,
+                  time: clock(next.eta.arrivesAt),
+                  minutes: Math.max(0, minutesUntil(next.eta.arrivesAt, now)),
+                })
+              : t('live.noTruckOnWay')}
+          </span>
+          {pour.pumpId && (
+            <span
+              className={`op-fact pump-state pump-state--${pumpStatus?.status ?? 'unknown'}`}
+              data-testid="pour-pump"
+            >
+              {t('live.pumpState', {
+                pump: pour.pumpCode ?? '',
+                status: pumpStatus ? t(`pumpStatus.${pumpStatus.status}`) : t('common.none'),
+              })}
+            </span>
+          )}
+        </span>
+        {issueCount(issues) > 0 && (
+          <span className="op-issues" data-testid="pour-issues">
+            {issues.rejectedTickets.length > 0 && (
+              <span className="issue issue--danger">
+                {t('live.issue.rejected', { tickets: issues.rejectedTickets.join(', ') })}
+              </span>
+            )}
+            {issues.openNonConformances > 0 && (
+              <span className="issue issue--danger">
+                {t('live.issue.nonConformances', { count: issues.openNonConformances })}
+              </span>
+            )}
+            {issues.atRiskTickets.length > 0 && (
+              <span className="issue issue--warning">
+                {t('live.issue.deadline', { tickets: issues.atRiskTickets.join(', ') })}
+              </span>
+            )}
+          </span>
+        )}
+      </button>
+      {focused && (
+        <div className="op-pour-expanded">
+          <PourTimeline loads={loads} timeZone={pour.plantTimeZone} now={now} onSelectTruck={onSelectTruck} />
+          <button type="button" className="link-button" onClick={() => onOpenDetail(pour.id)}>
+            {t('live.openPour')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

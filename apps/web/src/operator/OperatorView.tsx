@@ -1,0 +1,122 @@
+import './operator.css';
+import type { LoadDto, PourDto } from '@pourline/contracts';
+import { useCallback, useMemo, useState } from 'react';
+import { errorMessage } from '../api/errorMessage';
+import { useI18n } from '../i18n/useI18n';
+import { useLive } from '../live/useLive';
+import { isPourStatus } from '../pours/wireEnums';
+import { LiveEventsList } from './LiveEventsList';
+import { OperatorMap } from './OperatorMap';
+import { OperatorPourBoard } from './OperatorPourBoard';
+import { boardOrder } from './pourProgress';
+import { TruckDetails } from './TruckDetails';
+import { useNow } from './useNow';
+import { useOperatorSnapshot } from './useOperatorSnapshot';
+import { usePourLoadsSync } from './usePourLoadsSync';
+
+const ACTIVE: ReadonlySet<PourDto['status']> = new Set(['in_progress', 'ready']);
+const WITHOUT_LOADS: ReadonlySet<PourDto['status']> = new Set(['draft', 'cancelled']);
+
+interface OperatorViewProps {
+  onOpenPour: (pourId: string) => void;
+}
+
+/** The dispatch room's live view: the map with every truck, and today's pours beside it. */
+export function OperatorView({ onOpenPour }: OperatorViewProps) {
+  const { t } = useI18n();
+  const snapshot = useOperatorSnapshot();
+  const now = useNow();
+  const liveStatuses = useLive((state) => state.pourStatuses);
+  const loads = useLive((state) => state.loads);
+  const [focusedPourId, setFocusedPourId] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [selectedTruckId, setSelectedTruckId] = useState<string | null>(null);
+
+  // A status pushed live wins over the list fetched earlier.
+  const pours = useMemo(() => {
+    const fetched = snapshot.pours.data;
+    if (!fetched) return undefined;
+    return fetched
+      .map((pour) => {
+        const live = liveStatuses.get(pour.id)?.status;
+        return live && isPourStatus(live) && live !== pour.status ? { ...pour, status: live } : pour;
+      })
+      .sort(boardOrder);
+  }, [snapshot.pours.data, liveStatuses]);
+
+  const activePours = useMemo(() => (pours ?? []).filter((pour) => ACTIVE.has(pour.status)), [pours]);
+  const syncedPourIds = useMemo(
+    () => (pours ?? []).filter((pour) => !WITHOUT_LOADS.has(pour.status)).map((pour) => pour.id),
+    [pours],
+  );
+  const nonConformances = usePourLoadsSync(syncedPourIds);
+
+  const loadsByPour = useMemo(() => {
+    const byPour = new Map<string, LoadDto[]>();
+    for (const load of loads.values()) {
+      const list = byPour.get(load.pourId);
+      if (list) list.push(load);
+      else byPour.set(load.pourId, [load]);
+    }
+    return byPour;
+  }, [loads]);
+
+  const focusPour = useCallback((pourId: string) => {
+    setFocusedPourId((current) => (current === pourId ? current : pourId));
+    setFocusRequest((count) => count + 1);
+  }, []);
+  const selectTruck = useCallback((truckId: string | null) => setSelectedTruckId(truckId), []);
+
+  const focusedPour = pours?.find((pour) => pour.id === focusedPourId) ?? null;
+  const plants = snapshot.plants.data ?? [];
+  const snapshotError = snapshot.pours.error ?? snapshot.plants.error ?? snapshot.trucks.error;
+
+  return (
+    <div className="operator-view" data-testid="operator-view">
+      <div className="operator-map-area">
+        <OperatorMap
+          plants={plants}
+          projects={snapshot.projects.data ?? []}
+          pumps={snapshot.pumps.data ?? []}
+          activePours={activePours}
+          focusedPour={focusedPour}
+          focusRequest={focusRequest}
+          selectedTruckId={selectedTruckId}
+          onSelectTruck={selectTruck}
+        />
+        {selectedTruckId && (
+          <TruckDetails
+            truckId={selectedTruckId}
+            trucks={snapshot.trucks.data ?? []}
+            plants={plants}
+            pours={pours ?? []}
+            now={now}
+            onClose={() => setSelectedTruckId(null)}
+          />
+        )}
+      </div>
+      <div className="operator-side">
+        {snapshotError !== undefined && (
+          <div className="banner banner--error" role="alert">
+            <span>{errorMessage(snapshotError, t)}</span>
+            <button type="button" className="button" onClick={snapshot.pours.reload}>
+              {t('common.retry')}
+            </button>
+          </div>
+        )}
+        <OperatorPourBoard
+          pours={pours}
+          loading={snapshot.pours.loading}
+          loadsByPour={loadsByPour}
+          nonConformances={nonConformances}
+          focusedPourId={focusedPourId}
+          now={now}
+          onFocus={focusPour}
+          onOpenDetail={onOpenPour}
+          onSelectTruck={selectTruck}
+        />
+        <LiveEventsList plants={plants} pumps={snapshot.pumps.data ?? []} pours={pours ?? []} onFocusPour={focusPour} />
+      </div>
+    </div>
+  );
+}
