@@ -111,6 +111,8 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pumps-status': ALL,
   'POST /api/pumps/{id}/status': SITE,
   'GET /api/pumps/{id}/status-history': ALL,
+  'POST /api/pours/{id}/requests': SITE,
+  'GET /api/pours/{id}/requests': ALL,
 };
 
 describe('Roles and permissions', () => {

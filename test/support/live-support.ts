@@ -223,6 +223,7 @@ export const NUMBERED_EVENTS = [
   'load.rejected.v1',
   'pump.status.v1',
   'pour.status.v1',
+  'pour.request.v1',
 ] as const;
 
 /** A console's socket that records everything the server sends, in order. */

@@ -12,6 +12,7 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { LiveModule } from './platform/live/live.module';
+import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -30,6 +31,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,
         LiveModule,
+        IdempotencyModule,
         AuthModule,
         UsersModule,
         PlantsModule,

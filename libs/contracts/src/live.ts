@@ -1,4 +1,5 @@
 import type { LoadDto } from './loads';
+import type { PourRequestDto } from './pours';
 import type { NonConformanceDto, QcTestDto } from './quality';
 import type { LatestPositionDto, PumpStatusDto } from './tracking';
 
@@ -7,6 +8,15 @@ import type { LatestPositionDto, PumpStatusDto } from './tracking';
  * version so a payload can change without breaking consoles still open.
  */
 export const LIVE_NAMESPACE = '/live';
+
+/**
+ * Sent with a POST or PATCH, it makes the request safe to send again: the
+ * first answer is stored and every repeat gets it back, marked with
+ * IDEMPOTENT_REPLAY_HEADER, instead of acting twice. Tablets queue actions
+ * while offline and send them with their keys when the network returns.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replayed';
 
 /** Sent in the handshake's `auth`: who you are and the last numbers you saw. */
 export interface LiveHandshake {
@@ -41,6 +51,7 @@ export interface LiveEventMap {
   'load.rejected.v1': LiveEnvelope<LoadRejectedPayload>;
   'pump.status.v1': LiveEnvelope<PumpStatusDto>;
   'pour.status.v1': LiveEnvelope<PourStatusPayload>;
+  'pour.request.v1': LiveEnvelope<PourRequestDto>;
 }
 export type LiveEventType = keyof LiveEventMap;
 
@@ -57,6 +68,8 @@ export interface ServerToClientEvents {
   'load.rejected.v1': (event: LiveEventMap['load.rejected.v1']) => void;
   'pump.status.v1': (event: LiveEventMap['pump.status.v1']) => void;
   'pour.status.v1': (event: LiveEventMap['pour.status.v1']) => void;
+  /** A site asks the dispatch room to speed up, slow down, hold or resume. */
+  'pour.request.v1': (event: LiveEventMap['pour.request.v1']) => void;
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */

@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   'tracking.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'tracking.devices': ['admin', 'dispatcher'],
   'pumps.status': ['admin', 'dispatcher', 'site_dispatcher'],
+  'pours.request': ['admin', 'dispatcher', 'site_dispatcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -83,3 +83,23 @@ export interface PourDto extends Omit<CreatePourRequest, 'requiredDocumentTypes'
   createdAt: string;
   updatedAt: string;
 }
+
+/** What a site may ask of the dispatch room about its pour's rhythm. */
+export const POUR_REQUEST_KINDS = ['speed_up', 'slow_down', 'hold', 'resume'] as const;
+export type PourRequestKind = (typeof POUR_REQUEST_KINDS)[number];
+
+export const CreatePourRequestMessage = z.object({
+  kind: z.enum(POUR_REQUEST_KINDS),
+  note: z.string().trim().max(500).default(''),
+});
+export type CreatePourRequestMessage = z.infer<typeof CreatePourRequestMessage>;
+
+export interface PourRequestDto {
+  id: string;
+  pourId: string;
+  projectId: string;
+  kind: PourRequestKind;
+  note: string;
+  byName: string;
+  at: string;
+}

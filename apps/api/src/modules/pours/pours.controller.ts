@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiTags } from '@nestjs/swagger';
 import {
   ChangePourStatusRequest,
+  CreatePourRequestMessage,
   CreatePourRequest,
   type CurrentUser,
   IdParam,
@@ -11,6 +12,7 @@ import {
 } from '@pourline/contracts';
 import { Actor, Can } from '../../platform/auth/auth.decorators';
 import { PourHistoryService } from './pour-history.service';
+import { PourRequestsService } from './pour-requests.service';
 import { PoursService } from './pours.service';
 
 @ApiTags('pours')
@@ -19,6 +21,7 @@ export class PoursController {
   constructor(
     private readonly pours: PoursService,
     private readonly history: PourHistoryService,
+    private readonly requests: PourRequestsService,
   ) {}
 
   @Get()
@@ -68,5 +71,21 @@ export class PoursController {
     @Actor() actor: CurrentUser,
   ) {
     return this.history.list(id, query, actor);
+  }
+
+  @Post(':id/requests')
+  @Can('pours.request')
+  ask(
+    @Param({ schema: IdParam }) { id }: IdParam,
+    @Body({ schema: CreatePourRequestMessage }) body: CreatePourRequestMessage,
+    @Actor() actor: CurrentUser,
+  ) {
+    return this.requests.create(id, body, actor);
+  }
+
+  @Get(':id/requests')
+  @Can('pours.read')
+  listRequests(@Param({ schema: IdParam }) { id }: IdParam, @Actor() actor: CurrentUser) {
+    return this.requests.list(id, actor);
   }
 }

@@ -6,6 +6,7 @@ import { PlantsModule } from '../plants/plants.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { PourEntity } from './pour.entity';
 import { PourHistoryService } from './pour-history.service';
+import { PourRequestsService } from './pour-requests.service';
 import { PourReferences } from './pour-references';
 import { PoursController } from './pours.controller';
 import { PoursRepository } from './pours.repository';
@@ -14,7 +15,7 @@ import { PoursService } from './pours.service';
 @Module({
   imports: [TypeOrmModule.forFeature([PourEntity]), ProjectsModule, PlantsModule, MixesModule, FleetModule],
   controllers: [PoursController],
-  providers: [PoursRepository, PoursService, PourReferences, PourHistoryService],
+  providers: [PoursRepository, PoursService, PourReferences, PourHistoryService, PourRequestsService],
   exports: [PoursService, PoursRepository],
 })
 export class PoursModule {}

@@ -20,6 +20,8 @@ import { PositionEntity } from '../../modules/tracking/position.entity';
 import { PumpStatusChangeEntity } from '../../modules/tracking/pump-status-change.entity';
 import { UnknownDeviceEntity } from '../../modules/tracking/unknown-device.entity';
 import { LiveEventEntity } from '../live/live-event.entity';
+import { IdempotentRequestEntity } from '../idempotency/idempotent-request.entity';
+import { PourRequestEntity } from '../../modules/pours/pour-request.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 
 export const ENTITIES = [
@@ -46,4 +48,6 @@ export const ENTITIES = [
   UnknownDeviceEntity,
   PumpStatusChangeEntity,
   LiveEventEntity,
+  IdempotentRequestEntity,
+  PourRequestEntity,
 ];

@@ -40,6 +40,24 @@ function fromDatabaseError(error: QueryFailedError): ApiError | undefined {
   return undefined;
 }
 
+/** The API's answer for a failure; undefined when it is not one a client caused. */
+export function toApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ReplayedAnswer) return error.body;
+  if (error instanceof DomainError) {
+    return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  if (error instanceof QueryFailedError) return fromDatabaseError(error);
+  return undefined;
+}
+
+/** A stored refusal sent again for a repeated idempotent request. */
+export class ReplayedAnswer extends Error {
+  constructor(readonly body: ApiError) {
+    super(body.message);
+  }
+}
+
 /** One place where every failure becomes the API's error shape. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -47,14 +65,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    let body: ApiError | undefined;
-    if (error instanceof DomainError) {
-      body = { statusCode: error.status, code: error.code, message: error.message, details: error.details };
-    } else if (error instanceof HttpException) {
-      body = fromHttpException(error);
-    } else if (error instanceof QueryFailedError) {
-      body = fromDatabaseError(error);
-    }
+    let body = toApiError(error);
     if (!body) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       body = {

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { PourRequestKind } from '@pourline/contracts';
+
+/** A site's request to the dispatch room about its pour's rhythm. */
+@Entity('pour_requests')
+@Index(['pourId', 'at'])
+export class PourRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  pourId!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  kind!: PourRequestKind;
+
+  @Column({ type: 'varchar', length: 500, default: '' })
+  note!: string;
+
+  @Column({ type: 'uuid' })
+  byId!: string;
+
+  @Column({ type: 'varchar', length: 160 })
+  byName!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+}

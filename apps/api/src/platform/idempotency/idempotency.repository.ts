@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { IdempotentRequestEntity } from './idempotent-request.entity';
+
+@Injectable()
+export class IdempotencyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Claims the key for this request, or answers what an earlier request with it holds. */
+  async claim(userId: string, key: string, method: string, path: string): Promise<IdempotentRequestEntity | null> {
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO idempotent_requests (user_id, key, method, path) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+      [userId, key, method, path],
+    );
+    if (inserted.length > 0) return null;
+    return this.dataSource.getRepository(IdempotentRequestEntity).findOneByOrFail({ userId, key });
+  }
+
+  async complete(userId: string, key: string, statusCode: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE idempotent_requests SET status_code = $3, body = $4 WHERE user_id = $1 AND key = $2',
+      [userId, key, statusCode, body === undefined ? null : JSON.stringify(body)],
+    );
+  }
+
+  /** A failure on our side: the key is freed so the client's retry is handled afresh. */
+  async release(userId: string, key: string): Promise<void> {
+    await this.dataSource.getRepository(IdempotentRequestEntity).delete({ userId, key, statusCode: IsNull() });
+  }
+}
