@@ -97,6 +97,8 @@ describe('The console in a real browser', () => {
       structuralElement: 'Browser slab B',
     });
     const page = await pageAs('qc_inspector', { width: 820, height: 1180 });
+    await page.getByTestId('qc-view').waitFor();
+    await page.getByTestId('nav-pours').click();
     await page.locator(`[data-testid="pour-row"][data-pour-id="${pour.id}"]`).click();
     await page.getByTestId('documents').waitFor();
     await page.getByTestId('document-type').selectOption('cement_report');
@@ -131,6 +133,10 @@ describe('The console in a real browser', () => {
     await deliverAllReports(admin, ownPour.id);
     await expectCreated(admin.post(`/pours/${ownPour.id}/status`, { status: 'confirmed' }));
     const page = await pageAs('site_dispatcher', { width: 1024, height: 1300 });
+    await page.getByTestId('site-view').waitFor();
+    await page.locator(`[data-testid="site-pour-option"][data-pour-id="${ownPour.id}"]`).waitFor();
+    expect(await page.locator(`[data-testid="site-pour-option"][data-pour-id="${otherPour.id}"]`).count()).toBe(0);
+    await page.getByTestId('nav-pours').click();
     await page.locator(`[data-testid="pour-row"][data-pour-id="${ownPour.id}"]`).waitFor();
     expect(await page.locator(`[data-pour-id="${otherPour.id}"]`).count()).toBe(0);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');

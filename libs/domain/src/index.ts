@@ -20,3 +20,4 @@ export * from './specimen-set-strength';
 export * from './eta';
 export * from './geofence-presence';
 export * from './load-geofence-moves';
+export * from './agreed-tolerance';

@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useI18n } from '../i18n/useI18n';
 import { ConnectionIndicator } from '../live/ConnectionIndicator';
+import type { HomeView } from './Console';
 import type { Route } from './route';
 import { routeHash } from './route';
 import { ThemeToggle } from './ThemeToggle';
@@ -10,13 +11,13 @@ import { ThemeToggle } from './ThemeToggle';
 interface AppHeaderProps {
   user: CurrentUser;
   route: Route;
-  /** Whether this role has the live map as home; then the header offers both places. */
-  hasLiveView: boolean;
+  /** What this role has as home; with the live map or the site view, the header offers it and the board. */
+  homeView: HomeView;
   onNavigate: (route: Route) => void;
   onSignOut: () => void;
 }
 
-export function AppHeader({ user, route, hasLiveView, onNavigate, onSignOut }: AppHeaderProps) {
+export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppHeaderProps) {
   const { t } = useI18n();
   const link = (target: Route) => ({
     href: routeHash(target),
@@ -32,15 +33,15 @@ export function AppHeader({ user, route, hasLiveView, onNavigate, onSignOut }: A
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
         </a>
-        {hasLiveView && (
+        {homeView !== 'board' && (
           <nav className="main-nav" aria-label={t('nav.label')}>
             <a
               className="main-nav-link"
-              data-testid="nav-live"
+              data-testid={homeView === 'site' ? 'nav-site' : homeView === 'qc' ? 'nav-qc' : 'nav-live'}
               aria-current={route.screen === 'home' ? 'page' : undefined}
               {...link({ screen: 'home' })}
             >
-              {t('nav.live')}
+              {t(homeView === 'site' ? 'nav.site' : homeView === 'qc' ? 'nav.qc' : 'nav.live')}
             </a>
             <a
               className="main-nav-link"

@@ -1,5 +1,5 @@
 import type { RecordQcTestRequest } from '@pourline/contracts';
-import { evaluateQcTest, type QcEvaluation, type RuleSet, slumpToleranceMm } from '@pourline/domain';
+import { agreedSlumpToleranceMm, evaluateQcTest, type QcEvaluation, type RuleSet } from '@pourline/domain';
 import { InvalidInputError } from '../../platform/errors/domain-error';
 import type { LoadEntity } from '../loads/load.entity';
 
@@ -8,10 +8,7 @@ import type { LoadEntity } from '../loads/load.entity';
  * looser than the mix's own or, without one, the plant's standard.
  */
 export function agreedSlumpTolerance(load: LoadEntity, rules: RuleSet): number {
-  const pour = load.pour!;
-  const mix = load.mix!;
-  const standard = mix.slumpToleranceMm ?? slumpToleranceMm(rules.standard, mix.slumpKind, pour.slumpTargetMm);
-  return Math.min(pour.slumpToleranceMm, standard);
+  return agreedSlumpToleranceMm(load.pour!, load.mix!, rules);
 }
 
 export function evaluateLoadTest(

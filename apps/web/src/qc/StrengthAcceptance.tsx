@@ -1,0 +1,31 @@
+import type { StrengthAcceptanceDto } from '@pourline/contracts';
+import { useI18n } from '../i18n/useI18n';
+
+/** GB/T 50107 on the pour's 28-day results: pass or fail, and the numbers it was judged by. */
+export function StrengthAcceptance({ acceptance }: { acceptance: StrengthAcceptanceDto }) {
+  const { t, formatNumber } = useI18n();
+  const { evaluation } = acceptance;
+  return (
+    <div
+      className={`qc-strength${evaluation ? (evaluation.pass ? ' qc-strength--pass' : ' qc-strength--fail') : ''}`}
+      data-testid="qc-strength"
+      data-pass={evaluation ? String(evaluation.pass) : undefined}
+    >
+      <h3>{t('qc.strength.title', { grade: acceptance.strengthGrade, sets: acceptance.sets })}</h3>
+      {evaluation ? (
+        <>
+          <p className="qc-strength-verdict">{evaluation.pass ? t('qc.strength.pass') : t('qc.strength.fail')}</p>
+          <p>
+            {t('qc.strength.numbers', {
+              mean: formatNumber(evaluation.meanMpa),
+              requiredMean: formatNumber(evaluation.requiredMeanMpa),
+              min: formatNumber(evaluation.minMpa),
+              requiredMin: formatNumber(evaluation.requiredMinMpa),
+            })}
+          </p>
+        </>
+      ) : null}
+      <p className="muted">{acceptance.note}</p>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { POUR_REQUEST_KINDS, type PourDto, type PourRequestDto } from '@pourline/contracts';
+import { useState } from 'react';
+import { useI18n } from '../i18n/useI18n';
+import { formatPlantClock } from '../pours/plantTime';
+import type { OutboxAction, OutboxSnapshot } from './outbox';
+import { PendingBadge } from './PendingBadge';
+
+interface SitePourRequestsProps {
+  pour: PourDto;
+  snapshot: OutboxSnapshot;
+  lastRequest: PourRequestDto | null;
+  onAction: (action: OutboxAction) => void;
+}
+
+const NOTE_MAX = 500;
+
+/** Asking the dispatch room to change the rhythm of trucks, with an optional short note. */
+export function SitePourRequests({ pour, snapshot, lastRequest, onAction }: SitePourRequestsProps) {
+  const { t, locale } = useI18n();
+  const [note, setNote] = useState('');
+  const pending = snapshot.items.filter(
+    (item) => item.action.kind === 'pour-request' && item.action.pourId === pour.id,
+  );
+  const shownRequest = lastRequest?.pourId === pour.id ? lastRequest : null;
+
+  return (
+    <section className="site-panel site-requests" aria-labelledby="site-requests-title">
+      <h2 id="site-requests-title">{t('site.request.title')}</h2>
+      <div className="site-request-buttons">
+        {POUR_REQUEST_KINDS.map((kind) => {
+          const waiting = pending.filter(
+            (item) => item.action.kind === 'pour-request' && item.action.request.kind === kind,
+          );
+          return (
+            <button
+              key={kind}
+              type="button"
+              className={`button site-action site-request site-request--${kind}`}
+              data-testid={`site-request-${kind}`}
+              onClick={() => {
+                onAction({ kind: 'pour-request', pourId: pour.id, request: { kind, note: note.trim() } });
+                setNote('');
+              }}
+            >
+              <span>{t(`site.request.${kind}`)}</span>
+              {waiting.length > 0 && <PendingBadge item={waiting[waiting.length - 1]} snapshot={snapshot} />}
+            </button>
+          );
+        })}
+      </div>
+      <label className="field site-request-note">
+        <span>{t('site.request.note')}</span>
+        <input
+          type="text"
+          value={note}
+          maxLength={NOTE_MAX}
+          data-testid="site-request-note"
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </label>
+      {shownRequest && pending.length === 0 && (
+        <p className="site-request-sent" data-testid="site-request-sent" role="status">
+          {t('site.request.sent', {
+            kind: t(`site.request.${shownRequest.kind}`),
+            time: formatPlantClock(shownRequest.at, pour.plantTimeZone, locale),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}

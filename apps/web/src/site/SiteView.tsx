@@ -1,0 +1,149 @@
+import './site.css';
+import type { CurrentUser, LoadDto } from '@pourline/contracts';
+import { type ReactNode, useMemo } from 'react';
+import { errorMessage } from '../api/errorMessage';
+import { useI18n } from '../i18n/useI18n';
+import { useLive } from '../live/useLive';
+import { liveVolumes } from '../operator/pourProgress';
+import { useNow } from '../operator/useNow';
+import { usePourLoadsSync } from '../operator/usePourLoadsSync';
+import { SiteLoadRow } from './SiteLoadRow';
+import { SiteOutboxStatus } from './SiteOutboxStatus';
+import { SitePourPicker } from './SitePourPicker';
+import { SitePourRequests } from './SitePourRequests';
+import { SitePourSummary } from './SitePourSummary';
+import { SitePumpPanel } from './SitePumpPanel';
+import { SiteRefusals } from './SiteRefusals';
+import { expectedPumpStatus, pendingStepsByLoad, type SiteLoad, splitSiteLoads } from './siteLoads';
+import { useChosenPour } from './useChosenPour';
+import { usePumpStatusesSync } from './usePumpStatusesSync';
+import { useSiteOutboxContext } from './useSiteOutboxContext';
+import { useSitePours } from './useSitePours';
+
+const NO_POURS: readonly string[] = [];
+/** Ages and countdowns are read in minutes; a few seconds' lag is fine, a minute is not. */
+const TICK_MS = 10_000;
+
+/** The site dispatcher's tablet: one pour, its trucks coming and waiting, and the few things the site does. */
+export function SiteView({ user }: { user: CurrentUser }) {
+  const { t } = useI18n();
+  const now = useNow(TICK_MS);
+  const outbox = useSiteOutboxContext();
+  const { pours, resource } = useSitePours();
+  const [pour, choosePour] = useChosenPour(user.username, pours);
+  const syncedPourIds = useMemo(() => (pour ? [pour.id] : NO_POURS), [pour]);
+  usePourLoadsSync(syncedPourIds);
+  usePumpStatusesSync();
+
+  const allLoads = useLive((state) => state.loads);
+  const pumpStatuses = useLive((state) => state.pumpStatuses);
+  const loads = useMemo(() => {
+    const list: LoadDto[] = [];
+    if (pour) for (const load of allLoads.values()) if (load.pourId === pour.id) list.push(load);
+    return list;
+  }, [allLoads, pour]);
+
+  const { snapshot } = outbox;
+  const { coming, waiting } = useMemo(
+    () => splitSiteLoads(loads, pendingStepsByLoad(snapshot.items)),
+    [loads, snapshot.items],
+  );
+  const volumes = useMemo(() => (pour ? liveVolumes(pour, loads) : null), [pour, loads]);
+  const pump = pour?.pumpId
+    ? expectedPumpStatus(pumpStatuses.get(pour.pumpId), snapshot.items, pour.pumpId)
+    : { status: null, pending: null };
+
+  return (
+    <div className="site-view" data-testid="site-view">
+      <div className="site-bar">
+        <SitePourPicker pours={pours} chosenId={pour?.id ?? null} onChoose={choosePour} />
+        <SiteOutboxStatus snapshot={snapshot} onRetry={outbox.retryNow} />
+      </div>
+
+      {resource.error !== undefined && !pours && (
+        <div className="banner banner--error" role="alert">
+          <span>{errorMessage(resource.error, t)}</span>
+          <button type="button" className="button" onClick={resource.reload}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+
+      <SiteRefusals refusals={outbox.refusals} onDismiss={outbox.dismissRefusal} />
+
+      {pour && volumes ? (
+        <>
+          <SitePourSummary pour={pour} volumes={volumes} pumpStatus={pump.status} />
+          <div className="site-controls">
+            <SitePourRequests
+              pour={pour}
+              snapshot={snapshot}
+              lastRequest={outbox.lastRequest}
+              onAction={outbox.enqueue}
+            />
+            <SitePumpPanel
+              pour={pour}
+              status={pump.status}
+              pending={pump.pending}
+              snapshot={snapshot}
+              onAction={outbox.enqueue}
+            />
+          </div>
+          <div className="site-incoming" data-testid="site-incoming">
+            <LoadList
+              testId="site-waiting"
+              title={t('site.waiting.title', { count: waiting.length })}
+              empty={t('site.waiting.empty')}
+              entries={waiting}
+              render={(entry) => (
+                <SiteLoadRow
+                  key={entry.load.id}
+                  entry={entry}
+                  pour={pour}
+                  now={now}
+                  snapshot={snapshot}
+                  onAction={outbox.enqueue}
+                />
+              )}
+            />
+            <LoadList
+              testId="site-coming"
+              title={t('site.coming.title', { count: coming.length })}
+              empty={t('site.coming.empty')}
+              entries={coming}
+              render={(entry) => (
+                <SiteLoadRow
+                  key={entry.load.id}
+                  entry={entry}
+                  pour={pour}
+                  now={now}
+                  snapshot={snapshot}
+                  onAction={outbox.enqueue}
+                />
+              )}
+            />
+          </div>
+        </>
+      ) : (
+        pours?.length === 0 && <p className="placeholder">{t('site.picker.empty')}</p>
+      )}
+    </div>
+  );
+}
+
+interface LoadListProps {
+  testId: string;
+  title: string;
+  empty: string;
+  entries: readonly SiteLoad[];
+  render: (entry: SiteLoad) => ReactNode;
+}
+
+function LoadList({ testId, title, empty, entries, render }: LoadListProps) {
+  return (
+    <section className="site-panel site-loads" data-testid={testId}>
+      <h2>{title}</h2>
+      {entries.length === 0 ? <p className="site-loads-empty">{empty}</p> : <ul>{entries.map(render)}</ul>}
+    </section>
+  );
+}

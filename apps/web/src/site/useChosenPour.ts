@@ -1,0 +1,36 @@
+import type { PourDto } from '@pourline/contracts';
+import { useCallback, useState } from 'react';
+
+const storageKey = (username: string) => `pourline.site.pour.${username}`;
+
+function readChoice(username: string): string | null {
+  try {
+    return localStorage.getItem(storageKey(username));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The pour this site follows, remembered across reloads. A remembered pour
+ * that is not among today's gives way to the first of the list (active first).
+ */
+export function useChosenPour(
+  username: string,
+  pours: readonly PourDto[] | undefined,
+): [PourDto | null, (pourId: string) => void] {
+  const [chosenId, setChosenId] = useState(() => readChoice(username));
+  const choose = useCallback(
+    (pourId: string) => {
+      setChosenId(pourId);
+      try {
+        localStorage.setItem(storageKey(username), pourId);
+      } catch {
+        // Remembering is a convenience; the choice holds for this page anyway.
+      }
+    },
+    [username],
+  );
+  const pour = pours?.find((candidate) => candidate.id === chosenId) ?? pours?.[0] ?? null;
+  return [pour, choose];
+}

@@ -1,0 +1,109 @@
+import type { LoadDto, PourRequestDto, PumpStatusDto } from '@pourline/contracts';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useApi } from '../api/useApi';
+import { fetchCurrentUser } from '../auth/authEndpoints';
+import { tokenStorage } from '../auth/tokenStorage';
+import { useLive } from '../live/useLive';
+import { useLiveStore } from '../live/useLiveStore';
+import { Outbox, type OutboxAction, type OutboxItem, type OutboxSnapshot, type SendOutcome } from './outbox';
+import { createOutboxTransport } from './outboxTransport';
+
+/** An action the server turned down, kept on screen until the person has read it. */
+export interface OutboxRefusal {
+  id: string;
+  action: OutboxAction;
+  code: string;
+  message: string;
+}
+
+export interface SiteOutbox {
+  snapshot: OutboxSnapshot;
+  enqueue: (action: OutboxAction) => void;
+  refusals: readonly OutboxRefusal[];
+  dismissRefusal: (id: string) => void;
+  /** The last pour request dispatch received from this tablet. */
+  lastRequest: PourRequestDto | null;
+  retryNow: () => void;
+}
+
+const EMPTY: OutboxSnapshot = { items: [], sendingId: null, online: true, paused: false };
+const noop = () => () => undefined;
+
+/** Per person, so whoever signs in next on a shared tablet never sends someone else's actions. */
+const storageKey = (username: string) => `pourline.site.outbox.${username}`;
+
+const isLoad = (body: unknown): body is LoadDto =>
+  typeof body === 'object' && body !== null && typeof (body as LoadDto).id === 'string' && 'status' in body;
+const isPumpStatus = (body: unknown): body is PumpStatusDto =>
+  typeof body === 'object' && body !== null && typeof (body as PumpStatusDto).pumpId === 'string';
+const isPourRequest = (body: unknown): body is PourRequestDto =>
+  typeof body === 'object' && body !== null && typeof (body as PourRequestDto).kind === 'string';
+
+/**
+ * The site's outbox, wired to the browser: it sends while the browser says
+ * online, starts again at once when the network or the live connection comes
+ * back, and puts what the server answers straight into the live store.
+ */
+export function useSiteOutbox(username: string): SiteOutbox {
+  const api = useApi();
+  const store = useLiveStore();
+  const connection = useLive((state) => state.connection);
+  const [outbox, setOutbox] = useState<Outbox | null>(null);
+  const [refusals, setRefusals] = useState<OutboxRefusal[]>([]);
+  const [lastRequest, setLastRequest] = useState<PourRequestDto | null>(null);
+
+  useEffect(() => {
+    const created = new Outbox({
+      storage: window.localStorage,
+      storageKey: storageKey(username),
+      transport: createOutboxTransport(tokenStorage.read),
+      createId: () => crypto.randomUUID(),
+      online: navigator.onLine,
+    });
+    const onSettled = (item: OutboxItem, outcome: SendOutcome) => {
+      if (outcome.kind === 'done') {
+        if (item.action.kind === 'load-step' && isLoad(outcome.body)) store.receiveLoads([outcome.body]);
+        if (item.action.kind === 'pump-status' && isPumpStatus(outcome.body)) {
+          store.receivePumpStatuses([outcome.body]);
+        }
+        if (item.action.kind === 'pour-request' && isPourRequest(outcome.body)) setLastRequest(outcome.body);
+      } else if (outcome.kind === 'refused') {
+        setRefusals((list) => [
+          ...list,
+          { id: item.id, action: item.action, code: outcome.code, message: outcome.message },
+        ]);
+      } else if (outcome.kind === 'unauthorized') {
+        // Asking through the API client ends the session if the token is really gone; the queue waits on disk.
+        fetchCurrentUser(api).then(
+          () => created.resume(),
+          () => undefined,
+        );
+      }
+    };
+    const unsubscribe = created.onSettled(onSettled);
+    const online = () => created.setOnline(true);
+    const offline = () => created.setOnline(false);
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    setOutbox(created);
+    void created.drain();
+    return () => {
+      unsubscribe();
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+      created.dispose();
+    };
+  }, [api, store, username]);
+
+  // The live socket coming back is the surest sign the server can be reached again.
+  useEffect(() => {
+    if (connection === 'live') outbox?.retryNow();
+  }, [connection, outbox]);
+
+  const snapshot = useSyncExternalStore(outbox?.subscribe ?? noop, () => outbox?.getSnapshot() ?? EMPTY);
+  const enqueue = useCallback((action: OutboxAction) => outbox?.enqueue(action), [outbox]);
+  const dismissRefusal = useCallback((id: string) => setRefusals((list) => list.filter((r) => r.id !== id)), []);
+  const retryNow = useCallback(() => outbox?.retryNow(), [outbox]);
+
+  return { snapshot, enqueue, refusals, dismissRefusal, lastRequest, retryNow };
+}

@@ -1,0 +1,33 @@
+import type { PourDto } from '@pourline/contracts';
+import { useMemo, useState } from 'react';
+import type { ApiResource } from '../api/useApiResource';
+import { useLive } from '../live/useLive';
+import { boardOrder } from '../operator/pourProgress';
+import { localIsoDate } from '../pours/localDate';
+import { usePoursOfDay } from '../pours/usePoursOfDay';
+import { useReloadOnChange } from '../pours/useReloadOnChange';
+import { isPourStatus } from '../pours/wireEnums';
+
+/**
+ * Today's pours of the projects this person is assigned to (the API answers
+ * with no others), active first, with statuses pushed live over the fetched ones.
+ */
+export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiResource<PourDto[]> } {
+  const [filters] = useState(() => ({ day: localIsoDate(), status: '' as const }));
+  const resource = usePoursOfDay(filters);
+  const liveStatuses = useLive((state) => state.pourStatuses);
+  const resyncVersion = useLive((state) => state.resyncVersion);
+  useReloadOnChange(resyncVersion, resource.reload);
+
+  const pours = useMemo(() => {
+    if (!resource.data) return undefined;
+    return resource.data
+      .map((pour) => {
+        const live = liveStatuses.get(pour.id)?.status;
+        return live && isPourStatus(live) && live !== pour.status ? { ...pour, status: live } : pour;
+      })
+      .sort(boardOrder);
+  }, [resource.data, liveStatuses]);
+
+  return { pours, resource };
+}
