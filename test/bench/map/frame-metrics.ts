@@ -8,8 +8,9 @@ export interface FrameMeasure {
   maxFrameMs: number;
   /** Share of wall time the renderer's main thread spent running tasks. */
   busyShare: number;
-  /** Share of wall time spent in script alone. */
+  /** Shares of wall time spent in script, and in style recalculation and layout. */
   scriptShare: number;
+  styleLayoutShare: number;
   longTasks: number;
   longTaskMs: number;
   visibility: string;
@@ -71,6 +72,8 @@ export async function measureFrames(page: Page, seconds: number): Promise<FrameM
       maxFrameMs: Math.max(0, ...probe.deltas),
       busyShare: (after.TaskDuration - before.TaskDuration) / wall,
       scriptShare: (after.ScriptDuration - before.ScriptDuration) / wall,
+      styleLayoutShare:
+        (after.RecalcStyleDuration - before.RecalcStyleDuration + after.LayoutDuration - before.LayoutDuration) / wall,
       longTasks: probe.longTasks.length,
       longTaskMs: probe.longTasks.reduce((sum, duration) => sum + duration, 0),
       visibility: probe.visibility,

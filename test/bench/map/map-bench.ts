@@ -23,6 +23,11 @@ function truckRadiusAt(zoom: number): number {
   return 4;
 }
 
+function since(before: SenderCounts, after: SenderCounts): string {
+  const sent = after.sent - before.sent;
+  return `${sent} sent, ${after.accepted - before.accepted} answered 200, ${after.failed - before.failed} failed`;
+}
+
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const percent = (value: number) => `${(value * 100).toFixed(0)} %`;
 
@@ -40,6 +45,7 @@ function report(pourline: FrameMeasure, baseline: FrameMeasure): void {
     max: ms(measure.maxFrameMs),
     busy: percent(measure.busyShare),
     script: percent(measure.scriptShare),
+    styleLayout: percent(measure.styleLayoutShare),
     longTasks: `${measure.longTasks} (${ms(measure.longTaskMs)})`,
   });
   const a = cells(pourline);
@@ -52,6 +58,7 @@ function report(pourline: FrameMeasure, baseline: FrameMeasure): void {
   row('frame time max', a.max, b.max);
   row('main thread busy', a.busy, b.busy);
   row('  of which script', a.script, b.script);
+  row('  of which style and layout', a.styleLayout, b.styleLayout);
   row('long tasks ≥ 50 ms (total)', a.longTasks, b.longTasks);
 }
 
@@ -88,23 +95,26 @@ async function main(): Promise<void> {
     const shown = await waitForTruckCount(operator.page, TRUCKS);
     const { view, inView } = await showWholeFleet(operator.page);
     await operator.page.waitForTimeout(WARMUP_SECONDS * 1000);
-    const sentBefore: SenderCounts = { ...sender.counts };
+    const operatorSent = { ...sender.counts };
     const layerBefore = await truckLayerStats(operator.page);
     const pourline = await measureFrames(operator.page, SECONDS);
     const layerAfter = await truckLayerStats(operator.page);
-    const sentAfter: SenderCounts = { ...sender.counts };
-    const totals = await sender.stop();
-    sender = undefined;
+    const operatorWindow = since(operatorSent, sender.counts);
     await operator.close();
 
-    // Baseline: bare Leaflet, same map size, view, markers and path; no server behind it.
+    // Baseline: bare Leaflet, same map size, view, dots and path, no server behind it. The
+    // sender keeps the API ingesting meanwhile, so both pages share the machine with the same load.
     const radius = truckRadiusAt(view.zoom);
     baselineServer = await serveBaselinePage(TRUCKS, WARMUP_SECONDS + SECONDS + 10, view, radius);
     const bare = await openBaselinePage(browser, baselineServer.url, VIEWPORT);
     await bare.page.waitForTimeout(WARMUP_SECONDS * 1000);
     const baselineInView = await bare.inView();
+    const baselineSent = { ...sender.counts };
     const baseline = await measureFrames(bare.page, SECONDS);
+    const baselineWindow = since(baselineSent, sender.counts);
     await bare.close();
+    await sender.stop();
+    sender = undefined;
 
     const layerFrames = layerAfter.frames - layerBefore.frames;
     const layerDrawMs = layerAfter.averageDrawMs * layerAfter.frames - layerBefore.averageDrawMs * layerBefore.frames;
@@ -112,11 +122,8 @@ async function main(): Promise<void> {
       `\nMap ${view.width.toFixed(0)}×${view.height.toFixed(0)} px at zoom ${view.zoom}, ` +
         `centre ${view.center.lat.toFixed(4)}, ${view.center.lng.toFixed(4)}; dots r = ${radius} px`,
     );
-    console.log(
-      `  positions during the window: ${sentAfter.sent - sentBefore.sent} sent, ` +
-        `${sentAfter.accepted - sentBefore.accepted} accepted, ${sentAfter.failed - sentBefore.failed} failed ` +
-        `(whole run: ${totals.sent} sent, ${totals.failed} failed)`,
-    );
+    console.log(`  positions sent to the API while the operator map was measured: ${operatorWindow}`);
+    console.log(`  positions sent to the API while the baseline was measured:     ${baselineWindow}`);
     console.log(`  page visibility while measured: ${pourline.visibility} / ${baseline.visibility}\n`);
     row('', 'Pourline operator map', 'bare Leaflet canvas');
     row('trucks (in view)', `${shown} (${inView})`, `${TRUCKS} (${baselineInView})`);
@@ -126,10 +133,6 @@ async function main(): Promise<void> {
       `${layerFrames}, ${ms(layerFrames ? layerDrawMs / layerFrames : 0)} / ${ms(layerAfter.maxDrawMs)}`,
       '—',
     );
-    console.log(
-      '  (the Pourline column shares the machine with the API and the position sender; the baseline does not)',
-    );
-
     const p95 = pourline.frameTimes.percentile(95);
     console.log('\nTargets');
     console.log(

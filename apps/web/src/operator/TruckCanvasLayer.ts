@@ -27,6 +27,9 @@ export interface FrameStats {
 
 /** About one report interval: a truck glides into its new fix just as the next one is due. */
 export const GLIDE_MS = 800;
+/** Above this many trucks gliding at once, frames are spaced to CROWDED_FRAME_MS. */
+const MANY_MOVING = 300;
+const CROWDED_FRAME_MS = 100;
 /** Further than this in one step is a teleport (tracker came back, truck reassigned): no glide. */
 const MAX_GLIDE_DEGREES = 0.05;
 /** Labels only where they can be read without covering each other. */
@@ -72,6 +75,8 @@ export class TruckCanvasLayer extends L.Layer {
   override onRemove(map: L.Map): this {
     map.off('move zoom zoomend viewreset resize', this.requestDraw);
     if (this.frame !== null) cancelAnimationFrame(this.frame);
+    if (this.pending !== null) clearTimeout(this.pending);
+    this.pending = null;
     this.frame = null;
     this.canvas?.remove();
     this.canvas = null;
@@ -145,8 +150,10 @@ export class TruckCanvasLayer extends L.Layer {
     return best;
   }
 
+  private pending: ReturnType<typeof setTimeout> | null = null;
+
   private readonly requestDraw = (): void => {
-    if (this.frame === null && this.map) this.frame = requestAnimationFrame(this.drawFrame);
+    if (this.frame === null && this.pending === null && this.map) this.frame = requestAnimationFrame(this.drawFrame);
   };
 
   private readonly drawFrame = (now: number): void => {
@@ -161,11 +168,21 @@ export class TruckCanvasLayer extends L.Layer {
     this.totalDrawMs += drawMs;
     this.stats.averageDrawMs = this.totalDrawMs / this.stats.frames;
     this.stats.trucks = this.tracks.size;
-    if (moving) this.requestDraw();
+    if (moving === 0) return;
+    // A few trucks glide at the display's rate; thousands at a lower one, which the eye
+    // cannot tell apart at fleet scale but the main thread can.
+    if (moving > MANY_MOVING) {
+      this.pending = setTimeout(() => {
+        this.pending = null;
+        this.requestDraw();
+      }, CROWDED_FRAME_MS);
+    } else {
+      this.requestDraw();
+    }
   };
 
-  private advance(now: number): boolean {
-    let moving = false;
+  private advance(now: number): number {
+    let moving = 0;
     for (const track of this.tracks.values()) {
       if (track.current === track.to) continue;
       const t = Math.min(1, Math.max(0, (now - track.startedAt) / GLIDE_MS));
@@ -177,7 +194,7 @@ export class TruckCanvasLayer extends L.Layer {
         lat: track.from.lat + (track.to.lat - track.from.lat) * t,
         lng: track.from.lng + (track.to.lng - track.from.lng) * t,
       };
-      moving = true;
+      moving += 1;
     }
     return moving;
   }
@@ -211,40 +228,17 @@ export class TruckCanvasLayer extends L.Layer {
       visible.push({ point, track, id });
     }
 
-    // Heading ticks first, in one path, so the dots sit on top of them.
-    context.beginPath();
+    // Pre-drawn sprites, blitted: with thousands of trucks a path per dot costs
+    // far more to rasterise than copying the same few small images.
     for (const { point, track } of visible) {
-      if (track.sprite.bearingDeg === null) continue;
-      const radians = (track.sprite.bearingDeg * Math.PI) / 180;
-      context.moveTo(point.x, point.y);
-      context.lineTo(point.x + Math.sin(radians) * (radius + 7), point.y - Math.cos(radians) * (radius + 7));
-    }
-    context.lineWidth = 3;
-    context.lineCap = 'round';
-    context.strokeStyle = OUTLINE;
-    context.stroke();
-    context.lineWidth = 1.5;
-    context.strokeStyle = '#e6edf3';
-    context.stroke();
-
-    // One path per colour: a few fills for thousands of trucks.
-    const byColor = new Map<string, L.Point[]>();
-    for (const { point, track } of visible) {
-      const points = byColor.get(track.sprite.color);
-      if (points) points.push(point);
-      else byColor.set(track.sprite.color, [point]);
-    }
-    context.lineWidth = 1.5;
-    context.strokeStyle = OUTLINE;
-    for (const [color, points] of byColor) {
-      context.beginPath();
-      for (const point of points) {
-        context.moveTo(point.x + radius, point.y);
-        context.arc(point.x, point.y, radius, 0, Math.PI * 2);
-      }
-      context.fillStyle = color;
-      context.fill();
-      context.stroke();
+      const sprite = truckSprite(track.sprite.color, track.sprite.bearingDeg, radius, ratio);
+      context.drawImage(
+        sprite,
+        point.x - sprite.width / ratio / 2,
+        point.y - sprite.height / ratio / 2,
+        sprite.width / ratio,
+        sprite.height / ratio,
+      );
     }
 
     const selected = this.selectedId ? visible.find((entry) => entry.id === this.selectedId) : undefined;
@@ -287,4 +281,44 @@ export class TruckCanvasLayer extends L.Layer {
       }
     }
   }
+}
+
+const spriteCache = new Map<string, HTMLCanvasElement>();
+const BEARING_STEPS = 16;
+
+/** One small image per colour, heading (in 16 steps) and size, drawn once and reused. */
+function truckSprite(color: string, bearingDeg: number | null, radius: number, ratio: number): HTMLCanvasElement {
+  const step =
+    bearingDeg === null ? -1 : Math.round((((bearingDeg % 360) + 360) % 360) / (360 / BEARING_STEPS)) % BEARING_STEPS;
+  const key = `${color}|${step}|${radius}|${ratio}`;
+  const cached = spriteCache.get(key);
+  if (cached) return cached;
+  const half = radius + 9;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(half * 2 * ratio);
+  canvas.height = Math.ceil(half * 2 * ratio);
+  const context = canvas.getContext('2d')!;
+  context.scale(ratio, ratio);
+  if (step >= 0) {
+    const radians = (step * (360 / BEARING_STEPS) * Math.PI) / 180;
+    context.beginPath();
+    context.moveTo(half, half);
+    context.lineTo(half + Math.sin(radians) * (radius + 7), half - Math.cos(radians) * (radius + 7));
+    context.lineCap = 'round';
+    context.lineWidth = 3;
+    context.strokeStyle = OUTLINE;
+    context.stroke();
+    context.lineWidth = 1.5;
+    context.strokeStyle = '#e6edf3';
+    context.stroke();
+  }
+  context.beginPath();
+  context.arc(half, half, radius, 0, Math.PI * 2);
+  context.fillStyle = color;
+  context.fill();
+  context.lineWidth = 1.5;
+  context.strokeStyle = OUTLINE;
+  context.stroke();
+  spriteCache.set(key, canvas);
+  return canvas;
 }
