@@ -113,6 +113,10 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pumps/{id}/status-history': ALL,
   'POST /api/pours/{id}/requests': SITE,
   'GET /api/pours/{id}/requests': ALL,
+  'POST /api/pours/{id}/dispatch-hold': PLANNERS,
+  'POST /api/pours/{id}/dispatch-resume': PLANNERS,
+  'GET /api/alerts': ['admin', 'dispatcher', 'qc_inspector', 'after_sales'],
+  'POST /api/alerts/{seq}/acknowledge': PLANNERS,
 };
 
 describe('Roles and permissions', () => {

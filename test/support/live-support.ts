@@ -224,6 +224,7 @@ export const NUMBERED_EVENTS = [
   'pump.status.v1',
   'pour.status.v1',
   'pour.request.v1',
+  'alert.acknowledged.v1',
 ] as const;
 
 /** A console's socket that records everything the server sends, in order. */

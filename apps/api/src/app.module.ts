@@ -11,6 +11,7 @@ import { PoursModule } from './modules/pours/pours.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
 import { LiveModule } from './platform/live/live.module';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { UsersModule } from './modules/users/users.module';
@@ -44,6 +45,7 @@ export class AppModule {
         LoadsModule,
         QualityModule,
         TrackingModule,
+        AlertsModule,
       ],
       controllers: [HealthController],
       providers: [

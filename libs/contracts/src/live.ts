@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { LoadDto } from './loads';
 import type { PourRequestDto } from './pours';
 import type { NonConformanceDto, QcTestDto } from './quality';
@@ -42,6 +43,28 @@ export interface PourStatusPayload {
   projectId: string;
   status: string;
   structuralElement: string;
+  dispatchHeld?: boolean;
+}
+
+/** Events a person in the dispatch room must see and acknowledge. */
+export const ALERT_EVENT_TYPES = ['load.rejected.v1', 'load.changed.v1', 'pump.status.v1'] as const;
+
+export interface AlertAcknowledgement {
+  seq: number;
+  note: string;
+  byName: string;
+  at: string;
+}
+
+export interface AlertDto {
+  seq: number;
+  type: (typeof ALERT_EVENT_TYPES)[number];
+  at: string;
+  projectId: string | null;
+  /** What happened, in words: e.g. "JN-01-… rejected on site: slump 100 mm outside 180 ± 30 mm". */
+  summary: string;
+  payload: unknown;
+  acknowledgement: AlertAcknowledgement | null;
 }
 
 /** Numbered, stored events: replayed after a reconnect. */
@@ -52,6 +75,7 @@ export interface LiveEventMap {
   'pump.status.v1': LiveEnvelope<PumpStatusDto>;
   'pour.status.v1': LiveEnvelope<PourStatusPayload>;
   'pour.request.v1': LiveEnvelope<PourRequestDto>;
+  'alert.acknowledged.v1': LiveEnvelope<AlertAcknowledgement>;
 }
 export type LiveEventType = keyof LiveEventMap;
 
@@ -70,9 +94,15 @@ export interface ServerToClientEvents {
   'pour.status.v1': (event: LiveEventMap['pour.status.v1']) => void;
   /** A site asks the dispatch room to speed up, slow down, hold or resume. */
   'pour.request.v1': (event: LiveEventMap['pour.request.v1']) => void;
+  'alert.acknowledged.v1': (event: LiveEventMap['alert.acknowledged.v1']) => void;
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */
   'live.ready.v1': (state: { seq: number; positionSeq: number; replayed: number }) => void;
   'live.error.v1': (error: { code: string; message: string }) => void;
 }
+
+export const AcknowledgeAlertRequest = z.object({
+  note: z.string().trim().min(1, 'say what was done').max(500),
+});
+export type AcknowledgeAlertRequest = z.infer<typeof AcknowledgeAlertRequest>;

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'tracking.devices': ['admin', 'dispatcher'],
   'pumps.status': ['admin', 'dispatcher', 'site_dispatcher'],
   'pours.request': ['admin', 'dispatcher', 'site_dispatcher'],
+  'alerts.read': ['admin', 'dispatcher', 'qc_inspector', 'after_sales'],
+  'alerts.acknowledge': ['admin', 'dispatcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -79,6 +79,8 @@ export interface PourDto extends Omit<CreatePourRequest, 'requiredDocumentTypes'
   pumpCode: string | null;
   undeliveredDocumentTypes: DocumentType[];
   documentGateOverride: DocumentGateOverride | null;
+  /** Set while the dispatch room holds loads back from this pour. */
+  dispatchHold: { reason: string; byName: string; at: string } | null;
   allowedTransitions: PourStatus[];
   createdAt: string;
   updatedAt: string;
@@ -103,3 +105,9 @@ export interface PourRequestDto {
   byName: string;
   at: string;
 }
+
+/** The dispatch room stops sending loads to a pour, and starts again. */
+export const DispatchHoldRequest = z.object({
+  reason: z.string().trim().min(3, 'say why, in a few words').max(500),
+});
+export type DispatchHoldRequest = z.infer<typeof DispatchHoldRequest>;

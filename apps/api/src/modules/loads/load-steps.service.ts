@@ -23,6 +23,7 @@ import {
   MixMismatchError,
   PastDeadlineError,
   PourNotDispatchableError,
+  PourOnHoldError,
   SiteTestMissingError,
   TruckBusyError,
   TruckMissingError,
@@ -60,6 +61,7 @@ export class LoadStepsService {
       if (pour.status !== 'ready' && pour.status !== 'in_progress') {
         throw new PourNotDispatchableError(pour.status, 'ready or in progress before loading starts');
       }
+      if (pour.dispatchHold) throw new PourOnHoldError(pour.dispatchHold);
       const batchedAt = request.batchedAt ? new Date(request.batchedAt) : new Date();
       const { deadline, limitedBy } = loadDeadline(batchedAt, pour, load.mix!, plantRuleSet(pour.plant!));
       Object.assign(load, { batchedAt, dischargeDeadline: deadline, deadlineLimitedBy: limitedBy });

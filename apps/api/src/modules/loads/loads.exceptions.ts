@@ -80,3 +80,9 @@ export class WaterLimitExceededError extends DomainError {
     );
   }
 }
+
+export class PourOnHoldError extends ConflictError {
+  constructor(hold: { reason: string; byName: string }) {
+    super('pour_on_hold', `Dispatch to this pour is on hold (${hold.reason}, by ${hold.byName}); resume it first`);
+  }
+}

@@ -22,6 +22,7 @@ import type { LoadEntity } from './load.entity';
 import {
   LoadStateError,
   PourNotDispatchableError,
+  PourOnHoldError,
   VolumeExceedsCapacityError,
   VolumeExceedsRemainingError,
 } from './loads.exceptions';
@@ -75,6 +76,7 @@ export class LoadsService {
       if (!DISPATCHABLE_POURS.includes(pour.status)) {
         throw new PourNotDispatchableError(pour.status, 'confirmed, ready or in progress');
       }
+      if (pour.dispatchHold) throw new PourOnHoldError(pour.dispatchHold);
       const { unorderedM3 } = volumesOf(await this.loads.listForPour(pourId, manager), pour.volumeM3);
       if (request.volumeM3 > unorderedM3 + 1e-9 && !request.overOrderReason) {
         throw new VolumeExceedsRemainingError(request.volumeM3, unorderedM3);

@@ -111,6 +111,10 @@ export class PourEntity {
   @Column({ type: 'jsonb', nullable: true })
   documentGateOverride!: DocumentGateOverride | null;
 
+  /** While set, the dispatch room sends this pour no new loads. */
+  @Column({ type: 'jsonb', nullable: true })
+  dispatchHold!: { reason: string; byName: string; at: string } | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -35,6 +35,7 @@ export function toPourDto(pour: PourEntity, deliveredTypes: ReadonlySet<Document
     requiredDocumentTypes: pour.requiredDocumentTypes,
     undeliveredDocumentTypes: pour.requiredDocumentTypes.filter((type) => !deliveredTypes.has(type)),
     documentGateOverride: pour.documentGateOverride,
+    dispatchHold: pour.dispatchHold,
     allowedTransitions: [...pourTransitionsFrom(pour.status)],
     createdAt: pour.createdAt.toISOString(),
     updatedAt: pour.updatedAt.toISOString(),
@@ -43,7 +44,17 @@ export function toPourDto(pour: PourEntity, deliveredTypes: ReadonlySet<Document
 
 /** The plan fields as they are stored, for audit diffs. */
 export function planSnapshot(pour: PourEntity): Record<string, unknown> {
-  const { project: _p, plant: _pl, mix: _m, pump: _pu, createdAt: _c, updatedAt: _u, version: _v, ...fields } = pour;
+  const {
+    project: _p,
+    plant: _pl,
+    mix: _m,
+    pump: _pu,
+    createdAt: _c,
+    updatedAt: _u,
+    version: _v,
+    dispatchHold: _h,
+    ...fields
+  } = pour;
   return { ...fields, scheduledStart: pour.scheduledStart.toISOString() };
 }
 

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   ChangePourStatusRequest,
   CreatePourRequestMessage,
+  DispatchHoldRequest,
   CreatePourRequest,
   type CurrentUser,
   IdParam,
@@ -87,5 +88,23 @@ export class PoursController {
   @Can('pours.read')
   listRequests(@Param({ schema: IdParam }) { id }: IdParam, @Actor() actor: CurrentUser) {
     return this.requests.list(id, actor);
+  }
+
+  @Post(':id/dispatch-hold')
+  @Can('pours.change-status')
+  @HttpCode(200)
+  holdDispatch(
+    @Param({ schema: IdParam }) { id }: IdParam,
+    @Body({ schema: DispatchHoldRequest }) body: DispatchHoldRequest,
+    @Actor() actor: CurrentUser,
+  ) {
+    return this.pours.setDispatchHold(id, body.reason, actor);
+  }
+
+  @Post(':id/dispatch-resume')
+  @Can('pours.change-status')
+  @HttpCode(200)
+  resumeDispatch(@Param({ schema: IdParam }) { id }: IdParam, @Actor() actor: CurrentUser) {
+    return this.pours.setDispatchHold(id, null, actor);
   }
 }

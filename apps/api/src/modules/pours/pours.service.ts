@@ -144,6 +144,30 @@ export class PoursService {
     return pour;
   }
 
+  /** Stops or restarts new loads for a pour; the dispatch room's own brake, apart from its status. */
+  async setDispatchHold(id: string, reason: string | null, actor: CurrentUser): Promise<PourDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const pour = await this.lock(id, actor, manager);
+      if (reason !== null && !['confirmed', 'ready', 'in_progress'].includes(pour.status)) {
+        throw new PourNotEditableError(pour.status);
+      }
+      pour.dispatchHold = reason === null ? null : { reason, byName: actor.displayName, at: new Date().toISOString() };
+      await this.pours.save(pour, manager);
+      await this.audit.record(manager, actor, 'pour', id, reason === null ? 'dispatch_resumed' : 'dispatch_held', {
+        ...(reason ? { reason } : {}),
+      });
+    });
+    const pour = await this.detailed(id);
+    await this.live.publish('pour.status.v1', pour.projectId, {
+      pourId: id,
+      projectId: pour.projectId,
+      status: pour.status,
+      structuralElement: pour.structuralElement,
+      dispatchHeld: pour.dispatchHold !== null,
+    });
+    return pour;
+  }
+
   private async lock(id: string, actor: CurrentUser, manager: Parameters<PoursRepository['lockForUpdate']>[0]) {
     const pour = await this.pours.lockForUpdate(manager, id);
     if (!pour || !canSeeProject(actor, pour.projectId)) throw new NotFoundError('Pour', id);

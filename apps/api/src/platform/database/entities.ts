@@ -22,6 +22,7 @@ import { UnknownDeviceEntity } from '../../modules/tracking/unknown-device.entit
 import { LiveEventEntity } from '../live/live-event.entity';
 import { IdempotentRequestEntity } from '../idempotency/idempotent-request.entity';
 import { PourRequestEntity } from '../../modules/pours/pour-request.entity';
+import { AlertAcknowledgementEntity } from '../../modules/alerts/alert-acknowledgement.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 
 export const ENTITIES = [
@@ -50,4 +51,5 @@ export const ENTITIES = [
   LiveEventEntity,
   IdempotentRequestEntity,
   PourRequestEntity,
+  AlertAcknowledgementEntity,
 ];

@@ -1,0 +1,18 @@
+import type { AlertDto } from '@pourline/contracts';
+
+type Payload = Record<string, any>;
+
+/** An alert in words, for a person glancing at the list. */
+export function alertSummary(type: AlertDto['type'], payload: Payload): string {
+  switch (type) {
+    case 'load.rejected.v1': {
+      const load = payload.load ?? {};
+      const reasons = (payload.reasons ?? []).map((reason: { message: string }) => reason.message).join('; ');
+      return `${load.ticketNumber} (${load.truckFleetNumber ?? 'no truck'}) rejected on site: ${reasons}`;
+    }
+    case 'load.changed.v1':
+      return `${payload.ticketNumber} (${payload.truckFleetNumber ?? 'no truck'}) held at the plant after a failed test`;
+    case 'pump.status.v1':
+      return `Pump ${payload.status === 'breakdown' ? 'broke down' : 'is blocked'}${payload.note ? `: ${payload.note}` : ''} (${payload.byName})`;
+  }
+}

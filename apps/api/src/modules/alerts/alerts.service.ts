@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { AcknowledgeAlertRequest, AlertDto, CurrentUser } from '@pourline/contracts';
+import { canSeeProject, visibleProjectIds } from '../../platform/auth/project-scope';
+import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
+import { LivePublisher } from '../../platform/live/live-publisher.service';
+import { alertSummary } from './alert-summary';
+import { type AlertRow, AlertsRepository } from './alerts.repository';
+
+const WINDOW_HOURS = 24;
+
+function toDto(row: AlertRow): AlertDto {
+  return {
+    seq: Number(row.seq),
+    type: row.type,
+    at: new Date(row.at).toISOString(),
+    projectId: row.project_id,
+    summary: alertSummary(row.type, row.payload),
+    payload: row.payload,
+    acknowledgement: row.ack_at
+      ? {
+          seq: Number(row.seq),
+          note: row.ack_note ?? '',
+          byName: row.ack_by_name ?? '',
+          at: new Date(row.ack_at).toISOString(),
+        }
+      : null,
+  };
+}
+
+/** Rejections, holds and pump failures, until a person has seen each and said what was done. */
+@Injectable()
+export class AlertsService {
+  constructor(
+    private readonly alerts: AlertsRepository,
+    private readonly live: LivePublisher,
+  ) {}
+
+  async list(actor: CurrentUser, openOnly: boolean): Promise<AlertDto[]> {
+    return (await this.alerts.list(visibleProjectIds(actor), openOnly, WINDOW_HOURS)).map(toDto);
+  }
+
+  async acknowledge(seq: string, request: AcknowledgeAlertRequest, actor: CurrentUser): Promise<AlertDto> {
+    const alert = await this.alerts.find(seq);
+    if (!alert || (alert.project_id && !canSeeProject(actor, alert.project_id))) throw new NotFoundError('Alert', seq);
+    if (!(await this.alerts.acknowledge(seq, request.note, actor.id, actor.displayName))) {
+      throw new ConflictError('already_acknowledged', `Alert ${seq} was already acknowledged`);
+    }
+    const acknowledged = toDto((await this.alerts.find(seq))!);
+    await this.live.publish('alert.acknowledged.v1', alert.project_id, acknowledged.acknowledgement!);
+    return acknowledged;
+  }
+}

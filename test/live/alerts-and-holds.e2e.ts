@@ -1,0 +1,76 @@
+import { adminSession } from '../support/factories';
+import { connectReady } from '../support/live-support';
+import {
+  createCrew,
+  createLoadWorld,
+  createReadyPour,
+  FAILING_SLUMP_MM,
+  type LoadCrew,
+  loadOnSite,
+  recordQcTest,
+  scheduleLoad,
+} from '../support/load-factories';
+
+/** The dispatch room's own brake on a pour, and alerts that stay open until someone acts. */
+describe('Dispatch holds and alerts', () => {
+  let crew: LoadCrew;
+
+  beforeAll(async () => {
+    crew = await createCrew(await adminSession());
+  });
+
+  it('refuses new loads while a pour is held, says why, and takes them again once resumed', async () => {
+    const pour = await createReadyPour(crew, await createLoadWorld(crew.admin, crew));
+    const held = await crew.dispatcher.post(`/pours/${pour.id}/dispatch-hold`, { reason: 'pump blocked' });
+    expect(held.status).toBe(200);
+    expect(held.body.dispatchHold).toMatchObject({ reason: 'pump blocked', byName: 'Test dispatcher' });
+    const refused = await crew.dispatcher.post(`/pours/${pour.id}/loads`, { volumeM3: 10 });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('pour_on_hold');
+    expect(refused.body.message).toContain('pump blocked');
+    expect((await crew.dispatcher.get(`/pours/${pour.id}/loads`)).body.loads).toHaveLength(0);
+    expect((await crew.site.post(`/pours/${pour.id}/dispatch-hold`, { reason: 'stop' })).status).toBe(403);
+    expect((await crew.dispatcher.post(`/pours/${pour.id}/dispatch-hold`, { reason: '' })).status).toBe(400);
+
+    const resumed = await crew.dispatcher.post(`/pours/${pour.id}/dispatch-resume`, {});
+    expect(resumed.body.dispatchHold).toBeNull();
+    expect((await scheduleLoad(crew, pour)).status).toBe('scheduled');
+    const history = (await crew.dispatcher.get(`/pours/${pour.id}/history`)).body.items.map(
+      (entry: any) => entry.action,
+    );
+    expect(history).toEqual(expect.arrayContaining(['dispatch_held', 'dispatch_resumed']));
+  });
+
+  it('keeps a site rejection open as an alert until a dispatcher acknowledges it with a note, live', async () => {
+    const pour = await createReadyPour(crew, await createLoadWorld(crew.admin, crew));
+    const load = await loadOnSite(crew, pour);
+    await recordQcTest(crew.qc, load.id, { stage: 'site', slumpMm: FAILING_SLUMP_MM, temperatureC: 20 });
+
+    const open = (await crew.dispatcher.get('/alerts?open=true')).body;
+    const alert = open.find((item: any) => item.type === 'load.rejected.v1' && item.payload.load.id === load.id);
+    expect(alert.summary).toContain('rejected on site');
+    expect(alert.acknowledgement).toBeNull();
+
+    const otherConsole = await connectReady({ token: crew.admin.token! });
+    try {
+      expect((await crew.qc.post(`/alerts/${alert.seq}/acknowledge`, { note: 'seen' })).status).toBe(403);
+      expect((await crew.dispatcher.post(`/alerts/${alert.seq}/acknowledge`, { note: '' })).status).toBe(400);
+      const done = await crew.dispatcher.post(`/alerts/${alert.seq}/acknowledge`, {
+        note: 'Replacement sent with T07',
+      });
+      expect(done.status).toBe(200);
+      expect(done.body.acknowledgement).toMatchObject({ note: 'Replacement sent with T07', byName: 'Test dispatcher' });
+      expect((await crew.admin.post(`/alerts/${alert.seq}/acknowledge`, { note: 'again' })).status).toBe(409);
+      const heard = await otherConsole.waitForEvent(
+        'the acknowledgement on another console',
+        (item) => item.name === 'alert.acknowledged.v1' && item.data.payload.seq === alert.seq,
+      );
+      expect(heard.data.payload.note).toBe('Replacement sent with T07');
+    } finally {
+      otherConsole.close();
+    }
+    const stillOpen = (await crew.dispatcher.get('/alerts?open=true')).body.map((item: any) => item.seq);
+    expect(stillOpen).not.toContain(alert.seq);
+    expect((await crew.dispatcher.post('/alerts/999999999/acknowledge', { note: 'x' })).status).toBe(404);
+  });
+});
