@@ -13,6 +13,7 @@ export interface RequestOptions {
 export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   /** For files: the raw body, with the same auth and error handling. */
   blob(path: string, options?: RequestOptions): Promise<Blob>;
 }
@@ -95,6 +96,8 @@ export function createApiClient({ token, onUnauthorized }: ClientSettings): ApiC
     get: async <T>(path: string, options?: RequestOptions) => json<T>(await send('GET', path, options)),
     post: async <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
       json<T>(await send('POST', path, { ...options, body })),
+    patch: async <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+      json<T>(await send('PATCH', path, { ...options, body })),
     blob: async (path: string, options?: RequestOptions) => (await send('GET', path, options)).blob(),
   };
 }

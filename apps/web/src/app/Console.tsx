@@ -1,5 +1,5 @@
-import type { CurrentUser } from '@pourline/contracts';
-import { useState } from 'react';
+import { type CurrentUser, roleHasPermission } from '@pourline/contracts';
+import { lazy, Suspense, useState } from 'react';
 import { OperatorView } from '../operator/OperatorView';
 import { PourBoard } from '../pours/PourBoard';
 import { PourDetail } from '../pours/PourDetail';
@@ -7,8 +7,12 @@ import { QcView } from '../qc/QcView';
 import { type PourBoardFilters, todayFilters } from '../pours/pourBoardFilters';
 import { SiteOutboxProvider } from '../site/SiteOutboxProvider';
 import { SiteView } from '../site/SiteView';
+import { useI18n } from '../i18n/useI18n';
 import { AppHeader } from './AppHeader';
 import { useHashRoute } from './useHashRoute';
+
+// The editor brings the drawing plugin; only planners opening it pay for the download.
+const PourEditor = lazy(() => import('../pours/editor/PourEditor').then((module) => ({ default: module.PourEditor })));
 
 interface ConsoleProps {
   user: CurrentUser;
@@ -29,10 +33,12 @@ function homeViewOf(role: CurrentUser['role']): HomeView {
 
 /** The signed-in console: header, and the live view, the board or one pour. */
 export function Console({ user, onSignOut }: ConsoleProps) {
+  const { t } = useI18n();
   const [route, navigate] = useHashRoute();
   // Kept here so that going back from a pour returns to the same day and filter.
   const [filters, setFilters] = useState<PourBoardFilters>(todayFilters);
   const homeView = homeViewOf(user.role);
+  const canPlan = roleHasPermission(user.role, 'pours.plan');
   const showLiveView = homeView === 'live' && route.screen === 'home';
   const showSiteView = homeView === 'site' && route.screen === 'home';
   const showQcView = homeView === 'qc' && route.screen === 'home';
@@ -51,11 +57,23 @@ export function Console({ user, onSignOut }: ConsoleProps) {
         }}
       />
       <main className={`app-main${showLiveView ? ' app-main--full' : ''}`}>
-        {route.screen === 'pour' ? (
+        {canPlan && (route.screen === 'new-pour' || route.screen === 'edit-pour') ? (
+          <Suspense fallback={<p className="placeholder">{t('app.loading')}</p>}>
+            <PourEditor
+              key={route.screen === 'edit-pour' ? route.pourId : 'new'}
+              pourId={route.screen === 'edit-pour' ? route.pourId : undefined}
+              onSaved={(pourId) => navigate({ screen: 'pour', pourId })}
+              onCancel={() =>
+                navigate(route.screen === 'edit-pour' ? { screen: 'pour', pourId: route.pourId } : { screen: 'board' })
+              }
+            />
+          </Suspense>
+        ) : route.screen === 'pour' ? (
           <PourDetail
             key={route.pourId}
             pourId={route.pourId}
             onBack={() => navigate({ screen: homeView === 'board' ? 'home' : 'board' })}
+            onEdit={canPlan ? () => navigate({ screen: 'edit-pour', pourId: route.pourId }) : undefined}
           />
         ) : showLiveView ? (
           <OperatorView onOpenPour={(pourId) => navigate({ screen: 'pour', pourId })} />
@@ -68,6 +86,7 @@ export function Console({ user, onSignOut }: ConsoleProps) {
             filters={filters}
             onFiltersChange={setFilters}
             onOpen={(pourId) => navigate({ screen: 'pour', pourId })}
+            onNewPour={canPlan ? () => navigate({ screen: 'new-pour' }) : undefined}
           />
         )}
       </main>

@@ -2,9 +2,17 @@
  * The console's places, kept in the URL hash so reload and the back button work.
  * Home is the live map for the dispatch room and the pour board for everyone else.
  */
-export type Route = { screen: 'home' } | { screen: 'board' } | { screen: 'pour'; pourId: string };
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'board' }
+  | { screen: 'pour'; pourId: string }
+  | { screen: 'new-pour' }
+  | { screen: 'edit-pour'; pourId: string };
 
 export function parseRoute(hash: string): Route {
+  if (/^#\/pours\/new\/?(?:[?#]|$)/.test(hash)) return { screen: 'new-pour' };
+  const edit = /^#\/pours\/([^/?#]+)\/edit\/?(?:[?#]|$)/.exec(hash);
+  if (edit) return { screen: 'edit-pour', pourId: decodeURIComponent(edit[1]) };
   const match = /^#\/pours\/([^/?#]+)/.exec(hash);
   if (match) return { screen: 'pour', pourId: decodeURIComponent(match[1]) };
   if (/^#\/pours\/?(?:[?#]|$)/.test(hash)) return { screen: 'board' };
@@ -15,6 +23,10 @@ export function routeHash(route: Route): string {
   switch (route.screen) {
     case 'pour':
       return `#/pours/${encodeURIComponent(route.pourId)}`;
+    case 'new-pour':
+      return '#/pours/new';
+    case 'edit-pour':
+      return `#/pours/${encodeURIComponent(route.pourId)}/edit`;
     case 'board':
       return '#/pours';
     case 'home':

@@ -1,4 +1,5 @@
 import type {
+  AlertDto,
   LatestPositionDto,
   LiveEventMap,
   LiveEventType,
@@ -7,7 +8,7 @@ import type {
   PumpStatusDto,
   QcTestDto,
 } from '@pourline/contracts';
-import { loadAlerts, pumpAlert, rejectionAlert } from './liveAlerts';
+import { alertFromDto, capAlerts, loadAlerts, pumpAlert, rejectionAlert } from './liveAlerts';
 import { type ConnectionState, INITIAL_LIVE_STATE, type LiveAlert, type LiveState } from './liveState';
 
 const MAX_ALERTS = 200;
@@ -21,13 +22,15 @@ type MapSlice =
   | 'pumpStatuses'
   | 'pourStatuses'
   | 'latestQcByLoad'
-  | 'pourLoadsVersion';
+  | 'pourLoadsVersion'
+  | 'alertAcknowledgements';
 type SliceValue<K extends MapSlice> = LiveState[K] extends ReadonlyMap<string, infer V> ? V : never;
 
 type Change =
   | { kind: 'event'; type: LiveEventType; event: LiveEventMap[LiveEventType] }
   | { kind: 'loads'; loads: readonly LoadDto[] }
   | { kind: 'pumpStatuses'; statuses: readonly PumpStatusDto[] }
+  | { kind: 'alerts'; alerts: readonly AlertDto[] }
   | { kind: 'resync' };
 
 /** Copy-on-write view of the state for one flush: only touched slices are copied. */
@@ -67,10 +70,10 @@ class Draft {
       return true;
     });
     if (Object.keys(this.copies).length === 0 && fresh.length === 0 && !this.resync) return null;
+    const acknowledgements = (this.copies.alertAcknowledgements ??
+      this.base.alertAcknowledgements) as LiveState['alertAcknowledgements'];
     const alerts =
-      fresh.length === 0
-        ? this.base.alerts
-        : [...fresh, ...this.base.alerts].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, MAX_ALERTS);
+      fresh.length === 0 ? this.base.alerts : capAlerts([...fresh, ...this.base.alerts], acknowledgements, MAX_ALERTS);
     return {
       ...this.base,
       ...(this.copies as Partial<LiveState>),
@@ -128,6 +131,12 @@ export class LiveStore {
   /** A REST snapshot: merged by update time, so a newer live delta is never undone by an older answer. */
   receiveLoads(loads: readonly LoadDto[]): void {
     this.pendingChanges.push({ kind: 'loads', loads });
+    this.schedule();
+  }
+
+  /** Alerts read from GET /alerts: merged with the live copies by their event number. */
+  receiveAlerts(alerts: readonly AlertDto[]): void {
+    this.pendingChanges.push({ kind: 'alerts', alerts });
     this.schedule();
   }
 
@@ -196,6 +205,12 @@ function applyChange(draft: Draft, change: Change): void {
     case 'resync':
       draft.requestResync();
       return;
+    case 'alerts':
+      for (const dto of change.alerts) {
+        draft.alert(alertFromDto(dto));
+        if (dto.acknowledgement) draft.set('alertAcknowledgements', String(dto.seq), dto.acknowledgement);
+      }
+      return;
     case 'event':
       applyEvent(draft, change.type, change.event);
       return;
@@ -205,10 +220,10 @@ function applyChange(draft: Draft, change: Change): void {
 function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveEventType]): void {
   switch (type) {
     case 'load.changed.v1': {
-      const { payload: load, at } = event as LiveEventMap['load.changed.v1'];
+      const { payload: load, at, seq } = event as LiveEventMap['load.changed.v1'];
       const previous = draft.get('loads', load.id);
       if (!mergeLoad(draft, load)) return;
-      loadAlerts(previous, load, at).forEach((alert) => draft.alert(alert));
+      loadAlerts(previous, load, at, seq).forEach((alert) => draft.alert(alert));
       bumpPour(draft, load.pourId);
       if (previous && previous.pourId !== load.pourId) bumpPour(draft, previous.pourId);
       return;
@@ -228,13 +243,18 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       return;
     }
     case 'pump.status.v1': {
-      const status = (event as LiveEventMap['pump.status.v1']).payload;
-      if (mergePumpStatus(draft, status)) draft.alert(pumpAlert(status));
+      const { payload: status, seq } = event as LiveEventMap['pump.status.v1'];
+      if (mergePumpStatus(draft, status)) draft.alert(pumpAlert(status, seq));
       return;
     }
     case 'pour.status.v1': {
       const status: PourStatusPayload = (event as LiveEventMap['pour.status.v1']).payload;
       draft.set('pourStatuses', status.pourId, status);
+      return;
+    }
+    case 'alert.acknowledged.v1': {
+      const acknowledgement = (event as LiveEventMap['alert.acknowledged.v1']).payload;
+      draft.set('alertAcknowledgements', String(acknowledgement.seq), acknowledgement);
       return;
     }
   }

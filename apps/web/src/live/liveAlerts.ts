@@ -1,4 +1,4 @@
-import type { LiveEventMap, LoadDto, PumpStatusDto } from '@pourline/contracts';
+import type { AlertAcknowledgement, AlertDto, LiveEventMap, LoadDto, PumpStatusDto } from '@pourline/contracts';
 import type { LiveAlert } from './liveState';
 
 /** Below this many minutes to its deadline a load still on its way is at risk of going off. */
@@ -6,10 +6,14 @@ export const DEADLINE_RISK_MINUTES = 15;
 
 const UNDELIVERED_STATUSES: ReadonlySet<LoadDto['status']> = new Set(['released', 'en_route', 'on_site']);
 
+/** The server keeps one alert per event: its number is the key both copies share. */
+export const alertIdOf = (seq: number) => `seq:${seq}`;
+
 export function rejectionAlert(event: LiveEventMap['load.rejected.v1']): LiveAlert {
   const { load, reasons } = event.payload;
   return {
-    id: `rejection:${load.id}`,
+    id: alertIdOf(event.seq),
+    seq: event.seq,
     type: 'rejection',
     at: event.at,
     plantId: load.plantId,
@@ -18,11 +22,12 @@ export function rejectionAlert(event: LiveEventMap['load.rejected.v1']): LiveAle
     truckFleetNumber: load.truckFleetNumber,
     pumpId: null,
     detail: reasons.map((reason) => reason.message).join('; '),
+    summary: null,
   };
 }
 
-/** A hold when the load has just gone to `held`; deadline risk once per load. */
-export function loadAlerts(previous: LoadDto | undefined, load: LoadDto, at: string): LiveAlert[] {
+/** A hold when the load has just gone to `held` (an alert the server keeps); deadline risk once per load. */
+export function loadAlerts(previous: LoadDto | undefined, load: LoadDto, at: string, seq: number): LiveAlert[] {
   const alerts: LiveAlert[] = [];
   const base = {
     at,
@@ -31,14 +36,16 @@ export function loadAlerts(previous: LoadDto | undefined, load: LoadDto, at: str
     ticketNumber: load.ticketNumber,
     truckFleetNumber: load.truckFleetNumber,
     pumpId: null,
+    summary: null,
   };
   if (load.status === 'held' && previous?.status !== 'held') {
-    alerts.push({ ...base, id: `hold:${load.id}:${load.updatedAt}`, type: 'hold', detail: '' });
+    alerts.push({ ...base, id: alertIdOf(seq), seq, type: 'hold', detail: '' });
   }
   if (isDeadlineAtRisk(load) && !(previous && isDeadlineAtRisk(previous))) {
     alerts.push({
       ...base,
       id: `deadline:${load.id}`,
+      seq: null,
       type: 'deadline_risk',
       detail: load.minutesToDeadline === null ? '' : String(Math.round(load.minutesToDeadline)),
     });
@@ -53,10 +60,11 @@ export function isDeadlineAtRisk(load: LoadDto): boolean {
 }
 
 /** The pump's plant is not in the event; the view reads the time on the pump's home plant clock. */
-export function pumpAlert(status: PumpStatusDto): LiveAlert | null {
+export function pumpAlert(status: PumpStatusDto, seq: number): LiveAlert | null {
   if (status.status !== 'breakdown' && status.status !== 'blocked') return null;
   return {
-    id: `pump:${status.pumpId}:${status.at}`,
+    id: alertIdOf(seq),
+    seq,
     type: status.status === 'breakdown' ? 'pump_breakdown' : 'pump_blocked',
     at: status.at,
     plantId: null,
@@ -65,5 +73,117 @@ export function pumpAlert(status: PumpStatusDto): LiveAlert | null {
     truckFleetNumber: null,
     pumpId: status.pumpId,
     detail: status.note,
+    summary: null,
   };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const looksLikeLoad = (value: unknown): value is LoadDto =>
+  isObject(value) && typeof value.id === 'string' && typeof value.ticketNumber === 'string';
+const looksLikePumpStatus = (value: unknown): value is PumpStatusDto =>
+  isObject(value) && typeof value.pumpId === 'string' && typeof value.status === 'string';
+
+/**
+ * An alert read from GET /alerts, in the same shape and under the same id as
+ * the one derived from its live event. Its payload is the event's; when it is
+ * not what the console expects, the server's summary is shown as is.
+ */
+export function alertFromDto(dto: AlertDto): LiveAlert {
+  const fallback: LiveAlert = {
+    id: alertIdOf(dto.seq),
+    seq: dto.seq,
+    type: 'rejection',
+    at: dto.at,
+    plantId: null,
+    pourId: null,
+    ticketNumber: null,
+    truckFleetNumber: null,
+    pumpId: null,
+    detail: '',
+    summary: dto.summary,
+  };
+  const payload = dto.payload;
+  switch (dto.type) {
+    case 'load.rejected.v1': {
+      if (isObject(payload) && looksLikeLoad(payload.load) && Array.isArray(payload.reasons)) {
+        const event = { seq: dto.seq, at: dto.at, payload } as unknown as LiveEventMap['load.rejected.v1'];
+        return { ...rejectionAlert(event), summary: dto.summary };
+      }
+      return fallback;
+    }
+    case 'load.changed.v1': {
+      if (!looksLikeLoad(payload)) return { ...fallback, type: 'hold' };
+      return {
+        ...fallback,
+        type: 'hold',
+        plantId: payload.plantId,
+        pourId: payload.pourId,
+        ticketNumber: payload.ticketNumber,
+        truckFleetNumber: payload.truckFleetNumber,
+      };
+    }
+    case 'pump.status.v1': {
+      if (!looksLikePumpStatus(payload)) return { ...fallback, type: 'pump_breakdown' };
+      return {
+        ...fallback,
+        type: payload.status === 'blocked' ? 'pump_blocked' : 'pump_breakdown',
+        pumpId: payload.pumpId,
+        detail: typeof payload.note === 'string' ? payload.note : '',
+      };
+    }
+  }
+}
+
+/**
+ * Newest first and at most `max`, except that an alert still waiting for
+ * someone to acknowledge it is never dropped: a busy night must not push a
+ * rejection nobody answered off the list.
+ */
+export function capAlerts(
+  alerts: readonly LiveAlert[],
+  acknowledgements: ReadonlyMap<string, AlertAcknowledgement>,
+  max: number,
+): LiveAlert[] {
+  const sorted = [...alerts].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  let others = 0;
+  return sorted.filter((alert) => {
+    if (isAwaitingAcknowledgement(alert, acknowledgements)) return true;
+    others += 1;
+    return others <= max;
+  });
+}
+
+export function isAwaitingAcknowledgement(
+  alert: LiveAlert,
+  acknowledgements: ReadonlyMap<string, AlertAcknowledgement>,
+): boolean {
+  return alert.seq !== null && !acknowledgements.has(String(alert.seq));
+}
+
+export interface ShownAlert {
+  alert: LiveAlert;
+  acknowledgement: AlertAcknowledgement | null;
+}
+
+/**
+ * The alerts list: what still needs someone first (open alerts and deadlines
+ * at risk, newest first), then the acknowledged ones, latest acknowledged first.
+ */
+export function orderAlerts(
+  alerts: readonly LiveAlert[],
+  acknowledgements: ReadonlyMap<string, AlertAcknowledgement>,
+): ShownAlert[] {
+  const shown = alerts.map((alert) => ({
+    alert,
+    acknowledgement: alert.seq === null ? null : (acknowledgements.get(String(alert.seq)) ?? null),
+  }));
+  const open = shown.filter((entry) => entry.acknowledgement === null);
+  const done = shown.filter((entry) => entry.acknowledgement !== null);
+  open.sort((a, b) => Date.parse(b.alert.at) - Date.parse(a.alert.at));
+  done.sort(
+    (a, b) =>
+      Date.parse((b.acknowledgement as AlertAcknowledgement).at) -
+      Date.parse((a.acknowledgement as AlertAcknowledgement).at),
+  );
+  return [...open, ...done];
 }

@@ -1,14 +1,27 @@
-import type { LatestPositionDto, LoadDto, PourStatusPayload, PumpStatusDto, QcTestDto } from '@pourline/contracts';
+import type {
+  AlertAcknowledgement,
+  LatestPositionDto,
+  LoadDto,
+  PourStatusPayload,
+  PumpStatusDto,
+  QcTestDto,
+} from '@pourline/contracts';
 
 /** What the header shows: replaying counts as connecting until the server says it is done. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 export type LiveAlertType = 'rejection' | 'hold' | 'pump_breakdown' | 'pump_blocked' | 'deadline_risk';
 
-/** Something a dispatcher should look at, derived from the numbered events. */
+/** Something a dispatcher should look at, derived from the numbered events or read from GET /alerts. */
 export interface LiveAlert {
-  /** Stable per cause, so a replayed event does not show twice. */
+  /**
+   * Stable per cause, so a replayed event does not show twice: `seq:<n>` for
+   * alerts the server keeps (the REST and live copies of one event merge),
+   * a cause key for those derived here only (deadline at risk).
+   */
   id: string;
+  /** The number of the event behind it; null when the console derived it and nobody acknowledges it. */
+  seq: number | null;
   type: LiveAlertType;
   at: string;
   /** The plant whose clock the time is read on, when known. */
@@ -18,6 +31,8 @@ export interface LiveAlert {
   truckFleetNumber: string | null;
   pumpId: string | null;
   detail: string;
+  /** The server's own words, when the alert came from GET /alerts without a payload the console understands. */
+  summary: string | null;
 }
 
 /**
@@ -35,8 +50,10 @@ export interface LiveState {
   latestQcByLoad: ReadonlyMap<string, QcTestDto>;
   /** Bumped per pour whenever one of its loads changes, so views can refetch that pour's loads. */
   pourLoadsVersion: ReadonlyMap<string, number>;
-  /** Newest first, capped. */
+  /** Newest first, capped; open alerts the server keeps are never dropped by the cap. */
   alerts: readonly LiveAlert[];
+  /** Who acknowledged which alert, keyed by the alert's seq as a string; apart, so an acknowledgement may come first. */
+  alertAcknowledgements: ReadonlyMap<string, AlertAcknowledgement>;
   /** Bumped on live.ready after a reconnect: REST snapshots on screen are stale. */
   resyncVersion: number;
 }
@@ -51,5 +68,6 @@ export const INITIAL_LIVE_STATE: LiveState = {
   latestQcByLoad: new Map(),
   pourLoadsVersion: new Map(),
   alerts: [],
+  alertAcknowledgements: new Map(),
   resyncVersion: 0,
 };

@@ -1,80 +1,192 @@
-import type { PlantDto, PourDto, PumpDto } from '@pourline/contracts';
+import type { AlertAcknowledgement, PlantDto, PourDto, PumpDto } from '@pourline/contracts';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
+import { orderAlerts } from '../live/liveAlerts';
 import type { LiveAlert } from '../live/liveState';
 import { useLive } from '../live/useLive';
+import { useLiveStore } from '../live/useLiveStore';
 import { formatPlantTime } from '../pours/plantTime';
+import { DispatchError } from './DispatchError';
+import { acknowledgeAlert } from './operatorEndpoints';
+import { useDispatchAction } from './useDispatchAction';
 
 interface LiveEventsListProps {
   plants: readonly PlantDto[];
   pumps: readonly PumpDto[];
   pours: readonly PourDto[];
+  /** alerts.acknowledge: the person may close an alert with a note. */
+  canAcknowledge: boolean;
   onFocusPour: (pourId: string) => void;
 }
 
 const SHOWN = 50;
 const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
+const SHORT_CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
-/** Rejections, holds, pump breakdowns and deadlines at risk, newest first, on the plant's clock. */
-export function LiveEventsList({ plants, pumps, pours, onFocusPour }: LiveEventsListProps) {
-  const { t, locale } = useI18n();
+/**
+ * Rejections, holds, pump breakdowns and deadlines at risk, on the plant's
+ * clock: what still needs someone first, then what was acknowledged, by whom.
+ */
+export function LiveEventsList({ plants, pumps, pours, canAcknowledge, onFocusPour }: LiveEventsListProps) {
+  const { t } = useI18n();
   const alerts = useLive((state) => state.alerts);
-
-  const pumpOf = (alert: LiveAlert) => pumps.find((pump) => pump.id === alert.pumpId);
-  const timeZoneOf = (alert: LiveAlert) => {
-    const plantId = alert.plantId ?? pumpOf(alert)?.homePlantId;
-    return plants.find((plant) => plant.id === plantId)?.timeZone ?? plants[0]?.timeZone ?? 'UTC';
-  };
-  const describe = (alert: LiveAlert) => {
-    const ticket = alert.ticketNumber ?? '';
-    const truck = alert.truckFleetNumber ?? t('common.none');
-    switch (alert.type) {
-      case 'rejection':
-        return t('live.event.rejection', { ticket, truck, reasons: alert.detail || t('common.none') });
-      case 'hold':
-        return t('live.event.hold', { ticket, truck });
-      case 'deadline_risk':
-        return t('live.event.deadlineRisk', { ticket, truck, minutes: alert.detail || '?' });
-      case 'pump_breakdown':
-        return t('live.event.pumpBreakdown', { pump: pumpOf(alert)?.code ?? '', note: alert.detail });
-      case 'pump_blocked':
-        return t('live.event.pumpBlocked', { pump: pumpOf(alert)?.code ?? '', note: alert.detail });
-    }
-  };
+  const acknowledgements = useLive((state) => state.alertAcknowledgements);
+  const shown = useMemo(() => orderAlerts(alerts, acknowledgements), [alerts, acknowledgements]);
+  const openCount = shown.filter((entry) => entry.acknowledgement === null).length;
 
   return (
     <section className="op-events" data-testid="live-events" aria-labelledby="op-events-title">
       <div className="op-section-head">
-        <h2 id="op-events-title">{t('live.events.title')}</h2>
-        <span className="muted">{alerts.length}</span>
+        <h2 id="op-events-title">{t('alerts.title')}</h2>
+        <span className="muted" data-testid="alerts-open-count">
+          {t('alerts.openCount', { count: openCount })}
+        </span>
       </div>
-      {alerts.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="placeholder">{t('live.events.empty')}</p>
       ) : (
         <ol className="op-event-list" aria-live="polite">
-          {alerts.slice(0, SHOWN).map((alert) => {
-            const pour = alert.pourId ? pours.find((candidate) => candidate.id === alert.pourId) : undefined;
-            return (
-              <li
-                key={alert.id}
-                className={`op-event op-event--${alert.type}`}
-                data-testid="live-event"
-                data-type={alert.type}
-              >
-                <time dateTime={alert.at} className="op-event-time">
-                  {formatPlantTime(alert.at, timeZoneOf(alert), locale, CLOCK)}
-                </time>
-                <span className="op-event-kind">{t(`live.eventType.${alert.type}`)}</span>
-                <span className="op-event-text">{describe(alert)}</span>
-                {pour && (
-                  <button type="button" className="link-button op-event-pour" onClick={() => onFocusPour(pour.id)}>
-                    {pour.projectName} · {pour.structuralElement}
-                  </button>
-                )}
-              </li>
-            );
-          })}
+          {shown.slice(0, SHOWN).map(({ alert, acknowledgement }) => (
+            <AlertItem
+              key={alert.id}
+              alert={alert}
+              acknowledgement={acknowledgement}
+              plants={plants}
+              pumps={pumps}
+              pours={pours}
+              canAcknowledge={canAcknowledge}
+              onFocusPour={onFocusPour}
+            />
+          ))}
         </ol>
       )}
     </section>
   );
+}
+
+interface AlertItemProps extends Omit<LiveEventsListProps, 'canAcknowledge'> {
+  alert: LiveAlert;
+  acknowledgement: AlertAcknowledgement | null;
+  canAcknowledge: boolean;
+}
+
+function AlertItem({ alert, acknowledgement, plants, pumps, pours, canAcknowledge, onFocusPour }: AlertItemProps) {
+  const { t, locale } = useI18n();
+  const api = useApi();
+  const store = useLiveStore();
+  const action = useDispatchAction();
+  const [asking, setAsking] = useState(false);
+  const [note, setNote] = useState('');
+
+  const pump = alert.pumpId ? pumps.find((candidate) => candidate.id === alert.pumpId) : undefined;
+  const plantId = alert.plantId ?? pump?.homePlantId;
+  const timeZone = plants.find((plant) => plant.id === plantId)?.timeZone ?? plants[0]?.timeZone ?? 'UTC';
+  const pour = alert.pourId ? pours.find((candidate) => candidate.id === alert.pourId) : undefined;
+  const acknowledgeable = alert.seq !== null;
+  const seq = alert.seq;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (seq === null || note.trim() === '') return;
+    const done = await action.run(async () => {
+      store.receiveAlerts([await acknowledgeAlert(api, seq, { note: note.trim() })]);
+    });
+    if (done) setAsking(false);
+  };
+
+  return (
+    <li
+      className={`op-event op-event--${alert.type}${acknowledgement ? ' op-event--acknowledged' : ''}`}
+      data-testid="alert"
+      data-type={alert.type}
+      {...(acknowledgeable ? { 'data-seq': alert.seq, 'data-acknowledged': acknowledgement ? 'true' : 'false' } : {})}
+    >
+      <div className="op-event-body" data-testid="live-event" data-type={alert.type}>
+        <time dateTime={alert.at} className="op-event-time">
+          {formatPlantTime(alert.at, timeZone, locale, CLOCK)}
+        </time>
+        <span className="op-event-kind">{t(`live.eventType.${alert.type}`)}</span>
+        <span className="op-event-text">{describeAlert(alert, pump, t)}</span>
+      </div>
+      {pour && (
+        <button type="button" className="link-button op-event-pour" onClick={() => onFocusPour(pour.id)}>
+          {pour.projectName} · {pour.structuralElement}
+        </button>
+      )}
+      {acknowledgement && (
+        <p className="op-event-ack" data-testid="alert-acknowledgement">
+          {t('alerts.acknowledgedBy', {
+            name: acknowledgement.byName,
+            time: formatPlantTime(acknowledgement.at, timeZone, locale, SHORT_CLOCK),
+            note: acknowledgement.note,
+          })}
+        </p>
+      )}
+      {acknowledgeable && !acknowledgement && canAcknowledge && !asking && (
+        <button
+          type="button"
+          className="button button--small op-event-action"
+          data-testid="alert-acknowledge"
+          onClick={() => {
+            action.clearError();
+            setAsking(true);
+          }}
+        >
+          {t('alerts.acknowledge')}
+        </button>
+      )}
+      {acknowledgeable && !acknowledgement && asking && (
+        <form className="dispatch-form op-event-action" onSubmit={submit}>
+          <label className="field">
+            <span>{t('alerts.note')}</span>
+            <textarea
+              data-testid="alert-note"
+              rows={2}
+              maxLength={500}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              required
+              autoFocus
+            />
+          </label>
+          <div className="action-row">
+            <button
+              type="submit"
+              className="button button--small button--primary"
+              data-testid="alert-acknowledge-submit"
+              disabled={action.busy || note.trim() === ''}
+            >
+              {t('alerts.acknowledgeSubmit')}
+            </button>
+            <button type="button" className="button button--small button--ghost" onClick={() => setAsking(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <DispatchError message={action.error} />
+    </li>
+  );
+}
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+function describeAlert(alert: LiveAlert, pump: PumpDto | undefined, t: Translate): string {
+  // Read from GET /alerts with a payload the console does not know: the server's own words.
+  if (alert.summary && !alert.ticketNumber && !alert.pumpId) return alert.summary;
+  const ticket = alert.ticketNumber ?? '';
+  const truck = alert.truckFleetNumber ?? t('common.none');
+  switch (alert.type) {
+    case 'rejection':
+      return t('live.event.rejection', { ticket, truck, reasons: alert.detail || alert.summary || t('common.none') });
+    case 'hold':
+      return t('live.event.hold', { ticket, truck });
+    case 'deadline_risk':
+      return t('live.event.deadlineRisk', { ticket, truck, minutes: alert.detail || '?' });
+    case 'pump_breakdown':
+      return t('live.event.pumpBreakdown', { pump: pump?.code ?? '', note: alert.detail });
+    case 'pump_blocked':
+      return t('live.event.pumpBlocked', { pump: pump?.code ?? '', note: alert.detail });
+  }
 }

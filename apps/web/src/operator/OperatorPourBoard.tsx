@@ -1,7 +1,8 @@
-import type { LoadDto, NonConformanceDto, PourDto } from '@pourline/contracts';
+import type { LoadDto, NonConformanceDto, PourDto, TruckDto } from '@pourline/contracts';
 import { useI18n } from '../i18n/useI18n';
 import { useLive } from '../live/useLive';
 import { OperatorPourCard } from './OperatorPourCard';
+import type { DispatchPermissions } from './PourDispatchControls';
 
 interface OperatorPourBoardProps {
   pours: readonly PourDto[] | undefined;
@@ -13,6 +14,9 @@ interface OperatorPourBoardProps {
   onFocus: (pourId: string) => void;
   onOpenDetail: (pourId: string) => void;
   onSelectTruck: (truckId: string) => void;
+  trucks: readonly TruckDto[];
+  permissions: DispatchPermissions;
+  onPourChanged: (pour: PourDto) => void;
 }
 
 const NO_LOADS: LoadDto[] = [];
@@ -21,6 +25,7 @@ const NO_LOADS: LoadDto[] = [];
 export function OperatorPourBoard(props: OperatorPourBoardProps) {
   const { pours, loading, loadsByPour, nonConformances, focusedPourId, now, onFocus, onOpenDetail, onSelectTruck } =
     props;
+  const { trucks, permissions, onPourChanged } = props;
   const { t, formatNumber } = useI18n();
   const pumpStatuses = useLive((state) => state.pumpStatuses);
   const totalM3 = (pours ?? []).reduce((sum, pour) => sum + pour.volumeM3, 0);
@@ -54,6 +59,10 @@ export function OperatorPourBoard(props: OperatorPourBoardProps) {
               onFocus={onFocus}
               onOpenDetail={onOpenDetail}
               onSelectTruck={onSelectTruck}
+              trucks={trucks}
+              pours={pours}
+              permissions={permissions}
+              onPourChanged={onPourChanged}
             />
           ))}
         </ol>

@@ -1,8 +1,10 @@
-import type { LoadDto, NonConformanceDto, PourDto, PumpStatusDto } from '@pourline/contracts';
+import type { LoadDto, NonConformanceDto, PourDto, PumpStatusDto, TruckDto } from '@pourline/contracts';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { formatPlantClock } from '../pours/plantTime';
 import { PourStatusBadge } from '../pours/PourStatusBadge';
+import { LoadActions } from './LoadActions';
+import { type DispatchPermissions, PourDispatchControls } from './PourDispatchControls';
 import { PourTimeline } from './PourTimeline';
 import { issueCount, liveVolumes, nextArrival, pourIssues, pourPace } from './pourProgress';
 import { VolumeBar } from './VolumeBar';
@@ -17,12 +19,18 @@ interface OperatorPourCardProps {
   onFocus: (pourId: string) => void;
   onOpenDetail: (pourId: string) => void;
   onSelectTruck: (truckId: string) => void;
+  /** The fleet, for the new-load and truck forms; today's pours, for diversions. */
+  trucks: readonly TruckDto[];
+  pours: readonly PourDto[];
+  permissions: DispatchPermissions;
+  onPourChanged: (pour: PourDto) => void;
 }
 
 const minutesUntil = (iso: string, now: number) => Math.round((Date.parse(iso) - now) / 60_000);
 
 export function OperatorPourCard(props: OperatorPourCardProps) {
   const { pour, loads, nonConformances, pumpStatus, focused, now, onFocus, onOpenDetail, onSelectTruck } = props;
+  const { trucks, pours, permissions, onPourChanged } = props;
   const { t, locale } = useI18n();
   const volumes = useMemo(() => liveVolumes(pour, loads), [pour, loads]);
   const pace = pourPace(pour, volumes, now);
@@ -37,6 +45,7 @@ export function OperatorPourCard(props: OperatorPourCardProps) {
       data-testid="operator-pour"
       data-pour-id={pour.id}
       data-status={pour.status}
+      data-dispatch-held={pour.dispatchHold ? 'true' : 'false'}
     >
       <button type="button" className="op-pour-main" onClick={() => onFocus(pour.id)} aria-expanded={focused}>
         <span className="op-pour-head">
@@ -95,9 +104,35 @@ export function OperatorPourCard(props: OperatorPourCardProps) {
           </span>
         )}
       </button>
+      {pour.dispatchHold && (
+        <p className="op-pour-held" data-testid="pour-held-banner" role="status">
+          {t('dispatch.heldBanner', {
+            name: pour.dispatchHold.byName,
+            time: clock(pour.dispatchHold.at),
+            reason: pour.dispatchHold.reason,
+          })}
+        </p>
+      )}
       {focused && (
         <div className="op-pour-expanded">
-          <PourTimeline loads={loads} timeZone={pour.plantTimeZone} now={now} onSelectTruck={onSelectTruck} />
+          <PourDispatchControls
+            pour={pour}
+            loads={loads}
+            trucks={trucks}
+            permissions={permissions}
+            onPourChanged={onPourChanged}
+          />
+          <PourTimeline
+            loads={loads}
+            timeZone={pour.plantTimeZone}
+            now={now}
+            onSelectTruck={onSelectTruck}
+            renderActions={
+              permissions.dispatchLoads
+                ? (load) => <LoadActions load={load} plantId={pour.plantId} trucks={trucks} pours={pours} />
+                : undefined
+            }
+          />
           <button type="button" className="link-button" onClick={() => onOpenDetail(pour.id)}>
             {t('live.openPour')}
           </button>

@@ -1,16 +1,19 @@
 import './operator.css';
 import type { LoadDto, PourDto } from '@pourline/contracts';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/errorMessage';
+import { usePermission } from '../auth/usePermission';
 import { useI18n } from '../i18n/useI18n';
 import { useLive } from '../live/useLive';
 import { isPourStatus } from '../pours/wireEnums';
 import { LiveEventsList } from './LiveEventsList';
 import { OperatorMap } from './OperatorMap';
 import { OperatorPourBoard } from './OperatorPourBoard';
+import type { DispatchPermissions } from './PourDispatchControls';
 import { boardOrder } from './pourProgress';
 import { TruckDetails } from './TruckDetails';
 import { useNow } from './useNow';
+import { useOpenAlertsSync } from './useOpenAlertsSync';
 import { useOperatorSnapshot } from './useOperatorSnapshot';
 import { usePourLoadsSync } from './usePourLoadsSync';
 
@@ -31,6 +34,12 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
   const [focusedPourId, setFocusedPourId] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const [selectedTruckId, setSelectedTruckId] = useState<string | null>(null);
+  const dispatchLoads = usePermission('loads.dispatch');
+  const holdPours = usePermission('pours.change-status');
+  const canAcknowledge = usePermission('alerts.acknowledge');
+  const canReadAlerts = usePermission('alerts.read');
+  const permissions = useMemo<DispatchPermissions>(() => ({ dispatchLoads, holdPours }), [dispatchLoads, holdPours]);
+  useOpenAlertsSync(canReadAlerts);
 
   // A status pushed live wins over the list fetched earlier.
   const pours = useMemo(() => {
@@ -43,6 +52,30 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
       })
       .sort(boardOrder);
   }, [snapshot.pours.data, liveStatuses]);
+
+  // Another console held or resumed a pour: the live event says so without the reason, so fetch the pours again.
+  const { reload: reloadPours, setData: setPours } = snapshot.pours;
+  const staleHolds = useMemo(() => {
+    const fetched = snapshot.pours.data ?? [];
+    return fetched
+      .filter((pour) => {
+        const held = liveStatuses.get(pour.id)?.dispatchHeld;
+        return held !== undefined && held !== (pour.dispatchHold != null);
+      })
+      .map((pour) => pour.id)
+      .join(',');
+  }, [snapshot.pours.data, liveStatuses]);
+  useEffect(() => {
+    if (staleHolds) reloadPours();
+  }, [staleHolds, reloadPours]);
+
+  const onPourChanged = useCallback(
+    (changed: PourDto) => {
+      const fetched = snapshot.pours.data;
+      if (fetched) setPours(fetched.map((pour) => (pour.id === changed.id ? changed : pour)));
+    },
+    [snapshot.pours.data, setPours],
+  );
 
   const activePours = useMemo(() => (pours ?? []).filter((pour) => ACTIVE.has(pour.status)), [pours]);
   const syncedPourIds = useMemo(
@@ -91,6 +124,7 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
             plants={plants}
             pours={pours ?? []}
             now={now}
+            canDispatch={dispatchLoads}
             onClose={() => setSelectedTruckId(null)}
           />
         )}
@@ -114,8 +148,17 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
           onFocus={focusPour}
           onOpenDetail={onOpenPour}
           onSelectTruck={selectTruck}
+          trucks={snapshot.trucks.data ?? []}
+          permissions={permissions}
+          onPourChanged={onPourChanged}
         />
-        <LiveEventsList plants={plants} pumps={snapshot.pumps.data ?? []} pours={pours ?? []} onFocusPour={focusPour} />
+        <LiveEventsList
+          plants={plants}
+          pumps={snapshot.pumps.data ?? []}
+          pours={pours ?? []}
+          canAcknowledge={canAcknowledge}
+          onFocusPour={focusPour}
+        />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { LoadDto } from '@pourline/contracts';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { formatPlantClock } from '../pours/plantTime';
 import { TRUCK_PHASE_COLORS, truckPhase } from './truckStyles';
@@ -8,12 +9,14 @@ interface PourTimelineProps {
   timeZone: string;
   now: number;
   onSelectTruck: (truckId: string) => void;
+  /** What the person may do with a load (dispatch actions), under its row. */
+  renderActions?: (load: LoadDto) => ReactNode;
 }
 
 const MINUTE_MS = 60_000;
 
 /** One row per load: the bar runs from batching to its discharge deadline, with now marked. */
-export function PourTimeline({ loads, timeZone, now, onSelectTruck }: PourTimelineProps) {
+export function PourTimeline({ loads, timeZone, now, onSelectTruck, renderActions }: PourTimelineProps) {
   const { t, locale } = useI18n();
   const rows = [...loads].sort(
     (a, b) =>
@@ -41,7 +44,13 @@ export function PourTimeline({ loads, timeZone, now, onSelectTruck }: PourTimeli
           const batched = load.batchedAt ? Date.parse(load.batchedAt) : null;
           const deadline = load.dischargeDeadline ? Date.parse(load.dischargeDeadline) : null;
           return (
-            <li key={load.id} className="timeline-row" data-testid="timeline-load" data-status={load.status}>
+            <li
+              key={load.id}
+              className="timeline-row"
+              data-testid="timeline-load"
+              data-load-id={load.id}
+              data-status={load.status}
+            >
               <span className="timeline-label">
                 {load.truckId ? (
                   <button
@@ -58,6 +67,7 @@ export function PourTimeline({ loads, timeZone, now, onSelectTruck }: PourTimeli
                 <span className="mono" title={load.ticketNumber}>
                   {load.ticketNumber}
                 </span>
+                {load.replacesLoadId && <span className="timeline-replacement">{t('dispatch.replacement')}</span>}
               </span>
               <span className="timeline-track">
                 {batched !== null && deadline !== null ? (
@@ -82,6 +92,7 @@ export function PourTimeline({ loads, timeZone, now, onSelectTruck }: PourTimeli
                 <span className="timeline-now" style={{ left: at(now) }} aria-hidden="true" />
               </span>
               <span className="timeline-status">{t(`loadStatus.${load.status}`)}</span>
+              {renderActions && <div className="timeline-actions">{renderActions(load)}</div>}
             </li>
           );
         })}

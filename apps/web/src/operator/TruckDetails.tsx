@@ -1,8 +1,10 @@
 import type { PlantDto, PourDto, TruckDto } from '@pourline/contracts';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { useLive } from '../live/useLive';
 import { formatPlantClock } from '../pours/plantTime';
+import { canDivert } from './dispatchPlanning';
+import { DivertForm } from './DivertForm';
 import { currentLoadByTruck, TRUCK_PHASE_COLORS, truckPhase } from './truckStyles';
 import { useLatestQcTest } from './useLatestQcTest';
 
@@ -12,13 +14,15 @@ interface TruckDetailsProps {
   plants: readonly PlantDto[];
   pours: readonly PourDto[];
   now: number;
+  /** loads.dispatch: the truck's load may be sent to another pour from here. */
+  canDispatch: boolean;
   onClose: () => void;
 }
 
 const minutesBetween = (from: number, to: number) => Math.round((to - from) / 60_000);
 
 /** A clicked truck: its load and ticket, the age of its concrete, ETA, last QC, and who drives it. */
-export function TruckDetails({ truckId, trucks, plants, pours, now, onClose }: TruckDetailsProps) {
+export function TruckDetails({ truckId, trucks, plants, pours, now, canDispatch, onClose }: TruckDetailsProps) {
   const { t, locale, formatNumber } = useI18n();
   const truck = trucks.find((candidate) => candidate.id === truckId);
   const position = useLive((state) => state.truckPositions.get(truckId));
@@ -31,6 +35,7 @@ export function TruckDetails({ truckId, trucks, plants, pours, now, onClose }: T
   const clock = (iso: string) => formatPlantClock(iso, timeZone, locale);
   const phase = truckPhase(load);
   const fleetNumber = truck?.fleetNumber ?? position?.label ?? truckId;
+  const [diverting, setDiverting] = useState<string | null>(null);
 
   return (
     <aside className="truck-details" data-testid="truck-details" data-truck-id={truckId} aria-labelledby="truck-title">
@@ -152,6 +157,22 @@ export function TruckDetails({ truckId, trucks, plants, pours, now, onClose }: T
           </>
         )}
       </dl>
+      {canDispatch && load && canDivert(load) && (
+        <div className="truck-actions">
+          {diverting === load.id ? (
+            <DivertForm load={load} pours={pours} onClose={() => setDiverting(null)} />
+          ) : (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="load-divert"
+              onClick={() => setDiverting(load.id)}
+            >
+              {t('dispatch.divert')}
+            </button>
+          )}
+        </div>
+      )}
     </aside>
   );
 }

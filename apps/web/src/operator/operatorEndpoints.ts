@@ -1,7 +1,15 @@
 import type {
+  AcknowledgeAlertRequest,
+  AlertDto,
+  AssignTruckRequest,
+  CreateLoadRequest,
+  DispatchHoldRequest,
+  DivertLoadRequest,
   LatestPositionDto,
+  LoadDto,
   NonConformanceDto,
   Page,
+  PourDto,
   PourLoadsDto,
   ProjectDto,
   PumpDto,
@@ -36,3 +44,25 @@ export const listNonConformances = (api: ApiClient, pourId: string, signal?: Abo
   api.get<NonConformanceDto[]>(`/pours/${id(pourId)}/non-conformances`, { signal });
 export const listQcTests = (api: ApiClient, loadId: string, signal?: AbortSignal) =>
   api.get<QcTestDto[]>(`/loads/${id(loadId)}/qc-tests`, { signal });
+
+// Dispatch actions. Each answers the changed entity; refusals arrive as ApiRequestError with the API's words.
+
+/** The API may refuse with 409 `pour_on_hold` while the pour's dispatch is held. */
+export const createLoad = (api: ApiClient, pourId: string, body: CreateLoadRequest) =>
+  api.post<LoadDto>(`/pours/${id(pourId)}/loads`, body);
+export const startLoading = (api: ApiClient, loadId: string) =>
+  api.post<LoadDto>(`/loads/${id(loadId)}/start-loading`, {});
+export const divertLoad = (api: ApiClient, loadId: string, body: DivertLoadRequest) =>
+  api.post<LoadDto>(`/loads/${id(loadId)}/divert`, body);
+export const holdDispatch = (api: ApiClient, pourId: string, body: DispatchHoldRequest) =>
+  api.post<PourDto>(`/pours/${id(pourId)}/dispatch-hold`, body);
+export const resumeDispatch = (api: ApiClient, pourId: string) =>
+  api.post<PourDto>(`/pours/${id(pourId)}/dispatch-resume`, {});
+
+export const assignTruck = (api: ApiClient, loadId: string, body: AssignTruckRequest) =>
+  api.patch<LoadDto>(`/loads/${id(loadId)}/truck`, body);
+
+export const listOpenAlerts = (api: ApiClient, signal?: AbortSignal) =>
+  api.get<AlertDto[]>('/alerts', { query: { open: true }, signal });
+export const acknowledgeAlert = (api: ApiClient, seq: number, body: AcknowledgeAlertRequest) =>
+  api.post<AlertDto>(`/alerts/${seq}/acknowledge`, body);

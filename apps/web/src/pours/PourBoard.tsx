@@ -9,9 +9,11 @@ interface PourBoardProps {
   filters: PourBoardFilters;
   onFiltersChange: (filters: PourBoardFilters) => void;
   onOpen: (pourId: string) => void;
+  /** Given only to people who may plan pours. */
+  onNewPour?: () => void;
 }
 
-export function PourBoard({ filters, onFiltersChange, onOpen }: PourBoardProps) {
+export function PourBoard({ filters, onFiltersChange, onOpen, onNewPour }: PourBoardProps) {
   const { t, formatNumber } = useI18n();
   const { data: pours, error, loading, loadedAt, reload } = usePoursOfDay(filters);
   const totalVolumeM3 = (pours ?? []).reduce((sum, pour) => sum + pour.volumeM3, 0);
@@ -34,6 +36,7 @@ export function PourBoard({ filters, onFiltersChange, onOpen }: PourBoardProps) 
         loading={loading}
         loadedAt={loadedAt}
         onRefresh={reload}
+        onNewPour={onNewPour}
       />
       {error !== undefined && (
         <div className="banner banner--error" role="alert" data-testid="board-error">

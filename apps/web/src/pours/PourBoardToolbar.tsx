@@ -9,9 +9,17 @@ interface PourBoardToolbarProps {
   loading: boolean;
   loadedAt: Date | undefined;
   onRefresh: () => void;
+  onNewPour?: () => void;
 }
 
-export function PourBoardToolbar({ filters, onFiltersChange, loading, loadedAt, onRefresh }: PourBoardToolbarProps) {
+export function PourBoardToolbar({
+  filters,
+  onFiltersChange,
+  loading,
+  loadedAt,
+  onRefresh,
+  onNewPour,
+}: PourBoardToolbarProps) {
   const { t, locale } = useI18n();
   const today = localIsoDate();
   const setDay = (day: string) => onFiltersChange({ ...filters, day });
@@ -84,6 +92,11 @@ export function PourBoardToolbar({ filters, onFiltersChange, loading, loadedAt, 
         <button type="button" className="button" data-testid="board-refresh" onClick={onRefresh} disabled={loading}>
           <span aria-hidden="true">⟳</span> {t('board.refresh')}
         </button>
+        {onNewPour && (
+          <button type="button" className="button button--primary" data-testid="new-pour" onClick={onNewPour}>
+            <span aria-hidden="true">+</span> {t('editor.new')}
+          </button>
+        )}
       </div>
     </div>
   );

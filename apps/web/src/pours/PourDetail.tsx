@@ -14,9 +14,11 @@ import { usePour } from './usePour';
 interface PourDetailProps {
   pourId: string;
   onBack: () => void;
+  /** Given only to people who may plan pours. */
+  onEdit?: () => void;
 }
 
-export function PourDetail({ pourId, onBack }: PourDetailProps) {
+export function PourDetail({ pourId, onBack, onEdit }: PourDetailProps) {
   const { t, locale, formatNumber } = useI18n();
   const { data: pour, error, loading, reload, setData } = usePour(pourId);
 
@@ -69,6 +71,11 @@ export function PourDetail({ pourId, onBack }: PourDetailProps) {
         <div className="detail-badges">
           <PourStatusBadge status={pour.status} testId="pour-status" large />
           <UndeliveredBadge types={pour.undeliveredDocumentTypes} />
+          {onEdit && (
+            <button type="button" className="button" data-testid="edit-plan" onClick={onEdit}>
+              {t('editor.edit')}
+            </button>
+          )}
         </div>
       </div>
       {error !== undefined && (

@@ -1,0 +1,95 @@
+import { describe, expect, it } from '@jest/globals';
+import type { AlertAcknowledgement, AlertDto, LoadDto, PumpStatusDto } from '@pourline/contracts';
+import { alertFromDto, capAlerts, loadAlerts, orderAlerts, pumpAlert } from './liveAlerts';
+import type { LiveAlert } from './liveState';
+
+const load = {
+  id: 'l1',
+  pourId: 'p1',
+  plantId: 'plant',
+  ticketNumber: 'T-1',
+  truckFleetNumber: 'M07',
+  status: 'held',
+  rejected: false,
+  minutesToDeadline: 60,
+  eta: null,
+} as unknown as LoadDto;
+
+const alert = (seq: number | null, at: string): LiveAlert => ({
+  id: seq === null ? `deadline:${at}` : `seq:${seq}`,
+  seq,
+  type: seq === null ? 'deadline_risk' : 'rejection',
+  at,
+  plantId: null,
+  pourId: null,
+  ticketNumber: null,
+  truckFleetNumber: null,
+  pumpId: null,
+  detail: '',
+  summary: null,
+});
+const ack = (seq: number, at: string): AlertAcknowledgement => ({ seq, note: 'called the site', byName: 'Dana', at });
+
+describe('alert keys', () => {
+  it('names a hold and a pump breakdown by their event number, so the REST copy merges with them', () => {
+    expect(loadAlerts({ ...load, status: 'plant_qc' }, load, '2026-05-04T08:00:00Z', 41)[0]).toMatchObject({
+      id: 'seq:41',
+      seq: 41,
+      type: 'hold',
+    });
+    const pump = { pumpId: 'pump', status: 'breakdown', note: 'hydraulics', at: '2026-05-04T08:00:00Z' };
+    expect(pumpAlert(pump as PumpStatusDto, 42)).toMatchObject({ id: 'seq:42', type: 'pump_breakdown' });
+  });
+
+  it('reads a REST alert into the same shape, or keeps its summary when the payload is unknown', () => {
+    const dto: AlertDto = {
+      seq: 41,
+      type: 'load.changed.v1',
+      at: '2026-05-04T08:00:00Z',
+      projectId: null,
+      summary: 'T-1 held at the plant',
+      payload: load,
+      acknowledgement: null,
+    };
+    expect(alertFromDto(dto)).toMatchObject({ id: 'seq:41', type: 'hold', ticketNumber: 'T-1', pourId: 'p1' });
+    expect(alertFromDto({ ...dto, type: 'pump.status.v1', payload: null })).toMatchObject({
+      id: 'seq:41',
+      type: 'pump_breakdown',
+      summary: 'T-1 held at the plant',
+    });
+  });
+});
+
+describe(capAlerts.name, () => {
+  it('keeps every alert still waiting for an acknowledgement, and caps the rest', () => {
+    const alerts = [
+      alert(1, '2026-05-04T08:01:00Z'),
+      alert(2, '2026-05-04T08:02:00Z'),
+      alert(null, '2026-05-04T08:03:00Z'),
+      alert(3, '2026-05-04T08:04:00Z'),
+    ];
+    const acks = new Map([['3', ack(3, '2026-05-04T08:05:00Z')]]);
+    expect(capAlerts(alerts, acks, 1).map((a) => a.seq)).toEqual([3, 2, 1]);
+  });
+});
+
+describe(orderAlerts.name, () => {
+  it('shows open alerts and deadlines first, newest first, then acknowledged ones', () => {
+    const alerts = [
+      alert(1, '2026-05-04T08:01:00Z'),
+      alert(2, '2026-05-04T08:02:00Z'),
+      alert(null, '2026-05-04T08:00:30Z'),
+      alert(3, '2026-05-04T08:04:00Z'),
+    ];
+    const acks = new Map([
+      ['3', ack(3, '2026-05-04T08:05:00Z')],
+      ['2', ack(2, '2026-05-04T08:06:00Z')],
+    ]);
+    expect(orderAlerts(alerts, acks).map((entry) => [entry.alert.seq, entry.acknowledgement?.seq ?? null])).toEqual([
+      [1, null],
+      [null, null],
+      [2, 2],
+      [3, 3],
+    ]);
+  });
+});

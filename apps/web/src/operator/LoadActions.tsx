@@ -1,0 +1,111 @@
+import type { LoadDto, PourDto, TruckDto } from '@pourline/contracts';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useApi } from '../api/useApi';
+import { useI18n } from '../i18n/useI18n';
+import { useLive } from '../live/useLive';
+import { useLiveStore } from '../live/useLiveStore';
+import { canDivert, nextLoadAction, truckChoices } from './dispatchPlanning';
+import { DispatchError } from './DispatchError';
+import { DivertForm } from './DivertForm';
+import { assignTruck, startLoading } from './operatorEndpoints';
+import { TruckSelect } from './TruckSelect';
+import { useDispatchAction } from './useDispatchAction';
+
+interface LoadActionsProps {
+  load: LoadDto;
+  plantId: string;
+  trucks: readonly TruckDto[];
+  pours: readonly PourDto[];
+}
+
+/** The dispatch room's next step for one load: give it a truck, start loading it, or send it elsewhere. */
+export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) {
+  const { t } = useI18n();
+  const api = useApi();
+  const store = useLiveStore();
+  const allLoads = useLive((state) => state.loads);
+  const action = useDispatchAction();
+  const [form, setForm] = useState<'assign' | 'divert' | null>(null);
+  const [truckId, setTruckId] = useState('');
+  const next = nextLoadAction(load);
+  const choices = useMemo(
+    () => (form === 'assign' ? truckChoices(trucks, plantId, allLoads, load.id) : []),
+    [form, trucks, plantId, allLoads, load.id],
+  );
+  if (!next && !canDivert(load)) return null;
+
+  const apply = (call: () => Promise<LoadDto>) =>
+    action.run(async () => store.receiveLoads([await call()])).then((done) => done && setForm(null));
+
+  const submitTruck = (event: FormEvent) => {
+    event.preventDefault();
+    if (truckId) void apply(() => assignTruck(api, load.id, { truckId }));
+  };
+
+  return (
+    <div className="load-actions">
+      {form === null && (
+        <div className="load-action-buttons">
+          {next === 'assign_truck' && (
+            <button
+              type="button"
+              className="button button--small button--primary"
+              data-testid="load-assign-truck"
+              onClick={() => {
+                action.clearError();
+                setTruckId(truckChoices(trucks, plantId, allLoads, load.id).find((c) => !c.busyWith)?.truck.id ?? '');
+                setForm('assign');
+              }}
+            >
+              {t('dispatch.assignTruck')}
+            </button>
+          )}
+          {next === 'start_loading' && (
+            <button
+              type="button"
+              className="button button--small button--primary"
+              data-testid="load-start-loading"
+              disabled={action.busy}
+              onClick={() => void apply(() => startLoading(api, load.id))}
+            >
+              {t('dispatch.startLoading')}
+            </button>
+          )}
+          {canDivert(load) && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="load-divert"
+              onClick={() => {
+                action.clearError();
+                setForm('divert');
+              }}
+            >
+              {t('dispatch.divert')}
+            </button>
+          )}
+        </div>
+      )}
+      {form === 'assign' && (
+        <form className="dispatch-form dispatch-form--inline" onSubmit={submitTruck}>
+          <TruckSelect choices={choices} value={truckId} onChange={setTruckId} testId="load-truck" />
+          <div className="action-row">
+            <button
+              type="submit"
+              className="button button--small button--primary"
+              data-testid="load-assign-truck-submit"
+              disabled={action.busy || !truckId}
+            >
+              {t('dispatch.assignTruckSubmit')}
+            </button>
+            <button type="button" className="button button--small button--ghost" onClick={() => setForm(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {form === 'divert' && <DivertForm load={load} pours={pours} onClose={() => setForm(null)} />}
+      {form !== 'divert' && <DispatchError message={action.error} />}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useCallback, useRef, useState } from 'react';
+import { errorMessage } from '../api/errorMessage';
+import { useI18n } from '../i18n/useI18n';
+
+export interface DispatchAction {
+  busy: boolean;
+  /** The refusal in words (the API's `message`), shown next to the action. */
+  error: string | null;
+  /** Runs one call; resolves true when it went through. A second click while one is out is ignored. */
+  run: (call: () => Promise<unknown>) => Promise<boolean>;
+  clearError: () => void;
+}
+
+export function useDispatchAction(): DispatchAction {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+
+  const run = useCallback(
+    async (call: () => Promise<unknown>) => {
+      if (inFlight.current) return false;
+      inFlight.current = true;
+      setBusy(true);
+      setError(null);
+      try {
+        await call();
+        return true;
+      } catch (failure) {
+        setError(errorMessage(failure, t));
+        return false;
+      } finally {
+        inFlight.current = false;
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+  const clearError = useCallback(() => setError(null), []);
+  return { busy, error, run, clearError };
+}
