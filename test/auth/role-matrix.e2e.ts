@@ -93,7 +93,7 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/loads/{id}/water': ALL,
   'POST /api/loads/{id}/water': WATER,
   'GET /api/loads/{id}/qc-tests': ALL,
-  'POST /api/loads/{id}/qc-tests': INSPECTOR,
+  'POST /api/loads/{id}/qc-tests': ['qc_inspector', 'site_dispatcher'],
   'POST /api/qc-tests/{id}/override': INSPECTOR,
   'GET /api/pours/{id}/non-conformances': ALL,
   'GET /api/pours/{id}/sampling': ALL,

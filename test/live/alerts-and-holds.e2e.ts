@@ -1,6 +1,7 @@
 import { adminSession } from '../support/factories';
 import { connectReady } from '../support/live-support';
 import {
+  advanceLoad,
   createCrew,
   createLoadWorld,
   createReadyPour,
@@ -72,5 +73,30 @@ describe('Dispatch holds and alerts', () => {
     const stillOpen = (await crew.dispatcher.get('/alerts?open=true')).body.map((item: any) => item.seq);
     expect(stillOpen).not.toContain(alert.seq);
     expect((await crew.dispatcher.post('/alerts/999999999/acknowledge', { note: 'x' })).status).toBe(404);
+  });
+});
+
+describe('Deadlines at risk', () => {
+  it('raises one alert for a load whose concrete may go off before it is poured', async () => {
+    const crew = await createCrew(await adminSession());
+    const pour = await createReadyPour(crew, await createLoadWorld(crew.admin, crew));
+    const load = await scheduleLoad(crew, pour);
+    // Batched 80 minutes ago: ten minutes left of the 90.
+    await advanceLoad(crew, load.id, 'en_route', { batchedAt: new Date(Date.now() - 80 * 60_000).toISOString() });
+    const risky = async () =>
+      (await crew.dispatcher.get('/alerts?open=true')).body.filter(
+        (item: any) => item.type === 'load.deadline_risk.v1' && item.payload.load.id === load.id,
+      );
+    const deadline = Date.now() + 15_000;
+    let alerts: any[] = [];
+    while (Date.now() < deadline && alerts.length === 0) {
+      alerts = await risky();
+      if (alerts.length === 0) await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].summary).toContain('at risk');
+    // Checked again later, it is not raised twice.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await risky()).toHaveLength(1);
   });
 });

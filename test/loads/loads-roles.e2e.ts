@@ -31,6 +31,23 @@ describe('Who may read and move loads', () => {
   });
 
   describe('a site dispatcher', () => {
+    it('enters the site re-test from the tablet on their own project, under their name, but never a plant test', async () => {
+      const load = await loadAt(crew, ownPour, 'on_site');
+      const answer = await recordQcTest(crew.site, load.id, {
+        stage: 'site',
+        slumpMm: PASSING_SLUMP_MM,
+        temperatureC: 20,
+      });
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ outcome: 'accepted', inspectorName: SITE_NAME });
+      const other = await loadAt(crew, otherPour, 'on_site');
+      expect((await recordQcTest(crew.site, other.id, { stage: 'site', slumpMm: PASSING_SLUMP_MM })).status).toBe(404);
+      const atPlant = await loadAt(crew, ownPour, 'plant_qc');
+      const plant = await recordQcTest(crew.site, atPlant.id, { stage: 'plant', slumpMm: PASSING_SLUMP_MM });
+      expect(plant.status).toBe(403);
+      expect(plant.body.code).toBe('plant_test_not_allowed');
+    });
+
     it('confirms the arrival of a load on their own project, and the step carries their name', async () => {
       const load = await loadAt(crew, ownPour, 'en_route');
       const answer = await crew.site.post<LoadDto>(`/loads/${load.id}/arrive`, {});

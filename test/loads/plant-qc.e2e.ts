@@ -185,7 +185,7 @@ describe('Plant QC before a load leaves', () => {
     expect((await getLoad(crew.dispatcher, load.id)).status).toBe('released');
   });
 
-  it('lets only a QC inspector record a test: admin, dispatcher and site dispatcher get 403, nothing recorded', async () => {
+  it('lets only a QC inspector record a plant test: admin, dispatcher and site dispatcher get 403, nothing recorded', async () => {
     const load = await loadAt(crew, pour, 'plant_qc');
     const afterSales = (await createUser(admin, 'after_sales')).session;
     for (const session of [admin, crew.dispatcher, crew.site, afterSales]) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startApi } from '../support/api-process';
+import { launchBrowser, screenshot } from '../support/browser';
 import { Http } from '../support/http';
 
 /**
@@ -70,6 +71,35 @@ describe('Quick start on the embedded PostgreSQL', () => {
         });
       }
       expect(moved).toBe(true);
+
+      // And the dispatch room sees the demo fleet move on its map.
+      const browser = await launchBrowser();
+      try {
+        const page = await browser.browser.newPage({ viewport: { width: 1600, height: 950 } });
+        await page.goto(`${api.baseUrl}/?debug=1`);
+        await page.getByTestId('login-username').fill('dispatcher');
+        await page.getByTestId('login-password').fill('pourline');
+        await page.getByTestId('login-submit').click();
+        await page.getByTestId('operator-view').waitFor();
+        const drawn = () =>
+          page.evaluate(() => (window as any).__pourlineMap?.truckPositions() ?? {}) as Promise<
+            Record<string, { lat: number; lng: number }>
+          >;
+        await page.waitForFunction(() => Object.keys((window as any).__pourlineMap?.truckPositions() ?? {}).length > 0);
+        const before = await drawn();
+        let movedOnMap = false;
+        for (let tries = 0; tries < 30 && !movedOnMap; tries += 1) {
+          await page.waitForTimeout(1000);
+          const now = await drawn();
+          movedOnMap = Object.entries(before).some(
+            ([id, at]) => now[id] && (now[id].lat !== at.lat || now[id].lng !== at.lng),
+          );
+        }
+        expect(movedOnMap).toBe(true);
+        await screenshot(page, 'demo-operator-map');
+      } finally {
+        await browser.close();
+      }
       await dispatcher.patch(`/pours/${pours.body.items.find((pour: any) => pour.status === 'draft').id}`, {
         notes: 'kept across restarts',
       });

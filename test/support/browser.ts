@@ -12,7 +12,7 @@ export interface BrowserSession {
 }
 
 /** Debian's Chromium, headless, with no calls home; Playwright gives it a fresh profile. */
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<BrowserSession> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -24,6 +24,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
   return {

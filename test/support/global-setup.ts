@@ -11,6 +11,7 @@ export default async function globalSetup(): Promise<void> {
     JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256',
     ADMIN_PASSWORD,
     REDIS_URL: '',
+    DEADLINE_WATCH_MS: '1000',
   });
   process.env.POURLINE_API_URL = api.baseUrl;
   process.env.POURLINE_E2E_DATABASE = database;

@@ -47,7 +47,12 @@ export interface PourStatusPayload {
 }
 
 /** Events a person in the dispatch room must see and acknowledge. */
-export const ALERT_EVENT_TYPES = ['load.rejected.v1', 'load.changed.v1', 'pump.status.v1'] as const;
+export const ALERT_EVENT_TYPES = [
+  'load.rejected.v1',
+  'load.changed.v1',
+  'pump.status.v1',
+  'load.deadline_risk.v1',
+] as const;
 
 export interface AlertAcknowledgement {
   seq: number;
@@ -76,6 +81,8 @@ export interface LiveEventMap {
   'pour.status.v1': LiveEnvelope<PourStatusPayload>;
   'pour.request.v1': LiveEnvelope<PourRequestDto>;
   'alert.acknowledged.v1': LiveEnvelope<AlertAcknowledgement>;
+  /** Raised once per load whose concrete may go off before it is poured. */
+  'load.deadline_risk.v1': LiveEnvelope<{ load: LoadDto }>;
 }
 export type LiveEventType = keyof LiveEventMap;
 
@@ -95,6 +102,7 @@ export interface ServerToClientEvents {
   /** A site asks the dispatch room to speed up, slow down, hold or resume. */
   'pour.request.v1': (event: LiveEventMap['pour.request.v1']) => void;
   'alert.acknowledged.v1': (event: LiveEventMap['alert.acknowledged.v1']) => void;
+  'load.deadline_risk.v1': (event: LiveEventMap['load.deadline_risk.v1']) => void;
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */

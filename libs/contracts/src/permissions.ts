@@ -22,8 +22,9 @@ export const PERMISSIONS = {
   'loads.site-confirm': ['admin', 'dispatcher', 'site_dispatcher'],
   'loads.add-water': ['admin', 'site_dispatcher', 'qc_inspector'],
   'qc.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
-  // A QC decision is an inspector's own, attributable to them: no one else records or overrides it.
-  'qc.record': ['qc_inspector'],
+  // A QC decision is attributable to the person who made it: inspectors test at the plant and on
+  // site; a site dispatcher may enter the on-site re-test from the tablet (never a plant test).
+  'qc.record': ['qc_inspector', 'site_dispatcher'],
   'qc.override': ['qc_inspector'],
   'specimens.manage': ['qc_inspector'],
   'tracking.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],

@@ -21,3 +21,4 @@ export * from './eta';
 export * from './geofence-presence';
 export * from './load-geofence-moves';
 export * from './agreed-tolerance';
+export * from './deadline-risk';

@@ -16,6 +16,7 @@ const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'pump.status.v1',
   'pour.status.v1',
   'alert.acknowledged.v1',
+  'load.deadline_risk.v1',
 ];
 
 /**

@@ -8,7 +8,7 @@ import type {
   PumpStatusDto,
   QcTestDto,
 } from '@pourline/contracts';
-import { alertFromDto, capAlerts, loadAlerts, pumpAlert, rejectionAlert } from './liveAlerts';
+import { alertFromDto, capAlerts, deadlineAlert, loadAlerts, pumpAlert, rejectionAlert } from './liveAlerts';
 import { type ConnectionState, INITIAL_LIVE_STATE, type LiveAlert, type LiveState } from './liveState';
 
 const MAX_ALERTS = 200;
@@ -250,6 +250,12 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
     case 'pour.status.v1': {
       const status: PourStatusPayload = (event as LiveEventMap['pour.status.v1']).payload;
       draft.set('pourStatuses', status.pourId, status);
+      return;
+    }
+    case 'load.deadline_risk.v1': {
+      const risk = event as LiveEventMap['load.deadline_risk.v1'];
+      mergeLoad(draft, risk.payload.load);
+      draft.alert(deadlineAlert(risk));
       return;
     }
     case 'alert.acknowledged.v1': {

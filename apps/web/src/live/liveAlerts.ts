@@ -1,10 +1,8 @@
 import type { AlertAcknowledgement, AlertDto, LiveEventMap, LoadDto, PumpStatusDto } from '@pourline/contracts';
+import { isDeadlineAtRisk as deadlineAtRisk } from '@pourline/domain';
 import type { LiveAlert } from './liveState';
 
-/** Below this many minutes to its deadline a load still on its way is at risk of going off. */
-export const DEADLINE_RISK_MINUTES = 15;
-
-const UNDELIVERED_STATUSES: ReadonlySet<LoadDto['status']> = new Set(['released', 'en_route', 'on_site']);
+export { DEADLINE_RISK_MINUTES } from '@pourline/domain';
 
 /** The server keeps one alert per event: its number is the key both copies share. */
 export const alertIdOf = (seq: number) => `seq:${seq}`;
@@ -26,7 +24,7 @@ export function rejectionAlert(event: LiveEventMap['load.rejected.v1']): LiveAle
   };
 }
 
-/** A hold when the load has just gone to `held` (an alert the server keeps); deadline risk once per load. */
+/** A hold when the load has just gone to `held`: an alert the server keeps, under the event's number. */
 export function loadAlerts(previous: LoadDto | undefined, load: LoadDto, at: string, seq: number): LiveAlert[] {
   const alerts: LiveAlert[] = [];
   const base = {
@@ -41,22 +39,30 @@ export function loadAlerts(previous: LoadDto | undefined, load: LoadDto, at: str
   if (load.status === 'held' && previous?.status !== 'held') {
     alerts.push({ ...base, id: alertIdOf(seq), seq, type: 'hold', detail: '' });
   }
-  if (isDeadlineAtRisk(load) && !(previous && isDeadlineAtRisk(previous))) {
-    alerts.push({
-      ...base,
-      id: `deadline:${load.id}`,
-      seq: null,
-      type: 'deadline_risk',
-      detail: load.minutesToDeadline === null ? '' : String(Math.round(load.minutesToDeadline)),
-    });
-  }
   return alerts;
 }
 
+/** The same rule the server raises its deadline alerts by. */
 export function isDeadlineAtRisk(load: LoadDto): boolean {
-  if (!UNDELIVERED_STATUSES.has(load.status) || load.rejected) return false;
-  if (load.eta?.beatsDeadline === false) return true;
-  return load.minutesToDeadline !== null && load.minutesToDeadline < DEADLINE_RISK_MINUTES;
+  return deadlineAtRisk({ ...load, etaBeatsDeadline: load.eta?.beatsDeadline ?? null });
+}
+
+/** The server's deadline-at-risk alert, kept under its event number like the others. */
+export function deadlineAlert(event: LiveEventMap['load.deadline_risk.v1']): LiveAlert {
+  const { load } = event.payload;
+  return {
+    id: alertIdOf(event.seq),
+    seq: event.seq,
+    type: 'deadline_risk',
+    at: event.at,
+    plantId: load.plantId,
+    pourId: load.pourId,
+    ticketNumber: load.ticketNumber,
+    truckFleetNumber: load.truckFleetNumber,
+    pumpId: null,
+    detail: load.minutesToDeadline === null ? '' : String(Math.round(load.minutesToDeadline)),
+    summary: null,
+  };
 }
 
 /** The pump's plant is not in the event; the view reads the time on the pump's home plant clock. */
@@ -121,6 +127,13 @@ export function alertFromDto(dto: AlertDto): LiveAlert {
         ticketNumber: payload.ticketNumber,
         truckFleetNumber: payload.truckFleetNumber,
       };
+    }
+    case 'load.deadline_risk.v1': {
+      if (isObject(payload) && looksLikeLoad(payload.load)) {
+        const event = { seq: dto.seq, at: dto.at, payload } as unknown as LiveEventMap['load.deadline_risk.v1'];
+        return { ...deadlineAlert(event), summary: dto.summary };
+      }
+      return { ...fallback, type: 'deadline_risk' };
     }
     case 'pump.status.v1': {
       if (!looksLikePumpStatus(payload)) return { ...fallback, type: 'pump_breakdown' };

@@ -10,6 +10,14 @@ export function alertSummary(type: AlertDto['type'], payload: Payload): string {
       const reasons = (payload.reasons ?? []).map((reason: { message: string }) => reason.message).join('; ');
       return `${load.ticketNumber} (${load.truckFleetNumber ?? 'no truck'}) rejected on site: ${reasons}`;
     }
+    case 'load.deadline_risk.v1': {
+      const load = payload.load ?? {};
+      const eta =
+        load.eta?.beatsDeadline === false
+          ? `arrives too late to discharge (${load.eta.slackMinutes} min)`
+          : `${load.minutesToDeadline} min to its deadline`;
+      return `${load.ticketNumber} (${load.truckFleetNumber ?? 'no truck'}) at risk: ${eta}`;
+    }
     case 'load.changed.v1':
       return `${payload.ticketNumber} (${payload.truckFleetNumber ?? 'no truck'}) held at the plant after a failed test`;
     case 'pump.status.v1':

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 
 export interface AlertRow {
   seq: string;
-  type: 'load.rejected.v1' | 'load.changed.v1' | 'pump.status.v1';
+  type: 'load.rejected.v1' | 'load.changed.v1' | 'pump.status.v1' | 'load.deadline_risk.v1';
   at: Date;
   project_id: string | null;
   payload: Record<string, unknown>;
@@ -12,8 +12,8 @@ export interface AlertRow {
   ack_at: Date | null;
 }
 
-/** Which stored live events are alerts: rejections, holds at the plant, pumps down. */
-const IS_ALERT = `(event.type = 'load.rejected.v1'
+/** Which stored live events are alerts: rejections, deadlines at risk, holds at the plant, pumps down. */
+const IS_ALERT = `(event.type IN ('load.rejected.v1', 'load.deadline_risk.v1')
    OR (event.type = 'load.changed.v1' AND event.payload->>'status' = 'held')
    OR (event.type = 'pump.status.v1' AND event.payload->>'status' IN ('breakdown', 'blocked')))`;
 

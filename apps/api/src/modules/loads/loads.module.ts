@@ -5,6 +5,7 @@ import { PoursModule } from '../pours/pours.module';
 import { LoadCycle } from './load-cycle.service';
 import { LoadEventEntity } from './load-event.entity';
 import { LoadViews } from './load-views.service';
+import { DeadlineWatch } from './deadline-watch.service';
 import { LoadStepsController } from './load-steps.controller';
 import { LoadStepsService } from './load-steps.service';
 import { LoadEntity } from './load.entity';
@@ -22,7 +23,7 @@ import { WaterService } from './water.service';
     FleetModule,
   ],
   controllers: [LoadsController, LoadStepsController],
-  providers: [LoadsRepository, LoadCycle, LoadsService, LoadStepsService, WaterService, LoadViews],
-  exports: [LoadsRepository, LoadCycle, LoadsService, LoadViews],
+  providers: [LoadsRepository, LoadCycle, LoadsService, LoadStepsService, WaterService, LoadViews, DeadlineWatch],
+  exports: [LoadsRepository, LoadCycle, LoadsService, LoadViews, DeadlineWatch],
 })
 export class LoadsModule {}

@@ -17,7 +17,12 @@ import { evaluateLoadTest } from './qc-evaluation';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { LoadViews } from '../loads/load-views.service';
 import { toNonConformanceDto, toQcTestDto } from './quality.mapper';
-import { CheckTestPendingError, NoCheckTestDueError, QcTestNotFoundError } from './quality.exceptions';
+import {
+  CheckTestPendingError,
+  NoCheckTestDueError,
+  PlantTestNotYoursError,
+  QcTestNotFoundError,
+} from './quality.exceptions';
 import { QualityRepository } from './quality.repository';
 import { SiteRejection } from './site-rejection.service';
 
@@ -49,6 +54,7 @@ export class QcTestsService {
 
   async record(loadId: string, request: RecordQcTestRequest, actor: CurrentUser): Promise<QcTestDto> {
     const recorded = await this.dataSource.transaction(async (manager) => {
+      if (actor.role === 'site_dispatcher' && request.stage !== 'site') throw new PlantTestNotYoursError();
       const load = await this.cycle.lockVisible(manager, loadId, actor);
       if (request.correctsTestId) await this.requireTestOfLoad(manager, request.correctsTestId, loadId);
       const rules = plantRuleSet(load.pour!.plant!);

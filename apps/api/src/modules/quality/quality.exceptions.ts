@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors/domain-error';
 
 export class CheckTestPendingError extends ConflictError {
   constructor(testId: string) {
@@ -36,5 +36,14 @@ export class OverrideTooLateError extends ConflictError {
 export class QcTestNotFoundError extends NotFoundError {
   constructor(id: string) {
     super('QC test', id);
+  }
+}
+
+export class PlantTestNotYoursError extends ForbiddenError {
+  constructor() {
+    super(
+      'plant_test_not_allowed',
+      'A site dispatcher may enter the site re-test only; plant tests are the inspector’s',
+    );
   }
 }

@@ -16,6 +16,8 @@ export interface AppConfig {
   demo: boolean;
   /** Drive the demo fleet inside the API process (demo mode only). */
   simulator: boolean;
+  /** How often loads are checked for deadlines at risk. */
+  deadlineWatchMs: number;
   bootstrapAdminPassword: string | undefined;
   webDistDir: string;
   logLevel: string;
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // With no database configured, a newcomer gets the full demo.
     demo: flag(env.DEMO, databaseUrl === undefined),
     simulator: flag(env.SIMULATOR, true),
+    deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',
