@@ -71,6 +71,15 @@ describe('Field views', () => {
       (event: any) => event.toStatus === 'on_site',
     );
     expect(arrivals).toHaveLength(1);
+
+    // The slump re-test is entered on the tablet too, with the verdict at once.
+    await row.getByTestId('site-test-open').click();
+    await page.getByTestId('site-test-slump').fill('175');
+    await page.getByTestId('site-test-temperature').fill('22');
+    await page.getByTestId('site-test-submit').click();
+    await page.locator('[data-testid="site-test-verdict"][data-outcome="accepted"]').waitFor({ timeout: 15_000 });
+    const tests = (await crew.dispatcher.get(`/loads/${load.id}/qc-tests`)).body;
+    expect(tests.map((test: any) => [test.stage, test.outcome])).toContainEqual(['site', 'accepted']);
     await screenshot(page, 'site-tablet');
     await context.close();
   });

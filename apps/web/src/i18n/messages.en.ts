@@ -533,6 +533,10 @@ export const en = {
   'editor.hintRoute': 'Click to add points; click the last point again, press Enter or Finish to end.',
   'editor.finishRoute': 'Finish',
   'editor.mapNote': 'Drag a pin to move it. Drag a route’s handles to reshape it; right-click a handle to remove it.',
+  'site.slumpTest.open': 'Slump test',
+  'site.slumpTest.check': 'Check test',
+  'site.slumpTest.noRules':
+    "The plant's rules are not loaded yet, so there is no preview; the test can still be sent and the server judges it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

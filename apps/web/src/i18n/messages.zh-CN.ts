@@ -528,4 +528,7 @@ export const zhCN: Messages = {
   'editor.hintRoute': '点击添加路线点；再次点击最后一个点、按回车或点“完成”结束。',
   'editor.finishRoute': '完成',
   'editor.mapNote': '拖动标记可移动位置。拖动路线上的控制点可修改路线；右键点击控制点可删除。',
+  'site.slumpTest.open': '坍落度检测',
+  'site.slumpTest.check': '复检',
+  'site.slumpTest.noRules': '搅拌站规则尚未加载，无法预判结果；仍可提交检测，由服务器判定。',
 };

@@ -1,10 +1,17 @@
-import type { PourDto, QcTestDto } from '@pourline/contracts';
+import type { LoadDto, MixDto, PourDto, QcTestDto } from '@pourline/contracts';
+import type { RuleSet } from '@pourline/domain';
+import { useState } from 'react';
+import { ApiRequestError } from '../api/ApiRequestError';
 import { useI18n } from '../i18n/useI18n';
-import type { LoadStep, OutboxAction, OutboxSnapshot } from './outbox';
+import { qcErrorMessage } from '../qc/qcErrorMessage';
+import { QcVerdict } from '../qc/QcVerdict';
+import type { LoadStep, OutboxAction, OutboxItem, OutboxSnapshot } from './outbox';
 import { PendingBadge } from './PendingBadge';
 import { DEADLINE_WARNING_MINUTES, minutesSince, minutesUntil, nextStep, type SiteLoad } from './siteLoads';
+import { SiteTestForm } from './SiteTestForm';
 import { useDischargeStartedAt } from './useDischargeStartedAt';
 import { useSiteTest } from './useSiteTest';
+import type { OutboxRefusal, SiteTestResult } from './useSiteOutbox';
 import { formatPlantClock } from '../pours/plantTime';
 
 interface SiteLoadRowProps {
@@ -12,8 +19,18 @@ interface SiteLoadRowProps {
   pour: PourDto;
   now: number;
   snapshot: OutboxSnapshot;
-  onAction: (action: OutboxAction) => void;
+  onAction: (action: OutboxAction) => OutboxItem | null;
+  /** What the site test is judged against; null until fetched (the test is then sent unpreviewed). */
+  mix: MixDto | null;
+  rules: RuleSet | null;
+  /** The server's verdict on the last site test this tablet sent for the load. */
+  siteTest: SiteTestResult | undefined;
+  refusals: readonly OutboxRefusal[];
+  onDismissSiteTest: (loadId: string) => void;
 }
+
+/** Where a slump test may be entered on site: the truck is there and has not left. */
+const TESTABLE: ReadonlySet<LoadDto['status']> = new Set(['on_site', 'discharging']);
 
 const ACTION_TESTID: Record<LoadStep, string> = {
   arrive: 'site-action-arrive',
@@ -31,8 +48,15 @@ function testState(test: QcTestDto | null, loading: boolean): TestState {
   return 'retest';
 }
 
+/** The latest site test leaves the load to be tested (again): none yet, or a check test due. */
+function needsSiteTest(test: QcTestDto | null, loading: boolean): boolean {
+  if (!test) return !loading;
+  return test.override === null && test.outcome === 'retest_required';
+}
+
 /** One truck of the pour: what it carries, how old and how close to its deadline, and its next step. */
-export function SiteLoadRow({ entry, pour, now, snapshot, onAction }: SiteLoadRowProps) {
+export function SiteLoadRow(props: SiteLoadRowProps) {
+  const { entry, pour, now, snapshot, onAction, mix, rules, siteTest, refusals, onDismissSiteTest } = props;
   const { t, locale, formatNumber } = useI18n();
   const { load, status, pending } = entry;
   const step = nextStep(status);
@@ -42,6 +66,25 @@ export function SiteLoadRow({ entry, pour, now, snapshot, onAction }: SiteLoadRo
   const pendingStart = pending.find((p) => p.step === 'start-discharge');
   const serverStart = useDischargeStartedAt(load.id, load.status === 'discharging');
   const dischargeStart = serverStart ?? pendingStart?.item.createdAt ?? null;
+
+  const testable = TESTABLE.has(status) || TESTABLE.has(load.status);
+  const { test, loading } = useSiteTest(load.id, siteTest?.test ?? null, onSite || testable || !!siteTest);
+  const [testOpen, setTestOpen] = useState(false);
+  const [sentTestId, setSentTestId] = useState<string | null>(null);
+  const pendingTest =
+    snapshot.items.find((item) => item.action.kind === 'site-test' && item.action.loadId === load.id) ?? null;
+  const refused = sentTestId ? refusals.find((refusal) => refusal.id === sentTestId) : undefined;
+  // The form closes once the server has answered the test it sent.
+  const formShown = testOpen && !(siteTest && siteTest.itemId === sentTestId);
+  const verdictShown = !formShown && siteTest !== undefined && !siteTest.dismissed;
+  const checkTestOf = test && test.outcome === 'retest_required' && test.override === null ? test.id : null;
+  const canOpenTest = testable && needsSiteTest(test, loading) && !formShown && !pendingTest;
+
+  const openTest = () => {
+    onDismissSiteTest(load.id);
+    setSentTestId(null);
+    setTestOpen(true);
+  };
 
   return (
     <li
@@ -100,13 +143,27 @@ export function SiteLoadRow({ entry, pour, now, snapshot, onAction }: SiteLoadRo
             ⚑ {t('site.load.flagged')}
           </span>
         )}
-        {onSite && <SiteTestChip loadId={load.id} />}
+        {onSite && <SiteTestChip test={test} loading={loading} />}
       </div>
 
       <div className="site-load-actions">
         {pending.map(({ item, step: pendingStep }) => (
           <PendingBadge key={item.id} item={item} snapshot={snapshot} label={t(`site.action.${pendingStep}`)} />
         ))}
+        {pendingTest && !formShown && (
+          <PendingBadge item={pendingTest} snapshot={snapshot} label={t('site.slumpTest.open')} />
+        )}
+        {canOpenTest && (
+          <button
+            type="button"
+            className="button site-action site-slump-open"
+            data-testid="site-test-open"
+            data-check-test={checkTestOf ? 'true' : undefined}
+            onClick={openTest}
+          >
+            {checkTestOf ? t('site.slumpTest.check') : t('site.slumpTest.open')}
+          </button>
+        )}
         {step && (
           <button
             type="button"
@@ -126,13 +183,67 @@ export function SiteLoadRow({ entry, pour, now, snapshot, onAction }: SiteLoadRo
           </button>
         )}
       </div>
+
+      {formShown && (
+        <div className="site-slump">
+          <SiteTestForm
+            load={load}
+            pour={pour}
+            mix={mix}
+            rules={rules}
+            checkTestOf={checkTestOf}
+            pending={pendingTest}
+            snapshot={snapshot}
+            refusal={
+              refused
+                ? qcErrorMessage(
+                    new ApiRequestError({ statusCode: refused.status, code: refused.code, message: refused.message }),
+                    t,
+                  )
+                : null
+            }
+            onSubmit={(request) => {
+              const item = onAction({
+                kind: 'site-test',
+                loadId: load.id,
+                pourId: load.pourId,
+                ticketNumber: load.ticketNumber,
+                request,
+              });
+              setSentTestId(item?.id ?? null);
+            }}
+            onCancel={() => setTestOpen(false)}
+          />
+        </div>
+      )}
+      {verdictShown && (
+        <div
+          className="site-slump site-slump-verdict"
+          data-testid="site-test-verdict"
+          data-outcome={siteTest.test.outcome}
+          data-test-id={siteTest.test.id}
+        >
+          <QcVerdict test={siteTest.test} timeZone={pour.plantTimeZone}>
+            <button
+              type="button"
+              className="button site-action"
+              data-testid="site-test-dismiss"
+              onClick={() => {
+                onDismissSiteTest(load.id);
+                setTestOpen(false);
+              }}
+            >
+              {t('site.error.dismiss')}
+            </button>
+          </QcVerdict>
+        </div>
+      )}
     </li>
   );
 }
 
-function SiteTestChip({ loadId }: { loadId: string }) {
+function SiteTestChip({ test, loading }: { test: QcTestDto | null; loading: boolean }) {
   const { t } = useI18n();
-  const { test, loading } = useSiteTest(loadId);
   const state = testState(test, loading);
   return (
     <span className={`site-fact site-test site-test--${state}`} data-testid="site-load-test" data-state={state}>

@@ -21,6 +21,8 @@ export function SiteRefusals({
         return t(`site.request.${action.request.kind}`);
       case 'pump-status':
         return `${t('site.pump.title')} · ${t(`pumpStatus.${action.request.status}`)}`;
+      case 'site-test':
+        return `${t('site.slumpTest.open')} · ${action.ticketNumber}`;
     }
   };
 

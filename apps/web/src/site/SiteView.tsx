@@ -7,6 +7,8 @@ import { useLive } from '../live/useLive';
 import { liveVolumes } from '../operator/pourProgress';
 import { useNow } from '../operator/useNow';
 import { usePourLoadsSync } from '../operator/usePourLoadsSync';
+import { plantRuleSet } from '../qc/qcPreview';
+import { useQcReferenceData } from '../qc/useQcReferenceData';
 import { SiteLoadRow } from './SiteLoadRow';
 import { SiteOutboxStatus } from './SiteOutboxStatus';
 import { SitePourPicker } from './SitePourPicker';
@@ -43,11 +45,39 @@ export function SiteView({ user }: { user: CurrentUser }) {
     return list;
   }, [allLoads, pour]);
 
-  const { snapshot } = outbox;
-  const { coming, waiting } = useMemo(
-    () => splitSiteLoads(loads, pendingStepsByLoad(snapshot.items)),
-    [loads, snapshot.items],
-  );
+  const { snapshot, siteTests } = outbox;
+  const { coming, waiting } = useMemo(() => {
+    const split = splitSiteLoads(loads, pendingStepsByLoad(snapshot.items));
+    // A truck the site test just rejected has left the list; its verdict stays until it has been read.
+    const shown = new Set([...split.coming, ...split.waiting].map((entry) => entry.load.id));
+    for (const load of loads) {
+      const result = siteTests.get(load.id);
+      if (result && !result.dismissed && !shown.has(load.id)) {
+        split.waiting.push({ load, status: load.status, pending: [] });
+      }
+    }
+    return split;
+  }, [loads, snapshot.items, siteTests]);
+  // Fetched while the network is there, so a test entered offline is still previewed.
+  const reference = useQcReferenceData();
+  const plant = pour ? reference.plants.get(pour.plantId) : undefined;
+  const rules = useMemo(() => (plant ? plantRuleSet(plant) : null), [plant]);
+  const renderRow = (entry: SiteLoad) =>
+    pour && (
+      <SiteLoadRow
+        key={entry.load.id}
+        entry={entry}
+        pour={pour}
+        now={now}
+        snapshot={snapshot}
+        onAction={outbox.enqueue}
+        mix={reference.mixes.get(entry.load.mixId) ?? null}
+        rules={rules}
+        siteTest={siteTests.get(entry.load.id)}
+        refusals={outbox.refusals}
+        onDismissSiteTest={outbox.dismissSiteTest}
+      />
+    );
   const volumes = useMemo(() => (pour ? liveVolumes(pour, loads) : null), [pour, loads]);
   const pump = pour?.pumpId
     ? expectedPumpStatus(pumpStatuses.get(pour.pumpId), snapshot.items, pour.pumpId)
@@ -95,32 +125,14 @@ export function SiteView({ user }: { user: CurrentUser }) {
               title={t('site.waiting.title', { count: waiting.length })}
               empty={t('site.waiting.empty')}
               entries={waiting}
-              render={(entry) => (
-                <SiteLoadRow
-                  key={entry.load.id}
-                  entry={entry}
-                  pour={pour}
-                  now={now}
-                  snapshot={snapshot}
-                  onAction={outbox.enqueue}
-                />
-              )}
+              render={renderRow}
             />
             <LoadList
               testId="site-coming"
               title={t('site.coming.title', { count: coming.length })}
               empty={t('site.coming.empty')}
               entries={coming}
-              render={(entry) => (
-                <SiteLoadRow
-                  key={entry.load.id}
-                  entry={entry}
-                  pour={pour}
-                  now={now}
-                  snapshot={snapshot}
-                  onAction={outbox.enqueue}
-                />
-              )}
+              render={renderRow}
             />
           </div>
         </>

@@ -289,4 +289,20 @@ describe(actionRequest.name, () => {
       ),
     ).toEqual({ path: '/pumps/p1/status', body: { status: 'blocked', note: '' } });
   });
+
+  it('sends a site test, late or not, exactly as it was entered', () => {
+    const request = {
+      stage: 'site' as const,
+      slumpMm: 95,
+      temperatureC: 21.5,
+      airPercent: null,
+      remarks: '',
+      checkTestOf: 'test-1',
+    };
+    const action = { kind: 'site-test' as const, loadId: 'l/1', pourId: 'pour-1', ticketNumber: 'T-1', request };
+    expect(actionRequest({ action, createdAt }, pressed + 5 * 60_000)).toEqual({
+      path: '/loads/l%2F1/qc-tests',
+      body: request,
+    });
+  });
 });

@@ -1,4 +1,9 @@
-import type { ChangePumpStatusRequest, CreatePourRequestMessage, LoadStepRequest } from '@pourline/contracts';
+import type {
+  ChangePumpStatusRequest,
+  CreatePourRequestMessage,
+  LoadStepRequest,
+  RecordQcTestRequest,
+} from '@pourline/contracts';
 
 /**
  * The site tablet's outbox. Every action a person takes on site is written
@@ -17,7 +22,9 @@ export type LoadStep = (typeof LOAD_STEPS)[number];
 export type OutboxAction =
   | { kind: 'load-step'; step: LoadStep; loadId: string; pourId: string; ticketNumber: string }
   | { kind: 'pour-request'; pourId: string; request: CreatePourRequestMessage }
-  | { kind: 'pump-status'; pumpId: string; pourId: string; request: ChangePumpStatusRequest };
+  | { kind: 'pump-status'; pumpId: string; pourId: string; request: ChangePumpStatusRequest }
+  /** The slump re-test on site, entered on the tablet (stage 'site' only). */
+  | { kind: 'site-test'; loadId: string; pourId: string; ticketNumber: string; request: RecordQcTestRequest };
 
 export interface OutboxItem {
   /** Also the Idempotency-Key: made once when the person acts, reused on every attempt. */
@@ -70,6 +77,8 @@ export function actionRequest(item: Pick<OutboxItem, 'action' | 'createdAt'>, no
       return { path: `/pours/${id(action.pourId)}/requests`, body: action.request };
     case 'pump-status':
       return { path: `/pumps/${id(action.pumpId)}/status`, body: action.request };
+    case 'site-test':
+      return { path: `/loads/${id(action.loadId)}/qc-tests`, body: action.request };
   }
 }
 

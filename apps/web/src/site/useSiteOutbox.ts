@@ -1,4 +1,4 @@
-import type { LoadDto, PourRequestDto, PumpStatusDto } from '@pourline/contracts';
+import type { LoadDto, PourRequestDto, PumpStatusDto, QcTestDto } from '@pourline/contracts';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useApi } from '../api/useApi';
 import { fetchCurrentUser } from '../auth/authEndpoints';
@@ -12,18 +12,31 @@ import { createOutboxTransport } from './outboxTransport';
 export interface OutboxRefusal {
   id: string;
   action: OutboxAction;
+  status: number;
   code: string;
   message: string;
 }
 
+/** The server's verdict on a site test sent from this tablet, kept until the person has read it. */
+export interface SiteTestResult {
+  /** The outbox item (and idempotency key) it answered. */
+  itemId: string;
+  test: QcTestDto;
+  dismissed: boolean;
+}
+
 export interface SiteOutbox {
   snapshot: OutboxSnapshot;
-  enqueue: (action: OutboxAction) => void;
+  /** The item as queued (its id is the idempotency key), or null before the outbox is ready. */
+  enqueue: (action: OutboxAction) => OutboxItem | null;
   refusals: readonly OutboxRefusal[];
   dismissRefusal: (id: string) => void;
   /** The last pour request dispatch received from this tablet. */
   lastRequest: PourRequestDto | null;
   retryNow: () => void;
+  /** By load: the last site test this tablet recorded, as the server judged it. */
+  siteTests: ReadonlyMap<string, SiteTestResult>;
+  dismissSiteTest: (loadId: string) => void;
 }
 
 const EMPTY: OutboxSnapshot = { items: [], sendingId: null, online: true, paused: false };
@@ -38,6 +51,12 @@ const isPumpStatus = (body: unknown): body is PumpStatusDto =>
   typeof body === 'object' && body !== null && typeof (body as PumpStatusDto).pumpId === 'string';
 const isPourRequest = (body: unknown): body is PourRequestDto =>
   typeof body === 'object' && body !== null && typeof (body as PourRequestDto).kind === 'string';
+const isQcTest = (body: unknown): body is QcTestDto =>
+  typeof body === 'object' &&
+  body !== null &&
+  typeof (body as QcTestDto).id === 'string' &&
+  typeof (body as QcTestDto).outcome === 'string' &&
+  Array.isArray((body as QcTestDto).reasons);
 
 /**
  * The site's outbox, wired to the browser: it sends while the browser says
@@ -51,6 +70,7 @@ export function useSiteOutbox(username: string): SiteOutbox {
   const [outbox, setOutbox] = useState<Outbox | null>(null);
   const [refusals, setRefusals] = useState<OutboxRefusal[]>([]);
   const [lastRequest, setLastRequest] = useState<PourRequestDto | null>(null);
+  const [siteTests, setSiteTests] = useState<ReadonlyMap<string, SiteTestResult>>(() => new Map());
 
   useEffect(() => {
     const created = new Outbox({
@@ -67,10 +87,15 @@ export function useSiteOutbox(username: string): SiteOutbox {
           store.receivePumpStatuses([outcome.body]);
         }
         if (item.action.kind === 'pour-request' && isPourRequest(outcome.body)) setLastRequest(outcome.body);
+        const { action } = item;
+        if (action.kind === 'site-test' && isQcTest(outcome.body)) {
+          const test = outcome.body;
+          setSiteTests((map) => new Map(map).set(action.loadId, { itemId: item.id, test, dismissed: false }));
+        }
       } else if (outcome.kind === 'refused') {
         setRefusals((list) => [
           ...list,
-          { id: item.id, action: item.action, code: outcome.code, message: outcome.message },
+          { id: item.id, action: item.action, status: outcome.status, code: outcome.code, message: outcome.message },
         ]);
       } else if (outcome.kind === 'unauthorized') {
         // Asking through the API client ends the session if the token is really gone; the queue waits on disk.
@@ -101,9 +126,17 @@ export function useSiteOutbox(username: string): SiteOutbox {
   }, [connection, outbox]);
 
   const snapshot = useSyncExternalStore(outbox?.subscribe ?? noop, () => outbox?.getSnapshot() ?? EMPTY);
-  const enqueue = useCallback((action: OutboxAction) => outbox?.enqueue(action), [outbox]);
+  const enqueue = useCallback((action: OutboxAction) => outbox?.enqueue(action) ?? null, [outbox]);
   const dismissRefusal = useCallback((id: string) => setRefusals((list) => list.filter((r) => r.id !== id)), []);
   const retryNow = useCallback(() => outbox?.retryNow(), [outbox]);
+  const dismissSiteTest = useCallback(
+    (loadId: string) =>
+      setSiteTests((map) => {
+        const result = map.get(loadId);
+        return result && !result.dismissed ? new Map(map).set(loadId, { ...result, dismissed: true }) : map;
+      }),
+    [],
+  );
 
-  return { snapshot, enqueue, refusals, dismissRefusal, lastRequest, retryNow };
+  return { snapshot, enqueue, refusals, dismissRefusal, lastRequest, retryNow, siteTests, dismissSiteTest };
 }

@@ -1,0 +1,218 @@
+import '../qc/qc.css';
+import { type LoadDto, type MixDto, type PourDto, RecordQcTestRequest } from '@pourline/contracts';
+import type { RuleSet } from '@pourline/domain';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useI18n } from '../i18n/useI18n';
+import { previewQcTest, qcLimits } from '../qc/qcPreview';
+import { QcPreviewBox } from '../qc/QcPreviewBox';
+import { parseReading, readingValue } from '../qc/readingInput';
+import type { OutboxItem, OutboxSnapshot } from './outbox';
+import { PendingBadge } from './PendingBadge';
+
+interface SiteTestFormProps {
+  load: LoadDto;
+  pour: PourDto;
+  /** Null until the mixes and plants have been fetched once: the test can still be sent, unpreviewed. */
+  mix: MixDto | null;
+  rules: RuleSet | null;
+  /** Set when the last site test asked for a check test on the same sample. */
+  checkTestOf: string | null;
+  /** This form's test, while it waits in the outbox. */
+  pending: OutboxItem | null;
+  snapshot: OutboxSnapshot;
+  /** The server's refusal of this form's last test, in words. */
+  refusal: string | null;
+  onSubmit: (request: RecordQcTestRequest) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The site re-test on the tablet: slump, temperature, air when the mix is
+ * air-entrained, and the rules' verdict as it is typed (the QC view's own
+ * preview). Sent through the outbox; the server's answer is the record.
+ */
+export function SiteTestForm(props: SiteTestFormProps) {
+  const { load, pour, mix, rules, checkTestOf, pending, snapshot, refusal, onSubmit, onCancel } = props;
+  const { t, formatNumber } = useI18n();
+  const formId = useId();
+  const [slump, setSlump] = useState('');
+  const [temperature, setTemperature] = useState('');
+  const [air, setAir] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const limits = useMemo(() => (mix && rules ? qcLimits(pour, mix, rules) : null), [pour, mix, rules]);
+  const readings = {
+    slump: parseReading(slump),
+    temperature: parseReading(temperature),
+    air: parseReading(air),
+  };
+  const unreadable = Object.values(readings).some((reading) => reading.kind === 'invalid');
+  const airPercent = limits?.air ? readingValue(readings.air) : null;
+  const preview =
+    mix && rules
+      ? previewQcTest({
+          stage: 'site',
+          checkTest: checkTestOf !== null,
+          load,
+          pour,
+          mix,
+          rules,
+          readings: {
+            slumpMm: readingValue(readings.slump),
+            temperatureC: readingValue(readings.temperature),
+            airPercent,
+          },
+          testedAt: new Date(),
+        })
+      : null;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    if (unreadable) return setError(t('qc.form.unreadable'));
+    const request = RecordQcTestRequest.safeParse({
+      stage: 'site',
+      slumpMm: readingValue(readings.slump) ?? undefined,
+      temperatureC: readingValue(readings.temperature),
+      airPercent,
+      checkTestOf: checkTestOf ?? undefined,
+    });
+    if (!request.success) {
+      return setError(
+        request.error.issues.map((issue) => `${t(fieldLabel(issue.path[0]))}: ${issue.message}`).join('; '),
+      );
+    }
+    setError(null);
+    onSubmit(request.data);
+  }
+
+  const slumpLabel = limits?.slumpKind === 'slump_flow' ? t('qc.form.slumpFlow') : t('qc.form.slump');
+  const rejects = preview?.status === 'ready' && preview.outcome === 'rejected';
+  const waiting = pending !== null;
+
+  return (
+    <form
+      className="site-slump-form"
+      data-testid="site-test-form"
+      data-check-test-of={checkTestOf ?? undefined}
+      onSubmit={submit}
+      noValidate
+    >
+      {checkTestOf && <p className="notice qc-check-notice">{t('qc.form.checkNotice')}</p>}
+      <fieldset className="site-slump-fields qc-fields" disabled={waiting}>
+        <label className="field qc-field" htmlFor={`${formId}-slump`}>
+          <span>{slumpLabel} (mm)</span>
+          <input
+            id={`${formId}-slump`}
+            data-testid="site-test-slump"
+            className="qc-input"
+            inputMode="numeric"
+            autoComplete="off"
+            enterKeyHint="next"
+            value={slump}
+            aria-invalid={readings.slump.kind === 'invalid'}
+            onChange={(event) => setSlump(event.target.value)}
+          />
+          {limits && (
+            <small className="qc-hint">
+              {t('qc.form.slumpWindow', {
+                target: formatNumber(limits.targetSlumpMm, 0),
+                tolerance: formatNumber(limits.slumpToleranceMm, 0),
+                min: formatNumber(limits.minSlumpMm, 0),
+                max: formatNumber(limits.maxSlumpMm, 0),
+              })}
+            </small>
+          )}
+        </label>
+        <label className="field qc-field" htmlFor={`${formId}-temperature`}>
+          <span>{t('qc.form.temperature')} (°C)</span>
+          <input
+            id={`${formId}-temperature`}
+            data-testid="site-test-temperature"
+            className="qc-input"
+            inputMode="decimal"
+            autoComplete="off"
+            value={temperature}
+            aria-invalid={readings.temperature.kind === 'invalid'}
+            onChange={(event) => setTemperature(event.target.value)}
+          />
+          {limits && (
+            <small className="qc-hint">
+              {t('qc.form.temperatureWindow', {
+                min: formatNumber(limits.minTemperatureC),
+                max: formatNumber(limits.maxTemperatureC),
+              })}
+            </small>
+          )}
+        </label>
+        {limits?.air && (
+          <label className="field qc-field" htmlFor={`${formId}-air`}>
+            <span>{t('qc.form.air')} (%)</span>
+            <input
+              id={`${formId}-air`}
+              data-testid="site-test-air"
+              className="qc-input"
+              inputMode="decimal"
+              autoComplete="off"
+              value={air}
+              aria-invalid={readings.air.kind === 'invalid'}
+              onChange={(event) => setAir(event.target.value)}
+            />
+            <small className="qc-hint">
+              {t('qc.form.airWindow', {
+                target: formatNumber(limits.air.targetPercent),
+                tolerance: formatNumber(limits.air.tolerancePercentagePoints),
+              })}
+            </small>
+          </label>
+        )}
+      </fieldset>
+      {preview ? (
+        <QcPreviewBox preview={preview} unreadable={unreadable} />
+      ) : (
+        <p className="notice" role="status">
+          {t('site.slumpTest.noRules')}
+        </p>
+      )}
+      {(error ?? refusal) && (
+        <p className="form-error" role="alert" data-testid="site-test-error">
+          {error ?? refusal}
+        </p>
+      )}
+      <div className="site-slump-buttons">
+        <button
+          type="submit"
+          className={`button site-action site-slump-submit ${rejects ? 'button--danger-solid' : 'button--primary'}`}
+          data-testid="site-test-submit"
+          disabled={waiting || readings.slump.kind !== 'number'}
+        >
+          {pending ? (
+            <PendingBadge item={pending} snapshot={snapshot} />
+          ) : rejects ? (
+            t('qc.form.submitRejects')
+          ) : checkTestOf ? (
+            t('qc.form.submitCheck')
+          ) : (
+            t('qc.form.submit')
+          )}
+        </button>
+        {!waiting && (
+          <button type="button" className="button site-action" data-testid="site-test-cancel" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function fieldLabel(field: PropertyKey | undefined) {
+  switch (field) {
+    case 'temperatureC':
+      return 'qc.form.temperature' as const;
+    case 'airPercent':
+      return 'qc.form.air' as const;
+    default:
+      return 'qc.form.slump' as const;
+  }
+}
