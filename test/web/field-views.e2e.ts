@@ -65,6 +65,8 @@ describe('Field views', () => {
 
     await context.setOffline(false);
     await page.locator('[data-testid="site-outbox"][data-pending="0"]').waitFor({ timeout: 20_000 });
+    // The header follows the network back at once, not after a long backoff.
+    await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: 10_000 });
     await page.locator(`[data-testid="site-load"][data-load-id="${load.id}"][data-status="on_site"]`).waitFor();
     expect((await getLoad(crew.dispatcher, load.id)).status).toBe('on_site');
     const arrivals = (await crew.dispatcher.get(`/loads/${load.id}/events`)).body.filter(

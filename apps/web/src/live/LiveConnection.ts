@@ -106,12 +106,14 @@ export class LiveConnection {
       store.setConnection(offline ? 'offline' : this.readyCount === 0 ? 'connecting' : 'reconnecting');
     });
     window.addEventListener('offline', this.onBrowserOffline);
+    window.addEventListener('online', this.onBrowserOnline);
   }
 
   stop(): void {
     this.stopped = true;
     if (this.manualRetry !== null) window.clearTimeout(this.manualRetry);
     window.removeEventListener('offline', this.onBrowserOffline);
+    window.removeEventListener('online', this.onBrowserOnline);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
@@ -128,6 +130,20 @@ export class LiveConnection {
 
   private readonly onBrowserOffline = () => {
     if (!this.socket?.connected) this.options.store.setConnection('offline');
+  };
+
+  /**
+   * The network is back: try at once rather than wait out a backoff grown
+   * long while offline. A small random delay still spreads a room of tablets.
+   */
+  private readonly onBrowserOnline = () => {
+    if (this.stopped || this.socket?.connected) return;
+    this.options.store.setConnection('reconnecting');
+    window.setTimeout(() => {
+      if (this.stopped || !this.socket || this.socket.connected) return;
+      this.socket.disconnect();
+      this.socket.connect();
+    }, Math.random() * 1_000);
   };
 
   private retryAfterServerDisconnect(): void {
