@@ -224,7 +224,10 @@ describe('The live socket', () => {
 
       // No more than what was missed, and none twice.
       expect(beforeReady).toHaveLength(replayed.length);
-      expect(ready.replayed).toBe(replayed.length);
+      // The server counts what it replayed from the database; an event broadcast live after the
+      // socket joined its rooms can also arrive before live.ready.v1 (other suites keep emitting).
+      expect(ready.replayed).toBeLessThanOrEqual(replayed.length);
+      expect(ready.replayed).toBeGreaterThan(0);
       for (const event of replayed) {
         expect(event.seq).toBeGreaterThan(lastSeq);
         expect(event.seq).toBeLessThanOrEqual(ready.seq);
