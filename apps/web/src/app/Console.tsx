@@ -58,7 +58,7 @@ export function Console({ user, onSignOut }: ConsoleProps) {
       />
       <main className={`app-main${showLiveView ? ' app-main--full' : ''}`}>
         {canPlan && (route.screen === 'new-pour' || route.screen === 'edit-pour') ? (
-          <Suspense fallback={<p className="placeholder">{t('app.loading')}</p>}>
+          <Suspense fallback={<p className="status-note">{t('app.loading')}</p>}>
             <PourEditor
               key={route.screen === 'edit-pour' ? route.pourId : 'new'}
               pourId={route.screen === 'edit-pour' ? route.pourId : undefined}

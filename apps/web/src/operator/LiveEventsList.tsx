@@ -44,7 +44,7 @@ export function LiveEventsList({ plants, pumps, pours, canAcknowledge, onFocusPo
         </span>
       </div>
       {shown.length === 0 ? (
-        <p className="placeholder">{t('live.events.empty')}</p>
+        <p className="status-note">{t('live.events.empty')}</p>
       ) : (
         <ol className="op-event-list" aria-live="polite">
           {shown.slice(0, SHOWN).map(({ alert, acknowledgement }) => (

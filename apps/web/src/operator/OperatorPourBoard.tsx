@@ -43,8 +43,8 @@ export function OperatorPourBoard(props: OperatorPourBoardProps) {
           <span className="muted">{t('board.count', { count: pours.length, volume: formatNumber(totalM3) })}</span>
         )}
       </div>
-      {!pours && loading && <p className="placeholder">{t('app.loading')}</p>}
-      {pours?.length === 0 && <p className="placeholder">{t('live.board.empty')}</p>}
+      {!pours && loading && <p className="status-note">{t('app.loading')}</p>}
+      {pours?.length === 0 && <p className="status-note">{t('live.board.empty')}</p>}
       {pours && pours.length > 0 && (
         <ol className="op-pour-list">
           {pours.map((pour) => (

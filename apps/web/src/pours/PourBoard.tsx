@@ -46,9 +46,9 @@ export function PourBoard({ filters, onFiltersChange, onOpen, onNewPour }: PourB
           </button>
         </div>
       )}
-      {!pours && loading && <p className="placeholder">{t('app.loading')}</p>}
+      {!pours && loading && <p className="status-note">{t('app.loading')}</p>}
       {pours && pours.length === 0 && (
-        <p className="placeholder" data-testid="board-empty">
+        <p className="status-note" data-testid="board-empty">
           {t('board.empty')}
         </p>
       )}

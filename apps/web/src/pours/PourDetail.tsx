@@ -33,7 +33,7 @@ export function PourDetail({ pourId, onBack, onEdit }: PourDetailProps) {
     return (
       <section className="pour-detail" data-testid="pour-detail" aria-busy={loading}>
         {backButton}
-        {loading && <p className="placeholder">{t('app.loading')}</p>}
+        {loading && <p className="status-note">{t('app.loading')}</p>}
         {error !== undefined && !loading && (
           <div className="banner banner--error" role="alert">
             <span>{notFound ? t('detail.notFound') : errorMessage(error, t)}</span>

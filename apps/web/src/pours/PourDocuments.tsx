@@ -34,7 +34,7 @@ export function PourDocuments({ pour, onDocumentsChanged }: PourDocumentsProps) 
           </button>
         </div>
       )}
-      {!documents && loading && <p className="placeholder">{t('app.loading')}</p>}
+      {!documents && loading && <p className="status-note">{t('app.loading')}</p>}
       {documents && documents.length === 0 && <p className="muted">{t('docs.empty')}</p>}
       {documents && documents.length > 0 && (
         <ul className="document-list">

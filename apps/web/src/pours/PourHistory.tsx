@@ -82,7 +82,7 @@ export function PourHistory({ pour }: { pour: PourDto }) {
           </button>
         </div>
       )}
-      {!entries && loading && <p className="placeholder">{t('app.loading')}</p>}
+      {!entries && loading && <p className="status-note">{t('app.loading')}</p>}
       {entries && entries.length === 0 && <p className="muted">{t('history.empty')}</p>}
       {entries && entries.length > 0 && (
         <ol className="history-list">

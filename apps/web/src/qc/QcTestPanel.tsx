@@ -113,7 +113,7 @@ export function QcTestPanel({ due, load, pour, mix, plant, onRecorded, onStale, 
           </button>
         </QcVerdict>
       ) : !pour || !mix || !rules ? (
-        <p className="placeholder">{history.error ? errorMessage(history.error, t) : t('app.loading')}</p>
+        <p className="status-note">{history.error ? errorMessage(history.error, t) : t('app.loading')}</p>
       ) : (
         <QcTestForm
           load={load}

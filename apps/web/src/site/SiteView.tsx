@@ -137,7 +137,7 @@ export function SiteView({ user }: { user: CurrentUser }) {
           </div>
         </>
       ) : (
-        pours?.length === 0 && <p className="placeholder">{t('site.picker.empty')}</p>
+        pours?.length === 0 && <p className="status-note">{t('site.picker.empty')}</p>
       )}
     </div>
   );

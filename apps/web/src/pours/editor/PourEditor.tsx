@@ -32,7 +32,7 @@ function ExistingPourEditor({ pourId, onSaved, onCancel }: Required<PourEditorPr
   if (pour) return <PourEditorForm key={pour.id} pour={pour} onSaved={onSaved} onCancel={onCancel} />;
   return (
     <section className="pour-editor" data-testid="pour-editor" aria-busy={loading}>
-      {loading && <p className="placeholder">{t('app.loading')}</p>}
+      {loading && <p className="status-note">{t('app.loading')}</p>}
       {error !== undefined && !loading && (
         <div className="banner banner--error" role="alert">
           <span>{errorMessage(error, t)}</span>
