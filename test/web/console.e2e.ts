@@ -11,6 +11,7 @@ import {
   TINY_PDF,
 } from '../support/factories';
 import type { Http } from '../support/http';
+import { ADMIN_PASSWORD } from '../support/test-constants';
 
 /** The browser asks for the pours of its own calendar day; noon in Shanghai is on it. */
 const today = new Date().toISOString().slice(0, 10);
@@ -141,6 +142,16 @@ describe('The console in a real browser', () => {
     expect(await page.locator(`[data-pour-id="${otherPour.id}"]`).count()).toBe(0);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
     await screenshot(page, 'site-dispatcher-board');
+    await page.close();
+  });
+
+  it('lands an administrator on the live map with the pour board a tab away', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, baseUrl, 'admin', ADMIN_PASSWORD);
+    expect(await page.getByTestId('user-role').getAttribute('data-role')).toBe('admin');
+    await page.getByTestId('operator-view').waitFor();
+    await page.getByTestId('nav-pours').click();
+    await page.getByTestId('pour-board').waitFor();
     await page.close();
   });
 
