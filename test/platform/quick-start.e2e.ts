@@ -21,7 +21,15 @@ describe('Quick start on the embedded PostgreSQL', () => {
 
   const start = () =>
     startApi(
-      { DATABASE_URL: '', DEMO: '', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), JWT_SECRET: '' },
+      {
+        DATABASE_URL: '',
+        DEMO: '',
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(pgPort),
+        JWT_SECRET: '',
+        // A brisker demo fleet, so trucks take the road within seconds.
+        SIM_TIME_SCALE: '60',
+      },
       180_000,
     );
 
@@ -54,7 +62,7 @@ describe('Quick start on the embedded PostgreSQL', () => {
       const someId = pours.body.items[0].id;
 
       // The demo fleet moves by itself: its trucks report through the public ingest.
-      const deadline = Date.now() + 60_000;
+      const deadline = Date.now() + 150_000;
       let first: any[] = [];
       while (Date.now() < deadline && first.length === 0) {
         first = (await dispatcher.get('/tracking/positions')).body.filter((p: any) => p.entityType === 'truck');

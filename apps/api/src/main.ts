@@ -59,6 +59,7 @@ async function bootstrap(): Promise<void> {
     config.demo && config.simulator
       ? startDemoSimulation({
           baseUrl: `http://127.0.0.1:${config.port}`,
+          timeScale: config.simulatorTimeScale,
           log: (line) => logger.info({ context: 'simulator' }, line),
         })
       : undefined;

@@ -57,7 +57,9 @@ export class LoadStepsService {
   startLoading(id: string, request: StartLoadingRequest, actor: CurrentUser) {
     return this.step(id, { actor }, async (manager, load, context) => {
       if (!load.truckId) throw new TruckMissingError();
-      const pour = load.pour!;
+      // Read the pour's status and hold under its lock: a cancel or a hold at the same moment wins or waits.
+      const locked = await this.pours.lockForUpdate(manager, load.pourId);
+      const pour = Object.assign(load.pour!, { status: locked!.status, dispatchHold: locked!.dispatchHold });
       if (pour.status !== 'ready' && pour.status !== 'in_progress') {
         throw new PourNotDispatchableError(pour.status, 'ready or in progress before loading starts');
       }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import type { LoadDto } from '@pourline/contracts';
 import { NotFoundError } from '../../platform/errors/domain-error';
@@ -11,6 +11,8 @@ import { LoadsRepository } from './loads.repository';
 /** Loads as people see them, with the ETA of trucks on the road; and their live push. */
 @Injectable()
 export class LoadViews extends EventEmitter {
+  private readonly logger = new Logger(LoadViews.name);
+
   constructor(
     private readonly loads: LoadsRepository,
     private readonly live: LivePublisher,
@@ -34,6 +36,18 @@ export class LoadViews extends EventEmitter {
 
   /** After a committed change: tell every console that may see the load's project. */
   async publishChanged(...ids: string[]): Promise<LoadDto[]> {
+    try {
+      return await this.publish(ids);
+    } catch (error) {
+      // The change is committed; consoles catch up from their next snapshot. Never fail the request for it.
+      this.logger.error(`could not push loads ${ids.join(', ')}: ${String(error)}`);
+      return Promise.all(ids.map((id) => this.one(id).catch(() => undefined))).then((views) =>
+        views.filter((view): view is LoadDto => view !== undefined),
+      );
+    }
+  }
+
+  private async publish(ids: string[]): Promise<LoadDto[]> {
     const views: LoadDto[] = [];
     for (const id of ids) {
       const load = await this.loads.findDetailed(id);

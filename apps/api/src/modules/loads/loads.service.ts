@@ -100,6 +100,8 @@ export class LoadsService {
 
   /** Issues the ticket; also used for the replacement of a rejected load. */
   async insert(manager: EntityManager, input: NewLoad, actor: CurrentUser): Promise<LoadEntity> {
+    // Serialises queue positions and volumes with every other load of this pour.
+    await this.pourRows.lockForUpdate(manager, input.pour.id);
     const plant = input.pour.plant ?? (await this.pourRows.findDetailed(input.pour.id))!.plant!;
     const day = localDateInZone(new Date(), plant.timeZone);
     const sequence = await this.loads.nextTicketSequence(manager, plant.id, day);

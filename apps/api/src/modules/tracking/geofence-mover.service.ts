@@ -53,7 +53,10 @@ export class GeofenceMover implements OnModuleInit {
     const trucks = stored
       .filter((item) => item.device.entityType === 'truck')
       .sort((a, b) => a.report.fixTime.getTime() - b.report.fixTime.getTime());
-    for (const item of trucks) await this.judge(item);
+    for (const item of trucks) {
+      // One bad fix or fence must not stop the judgement of the others.
+      await this.judge(item).catch((error: unknown) => this.logger.warn(`fix ${item.positionId}: ${String(error)}`));
+    }
   }
 
   private async judge(item: StoredPosition): Promise<void> {
@@ -84,6 +87,11 @@ export class GeofenceMover implements OnModuleInit {
       const load = await this.loads.lockDetailed(manager, loadId);
       // Someone may have confirmed the step by hand in the meantime.
       if (!load || load.status !== from) return false;
+      const late = load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < item.report.fixTime.getTime();
+      // The same rules as the people's steps: concrete past its deadline does not leave on its
+      // own, and a late arrival is flagged for QC.
+      if (to === 'en_route' && late) return false;
+      if (to === 'on_site' && late) load.flaggedForQc = true;
       await this.cycle.move(manager, load, to, {
         actor: null,
         deviceId: item.device.deviceId,

@@ -28,6 +28,8 @@ export interface PositionsCommitted {
 const MAX_BATCH = 1000;
 const MAX_WAIT_MS = 8;
 const MAX_CONCURRENT_BATCHES = 2;
+/** Beyond this many positions waiting, trackers are told to keep theirs and resend later. */
+const MAX_QUEUED = 50_000;
 
 /**
  * Collects positions from concurrent requests and writes them in one
@@ -52,7 +54,7 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
   }
 
   write(device: RegisteredDevice, report: PositionReport): Promise<string> {
-    if (this.closed) return Promise.reject(new StorageUnavailableError());
+    if (this.closed || this.queue.length >= MAX_QUEUED) return Promise.reject(new StorageUnavailableError());
     return new Promise((resolve, reject) => {
       this.queue.push({ device, report, resolve, reject });
       this.schedule();

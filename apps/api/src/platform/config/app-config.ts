@@ -16,6 +16,8 @@ export interface AppConfig {
   demo: boolean;
   /** Drive the demo fleet inside the API process (demo mode only). */
   simulator: boolean;
+  /** Simulated seconds per real second for the demo fleet. */
+  simulatorTimeScale: number;
   /** How often loads are checked for deadlines at risk. */
   deadlineWatchMs: number;
   bootstrapAdminPassword: string | undefined;
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // With no database configured, a newcomer gets the full demo.
     demo: flag(env.DEMO, databaseUrl === undefined),
     simulator: flag(env.SIMULATOR, true),
+    simulatorTimeScale: integer('SIM_TIME_SCALE', env.SIM_TIME_SCALE, 10),
     deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),

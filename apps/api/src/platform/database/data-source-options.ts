@@ -3,7 +3,10 @@ import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** A statement that runs longer is cut off, so a stalled database answers 503 instead of hanging requests. */
+const STATEMENT_TIMEOUT_MS = 30_000;
+
+export function dataSourceOptions(url: string, statementTimeoutMs = STATEMENT_TIMEOUT_MS): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,6 +18,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13 and later: no extension to install.
     uuidExtension: 'pgcrypto',
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20) },
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20), statement_timeout: statementTimeoutMs },
   };
 }

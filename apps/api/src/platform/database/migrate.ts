@@ -5,7 +5,8 @@ import { dataSourceOptions } from './data-source-options';
 const MIGRATION_LOCK_ID = 7_305_112;
 
 export async function runMigrations(url: string, log: (line: string) => void): Promise<void> {
-  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+  // A migration may rightly take long: no statement timeout here.
+  const dataSource = await new DataSource(dataSourceOptions(url, 0)).initialize();
   try {
     await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });

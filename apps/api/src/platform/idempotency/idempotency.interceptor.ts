@@ -36,16 +36,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const path = request.originalUrl.split('?')[0];
     const earlier = await this.requests.claim(userId, key, request.method, path);
     if (earlier) return this.replay(earlier, request.method, path, response);
+    let body: unknown;
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.requests.complete(userId, key, response.statusCode, body);
-      return body;
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
       const answer = toApiError(error);
       if (answer && answer.statusCode < 500) await this.requests.complete(userId, key, answer.statusCode, answer);
       else await this.requests.release(userId, key);
       throw error;
     }
+    // The action has happened: if its answer cannot be stored, the claim stays and a retry is
+    // told to wait, rather than being let through to act a second time.
+    await this.requests.complete(userId, key, response.statusCode, body).catch(() => undefined);
+    return body;
   }
 
   private replay(

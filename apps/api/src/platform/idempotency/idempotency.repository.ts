@@ -9,8 +9,13 @@ export class IdempotencyRepository {
   /** Claims the key for this request, or answers what an earlier request with it holds. */
   async claim(userId: string, key: string, method: string, path: string): Promise<IdempotentRequestEntity | null> {
     const inserted: unknown[] = await this.dataSource.query(
+      // A claim left unanswered by a crashed process is taken over after a while.
       `INSERT INTO idempotent_requests (user_id, key, method, path) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+       ON CONFLICT (user_id, key) DO UPDATE SET created_at = now()
+         WHERE idempotent_requests.status_code IS NULL
+           AND idempotent_requests.method = EXCLUDED.method AND idempotent_requests.path = EXCLUDED.path
+           AND idempotent_requests.created_at < now() - interval '2 minutes'
+       RETURNING key`,
       [userId, key, method, path],
     );
     if (inserted.length > 0) return null;
