@@ -14,6 +14,7 @@ import { recordQcTest } from './qcEndpoints';
 import { isStaleLoadConflict, qcErrorMessage } from './qcErrorMessage';
 import { previewQcTest, qcLimits } from './qcPreview';
 import { QcPreviewBox } from './QcPreviewBox';
+import { QcReadingFields } from './QcReadingFields';
 import { parseReading, readingValue } from './readingInput';
 
 interface QcTestFormProps {
@@ -31,7 +32,7 @@ interface QcTestFormProps {
 
 /** Slump (or slump flow), temperature, air when the mix is air-entrained, and the verdict as it is typed. */
 export function QcTestForm({ load, pour, mix, rules, stage, checkTestOf, onRecorded, onStale }: QcTestFormProps) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const api = useApi();
   const formId = useId();
   const [slump, setSlump] = useState('');
@@ -97,68 +98,19 @@ export function QcTestForm({ load, pour, mix, rules, stage, checkTestOf, onRecor
   return (
     <form className="qc-test-form" data-testid="qc-test-form" onSubmit={submit} noValidate>
       <div className="qc-fields">
-        <label className="field qc-field" htmlFor={`${formId}-slump`}>
-          <span>{slumpLabel} (mm)</span>
-          <input
-            id={`${formId}-slump`}
-            data-testid="qc-slump"
-            className="qc-input"
-            inputMode="numeric"
-            autoComplete="off"
-            enterKeyHint="next"
-            value={slump}
-            aria-invalid={readings.slump.kind === 'invalid'}
-            onChange={(event) => setSlump(event.target.value)}
-          />
-          <small className="qc-hint">
-            {t('qc.form.slumpWindow', {
-              target: formatNumber(limits.targetSlumpMm, 0),
-              tolerance: formatNumber(limits.slumpToleranceMm, 0),
-              min: formatNumber(limits.minSlumpMm, 0),
-              max: formatNumber(limits.maxSlumpMm, 0),
-            })}
-          </small>
-        </label>
-        <label className="field qc-field" htmlFor={`${formId}-temperature`}>
-          <span>{t('qc.form.temperature')} (°C)</span>
-          <input
-            id={`${formId}-temperature`}
-            data-testid="qc-temperature"
-            className="qc-input"
-            inputMode="decimal"
-            autoComplete="off"
-            value={temperature}
-            aria-invalid={readings.temperature.kind === 'invalid'}
-            onChange={(event) => setTemperature(event.target.value)}
-          />
-          <small className="qc-hint">
-            {t('qc.form.temperatureWindow', {
-              min: formatNumber(limits.minTemperatureC),
-              max: formatNumber(limits.maxTemperatureC),
-            })}
-          </small>
-        </label>
-        {limits.air && (
-          <label className="field qc-field" htmlFor={`${formId}-air`}>
-            <span>{t('qc.form.air')} (%)</span>
-            <input
-              id={`${formId}-air`}
-              data-testid="qc-air"
-              className="qc-input"
-              inputMode="decimal"
-              autoComplete="off"
-              value={air}
-              aria-invalid={readings.air.kind === 'invalid'}
-              onChange={(event) => setAir(event.target.value)}
-            />
-            <small className="qc-hint">
-              {t('qc.form.airWindow', {
-                target: formatNumber(limits.air.targetPercent),
-                tolerance: formatNumber(limits.air.tolerancePercentagePoints),
-              })}
-            </small>
-          </label>
-        )}
+        <QcReadingFields
+          formId={formId}
+          testIdPrefix="qc"
+          slumpLabel={slumpLabel}
+          limits={limits}
+          readings={readings}
+          slump={slump}
+          temperature={temperature}
+          air={air}
+          onSlump={setSlump}
+          onTemperature={setTemperature}
+          onAir={setAir}
+        />
       </div>
       <label className="field">
         <span>{t('qc.form.remarks')}</span>

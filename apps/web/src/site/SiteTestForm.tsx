@@ -5,6 +5,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { previewQcTest, qcLimits } from '../qc/qcPreview';
 import { QcPreviewBox } from '../qc/QcPreviewBox';
+import { QcReadingFields } from '../qc/QcReadingFields';
 import { parseReading, readingValue } from '../qc/readingInput';
 import type { OutboxItem, OutboxSnapshot } from './outbox';
 import { PendingBadge } from './PendingBadge';
@@ -33,7 +34,7 @@ interface SiteTestFormProps {
  */
 export function SiteTestForm(props: SiteTestFormProps) {
   const { load, pour, mix, rules, checkTestOf, pending, snapshot, refusal, onSubmit, onCancel } = props;
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const formId = useId();
   const [slump, setSlump] = useState('');
   const [temperature, setTemperature] = useState('');
@@ -100,72 +101,19 @@ export function SiteTestForm(props: SiteTestFormProps) {
     >
       {checkTestOf && <p className="notice qc-check-notice">{t('qc.form.checkNotice')}</p>}
       <fieldset className="site-slump-fields qc-fields" disabled={waiting}>
-        <label className="field qc-field" htmlFor={`${formId}-slump`}>
-          <span>{slumpLabel} (mm)</span>
-          <input
-            id={`${formId}-slump`}
-            data-testid="site-test-slump"
-            className="qc-input"
-            inputMode="numeric"
-            autoComplete="off"
-            enterKeyHint="next"
-            value={slump}
-            aria-invalid={readings.slump.kind === 'invalid'}
-            onChange={(event) => setSlump(event.target.value)}
-          />
-          {limits && (
-            <small className="qc-hint">
-              {t('qc.form.slumpWindow', {
-                target: formatNumber(limits.targetSlumpMm, 0),
-                tolerance: formatNumber(limits.slumpToleranceMm, 0),
-                min: formatNumber(limits.minSlumpMm, 0),
-                max: formatNumber(limits.maxSlumpMm, 0),
-              })}
-            </small>
-          )}
-        </label>
-        <label className="field qc-field" htmlFor={`${formId}-temperature`}>
-          <span>{t('qc.form.temperature')} (°C)</span>
-          <input
-            id={`${formId}-temperature`}
-            data-testid="site-test-temperature"
-            className="qc-input"
-            inputMode="decimal"
-            autoComplete="off"
-            value={temperature}
-            aria-invalid={readings.temperature.kind === 'invalid'}
-            onChange={(event) => setTemperature(event.target.value)}
-          />
-          {limits && (
-            <small className="qc-hint">
-              {t('qc.form.temperatureWindow', {
-                min: formatNumber(limits.minTemperatureC),
-                max: formatNumber(limits.maxTemperatureC),
-              })}
-            </small>
-          )}
-        </label>
-        {limits?.air && (
-          <label className="field qc-field" htmlFor={`${formId}-air`}>
-            <span>{t('qc.form.air')} (%)</span>
-            <input
-              id={`${formId}-air`}
-              data-testid="site-test-air"
-              className="qc-input"
-              inputMode="decimal"
-              autoComplete="off"
-              value={air}
-              aria-invalid={readings.air.kind === 'invalid'}
-              onChange={(event) => setAir(event.target.value)}
-            />
-            <small className="qc-hint">
-              {t('qc.form.airWindow', {
-                target: formatNumber(limits.air.targetPercent),
-                tolerance: formatNumber(limits.air.tolerancePercentagePoints),
-              })}
-            </small>
-          </label>
-        )}
+        <QcReadingFields
+          formId={formId}
+          testIdPrefix="site-test"
+          slumpLabel={slumpLabel}
+          limits={limits}
+          readings={readings}
+          slump={slump}
+          temperature={temperature}
+          air={air}
+          onSlump={setSlump}
+          onTemperature={setTemperature}
+          onAir={setAir}
+        />
       </fieldset>
       {preview ? (
         <QcPreviewBox preview={preview} unreadable={unreadable} />
