@@ -57,8 +57,10 @@ describe('Quick start on the embedded PostgreSQL', () => {
       const pours = await dispatcher.get('/pours?pageSize=100');
       const statuses = new Set(pours.body.items.map((pour: any) => pour.status));
       expect(pours.body.total).toBeGreaterThanOrEqual(6);
-      for (const status of ['completed', 'in_progress', 'ready', 'confirmed', 'draft'])
-        expect(statuses).toContain(status);
+      for (const status of ['completed', 'in_progress', 'confirmed', 'draft']) expect(statuses).toContain(status);
+      // The demo seeds one ready pour beside two in progress; the fleet may already have started it.
+      const started = pours.body.items.filter((pour: any) => pour.status === 'in_progress').length;
+      expect(statuses.has('ready') || started >= 3).toBe(true);
       const someId = pours.body.items[0].id;
 
       // The demo fleet moves by itself: its trucks report through the public ingest.
