@@ -15,7 +15,8 @@ import { isStaleLoadConflict, qcErrorMessage } from './qcErrorMessage';
 import { previewQcTest, qcLimits } from './qcPreview';
 import { QcPreviewBox } from './QcPreviewBox';
 import { QcReadingFields } from './QcReadingFields';
-import { parseReading, readingValue } from './readingInput';
+import { readingValue } from './readingInput';
+import { useQcReadings } from './useQcReadings';
 
 interface QcTestFormProps {
   load: LoadDto;
@@ -35,20 +36,12 @@ export function QcTestForm({ load, pour, mix, rules, stage, checkTestOf, onRecor
   const { t } = useI18n();
   const api = useApi();
   const formId = useId();
-  const [slump, setSlump] = useState('');
-  const [temperature, setTemperature] = useState('');
-  const [air, setAir] = useState('');
+  const { readings, unreadable, fields } = useQcReadings();
   const [remarks, setRemarks] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
   const limits = useMemo(() => qcLimits(pour, mix, rules), [pour, mix, rules]);
-  const readings = {
-    slump: parseReading(slump),
-    temperature: parseReading(temperature),
-    air: parseReading(air),
-  };
-  const unreadable = Object.values(readings).some((reading) => reading.kind === 'invalid');
   const preview = previewQcTest({
     stage,
     checkTest: checkTestOf !== null,
@@ -98,19 +91,7 @@ export function QcTestForm({ load, pour, mix, rules, stage, checkTestOf, onRecor
   return (
     <form className="qc-test-form" data-testid="qc-test-form" onSubmit={submit} noValidate>
       <div className="qc-fields">
-        <QcReadingFields
-          formId={formId}
-          testIdPrefix="qc"
-          slumpLabel={slumpLabel}
-          limits={limits}
-          readings={readings}
-          slump={slump}
-          temperature={temperature}
-          air={air}
-          onSlump={setSlump}
-          onTemperature={setTemperature}
-          onAir={setAir}
-        />
+        <QcReadingFields formId={formId} testIdPrefix="qc" slumpLabel={slumpLabel} limits={limits} {...fields} />
       </div>
       <label className="field">
         <span>{t('qc.form.remarks')}</span>

@@ -6,7 +6,8 @@ import { useI18n } from '../i18n/useI18n';
 import { previewQcTest, qcLimits } from '../qc/qcPreview';
 import { QcPreviewBox } from '../qc/QcPreviewBox';
 import { QcReadingFields } from '../qc/QcReadingFields';
-import { parseReading, readingValue } from '../qc/readingInput';
+import { readingValue } from '../qc/readingInput';
+import { useQcReadings } from '../qc/useQcReadings';
 import type { OutboxItem, OutboxSnapshot } from './outbox';
 import { PendingBadge } from './PendingBadge';
 
@@ -36,18 +37,10 @@ export function SiteTestForm(props: SiteTestFormProps) {
   const { load, pour, mix, rules, checkTestOf, pending, snapshot, refusal, onSubmit, onCancel } = props;
   const { t } = useI18n();
   const formId = useId();
-  const [slump, setSlump] = useState('');
-  const [temperature, setTemperature] = useState('');
-  const [air, setAir] = useState('');
+  const { readings, unreadable, fields } = useQcReadings();
   const [error, setError] = useState<string | null>(null);
 
   const limits = useMemo(() => (mix && rules ? qcLimits(pour, mix, rules) : null), [pour, mix, rules]);
-  const readings = {
-    slump: parseReading(slump),
-    temperature: parseReading(temperature),
-    air: parseReading(air),
-  };
-  const unreadable = Object.values(readings).some((reading) => reading.kind === 'invalid');
   const airPercent = limits?.air ? readingValue(readings.air) : null;
   const preview =
     mix && rules
@@ -101,19 +94,7 @@ export function SiteTestForm(props: SiteTestFormProps) {
     >
       {checkTestOf && <p className="notice qc-check-notice">{t('qc.form.checkNotice')}</p>}
       <fieldset className="site-slump-fields qc-fields" disabled={waiting}>
-        <QcReadingFields
-          formId={formId}
-          testIdPrefix="site-test"
-          slumpLabel={slumpLabel}
-          limits={limits}
-          readings={readings}
-          slump={slump}
-          temperature={temperature}
-          air={air}
-          onSlump={setSlump}
-          onTemperature={setTemperature}
-          onAir={setAir}
-        />
+        <QcReadingFields formId={formId} testIdPrefix="site-test" slumpLabel={slumpLabel} limits={limits} {...fields} />
       </fieldset>
       {preview ? (
         <QcPreviewBox preview={preview} unreadable={unreadable} />
