@@ -14,6 +14,8 @@ const ALL = ROLES;
 const ADMIN: TestRole[] = ['admin'];
 const PLANNERS: TestRole[] = ['admin', 'dispatcher'];
 const QC: TestRole[] = ['admin', 'qc_inspector'];
+/** The plant's own steps: the control room, and the dispatch room standing in for it. */
+const PLANT: TestRole[] = ['admin', 'dispatcher', 'plant_operator'];
 const SITE: TestRole[] = ['admin', 'dispatcher', 'site_dispatcher'];
 const WATER: TestRole[] = ['admin', 'site_dispatcher', 'qc_inspector'];
 /** A QC decision is the inspector's own: not even an administrator records or overrides one. */
@@ -79,15 +81,15 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/loads/{id}': ALL,
   'GET /api/loads/{id}/events': ALL,
   'PATCH /api/loads/{id}/truck': PLANNERS,
-  'POST /api/loads/{id}/start-loading': PLANNERS,
-  'POST /api/loads/{id}/send-to-qc': PLANNERS,
-  'POST /api/loads/{id}/depart': PLANNERS,
+  'POST /api/loads/{id}/start-loading': PLANT,
+  'POST /api/loads/{id}/send-to-qc': PLANT,
+  'POST /api/loads/{id}/depart': PLANT,
   'POST /api/loads/{id}/arrive': SITE,
   'POST /api/loads/{id}/start-discharge': SITE,
   'POST /api/loads/{id}/end-discharge': SITE,
   'POST /api/loads/{id}/leave-site': SITE,
-  'POST /api/loads/{id}/back-at-plant': PLANNERS,
-  'POST /api/loads/{id}/dispose': PLANNERS,
+  'POST /api/loads/{id}/back-at-plant': PLANT,
+  'POST /api/loads/{id}/dispose': PLANT,
   'POST /api/loads/{id}/cancel': PLANNERS,
   'POST /api/loads/{id}/divert': PLANNERS,
   'GET /api/loads/{id}/water': ALL,
@@ -115,7 +117,10 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pours/{id}/requests': ALL,
   'POST /api/pours/{id}/dispatch-hold': PLANNERS,
   'POST /api/pours/{id}/dispatch-resume': PLANNERS,
-  'GET /api/alerts': ['admin', 'dispatcher', 'qc_inspector', 'after_sales'],
+  'GET /api/alerts': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
+  'GET /api/plants/{id}/queue': PLANT,
+  'GET /api/pour-requests': ALL,
+  'POST /api/pour-requests/{id}/acknowledge': PLANNERS,
   'POST /api/alerts/{seq}/acknowledge': PLANNERS,
 };
 

@@ -17,6 +17,8 @@ export interface CurrentUser {
   displayName: string;
   role: Role;
   projectIds: string[];
+  /** The plants a plant operator runs the control room of; empty for other roles. */
+  plantIds: string[];
 }
 
 /** What GET /api/config answers before anyone signs in. */

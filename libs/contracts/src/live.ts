@@ -44,6 +44,8 @@ export interface PourStatusPayload {
   status: string;
   structuralElement: string;
   dispatchHeld?: boolean;
+  /** Sent with a dispatch hold or resume: the hold with its reason, or null once resumed. */
+  dispatchHold?: { reason: string; byName: string; at: string } | null;
 }
 
 /** Events a person in the dispatch room must see and acknowledge. */

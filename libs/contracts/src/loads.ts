@@ -22,6 +22,36 @@ export const StartLoadingRequest = z.object({
 });
 export type StartLoadingRequest = z.infer<typeof StartLoadingRequest>;
 
+/** One material of the batch ticket as the plant's batching system weighed it. */
+export const BatchMaterial = z.object({
+  material: z.string().trim().min(1, 'name the material').max(60),
+  actualKg: z.number().nonnegative('cannot be negative').max(100_000),
+  /** The mix design's quantity for this load, when the batching system prints it. */
+  targetKg: z.number().nonnegative('cannot be negative').max(100_000).optional(),
+});
+export type BatchMaterial = z.infer<typeof BatchMaterial>;
+
+/**
+ * "Batched": the plant's control room reports the batch ticket and sends the
+ * load to plant QC. Every field is optional; what the batching system knows is kept.
+ */
+export const BatchedRequest = z.object({
+  /** When water met cement, if it differs from when loading started; the deadline follows it. */
+  batchedAt: IsoDateTime.optional(),
+  materials: z.array(BatchMaterial).max(20).default([]),
+  /** Water kept back at the plant for a slump adjustment on site (it bounds what the site may add). */
+  waterHeldBackLitres: z.number().nonnegative('cannot be negative').max(2000).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type BatchedRequest = z.infer<typeof BatchedRequest>;
+
+export interface BatchRecordDto {
+  materials: BatchMaterial[];
+  waterHeldBackLitres: number | null;
+  recordedAt: string;
+  recordedByName: string;
+}
+
 /** A step of the truck cycle confirmed by a person: arrival, discharge, departure. */
 export const LoadStepRequest = z.object({
   at: IsoDateTime.optional(),
@@ -93,6 +123,10 @@ export interface LoadDto {
   minutesToDeadline: number | null;
   /** Arrived on site past its deadline: QC must look at it before discharge. */
   flaggedForQc: boolean;
+  /** The site's verdict on its re-test: discharge waits for 'accepted'. */
+  siteAcceptance: 'accepted' | 'retest_required' | 'rejected' | null;
+  /** The batch ticket as the plant reported it, once batched. */
+  batch: BatchRecordDto | null;
   /** For a load on its way to site with a known truck position. */
   eta: LoadEtaDto | null;
   waterAddedLitres: number;
@@ -115,4 +149,35 @@ export interface PourVolumesDto {
 export interface PourLoadsDto {
   loads: LoadDto[];
   volumes: PourVolumesDto;
+}
+
+/** What the plant's control room needs to know about the pour a load is for. */
+export interface QueuePourDto {
+  id: string;
+  structuralElement: string;
+  projectId: string;
+  projectName: string;
+  status: string;
+  scheduledStart: string;
+  pourRateM3PerHour: number;
+  dispatchHold: { reason: string; byName: string; at: string } | null;
+}
+
+export interface PlantQueueItemDto {
+  load: LoadDto;
+  pour: QueuePourDto;
+  /** When the plant should send it to keep the pour's rhythm; null once it has left. */
+  targetReleaseAt: string | null;
+  overdue: boolean;
+}
+
+/**
+ * A plant's work in order: loads to batch, test and send, in their target
+ * release order; then trucks on their way back, to be checked in.
+ */
+export interface PlantQueueDto {
+  plantId: string;
+  generatedAt: string;
+  outbound: PlantQueueItemDto[];
+  returning: PlantQueueItemDto[];
 }

@@ -1,3 +1,4 @@
+import type { LoadStep } from '@pourline/domain';
 import type { Role } from './roles';
 
 /**
@@ -6,32 +7,36 @@ import type { Role } from './roles';
  */
 export const PERMISSIONS = {
   'users.manage': ['admin'],
-  'master-data.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'master-data.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'master-data.manage': ['admin'],
   'customers.read': ['admin', 'dispatcher', 'after_sales'],
-  'projects.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
-  'pours.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'projects.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'pours.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'pours.plan': ['admin', 'dispatcher'],
   'pours.change-status': ['admin', 'dispatcher'],
   'pours.override-document-gate': ['admin'],
-  'documents.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'documents.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'documents.manage': ['admin', 'qc_inspector'],
   'audit.read': ['admin', 'dispatcher'],
-  'loads.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'loads.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'loads.dispatch': ['admin', 'dispatcher'],
+  // The plant's own steps: loading, batched to QC, departure, back at the plant, disposal.
+  'loads.plant-step': ['admin', 'dispatcher', 'plant_operator'],
+  'plants.queue': ['admin', 'dispatcher', 'plant_operator'],
   'loads.site-confirm': ['admin', 'dispatcher', 'site_dispatcher'],
   'loads.add-water': ['admin', 'site_dispatcher', 'qc_inspector'],
-  'qc.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'qc.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   // A QC decision is attributable to the person who made it: inspectors test at the plant and on
   // site; a site dispatcher may enter the on-site re-test from the tablet (never a plant test).
   'qc.record': ['qc_inspector', 'site_dispatcher'],
   'qc.override': ['qc_inspector'],
   'specimens.manage': ['qc_inspector'],
-  'tracking.read': ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'tracking.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'tracking.devices': ['admin', 'dispatcher'],
   'pumps.status': ['admin', 'dispatcher', 'site_dispatcher'],
   'pours.request': ['admin', 'dispatcher', 'site_dispatcher'],
-  'alerts.read': ['admin', 'dispatcher', 'qc_inspector', 'after_sales'],
+  'pours.request-acknowledge': ['admin', 'dispatcher'],
+  'alerts.read': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
   'alerts.acknowledge': ['admin', 'dispatcher'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -39,4 +44,23 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The permission each load step's route is guarded with; the console offers a step only with it. */
+export const LOAD_STEP_PERMISSION = {
+  start_loading: 'loads.plant-step',
+  send_to_qc: 'loads.plant-step',
+  depart: 'loads.plant-step',
+  arrive: 'loads.site-confirm',
+  start_discharge: 'loads.site-confirm',
+  end_discharge: 'loads.site-confirm',
+  leave_site: 'loads.site-confirm',
+  back_at_plant: 'loads.plant-step',
+  dispose: 'loads.plant-step',
+  cancel: 'loads.dispatch',
+} as const satisfies Record<LoadStep, Permission>;
+
+/** A plant operator acts only on loads batched at a plant they run; everyone else who may act, anywhere. */
+export function canActAtPlant(user: { role: Role; plantIds: readonly string[] }, plantId: string): boolean {
+  return user.role !== 'plant_operator' || user.plantIds.includes(plantId);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SLUMP_STANDARDS } from '@pourline/domain';
-import { LatLng, patchSchema, Polygon, TimeZone } from './common';
+import { LatLng, patchSchema, Polygon, TimeZone, Uuid } from './common';
 
 export const SlumpStandard = z.enum(SLUMP_STANDARDS);
 
@@ -27,6 +27,8 @@ export const CreatePlantRequest = z.object({
   timeZone: TimeZone,
   slumpStandard: SlumpStandard,
   ruleOverrides: RuleOverrides.default({}),
+  /** The plant operators who run this plant's control room. */
+  operatorIds: z.array(Uuid).max(50).default([]),
 });
 export type CreatePlantRequest = z.infer<typeof CreatePlantRequest>;
 export const UpdatePlantRequest = patchSchema(CreatePlantRequest);

@@ -104,7 +104,26 @@ export interface PourRequestDto {
   note: string;
   byName: string;
   at: string;
+  /** The dispatch room's "copy": who heard it and when. */
+  acknowledgement: PourRequestAcknowledgementDto | null;
 }
+
+export interface PourRequestAcknowledgementDto {
+  byName: string;
+  at: string;
+  note: string;
+}
+
+export const AcknowledgePourRequest = z.object({
+  note: z.string().trim().max(200).default(''),
+});
+export type AcknowledgePourRequest = z.infer<typeof AcknowledgePourRequest>;
+
+export const OpenPourRequestsQuery = z.object({
+  /** How far back to look; requests older than this are history, not work. */
+  sinceHours: z.coerce.number().int().min(1).max(72).default(12),
+});
+export type OpenPourRequestsQuery = z.infer<typeof OpenPourRequestsQuery>;
 
 /** The dispatch room stops sending loads to a pour, and starts again. */
 export const DispatchHoldRequest = z.object({

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'dispatcher', 'site_dispatcher', 'qc_inspector', 'after_sales'] as const;
+export const ROLES = [
+  'admin',
+  'dispatcher',
+  'plant_operator',
+  'site_dispatcher',
+  'qc_inspector',
+  'after_sales',
+] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;

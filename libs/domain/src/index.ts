@@ -22,3 +22,6 @@ export * from './geofence-presence';
 export * from './load-geofence-moves';
 export * from './agreed-tolerance';
 export * from './deadline-risk';
+export * from './load-steps';
+export * from './release-targets';
+export * from './site-request-escalation';

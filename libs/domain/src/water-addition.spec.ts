@@ -12,6 +12,15 @@ describe(waterAdditionAllowanceLitres.name, () => {
     expect(waterAdditionAllowanceLitres({ ...load, alreadyAddedLitres: 25 })).toBe(15);
   });
 
+  it('adds back design water the plant kept out of the batch', () => {
+    expect(waterAdditionAllowanceLitres({ ...load, heldBackLitres: 60 })).toBe(100);
+    expect(waterAdditionAllowanceLitres({ ...load, heldBackLitres: 60, alreadyAddedLitres: 100 })).toBe(0);
+  });
+
+  it('refuses a negative amount held back', () => {
+    expect(() => waterAdditionAllowanceLitres({ ...load, heldBackLitres: -1 })).toThrow(RangeError);
+  });
+
   it('is 0 once the additions have used the headroom up', () => {
     expect(waterAdditionAllowanceLitres({ ...load, alreadyAddedLitres: 40 })).toBe(0);
     expect(waterAdditionAllowanceLitres({ ...load, alreadyAddedLitres: 55 })).toBe(0);

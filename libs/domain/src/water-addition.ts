@@ -9,6 +9,8 @@ export interface WaterAdditionInput {
   volumeM3: number;
   /** Water already added on site to this load; every addition counts against one allowance. */
   alreadyAddedLitres?: number;
+  /** Design water the plant kept back from this load's batch: it may be added on site on top. */
+  heldBackLitres?: number;
 }
 
 export interface WaterAdditionCheck {
@@ -28,9 +30,11 @@ export function waterAdditionAllowanceLitres(input: WaterAdditionInput): number 
   assertPositive('maxWaterCementRatio', input.maxWaterCementRatio);
   assertNonNegative('volumeM3', input.volumeM3);
   assertNonNegative('alreadyAddedLitres', alreadyAddedLitres);
+  const heldBackLitres = input.heldBackLitres ?? 0;
+  assertNonNegative('heldBackLitres', heldBackLitres);
 
   const headroomKgPerM3 = input.maxWaterCementRatio * input.cementKgPerM3 - input.waterKgPerM3;
-  const rawLitres = headroomKgPerM3 * input.volumeM3 - alreadyAddedLitres;
+  const rawLitres = headroomKgPerM3 * input.volumeM3 + heldBackLitres - alreadyAddedLitres;
   // The nudge keeps 40 L from flooring to 39.9 L when floating point gives 39.99999999.
   const roundedDown = Math.floor(rawLitres * 10 + 1e-6) / 10;
   return Math.max(0, roundedDown);

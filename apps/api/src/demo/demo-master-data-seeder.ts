@@ -31,8 +31,8 @@ type Log = (line: string) => void;
  * the HTTP pipe would, so defaults and cross-field rules apply.
  */
 export async function seedMasterData(app: INestApplication, log: Log): Promise<void> {
-  const { siteDispatcherId } = await seedUsers(app, log);
-  const plantIds = await seedPlants(app, log);
+  const { siteDispatcherId, plantOperatorId } = await seedUsers(app, log);
+  const plantIds = await seedPlants(app, plantOperatorId, log);
   const customerIds = await seedCustomers(app, log);
   await seedProjects(app, plantIds, customerIds, siteDispatcherId, log);
   await seedMixes(app, log);
@@ -43,23 +43,38 @@ async function seedUsers(app: INestApplication, log: Log) {
   const users = app.get(UsersService);
   let admin: CurrentUser | null = null;
   let siteDispatcherId = '';
+  let plantOperatorId = '';
   for (const user of DEMO_USERS) {
     // The administrator is the first account; everything after it is done in its name.
     const created = await users.create(CreateUserRequest.parse(user), admin);
     if (user.role === 'admin') admin = actorOf(created);
     if (user.role === 'site_dispatcher') siteDispatcherId = created.id;
+    if (user.role === 'plant_operator') plantOperatorId = created.id;
   }
   if (!admin) throw new Error('the demo user list has no administrator');
   const names = DEMO_USERS.map((user) => `${user.username} (${user.role})`).join(', ');
   log(`demo: created users ${names}, all with password "${DEMO_PASSWORD}"`);
-  return { admin, siteDispatcherId };
+  return { admin, siteDispatcherId, plantOperatorId };
 }
 
-async function seedPlants(app: INestApplication, log: Log): Promise<Record<DemoPlantKey, string>> {
+/** The demo's plant operator runs the control room of the first plant, JN-01. */
+const OPERATED_PLANT_CODE = 'JN-01';
+
+async function seedPlants(
+  app: INestApplication,
+  plantOperatorId: string,
+  log: Log,
+): Promise<Record<DemoPlantKey, string>> {
   const plants = app.get(PlantsService);
   const ids = {} as Record<DemoPlantKey, string>;
   for (const [key, plant] of Object.entries(DEMO_PLANTS) as [DemoPlantKey, (typeof DEMO_PLANTS)[DemoPlantKey]][]) {
-    const request = CreatePlantRequest.parse({ ...plant, timeZone: DEMO_TIME_ZONE, slumpStandard: 'gb_t_14902' });
+    const operatorIds = plant.code === OPERATED_PLANT_CODE && plantOperatorId ? [plantOperatorId] : [];
+    const request = CreatePlantRequest.parse({
+      ...plant,
+      timeZone: DEMO_TIME_ZONE,
+      slumpStandard: 'gb_t_14902',
+      operatorIds,
+    });
     ids[key] = (await plants.create(request)).id;
   }
   log(

@@ -17,6 +17,13 @@ export const DEMO_USERS = [
     phone: '139 5170 0102',
   },
   {
+    username: 'plant',
+    displayName: 'Sun Hao',
+    role: 'plant_operator',
+    password: DEMO_PASSWORD,
+    phone: '139 5170 0215',
+  },
+  {
     username: 'site',
     displayName: 'Liu Yang',
     role: 'site_dispatcher',

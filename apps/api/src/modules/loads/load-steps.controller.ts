@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  BatchedRequest,
   type CurrentUser,
   DivertLoadRequest,
   IdParam,
@@ -18,7 +19,7 @@ export class LoadStepsController {
   constructor(private readonly steps: LoadStepsService) {}
 
   @Post('start-loading')
-  @Can('loads.dispatch')
+  @Can('loads.plant-step')
   @HttpCode(200)
   startLoading(
     @Param({ schema: IdParam }) { id }: IdParam,
@@ -29,18 +30,18 @@ export class LoadStepsController {
   }
 
   @Post('send-to-qc')
-  @Can('loads.dispatch')
+  @Can('loads.plant-step')
   @HttpCode(200)
   sendToQc(
     @Param({ schema: IdParam }) { id }: IdParam,
-    @Body({ schema: LoadStepRequest }) body: LoadStepRequest,
+    @Body({ schema: BatchedRequest }) body: BatchedRequest,
     @Actor() actor: CurrentUser,
   ) {
     return this.steps.sendToQc(id, body, actor);
   }
 
   @Post('depart')
-  @Can('loads.dispatch')
+  @Can('loads.plant-step')
   @HttpCode(200)
   depart(
     @Param({ schema: IdParam }) { id }: IdParam,
@@ -95,7 +96,7 @@ export class LoadStepsController {
   }
 
   @Post('back-at-plant')
-  @Can('loads.dispatch')
+  @Can('loads.plant-step')
   @HttpCode(200)
   backAtPlant(
     @Param({ schema: IdParam }) { id }: IdParam,
@@ -106,7 +107,7 @@ export class LoadStepsController {
   }
 
   @Post('dispose')
-  @Can('loads.dispatch')
+  @Can('loads.plant-step')
   @HttpCode(200)
   dispose(
     @Param({ schema: IdParam }) { id }: IdParam,

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import type {
-  CurrentUser,
-  DivertLoadRequest,
-  LoadDto,
-  LoadReasonRequest,
-  LoadStepRequest,
-  StartLoadingRequest,
+import {
+  type BatchedRequest,
+  canActAtPlant,
+  type CurrentUser,
+  type DivertLoadRequest,
+  type LoadDto,
+  type LoadReasonRequest,
+  type LoadStepRequest,
+  type StartLoadingRequest,
 } from '@pourline/contracts';
 import { canDivertLoad, statusAfterDiversion } from '@pourline/domain';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -21,6 +23,7 @@ import { type LoadEntity, TRUCK_BUSY_INDEX } from './load.entity';
 import {
   LoadStateError,
   MixMismatchError,
+  NotYourPlantError,
   PastDeadlineError,
   PourNotDispatchableError,
   PourOnHoldError,
@@ -77,10 +80,29 @@ export class LoadStepsService {
     });
   }
 
-  sendToQc(id: string, request: LoadStepRequest, actor: CurrentUser) {
-    return this.step(id, stepContext(actor, request), (manager, load, context) =>
-      this.cycle.move(manager, load, 'plant_qc', context),
-    );
+  /** Batched: the batch ticket is recorded and the load goes to plant QC. */
+  sendToQc(id: string, request: BatchedRequest, actor: CurrentUser) {
+    return this.step(id, { actor, note: request.note }, async (manager, load, context) => {
+      if (request.batchedAt) {
+        const batchedAt = new Date(request.batchedAt);
+        if (batchedAt.getTime() > Date.now() + 5 * 60_000) {
+          throw new InvalidInputError('time_in_future', 'batchedAt: water cannot have met cement in the future', [
+            'batchedAt',
+          ]);
+        }
+        // The deadline runs from when water met cement, so a corrected batch time moves it.
+        const { deadline, limitedBy } = loadDeadline(batchedAt, load.pour!, load.mix!, plantRuleSet(load.pour!.plant!));
+        Object.assign(load, { batchedAt, dischargeDeadline: deadline, deadlineLimitedBy: limitedBy });
+      }
+      load.batchRecord = {
+        materials: request.materials,
+        waterHeldBackLitres: request.waterHeldBackLitres ?? null,
+        recordedAt: new Date().toISOString(),
+        recordedById: actor.id,
+        recordedByName: actor.displayName,
+      };
+      await this.cycle.move(manager, load, 'plant_qc', context);
+    });
   }
 
   depart(id: string, request: LoadStepRequest, actor: CurrentUser) {
@@ -178,6 +200,7 @@ export class LoadStepsService {
   private async step(id: string, context: PersonStep, apply: Step): Promise<LoadDto> {
     const startedPour = await this.dataSource.transaction(async (manager) => {
       const load = await this.cycle.lockVisible(manager, id, context.actor);
+      if (!canActAtPlant(context.actor, load.plantId)) throw new NotYourPlantError(load.ticketNumber);
       const pourStatus = load.pour!.status;
       await apply(manager, load, context);
       return pourStatus === 'ready' && load.status === 'loading' ? load.pour! : null;

@@ -8,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { BatchMaterial } from '@pourline/contracts';
 import type { LoadStatus } from '@pourline/domain';
 import { TruckEntity } from '../fleet/truck.entity';
 import { MixEntity } from '../mixes/mix.entity';
@@ -30,6 +31,14 @@ export const TRUCK_BUSY_STATUSES: readonly LoadStatus[] = [
 export const TRUCK_BUSY_INDEX = 'UQ_loads_truck_busy';
 
 export type SiteAcceptance = 'accepted' | 'retest_required' | 'rejected';
+
+export interface BatchRecord {
+  materials: BatchMaterial[];
+  waterHeldBackLitres: number | null;
+  recordedAt: string;
+  recordedById: string;
+  recordedByName: string;
+}
 
 /** A delivery ticket: one truckload of one mix for one pour. */
 @Entity('loads')
@@ -114,6 +123,10 @@ export class LoadEntity {
 
   @Column({ type: 'double precision', default: 0 })
   waterAddedLitres!: number;
+
+  /** The batch ticket as the plant's control room reported it. */
+  @Column({ type: 'jsonb', nullable: true })
+  batchRecord!: BatchRecord | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -15,6 +15,7 @@ export function waterAllowance(load: LoadEntity): number {
     maxWaterCementRatio: load.mix.maxWaterCementRatio,
     volumeM3: load.volumeM3,
     alreadyAddedLitres: load.waterAddedLitres,
+    heldBackLitres: load.batchRecord?.waterHeldBackLitres ?? 0,
   });
 }
 
@@ -39,6 +40,15 @@ export function toLoadDto(load: LoadEntity, now = new Date(), eta: LoadEtaDto | 
     deadlineLimitedBy: load.deadlineLimitedBy,
     minutesToDeadline: load.dischargeDeadline ? Math.round(minutesToDeadline(load.dischargeDeadline, now)) : null,
     flaggedForQc: load.flaggedForQc,
+    siteAcceptance: load.siteAcceptance,
+    batch: load.batchRecord
+      ? {
+          materials: load.batchRecord.materials,
+          waterHeldBackLitres: load.batchRecord.waterHeldBackLitres,
+          recordedAt: load.batchRecord.recordedAt,
+          recordedByName: load.batchRecord.recordedByName,
+        }
+      : null,
     eta,
     waterAddedLitres: load.waterAddedLitres,
     waterAllowanceLitres: waterAllowance(load),

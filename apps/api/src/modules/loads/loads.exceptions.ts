@@ -1,5 +1,5 @@
 import type { LoadStatus } from '@pourline/domain';
-import { ConflictError, DomainError } from '../../platform/errors/domain-error';
+import { ConflictError, DomainError, ForbiddenError } from '../../platform/errors/domain-error';
 
 export class IllegalLoadTransitionError extends ConflictError {
   constructor(from: LoadStatus, to: LoadStatus, allowed: readonly LoadStatus[]) {
@@ -84,5 +84,11 @@ export class WaterLimitExceededError extends DomainError {
 export class PourOnHoldError extends ConflictError {
   constructor(hold: { reason: string; byName: string }) {
     super('pour_on_hold', `Dispatch to this pour is on hold (${hold.reason}, by ${hold.byName}); resume it first`);
+  }
+}
+
+export class NotYourPlantError extends ForbiddenError {
+  constructor(ticketNumber: string) {
+    super('not_your_plant', `Load ${ticketNumber} is batched at a plant whose control room you do not run`);
   }
 }

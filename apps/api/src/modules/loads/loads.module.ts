@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FleetModule } from '../fleet/fleet.module';
+import { PlantsModule } from '../plants/plants.module';
 import { PoursModule } from '../pours/pours.module';
 import { LoadCycle } from './load-cycle.service';
 import { LoadEventEntity } from './load-event.entity';
@@ -12,6 +13,8 @@ import { LoadEntity } from './load.entity';
 import { LoadsController } from './loads.controller';
 import { LoadsRepository } from './loads.repository';
 import { LoadsService } from './loads.service';
+import { PlantQueueController } from './plant-queue.controller';
+import { PlantQueueService } from './plant-queue.service';
 import { TicketCounterEntity } from './ticket-counter.entity';
 import { WaterAdditionEntity } from './water-addition.entity';
 import { WaterService } from './water.service';
@@ -21,9 +24,19 @@ import { WaterService } from './water.service';
     TypeOrmModule.forFeature([LoadEntity, LoadEventEntity, TicketCounterEntity, WaterAdditionEntity]),
     PoursModule,
     FleetModule,
+    PlantsModule,
   ],
-  controllers: [LoadsController, LoadStepsController],
-  providers: [LoadsRepository, LoadCycle, LoadsService, LoadStepsService, WaterService, LoadViews, DeadlineWatch],
+  controllers: [LoadsController, LoadStepsController, PlantQueueController],
+  providers: [
+    LoadsRepository,
+    LoadCycle,
+    LoadsService,
+    LoadStepsService,
+    WaterService,
+    LoadViews,
+    DeadlineWatch,
+    PlantQueueService,
+  ],
   exports: [LoadsRepository, LoadCycle, LoadsService, LoadViews, DeadlineWatch],
 })
 export class LoadsModule {}

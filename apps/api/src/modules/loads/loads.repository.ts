@@ -79,6 +79,28 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
     return this.repository.manager.find(WaterAdditionEntity, { where: { loadId }, order: { at: 'ASC' } });
   }
 
+  /** A plant's loads still to send, and those on their way back to it. */
+  listPlantWork(plantId: string, statuses: readonly string[]): Promise<LoadEntity[]> {
+    return this.repository.find({
+      where: { plantId, status: In([...statuses]) },
+      relations: { truck: true, mix: true, pour: { plant: true, project: true } },
+      order: { queuePosition: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  /** Each pour's latest departure from the plant, with the volume that truck took. */
+  async lastDepartures(pourIds: string[]): Promise<Map<string, { at: Date; volumeM3: number }>> {
+    if (pourIds.length === 0) return new Map();
+    const rows: { pour_id: string; at: Date; volume_m3: number }[] = await this.repository.manager.query(
+      `SELECT DISTINCT ON (l.pour_id) l.pour_id, e.at, l.volume_m3
+         FROM load_events e JOIN loads l ON l.id = e.load_id
+        WHERE l.pour_id = ANY($1::uuid[]) AND e.from_status = 'released' AND e.to_status = 'en_route'
+        ORDER BY l.pour_id, e.at DESC`,
+      [pourIds],
+    );
+    return new Map(rows.map((row) => [row.pour_id, { at: new Date(row.at), volumeM3: row.volume_m3 }]));
+  }
+
   findByIds(ids: string[]): Promise<LoadEntity[]> {
     return ids.length ? this.repository.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }

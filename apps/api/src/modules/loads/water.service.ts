@@ -32,6 +32,7 @@ export class WaterService {
           maxWaterCementRatio: mix.maxWaterCementRatio,
           volumeM3: load.volumeM3,
           alreadyAddedLitres: load.waterAddedLitres,
+          heldBackLitres: load.batchRecord?.waterHeldBackLitres ?? 0,
         },
         request.litres,
       );

@@ -1,6 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
 import type { LatLng, Polygon, RuleOverrides } from '@pourline/contracts';
 import type { SlumpStandard } from '@pourline/domain';
+import { UserEntity } from '../users/user.entity';
 
 @Entity('plants')
 export class PlantEntity {
@@ -30,4 +31,9 @@ export class PlantEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   ruleOverrides!: RuleOverrides;
+
+  /** Plant operators who run this plant's control room; loaded when asked for. */
+  @ManyToMany(() => UserEntity)
+  @JoinTable({ name: 'plant_operators', joinColumn: { name: 'plant_id' }, inverseJoinColumn: { name: 'user_id' } })
+  operators?: UserEntity[];
 }

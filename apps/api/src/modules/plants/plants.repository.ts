@@ -11,6 +11,10 @@ export class PlantsRepository extends EntityStore<PlantEntity> {
   }
 
   listAll(): Promise<PlantEntity[]> {
-    return this.repository.find({ order: { code: 'ASC' } });
+    return this.repository.find({ order: { code: 'ASC' }, relations: { operators: true } });
+  }
+
+  findWithOperators(id: string): Promise<PlantEntity | null> {
+    return this.repository.findOne({ where: { id }, relations: { operators: true } });
   }
 }

@@ -25,4 +25,17 @@ export class PourRequestEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   at!: Date;
+
+  /** The dispatch room's "copy". */
+  @Column({ type: 'uuid', nullable: true })
+  acknowledgedById!: string | null;
+
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  acknowledgedByName!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 200, default: '' })
+  acknowledgementNote!: string;
 }

@@ -1,23 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CreatePourRequestMessage, CurrentUser, PourRequestDto } from '@pourline/contracts';
+import type {
+  AcknowledgePourRequest,
+  CreatePourRequestMessage,
+  CurrentUser,
+  OpenPourRequestsQuery,
+  PourRequestDto,
+} from '@pourline/contracts';
+import { AuditService } from '../../platform/audit/audit.service';
+import { visibleProjectIds } from '../../platform/auth/project-scope';
+import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
-import { ConflictError } from '../../platform/errors/domain-error';
 import { PourRequestEntity } from './pour-request.entity';
+import { PourRequestsRepository } from './pour-requests.repository';
 import { PoursService } from './pours.service';
 
 const OPEN = ['confirmed', 'ready', 'in_progress'];
 
 function toDto(request: PourRequestEntity, projectId: string): PourRequestDto {
   const { id, pourId, kind, note, byName } = request;
-  return { id, pourId, projectId, kind, note, byName, at: request.at.toISOString() };
+  const acknowledgement =
+    request.acknowledgedAt && request.acknowledgedByName
+      ? {
+          byName: request.acknowledgedByName,
+          at: request.acknowledgedAt.toISOString(),
+          note: request.acknowledgementNote,
+        }
+      : null;
+  return { id, pourId, projectId, kind, note, byName, at: request.at.toISOString(), acknowledgement };
 }
 
-/** Speed up, slow down, hold, resume: asked on site, heard at once in the dispatch room. */
+/** Speed up, slow down, hold, resume: asked on site, heard at once in the dispatch room, and copied. */
 @Injectable()
 export class PourRequestsService {
   constructor(
     private readonly pours: PoursService,
+    private readonly requests: PourRequestsRepository,
+    private readonly audit: AuditService,
     private readonly live: LivePublisher,
     private readonly dataSource: DataSource,
   ) {}
@@ -27,9 +46,14 @@ export class PourRequestsService {
     if (!OPEN.includes(pour.status)) {
       throw new ConflictError('pour_not_open', `The pour is ${pour.status}; requests are for pours not yet finished`);
     }
-    const repository = this.dataSource.getRepository(PourRequestEntity);
-    const saved = await repository.save(
-      repository.create({ pourId, kind: message.kind, note: message.note, byId: actor.id, byName: actor.displayName }),
+    const saved = await this.requests.save(
+      this.requests.create({
+        pourId,
+        kind: message.kind,
+        note: message.note,
+        byId: actor.id,
+        byName: actor.displayName,
+      }),
     );
     const dto = toDto(saved, pour.projectId);
     await this.live.publish('pour.request.v1', pour.projectId, dto);
@@ -38,9 +62,44 @@ export class PourRequestsService {
 
   async list(pourId: string, actor: CurrentUser): Promise<PourRequestDto[]> {
     const pour = await this.pours.requireVisible(pourId, actor);
-    const requests = await this.dataSource
-      .getRepository(PourRequestEntity)
-      .find({ where: { pourId }, order: { at: 'DESC' }, take: 200 });
-    return requests.map((request) => toDto(request, pour.projectId));
+    return (await this.requests.listForPour(pourId)).map((request) => toDto(request, pour.projectId));
+  }
+
+  /** What the dispatch room still owes an answer to, across every pour the person may see. */
+  async listOpen(query: OpenPourRequestsQuery, actor: CurrentUser): Promise<PourRequestDto[]> {
+    const rows = await this.requests.listUnacknowledged(visibleProjectIds(actor), OPEN, query.sinceHours);
+    return rows.map((row) => toDto(row, row.projectId));
+  }
+
+  /** The dispatch room's "copy": once per request, with who and when, pushed back to the site. */
+  async acknowledge(id: string, body: AcknowledgePourRequest, actor: CurrentUser): Promise<PourRequestDto> {
+    const { dto, projectId } = await this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(PourRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!request) throw new NotFoundError('Request', id);
+      const pour = await this.pours.requireVisible(request.pourId, actor).catch(() => {
+        throw new NotFoundError('Request', id);
+      });
+      if (request.acknowledgedAt) {
+        throw new ConflictError(
+          'request_already_acknowledged',
+          `${request.acknowledgedByName} already acknowledged this request at ${request.acknowledgedAt.toISOString()}`,
+        );
+      }
+      Object.assign(request, {
+        acknowledgedById: actor.id,
+        acknowledgedByName: actor.displayName,
+        acknowledgedAt: new Date(),
+        acknowledgementNote: body.note,
+      });
+      await manager.save(PourRequestEntity, request);
+      await this.audit.record(manager, actor, 'pour', pour.id, 'request_acknowledged', {
+        requestId: request.id,
+        kind: request.kind,
+        note: body.note,
+      });
+      return { dto: toDto(request, pour.projectId), projectId: pour.projectId };
+    });
+    await this.live.publish('pour.request.v1', projectId, dto);
+    return dto;
   }
 }

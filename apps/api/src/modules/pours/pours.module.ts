@@ -6,6 +6,9 @@ import { PlantsModule } from '../plants/plants.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { PourEntity } from './pour.entity';
 import { PourHistoryService } from './pour-history.service';
+import { PourRequestEntity } from './pour-request.entity';
+import { PourRequestsController } from './pour-requests.controller';
+import { PourRequestsRepository } from './pour-requests.repository';
 import { PourRequestsService } from './pour-requests.service';
 import { PourReferences } from './pour-references';
 import { PoursController } from './pours.controller';
@@ -13,9 +16,22 @@ import { PoursRepository } from './pours.repository';
 import { PoursService } from './pours.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PourEntity]), ProjectsModule, PlantsModule, MixesModule, FleetModule],
-  controllers: [PoursController],
-  providers: [PoursRepository, PoursService, PourReferences, PourHistoryService, PourRequestsService],
+  imports: [
+    TypeOrmModule.forFeature([PourEntity, PourRequestEntity]),
+    ProjectsModule,
+    PlantsModule,
+    MixesModule,
+    FleetModule,
+  ],
+  controllers: [PoursController, PourRequestsController],
+  providers: [
+    PoursRepository,
+    PoursService,
+    PourReferences,
+    PourHistoryService,
+    PourRequestsService,
+    PourRequestsRepository,
+  ],
   exports: [PoursService, PoursRepository],
 })
 export class PoursModule {}

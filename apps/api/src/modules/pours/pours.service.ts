@@ -164,6 +164,7 @@ export class PoursService {
       status: pour.status,
       structuralElement: pour.structuralElement,
       dispatchHeld: pour.dispatchHold !== null,
+      dispatchHold: pour.dispatchHold,
     });
     return pour;
   }
