@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LoadStatus } from '@pourline/domain';
+import type { LoadStatus, LoadStep } from '@pourline/domain';
 import { IsoDateTime, Uuid } from './common';
 
 const Reason = z.string().trim().min(10, 'say why, in at least 10 characters').max(1000);
@@ -181,3 +181,17 @@ export interface PlantQueueDto {
   outbound: PlantQueueItemDto[];
   returning: PlantQueueItemDto[];
 }
+
+/** The route of each load step under /loads/{id}/, shared so the console never spells one by hand. */
+export const LOAD_STEP_ROUTE = {
+  start_loading: 'start-loading',
+  send_to_qc: 'send-to-qc',
+  depart: 'depart',
+  arrive: 'arrive',
+  start_discharge: 'start-discharge',
+  end_discharge: 'end-discharge',
+  leave_site: 'leave-site',
+  back_at_plant: 'back-at-plant',
+  dispose: 'dispose',
+  cancel: 'cancel',
+} as const satisfies Record<LoadStep, string>;

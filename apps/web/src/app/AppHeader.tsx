@@ -1,4 +1,4 @@
-import type { CurrentUser } from '@pourline/contracts';
+import { type CurrentUser, roleHasPermission } from '@pourline/contracts';
 import type { MouseEvent } from 'react';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useI18n } from '../i18n/useI18n';
@@ -19,6 +19,9 @@ interface AppHeaderProps {
 
 export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppHeaderProps) {
   const { t } = useI18n();
+  const homeKey = { live: 'nav.live', plant: 'nav.plant', site: 'nav.site', qc: 'nav.qc', board: 'nav.pours' } as const;
+  // The dispatch room can open a plant's control room; the plant's own operators have it as home.
+  const plantLink = homeView !== 'plant' && roleHasPermission(user.role, 'plants.queue');
   const link = (target: Route) => ({
     href: routeHash(target),
     onClick: (event: MouseEvent) => {
@@ -37,16 +40,26 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
           <nav className="main-nav" aria-label={t('nav.label')}>
             <a
               className="main-nav-link"
-              data-testid={homeView === 'site' ? 'nav-site' : homeView === 'qc' ? 'nav-qc' : 'nav-live'}
+              data-testid={`nav-${homeView}`}
               aria-current={route.screen === 'home' ? 'page' : undefined}
               {...link({ screen: 'home' })}
             >
-              {t(homeView === 'site' ? 'nav.site' : homeView === 'qc' ? 'nav.qc' : 'nav.live')}
+              {t(homeKey[homeView])}
             </a>
+            {plantLink && (
+              <a
+                className="main-nav-link"
+                data-testid="nav-plant"
+                aria-current={route.screen === 'plant' ? 'page' : undefined}
+                {...link({ screen: 'plant' })}
+              >
+                {t('nav.plant')}
+              </a>
+            )}
             <a
               className="main-nav-link"
               data-testid="nav-pours"
-              aria-current={route.screen !== 'home' ? 'page' : undefined}
+              aria-current={route.screen !== 'home' && route.screen !== 'plant' ? 'page' : undefined}
               {...link({ screen: 'board' })}
             >
               {t('nav.pours')}

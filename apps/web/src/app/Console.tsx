@@ -1,6 +1,7 @@
 import { type CurrentUser, roleHasPermission } from '@pourline/contracts';
 import { lazy, Suspense, useState } from 'react';
 import { OperatorView } from '../operator/OperatorView';
+import { PlantView } from '../plant/PlantView';
 import { PourBoard } from '../pours/PourBoard';
 import { PourDetail } from '../pours/PourDetail';
 import { QcView } from '../qc/QcView';
@@ -23,11 +24,12 @@ interface ConsoleProps {
 const LIVE_VIEW_ROLES: ReadonlySet<CurrentUser['role']> = new Set(['admin', 'dispatcher']);
 
 /** Home for each role: the live map, the site tablet view, or the pour board. */
-export type HomeView = 'live' | 'site' | 'qc' | 'board';
+export type HomeView = 'live' | 'plant' | 'site' | 'qc' | 'board';
 
 function homeViewOf(role: CurrentUser['role']): HomeView {
   if (LIVE_VIEW_ROLES.has(role)) return 'live';
   if (role === 'qc_inspector') return 'qc';
+  if (role === 'plant_operator') return 'plant';
   return role === 'site_dispatcher' ? 'site' : 'board';
 }
 
@@ -42,6 +44,10 @@ export function Console({ user, onSignOut }: ConsoleProps) {
   const showLiveView = homeView === 'live' && route.screen === 'home';
   const showSiteView = homeView === 'site' && route.screen === 'home';
   const showQcView = homeView === 'qc' && route.screen === 'home';
+  // The dispatch room may stand in for a plant's control room.
+  const showPlantView =
+    (homeView === 'plant' && route.screen === 'home') ||
+    (route.screen === 'plant' && roleHasPermission(user.role, 'plants.queue'));
 
   const shell = (
     <div className={`app-shell${showLiveView ? ' app-shell--fixed' : ''}`}>
@@ -81,6 +87,8 @@ export function Console({ user, onSignOut }: ConsoleProps) {
           <SiteView user={user} />
         ) : showQcView ? (
           <QcView />
+        ) : showPlantView ? (
+          <PlantView user={user} />
         ) : (
           <PourBoard
             filters={filters}

@@ -5,11 +5,13 @@
 export type Route =
   | { screen: 'home' }
   | { screen: 'board' }
+  | { screen: 'plant' }
   | { screen: 'pour'; pourId: string }
   | { screen: 'new-pour' }
   | { screen: 'edit-pour'; pourId: string };
 
 export function parseRoute(hash: string): Route {
+  if (/^#\/plant\/?(?:[?#]|$)/.test(hash)) return { screen: 'plant' };
   if (/^#\/pours\/new\/?(?:[?#]|$)/.test(hash)) return { screen: 'new-pour' };
   const edit = /^#\/pours\/([^/?#]+)\/edit\/?(?:[?#]|$)/.exec(hash);
   if (edit) return { screen: 'edit-pour', pourId: decodeURIComponent(edit[1]) };
@@ -29,6 +31,8 @@ export function routeHash(route: Route): string {
       return `#/pours/${encodeURIComponent(route.pourId)}/edit`;
     case 'board':
       return '#/pours';
+    case 'plant':
+      return '#/plant';
     case 'home':
       return '#/';
   }

@@ -7,11 +7,12 @@ import { ThemeToggle } from '../app/ThemeToggle';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useI18n } from '../i18n/useI18n';
 
-const DEMO_USERS = ['admin', 'dispatcher', 'site', 'qc', 'aftersales'] as const;
+const DEMO_USERS = ['admin', 'dispatcher', 'plant', 'site', 'qc', 'aftersales'] as const;
 const DEMO_PASSWORD = 'pourline';
 const DEMO_ROLE_BY_USER: Record<(typeof DEMO_USERS)[number], (typeof ROLES)[number]> = {
   admin: 'admin',
   dispatcher: 'dispatcher',
+  plant: 'plant_operator',
   site: 'site_dispatcher',
   qc: 'qc_inspector',
   aftersales: 'after_sales',

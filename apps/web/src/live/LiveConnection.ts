@@ -15,6 +15,7 @@ const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'load.rejected.v1',
   'pump.status.v1',
   'pour.status.v1',
+  'pour.request.v1',
   'alert.acknowledged.v1',
   'load.deadline_risk.v1',
 ];

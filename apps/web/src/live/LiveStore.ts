@@ -4,6 +4,7 @@ import type {
   LiveEventMap,
   LiveEventType,
   LoadDto,
+  PourRequestDto,
   PourStatusPayload,
   PumpStatusDto,
   QcTestDto,
@@ -21,6 +22,7 @@ type MapSlice =
   | 'loads'
   | 'pumpStatuses'
   | 'pourStatuses'
+  | 'pourRequests'
   | 'latestQcByLoad'
   | 'pourLoadsVersion'
   | 'alertAcknowledgements';
@@ -31,6 +33,7 @@ type Change =
   | { kind: 'loads'; loads: readonly LoadDto[] }
   | { kind: 'pumpStatuses'; statuses: readonly PumpStatusDto[] }
   | { kind: 'alerts'; alerts: readonly AlertDto[] }
+  | { kind: 'pourRequests'; requests: readonly PourRequestDto[] }
   | { kind: 'resync' };
 
 /** Copy-on-write view of the state for one flush: only touched slices are copied. */
@@ -140,6 +143,12 @@ export class LiveStore {
     this.schedule();
   }
 
+  /** Site requests read from the API: merged with the live copies, a "copy" never undone. */
+  receivePourRequests(requests: readonly PourRequestDto[]): void {
+    this.pendingChanges.push({ kind: 'pourRequests', requests });
+    this.schedule();
+  }
+
   receivePumpStatuses(statuses: readonly PumpStatusDto[]): void {
     this.pendingChanges.push({ kind: 'pumpStatuses', statuses });
     this.schedule();
@@ -205,6 +214,9 @@ function applyChange(draft: Draft, change: Change): void {
     case 'resync':
       draft.requestResync();
       return;
+    case 'pourRequests':
+      for (const request of change.requests) mergePourRequest(draft, request);
+      return;
     case 'alerts':
       for (const dto of change.alerts) {
         draft.alert(alertFromDto(dto));
@@ -252,6 +264,10 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       draft.set('pourStatuses', status.pourId, status);
       return;
     }
+    case 'pour.request.v1': {
+      mergePourRequest(draft, (event as LiveEventMap['pour.request.v1']).payload);
+      return;
+    }
     case 'load.deadline_risk.v1': {
       const risk = event as LiveEventMap['load.deadline_risk.v1'];
       mergeLoad(draft, risk.payload.load);
@@ -269,6 +285,14 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
 function mergeLoad(draft: Draft, load: LoadDto): boolean {
   if (!isNewer(load.updatedAt, draft.get('loads', load.id)?.updatedAt)) return false;
   draft.set('loads', load.id, load);
+  return true;
+}
+
+function mergePourRequest(draft: Draft, request: PourRequestDto): boolean {
+  const current = draft.get('pourRequests', request.id);
+  // A request only ever gains its acknowledgement; a late copy without it must not take it away.
+  if (current?.acknowledgement && !request.acknowledgement) return false;
+  draft.set('pourRequests', request.id, request);
   return true;
 }
 

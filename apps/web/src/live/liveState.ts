@@ -2,6 +2,7 @@ import type {
   AlertAcknowledgement,
   LatestPositionDto,
   LoadDto,
+  PourRequestDto,
   PourStatusPayload,
   PumpStatusDto,
   QcTestDto,
@@ -46,6 +47,8 @@ export interface LiveState {
   loads: ReadonlyMap<string, LoadDto>;
   pumpStatuses: ReadonlyMap<string, PumpStatusDto>;
   pourStatuses: ReadonlyMap<string, PourStatusPayload>;
+  /** Site requests to the dispatch room by id, with the dispatch room's "copy" once given. */
+  pourRequests: ReadonlyMap<string, PourRequestDto>;
   /** The newest QC test seen live per load. */
   latestQcByLoad: ReadonlyMap<string, QcTestDto>;
   /** Bumped per pour whenever one of its loads changes, so views can refetch that pour's loads. */
@@ -65,6 +68,7 @@ export const INITIAL_LIVE_STATE: LiveState = {
   loads: new Map(),
   pumpStatuses: new Map(),
   pourStatuses: new Map(),
+  pourRequests: new Map(),
   latestQcByLoad: new Map(),
   pourLoadsVersion: new Map(),
   alerts: [],

@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { formatPlantClock } from '../pours/plantTime';
 import { PourStatusBadge } from '../pours/PourStatusBadge';
+import { LoadStepButtons } from '../loads/LoadStepButtons';
+import { PourCardRequests } from '../requests/PourCardRequests';
 import { LoadActions } from './LoadActions';
 import { type DispatchPermissions, PourDispatchControls } from './PourDispatchControls';
 import { PourTimeline } from './PourTimeline';
@@ -25,6 +27,11 @@ interface OperatorPourCardProps {
   permissions: DispatchPermissions;
   onPourChanged: (pour: PourDto) => void;
 }
+
+/** The dispatch room stands in for the plant and the site when a radio call says so. */
+const EVERY_PLACE = ['plant', 'site', 'dispatch'] as const;
+/** Loading is started from LoadActions, beside the truck it needs. */
+const STEPS_IN_LOAD_ACTIONS = ['start_loading'] as const;
 
 const minutesUntil = (iso: string, now: number) => Math.round((Date.parse(iso) - now) / 60_000);
 
@@ -113,6 +120,7 @@ export function OperatorPourCard(props: OperatorPourCardProps) {
           })}
         </p>
       )}
+      <PourCardRequests pour={pour} now={now} canAcknowledge={permissions.acknowledgeRequests} />
       {focused && (
         <div className="op-pour-expanded">
           <PourDispatchControls
@@ -129,7 +137,18 @@ export function OperatorPourCard(props: OperatorPourCardProps) {
             onSelectTruck={onSelectTruck}
             renderActions={
               permissions.dispatchLoads
-                ? (load) => <LoadActions load={load} plantId={pour.plantId} trucks={trucks} pours={pours} />
+                ? (load) => (
+                    <>
+                      <LoadActions load={load} plantId={pour.plantId} trucks={trucks} pours={pours} />
+                      <LoadStepButtons
+                        load={load}
+                        places={EVERY_PLACE}
+                        now={now}
+                        timeZone={pour.plantTimeZone}
+                        exclude={STEPS_IN_LOAD_ACTIONS}
+                      />
+                    </>
+                  )
                 : undefined
             }
           />

@@ -6,6 +6,8 @@ import { usePermission } from '../auth/usePermission';
 import { useI18n } from '../i18n/useI18n';
 import { useLive } from '../live/useLive';
 import { isPourStatus } from '../pours/wireEnums';
+import { OpenRequestsList } from '../requests/OpenRequestsList';
+import { useRequestsSync } from '../requests/useRequestsSync';
 import { LiveEventsList } from './LiveEventsList';
 import { OperatorMap } from './OperatorMap';
 import { OperatorPourBoard } from './OperatorPourBoard';
@@ -38,8 +40,13 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
   const holdPours = usePermission('pours.change-status');
   const canAcknowledge = usePermission('alerts.acknowledge');
   const canReadAlerts = usePermission('alerts.read');
-  const permissions = useMemo<DispatchPermissions>(() => ({ dispatchLoads, holdPours }), [dispatchLoads, holdPours]);
+  const acknowledgeRequests = usePermission('pours.request-acknowledge');
+  const permissions = useMemo<DispatchPermissions>(
+    () => ({ dispatchLoads, holdPours, acknowledgeRequests }),
+    [dispatchLoads, holdPours, acknowledgeRequests],
+  );
   useOpenAlertsSync(canReadAlerts);
+  useRequestsSync(null);
 
   // A status pushed live wins over the list fetched earlier.
   const pours = useMemo(() => {
@@ -138,6 +145,7 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
             </button>
           </div>
         )}
+        <OpenRequestsList pours={pours ?? []} now={now} canAcknowledge={acknowledgeRequests} onFocusPour={focusPour} />
         <OperatorPourBoard
           pours={pours}
           loading={snapshot.pours.loading}

@@ -13,6 +13,8 @@ export interface DispatchPermissions {
   dispatchLoads: boolean;
   /** pours.change-status: hold and resume the pour's dispatch. */
   holdPours: boolean;
+  /** pours.request-acknowledge: say "copy" to a site's request. */
+  acknowledgeRequests: boolean;
 }
 
 interface PourDispatchControlsProps {

@@ -22,6 +22,8 @@ export function aLoad(overrides: Partial<LoadDto> = {}): LoadDto {
     deadlineLimitedBy: 'max_age',
     minutesToDeadline: 90,
     flaggedForQc: false,
+    siteAcceptance: null,
+    batch: null,
     eta: null,
     waterAddedLitres: 0,
     waterAllowanceLitres: 0,

@@ -29,6 +29,11 @@ export function SitePourPicker({ pours, chosenId, onChoose }: SitePourPickerProp
           <span className="site-picker-meta">
             {formatPlantClock(pour.scheduledStart, pour.plantTimeZone, locale)} · {t(`status.${pour.status}`)}
           </span>
+          {pour.dispatchHold && (
+            <span className="site-picker-held" data-testid="site-pour-option-held">
+              {t('site.hold.short')}
+            </span>
+          )}
         </button>
       ))}
     </nav>

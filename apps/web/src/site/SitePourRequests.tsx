@@ -1,5 +1,7 @@
 import { POUR_REQUEST_KINDS, type PourDto, type PourRequestDto } from '@pourline/contracts';
 import { useState } from 'react';
+import { useLive } from '../live/useLive';
+import { latestRequestOf } from '../requests/openRequests';
 import { useI18n } from '../i18n/useI18n';
 import { formatPlantClock } from '../pours/plantTime';
 import type { OutboxAction, OutboxSnapshot } from './outbox';
@@ -21,7 +23,13 @@ export function SitePourRequests({ pour, snapshot, lastRequest, onAction }: Site
   const pending = snapshot.items.filter(
     (item) => item.action.kind === 'pour-request' && item.action.pourId === pour.id,
   );
-  const shownRequest = lastRequest?.pourId === pour.id ? lastRequest : null;
+  const requests = useLive((state) => state.pourRequests);
+  // The live copy carries the dispatch room's "copy"; the outbox's answer covers the moment before it arrives.
+  const fromStore = latestRequestOf(requests, pour.id);
+  const fromOutbox = lastRequest?.pourId === pour.id ? lastRequest : null;
+  const shownRequest =
+    fromStore && (!fromOutbox || Date.parse(fromStore.at) >= Date.parse(fromOutbox.at)) ? fromStore : fromOutbox;
+  const clock = (iso: string) => formatPlantClock(iso, pour.plantTimeZone, locale);
 
   return (
     <section className="site-panel site-requests" aria-labelledby="site-requests-title">
@@ -59,11 +67,21 @@ export function SitePourRequests({ pour, snapshot, lastRequest, onAction }: Site
         />
       </label>
       {shownRequest && pending.length === 0 && (
-        <p className="site-request-sent" data-testid="site-request-sent" role="status">
-          {t('site.request.sent', {
-            kind: t(`site.request.${shownRequest.kind}`),
-            time: formatPlantClock(shownRequest.at, pour.plantTimeZone, locale),
-          })}
+        <p
+          className={`site-request-sent${shownRequest.acknowledgement ? ' site-request-sent--copied' : ''}`}
+          data-testid="site-request-sent"
+          data-acknowledged={shownRequest.acknowledgement ? 'true' : 'false'}
+          role="status"
+        >
+          {t('site.request.sent', { kind: t(`site.request.${shownRequest.kind}`), time: clock(shownRequest.at) })}{' '}
+          <strong data-testid="site-request-copy">
+            {shownRequest.acknowledgement
+              ? t('site.request.copied', {
+                  name: shownRequest.acknowledgement.byName,
+                  time: clock(shownRequest.acknowledgement.at),
+                })
+              : t('site.request.awaitingCopy')}
+          </strong>
         </p>
       )}
     </section>

@@ -9,6 +9,8 @@ import { useNow } from '../operator/useNow';
 import { usePourLoadsSync } from '../operator/usePourLoadsSync';
 import { plantRuleSet } from '../qc/qcPreview';
 import { useQcReferenceData } from '../qc/useQcReferenceData';
+import { useRequestsSync } from '../requests/useRequestsSync';
+import { SiteHoldBanner } from './SiteHoldBanner';
 import { SiteLoadRow } from './SiteLoadRow';
 import { SiteOutboxStatus } from './SiteOutboxStatus';
 import { SitePourPicker } from './SitePourPicker';
@@ -36,6 +38,7 @@ export function SiteView({ user }: { user: CurrentUser }) {
   const syncedPourIds = useMemo(() => (pour ? [pour.id] : NO_POURS), [pour]);
   usePourLoadsSync(syncedPourIds);
   usePumpStatusesSync();
+  useRequestsSync(pour?.id ?? null, pour !== undefined && pour !== null);
 
   const allLoads = useLive((state) => state.loads);
   const pumpStatuses = useLive((state) => state.pumpStatuses);
@@ -103,6 +106,7 @@ export function SiteView({ user }: { user: CurrentUser }) {
 
       {pour && volumes ? (
         <>
+          {pour.dispatchHold && <SiteHoldBanner pour={pour} hold={pour.dispatchHold} />}
           <SitePourSummary pour={pour} volumes={volumes} pumpStatus={pump.status} />
           <div className="site-controls">
             <SitePourRequests

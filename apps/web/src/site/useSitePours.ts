@@ -23,8 +23,11 @@ export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiRes
     if (!resource.data) return undefined;
     return resource.data
       .map((pour) => {
-        const live = liveStatuses.get(pour.id)?.status;
-        return live && isPourStatus(live) && live !== pour.status ? { ...pour, status: live } : pour;
+        const live = liveStatuses.get(pour.id);
+        const status = live && isPourStatus(live.status) ? live.status : pour.status;
+        // A hold or resume pushed live carries its reason; older pushes without it keep what was fetched.
+        const dispatchHold = live?.dispatchHold !== undefined ? live.dispatchHold : pour.dispatchHold;
+        return status !== pour.status || dispatchHold !== pour.dispatchHold ? { ...pour, status, dispatchHold } : pour;
       })
       .sort(boardOrder);
   }, [resource.data, liveStatuses]);
