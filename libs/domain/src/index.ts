@@ -22,3 +22,8 @@ export * from './geofence-presence';
 export * from './load-geofence-moves';
 export * from './agreed-tolerance';
 export * from './deadline-risk';
+export * from './fence-distance';
+export * from './plan-rules';
+export * from './plan-geometry';
+export * from './pump-booking';
+export * from './early-start';
