@@ -1,4 +1,5 @@
-import type { LoadStatus } from '@pourline/domain';
+import { type EarlyStartFacts, PLAN_SANITY_ERRORS } from '@pourline/contracts';
+import { formatInZone, type LoadStatus } from '@pourline/domain';
 import { ConflictError, DomainError } from '../../platform/errors/domain-error';
 
 export class IllegalLoadTransitionError extends ConflictError {
@@ -84,5 +85,19 @@ export class WaterLimitExceededError extends DomainError {
 export class PourOnHoldError extends ConflictError {
   constructor(hold: { reason: string; byName: string }) {
     super('pour_on_hold', `Dispatch to this pour is on hold (${hold.reason}, by ${hold.byName}); resume it first`);
+  }
+}
+
+export class EarlyStartUnconfirmedError extends ConflictError {
+  constructor(facts: EarlyStartFacts) {
+    const time = (iso: string) =>
+      formatInZone(new Date(iso), facts.plantTimeZone, 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    super(
+      PLAN_SANITY_ERRORS.earlyStart,
+      `batchedAt: loading at ${time(facts.loadingStartsAt)} would start the pour ${facts.minutesBeforeStart} minutes ` +
+        `before its planned start at ${time(facts.scheduledStart)} ${facts.plantTimeZone}; more than ` +
+        `${facts.rules.maxMinutesLoadingBeforeStart} minutes early needs a confirmation with a reason (confirm.earlyStart).`,
+      { ...facts },
+    );
   }
 }

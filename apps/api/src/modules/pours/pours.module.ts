@@ -4,6 +4,7 @@ import { FleetModule } from '../fleet/fleet.module';
 import { MixesModule } from '../mixes/mixes.module';
 import { PlantsModule } from '../plants/plants.module';
 import { ProjectsModule } from '../projects/projects.module';
+import { PlanSanity } from './plan-sanity.service';
 import { PourEntity } from './pour.entity';
 import { PourHistoryService } from './pour-history.service';
 import { PourRequestsService } from './pour-requests.service';
@@ -15,7 +16,7 @@ import { PoursService } from './pours.service';
 @Module({
   imports: [TypeOrmModule.forFeature([PourEntity]), ProjectsModule, PlantsModule, MixesModule, FleetModule],
   controllers: [PoursController],
-  providers: [PoursRepository, PoursService, PourReferences, PourHistoryService, PourRequestsService],
+  providers: [PoursRepository, PoursService, PourReferences, PlanSanity, PourHistoryService, PourRequestsService],
   exports: [PoursService, PoursRepository],
 })
 export class PoursModule {}
