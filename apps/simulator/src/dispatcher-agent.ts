@@ -84,13 +84,14 @@ export class DispatcherAgent {
       return;
     }
     this.fullyOrdered = false;
-    if (!loads.some((load) => load.batchedAt !== null) && this.tooEarlyToStart()) return;
+    const firstLoad = !loads.some((load) => load.batchedAt !== null);
+    if (this.pour.status === 'ready' && firstLoad && this.tooEarlyToStart()) return;
     await this.sendNextLoad(loads, volumes.unorderedM3);
   }
 
   /**
-   * A dispatcher does not start a pour hours before it is planned: the API
-   * would ask why, and the simulated crew has no reason to give. It waits.
+   * A dispatcher does not start a ready pour hours before it is planned: the
+   * API would ask why, and the simulated crew has no reason to give. It waits.
    */
   private tooEarlyToStart(): boolean {
     const plant = this.context.plants.get(this.pour.plantId);
