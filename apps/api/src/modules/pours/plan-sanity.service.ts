@@ -27,7 +27,7 @@ export interface PumpBookingCheck {
   confirmed: PumpClashConfirmation | null;
 }
 
-export const toBookingDto = (booking: PumpBooking): PumpBookingDto => ({
+const toBookingDto = (booking: PumpBooking): PumpBookingDto => ({
   from: booking.from.toISOString(),
   pumpingFrom: booking.pumpingFrom.toISOString(),
   pumpingUntil: booking.pumpingUntil.toISOString(),
