@@ -24,19 +24,31 @@ import {
 } from '../support/live-support';
 
 /**
- * The entry route runs due north along the meridian 118.8° E, from just north of
- * the plant (31.905) to 31.95: 5 km, so the distance left is plain arithmetic.
- * The pump stands 0.001° east of the route's end.
+ * The plant stands due south of the factory site. The entry route runs due
+ * north along their meridian 118.85° E, from just north of the plant's fence
+ * (31.903) to the site's centre at 31.95: 5 km, so the distance left is plain
+ * arithmetic. The pump stands 0.001° east of the route's end, on the site's fence.
  */
-const ROUTE_LNG = 118.8;
+const ROUTE_LNG = 118.85;
+const PLANT = { lat: 31.9, lng: ROUTE_LNG };
 const ROUTE_END = { lat: 31.95, lng: ROUTE_LNG };
-const PUMP = { lat: 31.95, lng: 118.801 };
+const PUMP = { lat: 31.95, lng: 118.851 };
 const entryRoute = {
   type: 'LineString' as const,
   coordinates: [
-    [ROUTE_LNG, 31.905],
+    [ROUTE_LNG, 31.903],
     [ROUTE_LNG, 31.925],
     [ROUTE_LNG, 31.95],
+  ] as [number, number][],
+};
+
+/** Back from the site by a road a little to the east. */
+const exitRoute = {
+  type: 'LineString' as const,
+  coordinates: [
+    [ROUTE_LNG, 31.95],
+    [ROUTE_LNG + 0.005, 31.925],
+    [ROUTE_LNG, 31.9],
   ] as [number, number][],
 };
 
@@ -80,8 +92,8 @@ describe('ETA of a load on its way to site', () => {
   beforeAll(async () => {
     const admin = await adminSession();
     crew = await createCrew(admin);
-    world = await createLoadWorld(admin, crew);
-    pour = await createReadyPour(crew, world, { entryRoute, pumpPosition: PUMP });
+    world = await createLoadWorld(admin, crew, { location: PLANT });
+    pour = await createReadyPour(crew, world, { entryRoute, exitRoute, pumpPosition: PUMP });
   });
 
   describe('a truck on the planned route', () => {
@@ -143,7 +155,7 @@ describe('ETA of a load on its way to site', () => {
     it('has an ETA for a released load too, before the truck has left', async () => {
       const waiting = await createTrackedTruck(crew.admin, world.plant.id);
       const released = await loadOnTheRoad(waiting, 'released');
-      await drive(waiting, [{ lat: 31.9, lng: 118.8 }]); // in the plant yard, not yet on the route's line
+      await drive(waiting, [PLANT]); // in the plant yard, not yet on the route's line
       const view = await loadWithEta(released.id);
       expect(view.status).toBe('released');
       expect(view.eta).not.toBeNull();
@@ -155,9 +167,9 @@ describe('ETA of a load on its way to site', () => {
       const truck = await createTrackedTruck(crew.admin, world.plant.id);
       const load = await loadOnTheRoad(truck);
       // 0.01° east of the meridian: some 940 m off the route, far beyond 150 m.
-      const position = { lat: 31.91, lng: 118.81 };
+      const position = { lat: 31.91, lng: ROUTE_LNG + 0.01 };
       await drive(truck, [
-        { lat: 31.909, lng: 118.81, speedKmh: 2 },
+        { lat: 31.909, lng: ROUTE_LNG + 0.01, speedKmh: 2 },
         { ...position, speedKmh: 0 },
       ]);
       const expectedRemainingM = haversineM(position, PUMP) * 1.3;

@@ -168,8 +168,10 @@ describe('The plant control room', () => {
   it('orders the queue by when each load should leave to keep the pour’s rhythm', async () => {
     const plantWorld = await createLoadWorld(crew.admin, crew);
     await crew.admin.patch(`/plants/${plantWorld.plant.id}`, { operatorIds: [operatorId] });
-    const later = await createReadyPour(crew, plantWorld, { scheduledStart: hoursFromNow(3) });
-    const sooner = await createReadyPour(crew, plantWorld, { scheduledStart: hoursFromNow(1) });
+    // Two pours of one project at once need two pumps; these discharge straight from the truck.
+    const noPump = { pumpId: null, pumpPosition: null, pumpingMethod: 'direct_discharge' as const };
+    const later = await createReadyPour(crew, plantWorld, { scheduledStart: hoursFromNow(3), ...noPump });
+    const sooner = await createReadyPour(crew, plantWorld, { scheduledStart: hoursFromNow(1), ...noPump });
     const truck = await createTruck(crew.admin, plantWorld.plant.id);
     const first = await scheduleLoad(crew, later, { truck });
     const second = await scheduleLoad(crew, sooner, { truck: null });

@@ -1,6 +1,7 @@
 import {
   adminSession,
   createPour,
+  createPump,
   createUser,
   createWorld,
   expectCreated,
@@ -65,9 +66,14 @@ describe('Pour plans', () => {
 
   it('filters the list by the plant-local day, status, plant and project', async () => {
     const other = await createWorld(admin);
+    // The first two overlap, so the second has a pump of its own.
+    const secondPump = await createPump(admin, other.plant.id);
     // 23:30 UTC on the 1st is already the 2nd in Shanghai (UTC+8).
     const lateUtc = await createPour(dispatcher, other, { scheduledStart: '2026-12-01T23:30:00Z' });
-    const early = await createPour(dispatcher, other, { scheduledStart: '2026-12-02T00:30:00Z' });
+    const early = await createPour(dispatcher, other, {
+      scheduledStart: '2026-12-02T00:30:00Z',
+      pumpId: secondPump.id,
+    });
     await createPour(dispatcher, other, { scheduledStart: '2026-12-03T02:00:00Z' });
     const day = await dispatcher.get(`/pours?day=2026-12-02&plantId=${other.plant.id}`);
     expect(day.body.items.map((pour: any) => pour.id)).toEqual([lateUtc.id, early.id]);

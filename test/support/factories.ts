@@ -115,12 +115,27 @@ export async function createWorld(admin: Http, siteDispatcherIds: string[] = [])
   return { plant, project, mix, pump };
 }
 
+const HOUR_MS = 3_600_000;
+/** Longer than a factory pour's pump booking (240.5 m³ at 45 m³/h, set-up and clean-down), edits included. */
+const SLOT_MS = 12 * HOUR_MS;
+/** Yesterday 01:30 UTC: loading a factory pour is never hours early. */
+const FIRST_SLOT_MS = Math.floor(Date.now() / (24 * HOUR_MS)) * 24 * HOUR_MS - 24 * HOUR_MS + 1.5 * HOUR_MS;
+let slotsTaken = 0;
+
+/**
+ * Each factory plan gets its own slot, going back in time, since a world has
+ * one pump and the API refuses to book it for two pours at once.
+ */
+function nextSlot(): string {
+  return new Date(FIRST_SLOT_MS - slotsTaken++ * SLOT_MS).toISOString();
+}
+
 export function pourPlan(world: PourWorld, overrides: Partial<CreatePourRequest> = {}): CreatePourRequest {
   return {
     projectId: world.project.id,
     plantId: world.plant.id,
     structuralElement: '3F slab, axis A-D',
-    scheduledStart: '2026-11-28T01:30:00.000Z',
+    scheduledStart: overrides.scheduledStart ?? nextSlot(),
     volumeM3: 240.5,
     pourRateM3PerHour: 45,
     startPoint: { lat: 31.9501, lng: 118.8501 },
@@ -130,7 +145,7 @@ export function pourPlan(world: PourWorld, overrides: Partial<CreatePourRequest>
     pumpPosition: { lat: 31.9498, lng: 118.8495 },
     pumpingMethod: 'boom_pump',
     entryRoute: route([118.8, 31.9], [118.85, 31.95]),
-    exitRoute: route([118.85, 31.95], [118.81, 31.9]),
+    exitRoute: route([118.85, 31.95], [118.8005, 31.9]),
     truckCount: 8,
     mixId: world.mix.id,
     slumpTargetMm: 180,

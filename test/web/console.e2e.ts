@@ -3,6 +3,7 @@ import { launchBrowser, screenshot, signIn, type BrowserSession } from '../suppo
 import {
   adminSession,
   createPour,
+  createPump,
   createUser,
   createWorld,
   deliverAllReports,
@@ -93,9 +94,11 @@ describe('The console in a real browser', () => {
   });
 
   it('lets a QC inspector upload a report and mark it delivered', async () => {
+    // Pours of one world at the same hour, each on a pump of its own.
     const pour = await createPour(admin, world, {
       scheduledStart: noonInShanghai,
       structuralElement: 'Browser slab B',
+      pumpId: (await createPump(admin, world.plant.id)).id,
     });
     const page = await pageAs('qc_inspector', { width: 820, height: 1180 });
     await page.getByTestId('qc-view').waitFor();
@@ -130,6 +133,7 @@ describe('The console in a real browser', () => {
     const otherPour = await createPour(admin, world, {
       scheduledStart: noonInShanghai,
       structuralElement: 'Not yours',
+      pumpId: (await createPump(admin, world.plant.id)).id,
     });
     await deliverAllReports(admin, ownPour.id);
     await expectCreated(admin.post(`/pours/${ownPour.id}/status`, { status: 'confirmed' }));

@@ -13,10 +13,13 @@ import {
   pourLoads,
   recordQcTest,
 } from '../support/load-factories';
-import { createPour } from '../support/factories';
+import { createPour, createProject, expectCreated } from '../support/factories';
 
 const today = new Date().toISOString().slice(0, 10);
 const noonInShanghai = `${today}T04:00:00.000Z`;
+/** Noon in Shanghai, or now while that is still ahead: loading a pour hours early needs a reason. */
+const startedToday = new Date(Math.min(Date.parse(noonInShanghai), Date.now())).toISOString();
+const REASON = 'Second crew on the boom; agreed with both site managers';
 
 /** The dispatch room acting, not only watching: plans, trucks, holds and alerts. */
 describe('Dispatch room actions in the browser', () => {
@@ -60,7 +63,7 @@ describe('Dispatch room actions in the browser', () => {
   it('assigns a truck to the replacement of a rejected load and acknowledges the rejection with a note', async () => {
     const world = await createLoadWorld(crew.admin, crew);
     const pour = await createReadyPour(crew, world, {
-      scheduledStart: noonInShanghai,
+      scheduledStart: startedToday,
       structuralElement: 'Dispatch slab',
     });
     const load = await loadOnSite(crew, pour);
@@ -104,7 +107,7 @@ describe('Dispatch room actions in the browser', () => {
 
   it('holds a pour’s dispatch and explains a refused new load in words', async () => {
     const world = await createLoadWorld(crew.admin, crew);
-    const pour = await createReadyPour(crew, world, { scheduledStart: noonInShanghai, structuralElement: 'Held slab' });
+    const pour = await createReadyPour(crew, world, { scheduledStart: startedToday, structuralElement: 'Held slab' });
     await createTruck(crew.admin, world.plant.id);
     await page.goto(process.env.POURLINE_API_URL!);
     const card = page.locator(`[data-testid="operator-pour"][data-pour-id="${pour.id}"]`);
@@ -123,5 +126,107 @@ describe('Dispatch room actions in the browser', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="pour-held-banner"]'), undefined, {
       timeout: 10_000,
     });
+  });
+  it('shows a plan off its site beside the fields, and a pump double booking with saving anyway for a reason', async () => {
+    const world = await createLoadWorld(crew.admin, crew);
+    const first = await createPour(crew.dispatcher, world, {
+      scheduledStart: noonInShanghai,
+      structuralElement: 'Clash slab A',
+    });
+    const otherSite = { ...world, project: await createProject(crew.admin, world.plant.id) };
+    const second = await createPour(crew.dispatcher, otherSite, {
+      scheduledStart: `${today}T12:00:00.000Z`,
+      structuralElement: 'Clash slab B',
+    });
+    const farAway = await expectCreated(
+      crew.admin.post('/projects', {
+        customerId: world.project.customerId,
+        plantId: world.plant.id,
+        name: `Far site ${second.id.slice(0, 6)}`,
+        location: { lat: 32.05, lng: 118.95 },
+        geofence: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [118.949, 32.049],
+              [118.951, 32.049],
+              [118.951, 32.051],
+              [118.949, 32.051],
+              [118.949, 32.049],
+            ],
+          ],
+        },
+      }),
+    );
+
+    await page.goto(`${process.env.POURLINE_API_URL}/#/pours/${second.id}/edit`);
+    await page.getByTestId('pour-editor').waitFor();
+    // Moved to a site 12 km away, its points and routes are judged against that site at once.
+    await page.getByTestId('editor-field-projectId').selectOption(farAway.id);
+    await page.getByTestId('editor-error-pumpPosition').waitFor();
+    expect(await page.getByTestId('editor-error-startPoint').textContent()).toMatch(/outside the site’s fence/);
+    expect(await page.getByTestId('editor-error-entryRoute').textContent()).toMatch(/end within 150 m of the site/);
+    expect(await page.getByTestId('editor-save').isDisabled()).toBe(true);
+    await screenshot(page, 'pour-plan-off-site');
+    await page.getByTestId('editor-field-projectId').selectOption(otherSite.project.id);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="editor-error-pumpPosition"]'));
+
+    // Moved onto the first pour's hours, the pump is already booked: the editor names that pour.
+    await page.getByTestId('editor-field-scheduledStart').fill(`${today}T12:00`);
+    await page.getByTestId('editor-save').click();
+    const clash = page.getByTestId('pump-clash');
+    await clash.waitFor();
+    expect(await page.getByTestId('editor-error-pumpId').textContent()).toContain(world.pump.code);
+    const named = clash.locator(`[data-testid="pump-clash-pour"][data-pour-id="${first.id}"]`);
+    expect(await named.textContent()).toContain('Clash slab A');
+    expect(await named.textContent()).toContain(world.project.name);
+    expect(await page.getByTestId('pump-clash-confirm').isDisabled()).toBe(true);
+    expect((await crew.dispatcher.get(`/pours/${second.id}`)).body.scheduledStart).toBe(second.scheduledStart);
+    await screenshot(page, 'pour-plan-pump-clash');
+
+    await page.getByTestId('pump-clash-reason').fill(REASON);
+    await page.getByTestId('pump-clash-confirm').click();
+    await page.getByTestId('pour-detail').waitFor();
+    expect((await crew.dispatcher.get(`/pours/${second.id}`)).body.scheduledStart).toBe(noonInShanghai);
+    const recorded = page.locator('[data-testid="history-entry"][data-action="pump_double_booking_confirmed"]');
+    expect(await recorded.textContent()).toContain(REASON);
+    expect(await recorded.textContent()).toContain('Clash slab A');
+  });
+
+  it('asks for a reason before loading a pour’s first truck early, and records it', async () => {
+    // The plant asks about any start ahead of plan, so a pour later today is early enough to ask.
+    const world = await createLoadWorld(crew.admin, crew, { ruleOverrides: { maxMinutesLoadingBeforeStart: 0 } });
+    const endOfDay = Date.parse(`${today}T23:59:30.000Z`);
+    const pour = await createReadyPour(crew, world, {
+      scheduledStart: new Date(Math.min(Date.now() + 30 * 60_000, endOfDay)).toISOString(),
+      structuralElement: 'Early slab',
+    });
+    const truck = await createTruck(crew.admin, world.plant.id);
+    const load = await expectCreated(
+      crew.dispatcher.post(`/pours/${pour.id}/loads`, { truckId: truck.id, volumeM3: 8 }),
+    );
+
+    await page.goto(process.env.POURLINE_API_URL!);
+    await page.getByTestId('operator-view').waitFor();
+    await page.locator(`[data-testid="operator-pour"][data-pour-id="${pour.id}"]`).click();
+    const row = page.locator(`[data-testid="timeline-load"][data-load-id="${load.id}"]`);
+    await row.getByTestId('load-start-loading').click();
+    await row.getByTestId('early-start-form').waitFor();
+    expect(await row.getByTestId('early-start-question').textContent()).toMatch(/before its planned start/);
+    expect((await getLoad(crew.dispatcher, load.id)).status).toBe('scheduled');
+    await screenshot(page, 'early-start-question');
+
+    await row.getByTestId('early-start-reason').fill(REASON);
+    await row.getByTestId('early-start-submit').click();
+    await page.waitForFunction(
+      async ([url, id, token]) => {
+        const answer = await fetch(`${url}/api/loads/${id}`, { headers: { authorization: `Bearer ${token}` } });
+        return (await answer.json()).status === 'loading';
+      },
+      [process.env.POURLINE_API_URL!, load.id, crew.dispatcher.token!] as const,
+      { timeout: 10_000 },
+    );
+    const events = (await crew.dispatcher.get(`/loads/${load.id}/events`)).body;
+    expect(events.find((event: any) => event.toStatus === 'loading').note).toContain(REASON);
   });
 });

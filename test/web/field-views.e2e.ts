@@ -14,6 +14,8 @@ import {
 
 const today = new Date().toISOString().slice(0, 10);
 const noonInShanghai = `${today}T04:00:00.000Z`;
+/** Noon in Shanghai, or now while that is still ahead: loading a pour hours early needs a reason. */
+const startedToday = new Date(Math.min(Date.parse(noonInShanghai), Date.now())).toISOString();
 
 /** The site dispatcher's tablet and the QC inspector's phone, in a real browser. */
 describe('Field views', () => {
@@ -40,7 +42,7 @@ describe('Field views', () => {
   it('queues a tablet’s "arrived" while offline and applies it exactly once when the network returns', async () => {
     const world = await createLoadWorld(crew.admin, crew);
     const pour = await createReadyPour(crew, world, {
-      scheduledStart: noonInShanghai,
+      scheduledStart: startedToday,
       structuralElement: 'Tablet wall',
     });
     const load = await scheduleLoad(crew, pour);
@@ -88,7 +90,7 @@ describe('Field views', () => {
 
   it('shows a QC inspector the loads due on site and a failed test’s verdict with every reason', async () => {
     const world = await createLoadWorld(crew.admin, crew);
-    const pour = await createReadyPour(crew, world, { scheduledStart: noonInShanghai, structuralElement: 'QC slab' });
+    const pour = await createReadyPour(crew, world, { scheduledStart: startedToday, structuralElement: 'QC slab' });
     const load = await scheduleLoad(crew, pour);
     await advanceLoad(crew, load.id, 'on_site');
     const { username, password } = await createUser(crew.admin, 'qc_inspector');

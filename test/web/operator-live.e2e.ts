@@ -16,6 +16,8 @@ import {
 
 const today = new Date().toISOString().slice(0, 10);
 const noonInShanghai = `${today}T04:00:00.000Z`;
+/** Noon in Shanghai, or now while that is still ahead: loading a pour hours early needs a reason. */
+const startedToday = new Date(Math.min(Date.parse(noonInShanghai), Date.now())).toISOString();
 
 type Positions = Record<string, { lat: number; lng: number }>;
 
@@ -73,7 +75,7 @@ describe('The operator’s live view', () => {
 
   it('shows a site dispatcher’s "arrived" and a site rejection with its replacement, live', async () => {
     const world = await createLoadWorld(crew.admin, crew);
-    const pour = await createReadyPour(crew, world, { scheduledStart: noonInShanghai, structuralElement: 'Live slab' });
+    const pour = await createReadyPour(crew, world, { scheduledStart: startedToday, structuralElement: 'Live slab' });
     const load = await scheduleLoad(crew, pour);
     await advanceLoad(crew, load.id, 'en_route');
 

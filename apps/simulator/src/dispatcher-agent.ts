@@ -1,5 +1,5 @@
-import type { LoadDto, PourDto, PourLoadsDto } from '@pourline/contracts';
-import type { LoadStatus } from '@pourline/domain';
+import type { LoadDto, PlantDto, PourDto, PourLoadsDto } from '@pourline/contracts';
+import { loadingOpensAt, type LoadStatus, planRulesFor } from '@pourline/domain';
 import type { SimClock } from './clock';
 import type { Crew } from './crew';
 import type { Log } from './log';
@@ -15,6 +15,8 @@ export interface TruckPool {
 
 export interface DispatcherContext {
   crew: Crew;
+  /** For each plant's rules: when a pour's first load may start without a reason. */
+  plants: ReadonlyMap<string, PlantDto>;
   clock: SimClock;
   pool: TruckPool;
   pumps: PumpQueue;
@@ -51,6 +53,7 @@ const MIN_LOAD_M3 = 0.5;
 export class DispatcherAgent {
   private lastDispatchAt = 0;
   private fullyOrdered = false;
+  private waitingToOpen = false;
 
   constructor(
     private pour: PourDto,
@@ -81,7 +84,24 @@ export class DispatcherAgent {
       return;
     }
     this.fullyOrdered = false;
+    const firstLoad = !loads.some((load) => load.batchedAt !== null);
+    if (this.pour.status === 'ready' && firstLoad && this.tooEarlyToStart()) return;
     await this.sendNextLoad(loads, volumes.unorderedM3);
+  }
+
+  /**
+   * A dispatcher does not start a ready pour hours before it is planned: the
+   * API would ask why, and the simulated crew has no reason to give. It waits.
+   */
+  private tooEarlyToStart(): boolean {
+    const plant = this.context.plants.get(this.pour.plantId);
+    const { maxMinutesLoadingBeforeStart } = planRulesFor(plant?.ruleOverrides);
+    const opensAt = loadingOpensAt(new Date(this.pour.scheduledStart), maxMinutesLoadingBeforeStart);
+    const early = Date.now() < opensAt.getTime();
+    if (early && !this.waitingToOpen)
+      this.context.log(`${this.label}: first load waits until ${opensAt.toISOString()}`);
+    this.waitingToOpen = early;
+    return early;
   }
 
   /** A rejected load's replacement is created without a truck, at the head of the queue. */

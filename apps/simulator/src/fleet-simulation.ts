@@ -99,7 +99,8 @@ async function runDemo(options: DemoSimulationOptions, signal: AbortSignal, stat
   const pool = poolOf(agents);
   const runningAgents = agents.map((agent) => agent.run());
   try {
-    await dispatchLoop({ crew, clock, pool, pumps, log, stats });
+    const plantById = new Map(plants.map((plant) => [plant.id, plant]));
+    await dispatchLoop({ crew, plants: plantById, clock, pool, pumps, log, stats });
   } catch (error) {
     if (!isStopped(error)) throw error;
   } finally {

@@ -36,6 +36,7 @@ const FENCE_GRACE_MS = 6_000;
 const PLANT_EXIT_CHECK_M = 400;
 const SITE_EXIT_CHECK_M = 450;
 const MAX_REFUSALS = 4;
+const UNDER_WAY_REASON = 'Demo day: the pour is already under way on site';
 const BUSY_TRUCK_BENCH_MS = 5 * 60_000;
 
 type Place = 'plant' | 'site' | 'road';
@@ -196,7 +197,7 @@ export class TruckAgent {
     const dispatcher = this.crew.dispatcher;
     switch (load.status) {
       case 'scheduled':
-        return this.startLoading(load);
+        return this.startLoading(load, pour);
       case 'loading':
         return this.driver.standFor(LOADING_MIN * 60).then(() => dispatcher.post(`/loads/${load.id}/send-to-qc`));
       case 'plant_qc':
@@ -223,12 +224,15 @@ export class TruckAgent {
     }
   }
 
-  private async startLoading(load: LoadDto): Promise<void> {
+  private async startLoading(load: LoadDto, pour: PourDto): Promise<void> {
     if (this.place !== 'plant') {
       this.place = 'plant';
       await this.driver.placeAt(this.yardSpot);
     }
-    await this.crew.dispatcher.post(`/loads/${load.id}/start-loading`, {});
+    // The demo day seeds pours already under way whatever the hour the demo starts; the API
+    // asks why their first load starts ahead of plan, and the crew says so (recorded, as any reason).
+    const body = pour.status === 'in_progress' ? { confirm: { earlyStart: UNDER_WAY_REASON } } : {};
+    await this.crew.dispatcher.post(`/loads/${load.id}/start-loading`, body);
   }
 
   private failsTest(): boolean {

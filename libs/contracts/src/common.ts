@@ -67,6 +67,8 @@ export interface ApiError {
   code: string;
   message: string;
   details?: string[];
+  /** What a refusal is about, for screens that word it in the reader's language (see plan-sanity.ts). */
+  facts?: Record<string, unknown>;
 }
 
 /**

@@ -7,6 +7,7 @@ export * from './customers';
 export * from './mixes';
 export * from './fleet';
 export * from './documents';
+export * from './plan-sanity';
 export * from './pours';
 export * from './audit';
 export * from './permissions';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LoadStatus, LoadStep } from '@pourline/domain';
 import { IsoDateTime, Uuid } from './common';
+import { ConfirmationReason } from './plan-sanity';
 
 const Reason = z.string().trim().min(10, 'say why, in at least 10 characters').max(1000);
 
@@ -19,6 +20,14 @@ export type AssignTruckRequest = z.infer<typeof AssignTruckRequest>;
 export const StartLoadingRequest = z.object({
   /** When water met cement; defaults to now. */
   batchedAt: IsoDateTime.optional(),
+  confirm: z
+    .object({
+      /** The pour's first load knowingly starts long before its planned start. */
+      earlyStart: ConfirmationReason,
+    })
+    .partial()
+    .strict()
+    .optional(),
 });
 export type StartLoadingRequest = z.infer<typeof StartLoadingRequest>;
 

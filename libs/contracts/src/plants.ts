@@ -4,7 +4,7 @@ import { LatLng, patchSchema, Polygon, TimeZone, Uuid } from './common';
 
 export const SlumpStandard = z.enum(SLUMP_STANDARDS);
 
-/** A plant's departures from the defaults of its slump standard. */
+/** A plant's departures from the defaults of its slump standard, and from the default plan rules. */
 export const RuleOverrides = z
   .object({
     checkTest: z.enum(['astm_c94_retest', 'reject_immediately']),
@@ -13,6 +13,16 @@ export const RuleOverrides = z
     airTolerancePercentagePoints: z.number().positive().max(5),
     safetyMarginMinutes: z.number().int().min(0).max(240),
     maxMinutesBatchToDischarge: z.number().int().min(15).max(300),
+    // Plan sanity (libs/domain plan-rules.ts): checked when a plan is saved and its first load starts.
+    siteToleranceMeters: z.number().int().min(0).max(2000),
+    routePlantToleranceMeters: z.number().int().min(0).max(5000),
+    pumpSetUpMinutes: z.number().int().min(0).max(240),
+    pumpCleanDownMinutes: z.number().int().min(0).max(240),
+    maxMinutesLoadingBeforeStart: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
   })
   .partial()
   .strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, LatLng, LineString, PageQuery, patchSchema, Uuid } from './common';
 import { DOCUMENT_TYPES, type DocumentType, POUR_STATUSES, type PourStatus } from '@pourline/domain';
+import { PlanConfirmations } from './plan-sanity';
 
 export const PourStatusSchema = z.enum(POUR_STATUSES);
 
@@ -32,6 +33,8 @@ export const PourPlanFields = z.object({
     .max(24 * 60),
   requiredDocumentTypes: z.array(z.enum(DOCUMENT_TYPES)).max(10).optional(),
   notes: z.string().max(4000).default(''),
+  /** Not part of the plan: what the author confirms, with a reason, to save it anyway. */
+  confirm: PlanConfirmations.optional(),
 });
 
 const pumpNeedsPosition = (plan: { pumpId?: string | null; pumpPosition?: unknown }) =>
@@ -67,7 +70,7 @@ export interface DocumentGateOverride {
   at: string;
 }
 
-export interface PourDto extends Omit<CreatePourRequest, 'requiredDocumentTypes'> {
+export interface PourDto extends Omit<CreatePourRequest, 'requiredDocumentTypes' | 'confirm'> {
   id: string;
   status: PourStatus;
   requiredDocumentTypes: DocumentType[];

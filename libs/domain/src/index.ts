@@ -25,3 +25,8 @@ export * from './deadline-risk';
 export * from './load-steps';
 export * from './release-targets';
 export * from './site-request-escalation';
+export * from './fence-distance';
+export * from './plan-rules';
+export * from './plan-geometry';
+export * from './pump-booking';
+export * from './early-start';

@@ -76,4 +76,11 @@ describe('ruleSetFor', () => {
     });
     expect(ruleSetVersion(rules)).not.toBe(ruleSetVersion(DEFAULT_RULE_SET_GB));
   });
+
+  it('leaves out the plan rules stored beside it, so its version does not move with them', () => {
+    const overrides = { siteToleranceMeters: 80, maxMinutesLoadingBeforeStart: 60 } as Record<string, unknown>;
+    const rules = ruleSetFor('gb_t_14902', overrides);
+    expect(rules).toEqual(DEFAULT_RULE_SET_GB);
+    expect(ruleSetVersion(rules)).toBe(ruleSetVersion(DEFAULT_RULE_SET_GB));
+  });
 });

@@ -69,9 +69,15 @@ export function ruleSetVersion(ruleSet: RuleSet): string {
   return `rs-${cyrb53(canonicalJson(ruleSet)).toString(16).padStart(14, '0')}`;
 }
 
-/** The rule set a plant works by: its standard's defaults with the plant's own departures. */
+/**
+ * The rule set a plant works by: its standard's defaults with the plant's own
+ * departures. Other settings kept beside them (the plan rules) are left out, so
+ * they never change the rule set's version.
+ */
 export function ruleSetFor(standard: SlumpStandard, overrides: Partial<RuleSet> = {}): RuleSet {
   const base = standard === 'astm_c94' ? DEFAULT_RULE_SET_ASTM : DEFAULT_RULE_SET_GB;
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  const defined = Object.fromEntries(
+    Object.entries(overrides).filter(([key, value]) => value !== undefined && key in base),
+  );
   return { ...base, ...defined, standard };
 }

@@ -5,6 +5,7 @@ export class ApiRequestError extends Error implements ApiError {
   readonly statusCode: number;
   readonly code: string;
   readonly details?: string[];
+  readonly facts?: Record<string, unknown>;
 
   constructor(error: ApiError) {
     super(error.message);
@@ -12,6 +13,7 @@ export class ApiRequestError extends Error implements ApiError {
     this.statusCode = error.statusCode;
     this.code = error.code;
     this.details = error.details;
+    this.facts = error.facts;
   }
 
   /** Status 0: the request never got an answer (offline, server down, CORS). */

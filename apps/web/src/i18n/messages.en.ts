@@ -167,6 +167,9 @@ export const en = {
   'history.statusChanged': 'changed the status from {from} to {to}',
   'history.overrideReason': 'Override reason: “{reason}”',
   'history.other': '{action}',
+  'history.pumpDoubleBooked': 'booked pump {pump} although it is booked for {pours}',
+  'history.earlyStart': 'started loading {ticket} {minutes} min before the planned start (limit {limit} min)',
+  'history.reason': 'Reason: “{reason}”',
   'nav.label': 'Main',
   'nav.live': 'Live map',
   'nav.pours': 'Pours',
@@ -458,6 +461,10 @@ export const en = {
   'dispatch.assignTruck': 'Assign truck',
   'dispatch.assignTruckSubmit': 'Assign',
   'dispatch.startLoading': 'Start loading',
+  'dispatch.earlyStart':
+    'Loading now starts this pour {minutes} min before its planned start at {time}; more than {limit} min early needs a reason.',
+  'dispatch.earlyStartReason': 'Why start this early? (at least {min} characters)',
+  'dispatch.earlyStartSubmit': 'Start loading early',
   'dispatch.divert': 'Divert',
   'dispatch.divertTitle': 'Divert {ticket} ({mix}) to another pour',
   'dispatch.divertTo': 'To the pour',
@@ -533,6 +540,25 @@ export const en = {
   'editor.hintRoute': 'Click to add points; click the last point again, press Enter or Finish to end.',
   'editor.finishRoute': 'Finish',
   'editor.mapNote': 'Drag a pin to move it. Drag a route’s handles to reshape it; right-click a handle to remove it.',
+  'editor.sanity.near_site': '{distance} m outside the site’s fence; at most {tolerance} m is allowed.',
+  'editor.sanity.starts_near_plant':
+    'Starts {distance} m outside the plant’s fence; it must start within {tolerance} m of the plant.',
+  'editor.sanity.ends_near_site':
+    'Ends {distance} m outside the site’s fence; it must end within {tolerance} m of the site.',
+  'editor.sanity.starts_near_site':
+    'Starts {distance} m outside the site’s fence; it must start within {tolerance} m of the site.',
+  'editor.sanity.ends_near_plant':
+    'Ends {distance} m outside the plant’s fence; it must end within {tolerance} m of the plant.',
+  'editor.sanity.geometryRefused': 'The plan does not lie at its site and plant: see the marked places on the map.',
+  'editor.sanity.pumpClash': 'Pump {pump} is already booked at these hours.',
+  'editor.sanity.pumpClashTitle': 'Pump {pump} is already booked for:',
+  'editor.sanity.pumpClashItem': '{element} · {project} · {day} {from}–{until} ({status})',
+  'editor.sanity.pumpClashBooking':
+    'This plan books it {from}–{until}: {setUp} min set-up before the start, {cleanDown} min clean-down after.',
+  'editor.sanity.pumpClashHint':
+    'Choose another pump or time, or save anyway with a reason; it is recorded under your name.',
+  'editor.sanity.reason': 'Reason for the double booking (at least {min} characters)',
+  'editor.sanity.confirmPumpClash': 'Save with the double booking',
   'site.slumpTest.open': 'Slump test',
   'site.slumpTest.check': 'Check test',
   'site.slumpTest.noRules':

@@ -1,4 +1,4 @@
-import type { LoadDto, PourDto, TruckDto } from '@pourline/contracts';
+import { type LoadDto, type PourDto, refusalFacts, type TruckDto } from '@pourline/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
@@ -7,6 +7,7 @@ import { useLiveStore } from '../live/useLiveStore';
 import { canDivert, nextLoadAction, truckChoices } from './dispatchPlanning';
 import { DispatchError } from './DispatchError';
 import { DivertForm } from './DivertForm';
+import { EarlyStartForm } from './EarlyStartForm';
 import { assignTruck, startLoading } from './operatorEndpoints';
 import { TruckSelect } from './TruckSelect';
 import { useDispatchAction } from './useDispatchAction';
@@ -32,6 +33,8 @@ export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) 
     () => (form === 'assign' ? truckChoices(trucks, plantId, allLoads, load.id) : []),
     [form, trucks, plantId, allLoads, load.id],
   );
+  // Asked once, for the pour's first load: the form replaces the refusal until it is answered.
+  const earlyStart = refusalFacts(action.failure, 'early_start_unconfirmed');
   if (!next && !canDivert(load)) return null;
 
   const apply = (call: () => Promise<LoadDto>) =>
@@ -44,7 +47,15 @@ export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) 
 
   return (
     <div className="load-actions">
-      {form === null && (
+      {form === null && earlyStart && next === 'start_loading' && (
+        <EarlyStartForm
+          facts={earlyStart}
+          busy={action.busy}
+          onConfirm={(reason) => void apply(() => startLoading(api, load.id, { confirm: { earlyStart: reason } }))}
+          onCancel={action.clearError}
+        />
+      )}
+      {form === null && !earlyStart && (
         <div className="load-action-buttons">
           {next === 'assign_truck' && (
             <button
@@ -105,7 +116,7 @@ export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) 
         </form>
       )}
       {form === 'divert' && <DivertForm load={load} pours={pours} onClose={() => setForm(null)} />}
-      {form !== 'divert' && <DispatchError message={action.error} />}
+      {form !== 'divert' && !earlyStart && <DispatchError message={action.error} />}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import type {
   PumpDto,
   PumpStatusDto,
   QcTestDto,
+  StartLoadingRequest,
   TruckDto,
 } from '@pourline/contracts';
 import type { ApiClient } from '../api/apiClient';
@@ -50,8 +51,9 @@ export const listQcTests = (api: ApiClient, loadId: string, signal?: AbortSignal
 /** The API may refuse with 409 `pour_on_hold` while the pour's dispatch is held. */
 export const createLoad = (api: ApiClient, pourId: string, body: CreateLoadRequest) =>
   api.post<LoadDto>(`/pours/${id(pourId)}/loads`, body);
-export const startLoading = (api: ApiClient, loadId: string) =>
-  api.post<LoadDto>(`/loads/${id(loadId)}/start-loading`, {});
+/** The API may refuse with 409 `early_start_unconfirmed`: send again with `confirm.earlyStart`, a reason. */
+export const startLoading = (api: ApiClient, loadId: string, body: StartLoadingRequest = {}) =>
+  api.post<LoadDto>(`/loads/${id(loadId)}/start-loading`, body);
 export const divertLoad = (api: ApiClient, loadId: string, body: DivertLoadRequest) =>
   api.post<LoadDto>(`/loads/${id(loadId)}/divert`, body);
 export const holdDispatch = (api: ApiClient, pourId: string, body: DispatchHoldRequest) =>

@@ -33,6 +33,9 @@ const FIELD_LABELS: Partial<Record<string, MessageKey>> = {
   plantId: 'detail.plant',
 };
 
+/** Kept beside an update's changes but no plan field: the plan rules it was checked by. */
+const NOT_FIELDS: ReadonlySet<string> = new Set(['planRules']);
+
 function statusLabel(value: unknown, t: I18n['t']): string {
   return isPourStatus(value) ? t(`status.${value}`) : String(value);
 }
@@ -45,10 +48,12 @@ function describe(entry: AuditEntryDto, t: I18n['t']): { text: string; detail?: 
     case 'updated': {
       const fields = [
         ...new Set(
-          Object.keys(changes).map((key) => {
-            const label = FIELD_LABELS[key];
-            return label ? t(label) : key;
-          }),
+          Object.keys(changes)
+            .filter((key) => !NOT_FIELDS.has(key))
+            .map((key) => {
+              const label = FIELD_LABELS[key];
+              return label ? t(label) : key;
+            }),
         ),
       ];
       return { text: t('history.updated', { fields: fields.join(', ') }) };
@@ -58,6 +63,34 @@ function describe(entry: AuditEntryDto, t: I18n['t']): { text: string; detail?: 
       return {
         text: t('history.statusChanged', { from: statusLabel(changes.from, t), to: statusLabel(changes.to, t) }),
         detail: override?.reason ? t('history.overrideReason', { reason: String(override.reason) }) : undefined,
+      };
+    }
+    case 'pump_double_booking_confirmed': {
+      const { pumpCode, clashes, reason } = changes as {
+        pumpCode?: unknown;
+        clashes?: { structuralElement?: unknown }[];
+        reason?: unknown;
+      };
+      const pours = (clashes ?? []).map((clash) => `“${String(clash.structuralElement)}”`).join(', ');
+      return {
+        text: t('history.pumpDoubleBooked', { pump: String(pumpCode ?? ''), pours }),
+        detail: t('history.reason', { reason: String(reason ?? '') }),
+      };
+    }
+    case 'early_start_confirmed': {
+      const { ticketNumber, minutesBeforeStart, rules, reason } = changes as {
+        ticketNumber?: unknown;
+        minutesBeforeStart?: unknown;
+        rules?: { maxMinutesLoadingBeforeStart?: unknown };
+        reason?: unknown;
+      };
+      return {
+        text: t('history.earlyStart', {
+          ticket: String(ticketNumber ?? ''),
+          minutes: Number(minutesBeforeStart),
+          limit: Number(rules?.maxMinutesLoadingBeforeStart),
+        }),
+        detail: t('history.reason', { reason: String(reason ?? '') }),
       };
     }
     default:

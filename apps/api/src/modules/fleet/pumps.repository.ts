@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { EntityStore } from '../../platform/database/entity-store';
 import { PumpEntity } from './pump.entity';
 
@@ -16,5 +16,10 @@ export class PumpsRepository extends EntityStore<PumpEntity> {
 
   findByTrackerDevice(trackerDeviceId: string): Promise<PumpEntity | null> {
     return this.repository.findOneBy({ trackerDeviceId });
+  }
+
+  /** Locks the pump for the transaction, so two plans cannot book it for the same hours at once. */
+  lockForUpdate(manager: EntityManager, id: string): Promise<PumpEntity | null> {
+    return manager.findOne(PumpEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 }

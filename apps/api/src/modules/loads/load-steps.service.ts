@@ -5,22 +5,25 @@ import {
   canActAtPlant,
   type CurrentUser,
   type DivertLoadRequest,
+  type EarlyStartFacts,
   type LoadDto,
   type LoadReasonRequest,
   type LoadStepRequest,
   type StartLoadingRequest,
 } from '@pourline/contracts';
-import { canDivertLoad, statusAfterDiversion } from '@pourline/domain';
+import { canDivertLoad, earlyStart, planRulesFor, statusAfterDiversion } from '@pourline/domain';
 import { AuditService } from '../../platform/audit/audit.service';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { canSeeProject } from '../../platform/auth/project-scope';
 import { InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
+import type { PourEntity } from '../pours/pour.entity';
 import { PoursRepository } from '../pours/pours.repository';
 import { LoadCycle, type StepContext } from './load-cycle.service';
 import { loadDeadline, plantRuleSet } from './load-rules';
 import { LoadViews } from './load-views.service';
 import { type LoadEntity, TRUCK_BUSY_INDEX } from './load.entity';
 import {
+  EarlyStartUnconfirmedError,
   LoadStateError,
   MixMismatchError,
   NotYourPlantError,
@@ -34,6 +37,7 @@ import {
 import { LoadsRepository } from './loads.repository';
 
 type PersonStep = StepContext & { actor: CurrentUser };
+
 type Step = (manager: EntityManager, load: LoadEntity, context: PersonStep) => Promise<void>;
 
 function stepContext(actor: CurrentUser, request: LoadStepRequest): PersonStep {
@@ -42,6 +46,38 @@ function stepContext(actor: CurrentUser, request: LoadStepRequest): PersonStep {
     throw new InvalidInputError('time_in_future', 'at: a step cannot be confirmed for a time in the future', ['at']);
   }
   return { actor, at, note: request.note };
+}
+
+/** An early first load that a person went ahead with, as the pour's audit keeps it. */
+type EarlyStartConfirmation = EarlyStartFacts & { reason: string };
+
+/**
+ * For a pour's first load: null when loading may start now; a 409 when it is
+ * too early and nobody said why; else what to record with the person's reason.
+ */
+function earlyStartConfirmation(
+  pour: PourEntity,
+  batchedAt: Date,
+  request: StartLoadingRequest,
+): EarlyStartConfirmation | null {
+  const { maxMinutesLoadingBeforeStart } = planRulesFor(pour.plant!.ruleOverrides);
+  const { early, minutesBeforeStart } = earlyStart({
+    loadingStartsAt: batchedAt,
+    scheduledStart: pour.scheduledStart,
+    maxMinutesLoadingBeforeStart,
+  });
+  if (!early) return null;
+  const facts: EarlyStartFacts = {
+    pourId: pour.id,
+    scheduledStart: pour.scheduledStart.toISOString(),
+    loadingStartsAt: batchedAt.toISOString(),
+    plantTimeZone: pour.plant!.timeZone,
+    minutesBeforeStart: Math.floor(minutesBeforeStart),
+    rules: { maxMinutesLoadingBeforeStart },
+  };
+  const reason = request.confirm?.earlyStart;
+  if (!reason) throw new EarlyStartUnconfirmedError(facts);
+  return { ...facts, reason };
 }
 
 /** The truck cycle as people confirm it, from loading to back at the plant. */
@@ -68,14 +104,25 @@ export class LoadStepsService {
       }
       if (pour.dispatchHold) throw new PourOnHoldError(pour.dispatchHold);
       const batchedAt = request.batchedAt ? new Date(request.batchedAt) : new Date();
+      // Only the pour's first concrete is asked about: once it flows, later loads follow the pour's rhythm.
+      const first = !(await this.loads.pourHasBatchedLoad(manager, pour.id, load.id));
+      const early = first ? earlyStartConfirmation(pour, batchedAt, request) : null;
       const { deadline, limitedBy } = loadDeadline(batchedAt, pour, load.mix!, plantRuleSet(pour.plant!));
       Object.assign(load, { batchedAt, dischargeDeadline: deadline, deadlineLimitedBy: limitedBy });
-      await this.cycle.move(manager, load, 'loading', context).catch((error: unknown) => {
+      const note = early ? `early start confirmed: ${early.reason}` : context.note;
+      await this.cycle.move(manager, load, 'loading', { ...context, note }).catch((error: unknown) => {
         if (error instanceof QueryFailedError && String(error.message).includes(TRUCK_BUSY_INDEX)) {
           throw new TruckBusyError(load.truck?.fleetNumber ?? load.truckId!);
         }
         throw error;
       });
+      if (early) {
+        await this.audit.record(manager, actor, 'pour', pour.id, 'early_start_confirmed', {
+          ...early,
+          loadId: load.id,
+          ticketNumber: load.ticketNumber,
+        });
+      }
       if (pour.status === 'ready') await this.startPour(manager, load, actor);
     });
   }

@@ -1,4 +1,5 @@
-import type { LoadStatus } from '@pourline/domain';
+import { type EarlyStartFacts, PLAN_SANITY_ERRORS } from '@pourline/contracts';
+import { formatInZone, type LoadStatus } from '@pourline/domain';
 import { ConflictError, DomainError, ForbiddenError } from '../../platform/errors/domain-error';
 
 export class IllegalLoadTransitionError extends ConflictError {
@@ -90,5 +91,19 @@ export class PourOnHoldError extends ConflictError {
 export class NotYourPlantError extends ForbiddenError {
   constructor(ticketNumber: string) {
     super('not_your_plant', `Load ${ticketNumber} is batched at a plant whose control room you do not run`);
+  }
+}
+
+export class EarlyStartUnconfirmedError extends ConflictError {
+  constructor(facts: EarlyStartFacts) {
+    const time = (iso: string) =>
+      formatInZone(new Date(iso), facts.plantTimeZone, 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    super(
+      PLAN_SANITY_ERRORS.earlyStart,
+      `batchedAt: loading at ${time(facts.loadingStartsAt)} would start the pour ${facts.minutesBeforeStart} minutes ` +
+        `before its planned start at ${time(facts.scheduledStart)} ${facts.plantTimeZone}; more than ` +
+        `${facts.rules.maxMinutesLoadingBeforeStart} minutes early needs a confirmation with a reason (confirm.earlyStart).`,
+      { ...facts },
+    );
   }
 }

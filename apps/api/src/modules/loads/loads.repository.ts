@@ -63,6 +63,17 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
     return manager.save(LoadEntity, manager.create(LoadEntity, columns));
   }
 
+  /** Whether concrete was already batched for the pour, by another load than this one. */
+  async pourHasBatchedLoad(manager: EntityManager, pourId: string, exceptLoadId: string): Promise<boolean> {
+    const count = await manager
+      .createQueryBuilder(LoadEntity, 'load')
+      .where('load.pourId = :pourId', { pourId })
+      .andWhere('load.id <> :exceptLoadId', { exceptLoadId })
+      .andWhere('load.batchedAt IS NOT NULL')
+      .getCount();
+    return count > 0;
+  }
+
   insertEvent(manager: EntityManager, event: Omit<LoadEventEntity, 'id'>): Promise<LoadEventEntity> {
     return manager.save(LoadEventEntity, manager.create(LoadEventEntity, event));
   }

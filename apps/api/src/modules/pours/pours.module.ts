@@ -4,6 +4,7 @@ import { FleetModule } from '../fleet/fleet.module';
 import { MixesModule } from '../mixes/mixes.module';
 import { PlantsModule } from '../plants/plants.module';
 import { ProjectsModule } from '../projects/projects.module';
+import { PlanSanity } from './plan-sanity.service';
 import { PourEntity } from './pour.entity';
 import { PourHistoryService } from './pour-history.service';
 import { PourRequestEntity } from './pour-request.entity';
@@ -28,6 +29,7 @@ import { PoursService } from './pours.service';
     PoursRepository,
     PoursService,
     PourReferences,
+    PlanSanity,
     PourHistoryService,
     PourRequestsService,
     PourRequestsRepository,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { PourListQuery } from '@pourline/contracts';
-import type { DocumentType } from '@pourline/domain';
+import { type DocumentType, POUR_STATUSES_FREEING_THE_PUMP } from '@pourline/domain';
 import { EntityStore } from '../../platform/database/entity-store';
 import { PourDocumentEntity } from '../documents/pour-document.entity';
 import { PourEntity } from './pour.entity';
@@ -51,6 +51,30 @@ export class PoursRepository extends EntityStore<PourEntity> {
     if (filter.plantId) query.andWhere('pour.plantId = :plantId', { plantId: filter.plantId });
     if (filter.projectId) query.andWhere('pour.projectId = :projectId', { projectId: filter.projectId });
     return query.getManyAndCount();
+  }
+
+  /**
+   * The other open pours of a pump whose pumping overlaps `from`–`until`, with
+   * their project and plant to name them. The caller widens the span by the
+   * set-up and clean-down allowances and decides the clash itself.
+   */
+  pumpBookingsAround(
+    manager: EntityManager,
+    query: { pumpId: string; exceptPourId: string | null; from: Date; until: Date },
+  ): Promise<PourEntity[]> {
+    const builder = manager
+      .createQueryBuilder(PourEntity, 'pour')
+      .leftJoinAndSelect('pour.project', 'project')
+      .leftJoinAndSelect('pour.plant', 'plant')
+      .where('pour.pumpId = :pumpId', { pumpId: query.pumpId })
+      .andWhere('pour.status NOT IN (:...freed)', { freed: POUR_STATUSES_FREEING_THE_PUMP })
+      .andWhere('pour.scheduledStart < :until', { until: query.until })
+      .andWhere('pour.scheduledStart + make_interval(secs => pour.volumeM3 / pour.pourRateM3PerHour * 3600) > :from', {
+        from: query.from,
+      })
+      .orderBy('pour.scheduledStart', 'ASC');
+    if (query.exceptPourId) builder.andWhere('pour.id <> :exceptPourId', { exceptPourId: query.exceptPourId });
+    return builder.getMany();
   }
 
   /** Delivered document types per pour, for the release gate. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type ChangePourStatusRequest,
   CreatePourRequest,
   type CurrentUser,
   type Page,
   type PourDto,
+  type PlanConfirmations,
   type PourListQuery,
   roleHasPermission,
   type UpdatePourRequest,
@@ -23,6 +24,7 @@ import { canSeeProject, visibleProjectIds } from '../../platform/auth/project-sc
 import { InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
 import { changedFields, planSnapshot, toPourDto } from './pour.mapper';
 import type { PourEntity } from './pour.entity';
+import { PlanSanity, type PourPlan, type PumpClashConfirmation } from './plan-sanity.service';
 import { PourReferences } from './pour-references';
 import {
   DocumentsUndeliveredError,
@@ -32,11 +34,22 @@ import {
 } from './pours.exceptions';
 import { PoursRepository } from './pours.repository';
 
+/** Plan fields that place the pour on the map, or say which site and plant it is judged against. */
+const GEOMETRY_INPUTS = ['projectId', 'plantId', 'pumpPosition', 'startPoint', 'endPoint', 'entryRoute', 'exitRoute'];
+/** Plan fields that decide which pump is booked, and when. */
+const PUMP_BOOKING_INPUTS = ['pumpId', 'scheduledStart', 'volumeM3', 'pourRateM3PerHour'];
+
+/** A plan field as the stored snapshot spells it: the start as UTC ISO, whatever offset it was sent with. */
+function planField(plan: PourPlan, field: string): unknown {
+  return field === 'scheduledStart' ? new Date(plan.scheduledStart).toISOString() : plan[field as keyof PourPlan];
+}
+
 @Injectable()
 export class PoursService {
   constructor(
     private readonly pours: PoursRepository,
     private readonly references: PourReferences,
+    private readonly sanity: PlanSanity,
     private readonly audit: AuditService,
     private readonly live: LivePublisher,
     private readonly dataSource: DataSource,
@@ -66,38 +79,82 @@ export class PoursService {
   }
 
   async create(request: CreatePourRequest, actor: CurrentUser): Promise<PourDto> {
-    await this.references.check(request);
+    const { confirm, ...plan } = request;
+    await this.references.check(plan);
     const pour = this.pours.create({
-      ...request,
-      scheduledStart: new Date(request.scheduledStart),
-      requiredDocumentTypes: request.requiredDocumentTypes ?? [...DEFAULT_REQUIRED_DOCUMENT_TYPES],
+      ...plan,
+      scheduledStart: new Date(plan.scheduledStart),
+      requiredDocumentTypes: plan.requiredDocumentTypes ?? [...DEFAULT_REQUIRED_DOCUMENT_TYPES],
       status: 'draft',
       documentGateOverride: null,
     });
     const id = await this.dataSource.transaction(async (manager) => {
+      const checked = await this.checkSanity(manager, plan, null, confirm, { geometry: true, pumpBooking: true });
       const saved = await this.pours.save(pour, manager);
-      await this.audit.record(manager, actor, 'pour', saved.id, 'created', planSnapshot(saved));
+      await this.audit.record(manager, actor, 'pour', saved.id, 'created', {
+        ...planSnapshot(saved),
+        planRules: checked.planRules,
+      });
+      await this.recordConfirmations(manager, actor, saved.id, checked);
       return saved.id;
     });
     return this.detailed(id);
   }
 
   async update(id: string, request: UpdatePourRequest, actor: CurrentUser): Promise<PourDto> {
+    const { confirm, ...patch } = request;
     await this.dataSource.transaction(async (manager) => {
       const pour = await this.lock(id, actor, manager);
       if (!isPourPlanEditable(pour.status)) throw new PourNotEditableError(pour.status);
       const before = planSnapshot(pour);
-      const merged = CreatePourRequest.safeParse({ ...before, ...request });
+      const merged = CreatePourRequest.safeParse({ ...before, ...patch });
       if (!merged.success) {
         const details = merged.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
         throw new InvalidInputError('invalid_pour_plan', `Invalid pour plan: ${details.join('; ')}`, details);
       }
-      await this.references.check(merged.data);
-      Object.assign(pour, request, request.scheduledStart ? { scheduledStart: new Date(request.scheduledStart) } : {});
+      const { confirm: _none, ...plan } = merged.data;
+      await this.references.check(plan);
+      // Only what the edit moves is judged again: a note added to a plan stored before a
+      // rule existed, or confirmed as a double booking, is not refused for that.
+      const moved = (fields: readonly string[]) =>
+        fields.some((field) => JSON.stringify(before[field]) !== JSON.stringify(planField(plan, field)));
+      const checked = await this.checkSanity(manager, plan, id, confirm, {
+        geometry: moved(GEOMETRY_INPUTS),
+        pumpBooking: moved(PUMP_BOOKING_INPUTS),
+      });
+      Object.assign(pour, patch, patch.scheduledStart ? { scheduledStart: new Date(patch.scheduledStart) } : {});
       await this.pours.save(pour, manager);
-      await this.audit.record(manager, actor, 'pour', id, 'updated', changedFields(before, planSnapshot(pour)));
+      const changes = changedFields(before, planSnapshot(pour));
+      const planRules = Object.keys(checked.planRules).length > 0 ? { planRules: checked.planRules } : {};
+      await this.audit.record(manager, actor, 'pour', id, 'updated', { ...changes, ...planRules });
+      await this.recordConfirmations(manager, actor, id, checked);
     });
     return this.detailed(id);
+  }
+
+  /** The plan sanity checks that apply, in the order a person fixes them: the map, then the pump. */
+  private async checkSanity(
+    manager: EntityManager,
+    plan: PourPlan,
+    pourId: string | null,
+    confirm: PlanConfirmations | undefined,
+    which: { geometry: boolean; pumpBooking: boolean },
+  ) {
+    const geometryRules = which.geometry ? await this.sanity.checkGeometry(plan) : {};
+    const pump = which.pumpBooking
+      ? await this.sanity.checkPumpBooking(manager, plan, pourId, confirm?.pumpClash)
+      : null;
+    return { planRules: { ...geometryRules, ...pump?.rules }, pumpClash: pump?.confirmed ?? null };
+  }
+
+  private async recordConfirmations(
+    manager: EntityManager,
+    actor: CurrentUser,
+    pourId: string,
+    checked: { pumpClash: PumpClashConfirmation | null },
+  ): Promise<void> {
+    if (!checked.pumpClash) return;
+    await this.audit.record(manager, actor, 'pour', pourId, 'pump_double_booking_confirmed', { ...checked.pumpClash });
   }
 
   async changeStatus(id: string, request: ChangePourStatusRequest, actor: CurrentUser): Promise<PourDto> {

@@ -44,7 +44,8 @@ function fromDatabaseError(error: QueryFailedError): ApiError | undefined {
 export function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ReplayedAnswer) return error.body;
   if (error instanceof DomainError) {
-    return { statusCode: error.status, code: error.code, message: error.message, details: error.details };
+    const { status: statusCode, code, message, details, facts } = error;
+    return { statusCode, code, message, ...(details ? { details } : {}), ...(facts ? { facts } : {}) };
   }
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof QueryFailedError) return fromDatabaseError(error);

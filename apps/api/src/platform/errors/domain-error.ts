@@ -8,6 +8,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details?: string[],
+    /** What the refusal is about, for clients that word it themselves. */
+    readonly facts?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -32,8 +34,8 @@ export class UnknownReferenceError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
+  constructor(code: string, message: string, facts?: Record<string, unknown>) {
+    super(409, code, message, undefined, facts);
   }
 }
 
@@ -44,7 +46,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export class InvalidInputError extends DomainError {
-  constructor(code: string, message: string, details?: string[]) {
-    super(400, code, message, details);
+  constructor(code: string, message: string, details?: string[], facts?: Record<string, unknown>) {
+    super(400, code, message, details, facts);
   }
 }

@@ -1,4 +1,4 @@
-import type { PourDto } from '@pourline/contracts';
+import type { PlanConfirmations, PourDto } from '@pourline/contracts';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../api/ApiRequestError';
 import { errorMessage } from '../../api/errorMessage';
@@ -8,7 +8,9 @@ import { useI18n } from '../../i18n/useI18n';
 import { usePour } from '../usePour';
 import { createPour, updatePour } from './editorEndpoints';
 import { PourEditorMap } from './PourEditorMap';
+import { draftGeometryIssues, editorRefusal, geometryFieldIssues } from './planSanity';
 import { PourPlanForm } from './PourPlanForm';
+import { PumpClashConfirm } from './PumpClashConfirm';
 import { changedFields, draftFromPour, emptyDraft, type PlanField, type PourDraft, validateDraft } from './pourDraft';
 import { useEditorOptions } from './useEditorOptions';
 import './editor.css';
@@ -76,7 +78,7 @@ interface PourEditorFormProps {
 }
 
 function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const api = useApi();
   const options = useEditorOptions();
   const [draft, setDraft] = useState<PourDraft>(() => (pour ? draftFromPour(pour) : emptyDraft()));
@@ -93,7 +95,23 @@ function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
     () => validateDraft(draft, plantTimeZone, requiredMessage),
     [draft, plantTimeZone, requiredMessage],
   );
-  const showIssue = (field: PlanField) => pour !== undefined || touched.has(field);
+  // The plan sanity rules the API applies on save, judged here first with the plant's own numbers.
+  const geometryIssues = useMemo(() => draftGeometryIssues(draft, project, plant, pour), [draft, project, plant, pour]);
+  const refusal = editorRefusal(serverError);
+  const refusedFields = new Set<PlanField>(
+    refusal?.kind === 'geometry' ? refusal.facts.issues.map((issue) => issue.field) : refusal ? ['pumpId'] : [],
+  );
+  const issues = {
+    ...geometryFieldIssues(geometryIssues, t, formatNumber),
+    ...(refusal?.kind === 'geometry' ? geometryFieldIssues(refusal.facts.issues, t, formatNumber) : {}),
+    ...(refusal?.kind === 'pump_clash'
+      ? { pumpId: t('editor.sanity.pumpClash', { pump: refusal.facts.pumpCode }) }
+      : {}),
+    // The schema's complaint comes first: a point that is not a point is not "far".
+    ...validation.issues,
+  };
+  const valid = validation.valid && geometryIssues.length === 0;
+  const showIssue = (field: PlanField) => pour !== undefined || touched.has(field) || refusedFields.has(field);
   const missing = (Object.keys(validation.issues) as PlanField[]).map((field) => t(FIELD_LABELS[field]));
 
   const change = (next: PourDraft, ...fields: PlanField[]) => {
@@ -102,17 +120,19 @@ function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
     setServerError(undefined);
   };
 
-  const save = async () => {
-    if (!validation.valid || saving) return;
+  /** `confirm` carries what the person goes ahead with despite a refusal, and why. */
+  const save = async (confirm?: PlanConfirmations) => {
+    if (!validation.valid || !valid || saving) return;
     setSaving(true);
     setServerError(undefined);
+    const confirmed = confirm ? { confirm } : {};
     try {
       if (!pour) {
-        onSaved((await createPour(api, validation.request)).id);
+        onSaved((await createPour(api, { ...validation.request, ...confirmed })).id);
         return;
       }
       const patch = changedFields(pour, validation.request);
-      if (Object.keys(patch).length > 0) await updatePour(api, pour.id, patch);
+      if (Object.keys(patch).length > 0) await updatePour(api, pour.id, { ...patch, ...confirmed });
       onSaved(pour.id);
     } catch (error) {
       setServerError(error);
@@ -120,8 +140,17 @@ function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
     }
   };
 
+  // A plan sanity refusal is told beside its fields, in the reader's language; others as the API said them.
   const details =
-    serverError instanceof ApiRequestError && serverError.statusCode === 400 ? serverError.details : undefined;
+    serverError instanceof ApiRequestError && serverError.statusCode === 400 && !refusal
+      ? serverError.details
+      : undefined;
+  const serverMessage =
+    refusal?.kind === 'geometry'
+      ? t('editor.sanity.geometryRefused')
+      : refusal?.kind === 'pump_clash'
+        ? t('editor.sanity.pumpClash', { pump: refusal.facts.pumpCode })
+        : errorMessage(serverError, t);
 
   return (
     <section className="pour-editor" data-testid="pour-editor" data-pour-id={pour?.id} aria-labelledby="editor-title">
@@ -164,13 +193,28 @@ function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
             draft={draft}
             options={options}
             plantTimeZone={plantTimeZone}
-            issues={validation.issues}
+            issues={issues}
             showIssue={showIssue}
             onChange={change}
+            pumpClash={
+              refusal?.kind === 'pump_clash' && (
+                <PumpClashConfirm
+                  facts={refusal.facts}
+                  timeZone={plantTimeZone ?? 'UTC'}
+                  saving={saving}
+                  onConfirm={(reason) => void save({ pumpClash: reason })}
+                />
+              )
+            }
           />
           {serverError !== undefined && (
-            <div className="form-error" role="alert" data-testid="editor-server-error">
-              <span>{errorMessage(serverError, t)}</span>
+            <div
+              className="form-error"
+              role="alert"
+              data-testid="editor-server-error"
+              data-code={serverError instanceof ApiRequestError ? serverError.code : undefined}
+            >
+              <span>{serverMessage}</span>
               {details && details.length > 0 && (
                 <ul>
                   {details.map((detail) => (
@@ -193,7 +237,7 @@ function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
               type="submit"
               className="button button--primary"
               data-testid="editor-save"
-              disabled={!validation.valid || saving}
+              disabled={!valid || saving}
             >
               {saving ? t('editor.saving') : pour ? t('editor.saveChanges') : t('editor.create')}
             </button>
@@ -204,7 +248,7 @@ function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
             draft={draft}
             project={project}
             plant={plant}
-            issues={validation.issues}
+            issues={issues}
             showIssue={showIssue}
             onChange={(patch) => change({ ...draft, ...patch }, ...(Object.keys(patch) as PlanField[]))}
           />

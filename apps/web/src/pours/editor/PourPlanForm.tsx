@@ -1,6 +1,6 @@
 import { PUMPING_METHODS } from '@pourline/contracts';
 import { DOCUMENT_TYPES } from '@pourline/domain';
-import type { ChangeEvent } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import { useI18n } from '../../i18n/useI18n';
 import { documentTypeLabel } from '../documentTypeLabel';
 import { plantZoneName } from '../plantTime';
@@ -15,6 +15,8 @@ interface PourPlanFormProps {
   issues: FieldIssues;
   showIssue: (field: PlanField) => boolean;
   onChange: (draft: PourDraft, touched: PlanField) => void;
+  /** The pours that already hold the chosen pump, when a save was refused for it. */
+  pumpClash?: ReactNode;
 }
 
 type TextDraftField = {
@@ -24,7 +26,15 @@ type TextDraftField = {
 const PUMP_METHOD_OF_KIND = { boom: 'boom_pump', line: 'line_pump' } as const satisfies Record<string, PumpingMethod>;
 
 /** Every plan field but the geometry, which is placed on the map beside it. */
-export function PourPlanForm({ draft, options, plantTimeZone, issues, showIssue, onChange }: PourPlanFormProps) {
+export function PourPlanForm({
+  draft,
+  options,
+  plantTimeZone,
+  issues,
+  showIssue,
+  onChange,
+  pumpClash,
+}: PourPlanFormProps) {
   const { t, locale } = useI18n();
   const issue = (field: PlanField) => (showIssue(field) ? issues[field] : undefined);
   const aria = (field: PlanField) =>
@@ -114,6 +124,7 @@ export function PourPlanForm({ draft, options, plantTimeZone, issues, showIssue,
             ))}
         </select>
       </EditorField>
+      {pumpClash}
       <EditorField field="pumpingMethod" label={t('editor.pumpingMethod')} issue={issue('pumpingMethod')}>
         <select {...input('pumpingMethod')}>
           {choose}

@@ -12,7 +12,8 @@ import { DEFAULT_REQUIRED_DOCUMENT_TYPES, DOCUMENT_TYPES, type DocumentType, slu
 import { utcIsoToZonedLocal, zonedLocalToUtcIso } from './zonedTime';
 
 export type PumpingMethod = (typeof PUMPING_METHODS)[number];
-export type PlanField = keyof CreatePourRequest;
+/** The plan's own fields; `confirm` travels with a save but is no part of the plan. */
+export type PlanField = Exclude<keyof CreatePourRequest, 'confirm'>;
 
 /**
  * What the editor holds while a person types: inputs as the strings they
