@@ -22,3 +22,4 @@ export * from './geofence-presence';
 export * from './load-geofence-moves';
 export * from './agreed-tolerance';
 export * from './deadline-risk';
+export * from './pour-remaining';
