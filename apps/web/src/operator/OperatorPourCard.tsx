@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { formatPlantClock } from '../pours/plantTime';
 import { PourStatusBadge } from '../pours/PourStatusBadge';
+import { PourLog } from '../pourlog/PourLog';
 import { LoadActions } from './LoadActions';
 import { type DispatchPermissions, PourDispatchControls } from './PourDispatchControls';
 import { PourTimeline } from './PourTimeline';
@@ -133,6 +134,7 @@ export function OperatorPourCard(props: OperatorPourCardProps) {
                 : undefined
             }
           />
+          <PourLog key={pour.id} pourId={pour.id} compact />
           <button type="button" className="link-button" onClick={() => onOpenDetail(pour.id)}>
             {t('live.openPour')}
           </button>

@@ -7,6 +7,7 @@ import { useLive } from '../live/useLive';
 import { liveVolumes } from '../operator/pourProgress';
 import { useNow } from '../operator/useNow';
 import { usePourLoadsSync } from '../operator/usePourLoadsSync';
+import { PourLog } from '../pourlog/PourLog';
 import { plantRuleSet } from '../qc/qcPreview';
 import { useQcReferenceData } from '../qc/useQcReferenceData';
 import { SiteLoadRow } from './SiteLoadRow';
@@ -135,6 +136,7 @@ export function SiteView({ user }: { user: CurrentUser }) {
               render={renderRow}
             />
           </div>
+          <PourLog key={pour.id} pourId={pour.id} />
         </>
       ) : (
         pours?.length === 0 && <p className="status-note">{t('site.picker.empty')}</p>

@@ -10,7 +10,8 @@ import { isPourStatus } from '../pours/wireEnums';
 
 /**
  * Today's pours of the projects this person is assigned to (the API answers
- * with no others), active first, with statuses pushed live over the fetched ones.
+ * with no others), active first, with statuses and planned volumes pushed live
+ * over the fetched ones.
  */
 export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiResource<PourDto[]> } {
   const [filters] = useState(() => ({ day: localIsoDate(), status: '' as const }));
@@ -23,8 +24,10 @@ export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiRes
     if (!resource.data) return undefined;
     return resource.data
       .map((pour) => {
-        const live = liveStatuses.get(pour.id)?.status;
-        return live && isPourStatus(live) && live !== pour.status ? { ...pour, status: live } : pour;
+        const live = liveStatuses.get(pour.id);
+        const status = live && isPourStatus(live.status) ? live.status : pour.status;
+        const volumeM3 = live?.volumeM3 ?? pour.volumeM3;
+        return status !== pour.status || volumeM3 !== pour.volumeM3 ? { ...pour, status, volumeM3 } : pour;
       })
       .sort(boardOrder);
   }, [resource.data, liveStatuses]);
