@@ -244,7 +244,7 @@ describe('A pour’s log', () => {
     await expectCreated(post(crew.site, ordered.id, { code: 'text', text: 'Rain passed, go on' }));
 
     const entries = await chronological(crew.dispatcher, ordered.id);
-    const codes = entries.map((entry) => entry.code);
+    const codes: string[] = entries.map((entry) => entry.code);
     const position = (code: string) => {
       expect(codes).toContain(code);
       return codes.indexOf(code);
