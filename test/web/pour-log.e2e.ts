@@ -61,6 +61,7 @@ describe('A pour’s log in the browser', () => {
     const tabletLog = tablet.locator(`[data-testid="pour-log"][data-pour-id="${pour.id}"]`);
     await tabletLog.waitFor();
     const pumpReady = tabletLog.getByTestId('pour-log-quick-pump_ready');
+    await pumpReady.waitFor();
     const box = await pumpReady.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(48);
 

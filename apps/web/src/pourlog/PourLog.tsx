@@ -1,4 +1,5 @@
 import './pourLog.css';
+import type { PourStatus } from '@pourline/domain';
 import { useId, useMemo, useState } from 'react';
 import { errorMessage } from '../api/errorMessage';
 import { usePermission } from '../auth/usePermission';
@@ -12,6 +13,7 @@ import { usePourLog } from './usePourLog';
 import { usePourLogActions } from './usePourLogActions';
 
 const SEARCH_PAUSE_MS = 300;
+const CLOSED: ReadonlySet<PourStatus> = new Set(['draft', 'cancelled']);
 
 interface PourLogProps {
   pourId: string;
@@ -35,6 +37,8 @@ export function PourLog({ pourId, compact = false }: PourLogProps) {
   const log = usePourLog(pourId, search);
   const actions = usePourLogActions(pourId, log.remember);
   const timeZone = log.pour?.plantTimeZone ?? 'UTC';
+  // A draft is still being agreed and a cancelled pour is over: the API takes no messages for either.
+  const talking = canWrite && log.pour !== undefined && !CLOSED.has(log.pour.status);
 
   return (
     <section
@@ -58,7 +62,7 @@ export function PourLog({ pourId, compact = false }: PourLogProps) {
           />
         </label>
       </div>
-      {canWrite &&
+      {talking &&
         (compact ? (
           // In a narrow column the thread comes first; the quick messages open on demand.
           <details className="pour-log-more" data-testid="pour-log-more">
@@ -68,7 +72,7 @@ export function PourLog({ pourId, compact = false }: PourLogProps) {
         ) : (
           <PourLogQuickBar pourId={pourId} busy={actions.busy} onSend={actions.send} />
         ))}
-      {canWrite && <PourLogComposer busy={actions.busy === 'text'} onSend={actions.send} />}
+      {talking && <PourLogComposer busy={actions.busy === 'text'} onSend={actions.send} />}
       {actions.error !== undefined && (
         <div className="banner banner--error" role="alert" data-testid="pour-log-error">
           <span>{errorMessage(actions.error, t)}</span>

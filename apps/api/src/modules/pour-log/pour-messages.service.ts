@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CurrentUser, PostPourMessageRequest, PourMessageDto } from '@pourline/contracts';
+import type { CurrentUser, PostPourMessageRequest, PourLogParams, PourMessageDto } from '@pourline/contracts';
 import { canSetRemainingVolume, plannedVolumeForRemaining, type PourStatus } from '@pourline/domain';
 import { AuditService } from '../../platform/audit/audit.service';
 import { NotFoundError } from '../../platform/errors/domain-error';
@@ -41,12 +41,7 @@ export class PourMessagesService {
       pourId,
       code: request.code,
       text: request.code === 'text' ? request.text : '',
-      params:
-        request.code === 'truck_stuck_at_gate'
-          ? { truck: request.truck }
-          : request.code === 'pour_finishing'
-            ? { lastLoadM3: request.lastLoadM3 }
-            : {},
+      params: paramsOf(request),
       proposedRemainingM3: request.code === 'pour_finishing' ? request.lastLoadM3 : null,
       byId: actor.id,
       byName: actor.displayName,
@@ -105,6 +100,17 @@ export class PourMessagesService {
       volumeM3: pour.volumeM3,
     });
     return dto;
+  }
+}
+
+function paramsOf(request: PostPourMessageRequest): PourLogParams {
+  switch (request.code) {
+    case 'truck_stuck_at_gate':
+      return { truck: request.truck };
+    case 'pour_finishing':
+      return { lastLoadM3: request.lastLoadM3 };
+    default:
+      return {};
   }
 }
 
