@@ -20,6 +20,8 @@ const SITE: TestRole[] = ['admin', 'dispatcher', 'site_dispatcher'];
 const WATER: TestRole[] = ['admin', 'site_dispatcher', 'qc_inspector'];
 /** A QC decision is the inspector's own: not even an administrator records or overrides one. */
 const INSPECTOR: TestRole[] = ['qc_inspector'];
+/** Those who talk about a pour while it is poured; after-sales reads what was said. */
+const CONVERSATION: TestRole[] = ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector'];
 
 /**
  * Who may call what, written out by hand from PRODUCT.md's roles: it is the
@@ -117,6 +119,9 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pours/{id}/requests': ALL,
   'POST /api/pours/{id}/dispatch-hold': PLANNERS,
   'POST /api/pours/{id}/dispatch-resume': PLANNERS,
+  'GET /api/pours/{id}/log': ALL,
+  'POST /api/pours/{id}/messages': CONVERSATION,
+  'POST /api/pour-messages/{id}/confirm': PLANNERS,
   'GET /api/alerts': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
   'GET /api/plants/{id}/queue': PLANT,
   'GET /api/pour-requests': ALL,
@@ -181,9 +186,10 @@ describe('Roles and permissions', () => {
       expect(list.body.items.map((pour: any) => pour.id)).toEqual([ownPourId]);
     });
 
-    it('cannot reach another project’s pour, its history or its documents', async () => {
+    it('cannot reach another project’s pour, its history, its log or its documents', async () => {
       expect((await site.get(`/pours/${otherPourId}`)).status).toBe(404);
       expect((await site.get(`/pours/${otherPourId}/history`)).status).toBe(404);
+      expect((await site.get(`/pours/${otherPourId}/log`)).status).toBe(404);
       expect((await site.get(`/pours/${otherPourId}/documents`)).status).toBe(404);
       const documents = await sessions.admin.get(`/pours/${otherPourId}/documents`);
       expect((await site.get(`/documents/${documents.body[0].id}/file`)).status).toBe(404);

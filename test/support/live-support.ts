@@ -225,6 +225,7 @@ export const NUMBERED_EVENTS = [
   'pour.status.v1',
   'pour.request.v1',
   'alert.acknowledged.v1',
+  'pour.message.v1',
 ] as const;
 
 /** A console's socket that records everything the server sends, in order. */

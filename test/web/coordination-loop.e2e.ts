@@ -86,6 +86,17 @@ describe('The coordination loop in the browser', () => {
     await row(page, bad.id).getByTestId('load-step-reason-dispose-submit').click();
     await row(page, bad.id).waitFor({ state: 'detached' });
     expect((await getLoad(crew.dispatcher, bad.id)).status).toBe('disposed');
+
+    // The pour's log reaches the control room too: a quick message from the site arrives live.
+    const waiting = await scheduleLoad(crew, pour, { volumeM3: 8 });
+    await row(page, waiting.id).waitFor();
+    const log = page.locator(`[data-testid="plant-pour-log"] [data-testid="pour-log"][data-pour-id="${pour.id}"]`);
+    await log.waitFor();
+    expect((await crew.site.post(`/pours/${pour.id}/messages`, { code: 'pump_ready' })).status).toBe(201);
+    await log.locator('[data-testid="pour-log-entry"][data-code="pump_ready"]').waitFor({ timeout: LIVE_MS });
+    await log.getByTestId('pour-log-quick-next_truck_please').click();
+    await log.locator('[data-testid="pour-log-entry"][data-code="next_truck_please"]').waitFor();
+    await screenshot(page, 'plant-control-room-log');
     await page.context().close();
   });
 

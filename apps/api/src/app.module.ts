@@ -8,6 +8,7 @@ import { LoadsModule } from './modules/loads/loads.module';
 import { MixesModule } from './modules/mixes/mixes.module';
 import { PlantsModule } from './modules/plants/plants.module';
 import { PoursModule } from './modules/pours/pours.module';
+import { PourLogModule } from './modules/pour-log/pour-log.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
@@ -46,6 +47,7 @@ export class AppModule {
         QualityModule,
         TrackingModule,
         AlertsModule,
+        PourLogModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -15,3 +15,4 @@ export * from './loads';
 export * from './quality';
 export * from './tracking';
 export * from './live';
+export * from './pour-log';

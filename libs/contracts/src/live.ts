@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LoadDto } from './loads';
+import type { PourMessageDto } from './pour-log';
 import type { PourRequestDto } from './pours';
 import type { NonConformanceDto, QcTestDto } from './quality';
 import type { LatestPositionDto, PumpStatusDto } from './tracking';
@@ -46,6 +47,8 @@ export interface PourStatusPayload {
   dispatchHeld?: boolean;
   /** Sent with a dispatch hold or resume: the hold with its reason, or null once resumed. */
   dispatchHold?: { reason: string; byName: string; at: string } | null;
+  /** Sent when the planned volume changed while the pour runs (a confirmed "last load"). */
+  volumeM3?: number;
 }
 
 /** Events a person in the dispatch room must see and acknowledge. */
@@ -85,6 +88,8 @@ export interface LiveEventMap {
   'alert.acknowledged.v1': LiveEnvelope<AlertAcknowledgement>;
   /** Raised once per load whose concrete may go off before it is poured. */
   'load.deadline_risk.v1': LiveEnvelope<{ load: LoadDto }>;
+  /** A message in a pour's log, and again when its proposal is confirmed. */
+  'pour.message.v1': LiveEnvelope<PourMessageDto>;
 }
 export type LiveEventType = keyof LiveEventMap;
 
@@ -105,6 +110,7 @@ export interface ServerToClientEvents {
   'pour.request.v1': (event: LiveEventMap['pour.request.v1']) => void;
   'alert.acknowledged.v1': (event: LiveEventMap['alert.acknowledged.v1']) => void;
   'load.deadline_risk.v1': (event: LiveEventMap['load.deadline_risk.v1']) => void;
+  'pour.message.v1': (event: LiveEventMap['pour.message.v1']) => void;
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */

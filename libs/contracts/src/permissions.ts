@@ -2,6 +2,18 @@ import type { LoadStep } from '@pourline/domain';
 import type { Role } from './roles';
 
 /**
+ * Everyone who talks about a pour while it is poured: the dispatch room, the
+ * site and QC. The plant control room joins here once it has a role.
+ */
+const POUR_CONVERSATION = [
+  'admin',
+  'dispatcher',
+  'plant_operator',
+  'site_dispatcher',
+  'qc_inspector',
+] as const satisfies readonly Role[];
+
+/**
  * What each role may do. The API guards every route with one of these and the
  * console uses the same table to show only the actions a person can take.
  */
@@ -15,6 +27,11 @@ export const PERMISSIONS = {
   'pours.plan': ['admin', 'dispatcher'],
   'pours.change-status': ['admin', 'dispatcher'],
   'pours.override-document-gate': ['admin'],
+  // A pour's log: read by anyone who follows the pour, written by those in its conversation, and
+  // a message that would change the plan (the site's "last load") takes effect when dispatch confirms.
+  'pours.log.read': [...POUR_CONVERSATION, 'after_sales'],
+  'pours.log.write': POUR_CONVERSATION,
+  'pours.log.confirm': ['admin', 'dispatcher'],
   'documents.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'documents.manage': ['admin', 'qc_inspector'],
   'audit.read': ['admin', 'dispatcher'],

@@ -30,3 +30,4 @@ export * from './plan-rules';
 export * from './plan-geometry';
 export * from './pump-booking';
 export * from './early-start';
+export * from './pour-remaining';

@@ -18,6 +18,8 @@ const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'pour.request.v1',
   'alert.acknowledged.v1',
   'load.deadline_risk.v1',
+  'pour.request.v1',
+  'pour.message.v1',
 ];
 
 /**

@@ -11,6 +11,7 @@ import type {
 } from '@pourline/contracts';
 import { alertFromDto, capAlerts, deadlineAlert, loadAlerts, pumpAlert, rejectionAlert } from './liveAlerts';
 import { type ConnectionState, INITIAL_LIVE_STATE, type LiveAlert, type LiveState } from './liveState';
+import { mergePourMessage } from './pourMessages';
 
 const MAX_ALERTS = 200;
 /** A frame is the goal; the timer catches up when frames are throttled (background tab, busy main thread). */
@@ -25,7 +26,9 @@ type MapSlice =
   | 'pourRequests'
   | 'latestQcByLoad'
   | 'pourLoadsVersion'
-  | 'alertAcknowledgements';
+  | 'alertAcknowledgements'
+  | 'pourMessages'
+  | 'pourLogVersion';
 type SliceValue<K extends MapSlice> = LiveState[K] extends ReadonlyMap<string, infer V> ? V : never;
 
 type Change =
@@ -237,6 +240,7 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       if (!mergeLoad(draft, load)) return;
       loadAlerts(previous, load, at, seq).forEach((alert) => draft.alert(alert));
       bumpPour(draft, load.pourId);
+      bumpLog(draft, load.pourId);
       if (previous && previous.pourId !== load.pourId) bumpPour(draft, previous.pourId);
       return;
     }
@@ -245,6 +249,7 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       mergeLoad(draft, rejected.payload.load);
       draft.alert(rejectionAlert(rejected));
       bumpPour(draft, rejected.payload.load.pourId);
+      bumpLog(draft, rejected.payload.load.pourId);
       return;
     }
     case 'qc.recorded.v1': {
@@ -252,6 +257,9 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       if (isNewer(test.testedAt, draft.get('latestQcByLoad', test.loadId)?.testedAt)) {
         draft.set('latestQcByLoad', test.loadId, test);
       }
+      // A test names its load; the load, when known, names the pour whose log shows the test.
+      const pourId = draft.get('loads', test.loadId)?.pourId;
+      if (pourId) bumpLog(draft, pourId);
       return;
     }
     case 'pump.status.v1': {
@@ -261,11 +269,23 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
     }
     case 'pour.status.v1': {
       const status: PourStatusPayload = (event as LiveEventMap['pour.status.v1']).payload;
-      draft.set('pourStatuses', status.pourId, status);
+      // A status event need not repeat what an earlier one said (a hold, a new planned volume).
+      draft.set('pourStatuses', status.pourId, { ...draft.get('pourStatuses', status.pourId), ...status });
+      bumpLog(draft, status.pourId);
+      return;
+    }
+    case 'pour.message.v1': {
+      const message = (event as LiveEventMap['pour.message.v1']).payload;
+      draft.set('pourMessages', message.pourId, mergePourMessage(draft.get('pourMessages', message.pourId), message));
+      // A confirmed proposal changed the pour: its log has a new system entry to fetch.
+      if (message.proposal?.status === 'confirmed') bumpLog(draft, message.pourId);
       return;
     }
     case 'pour.request.v1': {
-      mergePourRequest(draft, (event as LiveEventMap['pour.request.v1']).payload);
+      const request = (event as LiveEventMap['pour.request.v1']).payload;
+      mergePourRequest(draft, request);
+      // The request and its acknowledgement are entries of the pour's log too.
+      bumpLog(draft, request.pourId);
       return;
     }
     case 'load.deadline_risk.v1': {
@@ -304,4 +324,8 @@ function mergePumpStatus(draft: Draft, status: PumpStatusDto): boolean {
 
 function bumpPour(draft: Draft, pourId: string): void {
   draft.set('pourLoadsVersion', pourId, (draft.get('pourLoadsVersion', pourId) ?? 0) + 1);
+}
+
+function bumpLog(draft: Draft, pourId: string): void {
+  draft.set('pourLogVersion', pourId, (draft.get('pourLogVersion', pourId) ?? 0) + 1);
 }

@@ -3,6 +3,7 @@ import type {
   LatestPositionDto,
   LoadDto,
   PourRequestDto,
+  PourMessageDto,
   PourStatusPayload,
   PumpStatusDto,
   QcTestDto,
@@ -59,6 +60,10 @@ export interface LiveState {
   alertAcknowledgements: ReadonlyMap<string, AlertAcknowledgement>;
   /** Bumped on live.ready after a reconnect: REST snapshots on screen are stale. */
   resyncVersion: number;
+  /** Each pour's messages heard live (pour.message.v1), oldest first, one copy per message. */
+  pourMessages: ReadonlyMap<string, readonly PourMessageDto[]>;
+  /** Bumped per pour when something its log shows happened, so an open log can fetch its thread again. */
+  pourLogVersion: ReadonlyMap<string, number>;
 }
 
 export const INITIAL_LIVE_STATE: LiveState = {
@@ -74,4 +79,6 @@ export const INITIAL_LIVE_STATE: LiveState = {
   alerts: [],
   alertAcknowledgements: new Map(),
   resyncVersion: 0,
+  pourMessages: new Map(),
+  pourLogVersion: new Map(),
 };

@@ -5,6 +5,7 @@ import { formatPlantClock } from '../pours/plantTime';
 import { PourStatusBadge } from '../pours/PourStatusBadge';
 import { LoadStepButtons } from '../loads/LoadStepButtons';
 import { PourCardRequests } from '../requests/PourCardRequests';
+import { PourLog } from '../pourlog/PourLog';
 import { LoadActions } from './LoadActions';
 import { type DispatchPermissions, PourDispatchControls } from './PourDispatchControls';
 import { PourTimeline } from './PourTimeline';
@@ -152,6 +153,7 @@ export function OperatorPourCard(props: OperatorPourCardProps) {
                 : undefined
             }
           />
+          <PourLog key={pour.id} pourId={pour.id} compact />
           <button type="button" className="link-button" onClick={() => onOpenDetail(pour.id)}>
             {t('live.openPour')}
           </button>

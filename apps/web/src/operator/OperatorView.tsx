@@ -48,14 +48,16 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
   useOpenAlertsSync(canReadAlerts);
   useRequestsSync(null);
 
-  // A status pushed live wins over the list fetched earlier.
+  // A status, or a planned volume, pushed live wins over the list fetched earlier.
   const pours = useMemo(() => {
     const fetched = snapshot.pours.data;
     if (!fetched) return undefined;
     return fetched
       .map((pour) => {
-        const live = liveStatuses.get(pour.id)?.status;
-        return live && isPourStatus(live) && live !== pour.status ? { ...pour, status: live } : pour;
+        const live = liveStatuses.get(pour.id);
+        const status = live && isPourStatus(live.status) ? live.status : pour.status;
+        const volumeM3 = live?.volumeM3 ?? pour.volumeM3;
+        return status !== pour.status || volumeM3 !== pour.volumeM3 ? { ...pour, status, volumeM3 } : pour;
       })
       .sort(boardOrder);
   }, [snapshot.pours.data, liveStatuses]);

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/useI18n';
 import { useNow } from '../operator/useNow';
 import { formatPlantClock } from '../pours/plantTime';
 import { listPlants } from './plantEndpoints';
+import { PourLog } from '../pourlog/PourLog';
 import { PlantQueueRow } from './PlantQueueRow';
 import { usePlantQueue } from './usePlantQueue';
 
@@ -71,6 +72,15 @@ function PlantQueue({ plant }: { plant: PlantDto }) {
   const { t, locale } = useI18n();
   const now = useNow(TICK_MS);
   const { queue, resource } = usePlantQueue(plant.id);
+  const [logPourId, setLogPourId] = useState<string | null>(null);
+  const pours = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const item of [...(queue?.outbound ?? []), ...(queue?.returning ?? [])]) {
+      byId.set(item.pour.id, `${item.pour.projectName} · ${item.pour.structuralElement}`);
+    }
+    return [...byId];
+  }, [queue]);
+  const shownLogPourId = pours.some(([id]) => id === logPourId) ? logPourId : (pours[0]?.[0] ?? null);
   if (!queue) {
     return resource.error !== undefined ? (
       <div className="banner banner--error" role="alert">
@@ -102,20 +112,43 @@ function PlantQueue({ plant }: { plant: PlantDto }) {
           </ol>
         )}
       </section>
-      <section className="plant-panel" data-testid="plant-returning" aria-labelledby="plant-returning-title">
-        <div className="plant-panel-head">
-          <h2 id="plant-returning-title">{t('plant.returning', { count: queue.returning.length })}</h2>
-        </div>
-        {queue.returning.length === 0 ? (
-          <p className="status-note">{t('plant.returningEmpty')}</p>
-        ) : (
-          <ol className="plant-list">
-            {queue.returning.map((item) => (
-              <PlantQueueRow key={item.load.id} item={item} timeZone={plant.timeZone} now={now} />
-            ))}
-          </ol>
+      <div className="plant-side">
+        <section className="plant-panel" data-testid="plant-returning" aria-labelledby="plant-returning-title">
+          <div className="plant-panel-head">
+            <h2 id="plant-returning-title">{t('plant.returning', { count: queue.returning.length })}</h2>
+          </div>
+          {queue.returning.length === 0 ? (
+            <p className="status-note">{t('plant.returningEmpty')}</p>
+          ) : (
+            <ol className="plant-list">
+              {queue.returning.map((item) => (
+                <PlantQueueRow key={item.load.id} item={item} timeZone={plant.timeZone} now={now} />
+              ))}
+            </ol>
+          )}
+        </section>
+        {shownLogPourId && (
+          <section className="plant-panel" data-testid="plant-pour-log">
+            {pours.length > 1 && (
+              <label className="field">
+                <span>{t('plant.logOf')}</span>
+                <select
+                  value={shownLogPourId}
+                  data-testid="plant-log-pour"
+                  onChange={(event) => setLogPourId(event.target.value)}
+                >
+                  {pours.map(([id, label]) => (
+                    <option key={id} value={id}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <PourLog key={shownLogPourId} pourId={shownLogPourId} />
+          </section>
         )}
-      </section>
+      </div>
     </div>
   );
 }

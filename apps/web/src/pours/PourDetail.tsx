@@ -2,6 +2,7 @@ import { errorMessage } from '../api/errorMessage';
 import { ApiRequestError } from '../api/ApiRequestError';
 import { useI18n } from '../i18n/useI18n';
 import { PourMap } from '../map/PourMap';
+import { PourLog } from '../pourlog/PourLog';
 import { PourDocuments } from './PourDocuments';
 import { PourHistory } from './PourHistory';
 import { PourPlanPanel } from './PourPlanPanel';
@@ -94,6 +95,9 @@ export function PourDetail({ pourId, onBack, onEdit }: PourDetailProps) {
           </div>
           <div className="detail-slot detail-slot--documents">
             <PourDocuments pour={pour} onDocumentsChanged={reload} />
+          </div>
+          <div className="detail-slot detail-slot--log">
+            <PourLog pourId={pour.id} />
           </div>
         </div>
         <div className="detail-column detail-column--side">

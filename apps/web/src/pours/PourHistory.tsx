@@ -93,6 +93,16 @@ function describe(entry: AuditEntryDto, t: I18n['t']): { text: string; detail?: 
         detail: t('history.reason', { reason: String(reason ?? '') }),
       };
     }
+    case 'remaining_set': {
+      const volume = changes.volumeM3 as { from?: unknown; to?: unknown } | undefined;
+      return {
+        text: t('history.remainingSet', {
+          m3: String(changes.remainingM3),
+          from: String(volume?.from),
+          to: String(volume?.to),
+        }),
+      };
+    }
     default:
       return { text: t('history.other', { action: entry.action }) };
   }

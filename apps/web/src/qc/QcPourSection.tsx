@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { formatPlantClock } from '../pours/plantTime';
 import { PourDocuments } from '../pours/PourDocuments';
+import { PourLog } from '../pourlog/PourLog';
 import { SpecimensPanel } from './SpecimensPanel';
 
 interface QcPourSectionProps {
@@ -59,6 +60,7 @@ export function QcPourSection({ pours, pourId, onPourChange, loads, onDocumentsC
           </div>
         </div>
       )}
+      {pour && <PourLog key={pour.id} pourId={pour.id} />}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useLive } from '../live/useLive';
 import { liveVolumes } from '../operator/pourProgress';
 import { useNow } from '../operator/useNow';
 import { usePourLoadsSync } from '../operator/usePourLoadsSync';
+import { PourLog } from '../pourlog/PourLog';
 import { plantRuleSet } from '../qc/qcPreview';
 import { useQcReferenceData } from '../qc/useQcReferenceData';
 import { useRequestsSync } from '../requests/useRequestsSync';
@@ -139,6 +140,7 @@ export function SiteView({ user }: { user: CurrentUser }) {
               render={renderRow}
             />
           </div>
+          <PourLog key={pour.id} pourId={pour.id} />
         </>
       ) : (
         pours?.length === 0 && <p className="status-note">{t('site.picker.empty')}</p>

@@ -10,7 +10,8 @@ import { isPourStatus } from '../pours/wireEnums';
 
 /**
  * Today's pours of the projects this person is assigned to (the API answers
- * with no others), active first, with statuses pushed live over the fetched ones.
+ * with no others), active first, with statuses and planned volumes pushed live
+ * over the fetched ones.
  */
 export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiResource<PourDto[]> } {
   const [filters] = useState(() => ({ day: localIsoDate(), status: '' as const }));
@@ -27,7 +28,9 @@ export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiRes
         const status = live && isPourStatus(live.status) ? live.status : pour.status;
         // A hold or resume pushed live carries its reason; older pushes without it keep what was fetched.
         const dispatchHold = live?.dispatchHold !== undefined ? live.dispatchHold : pour.dispatchHold;
-        return status !== pour.status || dispatchHold !== pour.dispatchHold ? { ...pour, status, dispatchHold } : pour;
+        const volumeM3 = live?.volumeM3 ?? pour.volumeM3;
+        const changed = status !== pour.status || dispatchHold !== pour.dispatchHold || volumeM3 !== pour.volumeM3;
+        return changed ? { ...pour, status, dispatchHold, volumeM3 } : pour;
       })
       .sort(boardOrder);
   }, [resource.data, liveStatuses]);

@@ -24,6 +24,7 @@ import { IdempotentRequestEntity } from '../idempotency/idempotent-request.entit
 import { PourRequestEntity } from '../../modules/pours/pour-request.entity';
 import { AlertAcknowledgementEntity } from '../../modules/alerts/alert-acknowledgement.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { PourMessageEntity } from '../../modules/pour-log/pour-message.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -52,4 +53,5 @@ export const ENTITIES = [
   IdempotentRequestEntity,
   PourRequestEntity,
   AlertAcknowledgementEntity,
+  PourMessageEntity,
 ];
