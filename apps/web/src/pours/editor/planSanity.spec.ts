@@ -89,7 +89,7 @@ describe(geometryFieldIssues.name, () => {
     expect(Object.keys(byField)).toEqual(['entryRoute']);
     expect(byField.entryRoute).toContain('editor.sanity.starts_near_plant');
     expect(byField.entryRoute).toContain('editor.sanity.ends_near_site');
-    expect(byField.entryRoute).toContain('"tolerance":300');
+    expect(byField.entryRoute).toContain('"tolerance":"300"');
   });
 });
 
