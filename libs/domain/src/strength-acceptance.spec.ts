@@ -130,9 +130,9 @@ describe('GB/T 50107 statistical method, σ unknown (10 sets or more)', () => {
     else expect(unknownSigmaFactors(sets)).toEqual(factors);
   });
 
-  it('judges ten C30 sets of 30, 32, 34, 36, 38 MPa twice over by hand: S = 2.98, mean needs 33.43', () => {
+  it('judges ten C30 sets of 30, 32, 34, 36, 38 MPa twice over by hand: S = 2.98, mean needs 33.427', () => {
     // m = 34.0; Σ(f − m)² = 2 × (16 + 4 + 0 + 4 + 16) = 80; S = √(80 / 9) = 2.981 → 2.98;
-    // f_cu,k + λ1·S = 30 + 1.15 × 2.98 = 33.427 → 33.43; λ2·f_cu,k = 0.90 × 30 = 27.
+    // f_cu,k + λ1·S = 30 + 1.15 × 2.98 = 33.427; λ2·f_cu,k = 0.90 × 30 = 27.
     expect(evaluateUnknownSigma({ grade: 'C30', resultsMpa: [30, 32, 34, 36, 38, 30, 32, 34, 36, 38] })).toMatchObject({
       method: 'statistical_unknown_sigma',
       pass: true,
@@ -141,15 +141,15 @@ describe('GB/T 50107 statistical method, σ unknown (10 sets or more)', () => {
       minMpa: 30,
       standardDeviationMpa: 2.98,
       computedStandardDeviationMpa: 2.98,
-      requiredMeanMpa: 33.43,
+      requiredMeanMpa: 33.427,
       requiredMinMpa: 27,
       factors: { lambda1: 1.15, lambda2: 0.9 },
     });
   });
 
-  it('fails twelve C30 sets averaging 33.6 MPa with S = 3.29 (needs 33.78; λ1 of 15 sets would pass it)', () => {
+  it('fails twelve C30 sets averaging 33.6 MPa with S = 3.29 (needs 33.7835; λ1 of 15 sets would pass it)', () => {
     const resultsMpa = [27.2, 29.5, 30.9, 32.1, 32.7, 33.6, 34.3, 35.0, 35.8, 36.7, 37.5, 37.9];
-    // m = 403.2 / 12 = 33.6; S = 3.285 → 3.29; 30 + 1.15 × 3.29 = 33.78; min 27.2 ≥ 0.90 × 30 = 27.
+    // m = 403.2 / 12 = 33.6; S = 3.285 → 3.29; 30 + 1.15 × 3.29 = 33.7835; min 27.2 ≥ 0.90 × 30 = 27.
     expect(evaluateUnknownSigma({ grade: 'C30', resultsMpa })).toMatchObject({
       pass: false,
       meanPass: false,
@@ -157,12 +157,12 @@ describe('GB/T 50107 statistical method, σ unknown (10 sets or more)', () => {
       meanMpa: 33.6,
       minMpa: 27.2,
       standardDeviationMpa: 3.29,
-      requiredMeanMpa: 33.78,
+      requiredMeanMpa: 33.7835,
       requiredMinMpa: 27,
     });
   });
 
-  it('takes S as 2.5 MPa when it is computed below: ten sets at 32.0/33.6 MPa (S = 0.84) need 32.88', () => {
+  it('takes S as 2.5 MPa when it is computed below: ten sets at 32.0/33.6 MPa (S = 0.84) need 32.875', () => {
     const result = evaluateUnknownSigma({
       grade: 'C30',
       resultsMpa: [32, 33.6, 32, 33.6, 32, 33.6, 32, 33.6, 32, 33.6],
@@ -172,18 +172,18 @@ describe('GB/T 50107 statistical method, σ unknown (10 sets or more)', () => {
       meanMpa: 32.8,
       computedStandardDeviationMpa: 0.84,
       standardDeviationMpa: 2.5,
-      requiredMeanMpa: 32.88,
+      requiredMeanMpa: 32.875,
     });
   });
 
   it.each([
     // Equal sets: S = 0 → 2.5; the mean needed is 30 + λ1 × 2.5.
-    [10, 32.9, true, 32.88],
-    [10, 32.8, false, 32.88],
-    [14, 32.8, false, 32.88],
-    [15, 32.7, true, 32.63],
-    [19, 32.5, false, 32.63],
-    [20, 32.5, true, 32.38],
+    [10, 32.9, true, 32.875],
+    [10, 32.8, false, 32.875],
+    [14, 32.8, false, 32.875],
+    [15, 32.7, true, 32.625],
+    [19, 32.5, false, 32.625],
+    [20, 32.5, true, 32.375],
   ])('switches λ1 with the lot size: %p C30 sets of %p MPa pass: %p (needs %p)', (sets, value, pass, required) => {
     expect(evaluateUnknownSigma({ grade: 'C30', resultsMpa: repeat(value, sets) })).toMatchObject({
       pass,
@@ -195,15 +195,15 @@ describe('GB/T 50107 statistical method, σ unknown (10 sets or more)', () => {
   it('switches λ2 at 15 sets: a C30 set of 26.0 MPa fails 14 sets (needs 27) and passes 15 (needs 25.5)', () => {
     const fourteen = evaluateUnknownSigma({ grade: 'C30', resultsMpa: [...repeat(38, 13), 26] });
     expect(fourteen).toMatchObject({ pass: false, meanPass: true, minPass: false, requiredMinMpa: 27 });
-    // m = 37.1, S = 3.21: 30 + 1.15 × 3.21 = 33.69.
-    expect(fourteen).toMatchObject({ meanMpa: 37.1, standardDeviationMpa: 3.21, requiredMeanMpa: 33.69 });
+    // m = 37.1, S = 3.21: 30 + 1.15 × 3.21 = 33.6915.
+    expect(fourteen).toMatchObject({ meanMpa: 37.1, standardDeviationMpa: 3.21, requiredMeanMpa: 33.6915 });
     const fifteen = evaluateUnknownSigma({ grade: 'C30', resultsMpa: [...repeat(38, 14), 26] });
-    // m = 37.2, S = 3.10: 30 + 1.05 × 3.10 = 33.26.
+    // m = 37.2, S = 3.10: 30 + 1.05 × 3.10 = 33.255.
     expect(fifteen).toMatchObject({
       pass: true,
       requiredMinMpa: 25.5,
       standardDeviationMpa: 3.1,
-      requiredMeanMpa: 33.26,
+      requiredMeanMpa: 33.255,
     });
   });
 

@@ -1,7 +1,7 @@
 import { assertNonNegative } from './input-guards';
 import { isAtLeast } from './numbers';
 import { stableHash } from './stable-hash';
-import { meanOf, roundToHundredth, roundToTenth, sampleStandardDeviation } from './strength-statistics';
+import { exactDecimal, meanOf, roundToHundredth, roundToTenth, sampleStandardDeviation } from './strength-statistics';
 
 /**
  * Strength acceptance of an inspection lot by GB/T 50107-2010 "Standard for
@@ -153,8 +153,8 @@ function verdict(
     'requiredMeanMpa' | 'requiredMinMpa' | 'standardDeviationMpa' | 'computedStandardDeviationMpa' | 'factors'
   >,
 ): StrengthEvaluation {
-  const requiredMeanMpa = roundToHundredth(limits.requiredMeanMpa);
-  const requiredMinMpa = roundToHundredth(limits.requiredMinMpa);
+  const requiredMeanMpa = exactDecimal(limits.requiredMeanMpa);
+  const requiredMinMpa = exactDecimal(limits.requiredMinMpa);
   const meanPass = isAtLeast(figures.meanMpa, requiredMeanMpa);
   const minPass = isAtLeast(figures.minMpa, requiredMinMpa);
   return {

@@ -69,7 +69,7 @@ describe(forecastLot.name, () => {
 
   it('judges a foretold lot of twelve sets by the unknown-σ method', () => {
     const sets = Array.from({ length: 12 }, () => ({ sevenDayMpa: 22, twentyEightDayMpa: null }));
-    // 22 × 1.4 = 30.8 each; S = 0 → 2.5; needs 30 + 1.15 × 2.5 = 32.88.
+    // 22 × 1.4 = 30.8 each; S = 0 → 2.5; needs 30 + 1.15 × 2.5 = 32.875.
     const forecast = forecastLot({ grade: 'C30', fit, sets });
     expect(forecast.projected).toMatchObject({ method: 'statistical_unknown_sigma', meanMpa: 30.8, pass: false });
     expect(forecast.headingBelowAcceptance).toBe(true);

@@ -17,11 +17,20 @@ describe(sampleStandardDeviation.name, () => {
   });
 });
 
-describe('rounding', () => {
-  it('states means to 0.1 and deviations to 0.01 MPa', () => {
-    expect(roundToTenth(34.45)).toBe(34.5);
+describe('rounding (GB/T 8170)', () => {
+  it('states means to 0.1 and deviations to 0.01 MPa, a half going to the even digit', () => {
+    expect(roundToTenth(34.46)).toBe(34.5);
     expect(roundToTenth(34.44)).toBe(34.4);
-    expect(roundToHundredth(2.985)).toBe(2.99);
+    expect(roundToTenth(34.45)).toBe(34.4);
+    expect(roundToTenth(34.55)).toBe(34.6);
+    expect(roundToTenth(34.451)).toBe(34.5);
+    expect(roundToHundredth(2.985)).toBe(2.98);
+    expect(roundToHundredth(2.975)).toBe(2.98);
     expect(meanOf([1, 2])).toBe(1.5);
+  });
+
+  it('is not misled by binary tails: 203.7 / 6 is 33.95 and goes to 34.0', () => {
+    expect(203.7 / 6).toBeLessThan(33.95);
+    expect(roundToTenth(203.7 / 6)).toBe(34);
   });
 });
