@@ -18,6 +18,8 @@ const SITE: TestRole[] = ['admin', 'dispatcher', 'site_dispatcher'];
 const WATER: TestRole[] = ['admin', 'site_dispatcher', 'qc_inspector'];
 /** A QC decision is the inspector's own: not even an administrator records or overrides one. */
 const INSPECTOR: TestRole[] = ['qc_inspector'];
+/** Strength is judged by QC and answered for by after-sales; the dispatch room has no need of it. */
+const STRENGTH: TestRole[] = ['admin', 'qc_inspector', 'after_sales'];
 
 /**
  * Who may call what, written out by hand from PRODUCT.md's roles: it is the
@@ -101,6 +103,14 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'POST /api/pours/{id}/specimen-sets': INSPECTOR,
   'POST /api/specimen-sets/{id}/results': INSPECTOR,
   'GET /api/pours/{id}/strength': ALL,
+  'GET /api/strength/lots': STRENGTH,
+  'POST /api/strength/lots': INSPECTOR,
+  'GET /api/strength/lots/{id}': STRENGTH,
+  'POST /api/strength/lots/{id}/pours': INSPECTOR,
+  'GET /api/strength/production-control': STRENGTH,
+  'GET /api/strength/production-control.csv': STRENGTH,
+  'GET /api/strength/trends': STRENGTH,
+  'GET /api/strength/warnings': STRENGTH,
   // Trackers carry no user token; they are known by their registered device id.
   'GET /api/ingest/osmand': 'public',
   'POST /api/ingest/osmand': 'public',

@@ -10,6 +10,7 @@ import { PlantsModule } from './modules/plants/plants.module';
 import { PoursModule } from './modules/pours/pours.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
+import { StrengthModule } from './modules/strength/strength.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { LiveModule } from './platform/live/live.module';
@@ -44,6 +45,7 @@ export class AppModule {
         DocumentsModule,
         LoadsModule,
         QualityModule,
+        StrengthModule,
         TrackingModule,
         AlertsModule,
       ],

@@ -14,3 +14,4 @@ export * from './loads';
 export * from './quality';
 export * from './tracking';
 export * from './live';
+export * from './strength';

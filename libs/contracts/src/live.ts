@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LoadDto } from './loads';
 import type { PourRequestDto } from './pours';
 import type { NonConformanceDto, QcTestDto } from './quality';
+import type { StrengthWarningDto } from './strength';
 import type { LatestPositionDto, PumpStatusDto } from './tracking';
 
 /**
@@ -83,6 +84,8 @@ export interface LiveEventMap {
   'alert.acknowledged.v1': LiveEnvelope<AlertAcknowledgement>;
   /** Raised once per load whose concrete may go off before it is poured. */
   'load.deadline_risk.v1': LiveEnvelope<{ load: LoadDto }>;
+  /** Raised once: a lot heading below acceptance, a mix drifting, a grade out of its production limits. */
+  'strength.warning.v1': LiveEnvelope<StrengthWarningDto>;
 }
 export type LiveEventType = keyof LiveEventMap;
 
@@ -103,6 +106,7 @@ export interface ServerToClientEvents {
   'pour.request.v1': (event: LiveEventMap['pour.request.v1']) => void;
   'alert.acknowledged.v1': (event: LiveEventMap['alert.acknowledged.v1']) => void;
   'load.deadline_risk.v1': (event: LiveEventMap['load.deadline_risk.v1']) => void;
+  'strength.warning.v1': (event: LiveEventMap['strength.warning.v1']) => void;
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */

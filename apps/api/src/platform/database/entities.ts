@@ -24,6 +24,10 @@ import { IdempotentRequestEntity } from '../idempotency/idempotent-request.entit
 import { PourRequestEntity } from '../../modules/pours/pour-request.entity';
 import { AlertAcknowledgementEntity } from '../../modules/alerts/alert-acknowledgement.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { InspectionLotPourEntity } from '../../modules/strength/inspection-lot-pour.entity';
+import { InspectionLotEntity } from '../../modules/strength/inspection-lot.entity';
+import { StrengthVerdictEntity } from '../../modules/strength/strength-verdict.entity';
+import { StrengthWarningEntity } from '../../modules/strength/strength-warning.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -52,4 +56,8 @@ export const ENTITIES = [
   IdempotentRequestEntity,
   PourRequestEntity,
   AlertAcknowledgementEntity,
+  InspectionLotEntity,
+  InspectionLotPourEntity,
+  StrengthVerdictEntity,
+  StrengthWarningEntity,
 ];
