@@ -11,11 +11,13 @@ import { makeSet, pourBeingPlaced, recordCubes, recordValue } from '../support/s
  * m = 33.66 → 33.7 MPa; Σ(f − m)² = 236.75, σ = √(236.75 / 29) = 2.857 → 2.86 MPa ≤ 3.5;
  * 29 of 30 sets reach 30 MPa: P = 96.7 % ≥ 95 %. Within limits.
  *
- * April: a set made at 01:00 on 1 April Shanghai time (17:00 UTC on 31 March) at 31.0,
- * then 28.0 and 35.0: n = 3, m = 31.3, σ = 3.51 (not judged under 30 sets), P = 2 / 3 =
- * 66.7 % < 95 %. Out of limits, from the second set on: one alert, not two.
+ * April: 30, 33, 36, 39, 42 MPa six times, then 36 and 36; the first made at 01:00 on 1 April
+ * Shanghai time (17:00 UTC on 31 March). n = 32, m = 1152 / 32 = 36.0, Σ(f − m)² = 540,
+ * σ = √(540 / 31) = 4.174 → 4.17 MPa > 3.5; P = 100 %. Out of limits on σ, from the 30th set
+ * (σ = √(540 / 29) = 4.32): one alert, not one per set after it.
  */
 const MARCH_VALUES = [...Array.from({ length: 5 }, () => [30, 32, 34, 36, 38]).flat(), 30, 32, 34];
+const APRIL_VALUES = [...Array.from({ length: 6 }, () => [30, 33, 36, 39, 42]).flat(), 36, 36];
 
 describe('Production control per GB 50164', () => {
   let crew: LoadCrew;
@@ -34,14 +36,13 @@ describe('Production control per GB 50164', () => {
     await recordValue(crew.qc, small.id, 28, 36);
     const broken = await makeSet(crew.qc, placed, { madeAt: march() });
     await recordCubes(crew.qc, broken.id, 28, [25, 36, 45]);
-    // The low one last: a month is judged as its results come in.
     await recordValue(crew.qc, (await makeSet(crew.qc, placed, { madeAt: march() })).id, 28, 29.5);
 
-    for (const [madeAt, value] of [
-      ['2025-03-31T17:00:00.000Z', 31],
-      ['2025-04-10T02:00:00.000Z', 28],
-      ['2025-04-20T02:00:00.000Z', 35],
-    ] as const) {
+    for (const [index, value] of APRIL_VALUES.entries()) {
+      const madeAt =
+        index === 0
+          ? '2025-03-31T17:00:00.000Z'
+          : `2025-04-${String(1 + Math.ceil(index / 2)).padStart(2, '0')}T0${index % 2 ? 2 : 6}:00:00.000Z`;
       await recordValue(crew.qc, (await makeSet(crew.qc, placed, { madeAt })).id, 28, value);
     }
   });
@@ -81,14 +82,14 @@ describe('Production control per GB 50164', () => {
     expect(april.grades).toEqual([
       {
         grade: 'C30',
-        sets: 3,
-        meanMpa: 31.3,
-        sigmaMpa: 3.51,
+        sets: 32,
+        meanMpa: 36,
+        sigmaMpa: 4.17,
         sigmaLimitMpa: 3.5,
-        sigmaWithinLimit: null,
-        setsAtLeastGrade: 2,
-        shareAtLeastGradePercent: 66.7,
-        shareWithinLimit: false,
+        sigmaWithinLimit: false,
+        setsAtLeastGrade: 32,
+        shareAtLeastGradePercent: 100,
+        shareWithinLimit: true,
         status: 'out_of_limits',
       },
     ]);
@@ -97,7 +98,7 @@ describe('Production control per GB 50164', () => {
   it('gives the whole period at once when asked', async () => {
     const figures = await figuresOf('from=2025-03-01&to=2025-04-30&period=whole');
     expect(figures.periods).toHaveLength(1);
-    expect(figures.periods[0].grades[0]).toMatchObject({ sets: 33, setsAtLeastGrade: 31 });
+    expect(figures.periods[0].grades[0]).toMatchObject({ sets: 62, setsAtLeastGrade: 61 });
   });
 
   it('raises one alert for the grade that left its limits, and none for the month that stayed within', async () => {
@@ -109,7 +110,7 @@ describe('Production control per GB 50164', () => {
     expect(answer.body[0]).toMatchObject({
       kind: 'production_control',
       strengthGrade: 'C30',
-      details: { month: '2025-04', shareWithinLimit: false },
+      details: { month: '2025-04', sets: 30, sigmaMpa: 4.32, sigmaWithinLimit: false, shareWithinLimit: true },
     });
   });
 
@@ -125,7 +126,7 @@ describe('Production control per GB 50164', () => {
       'plant,period,grade,sets,mean_mpa,sigma_mpa,sigma_limit_mpa,sigma_within_limit,sets_at_least_grade,share_at_least_grade_percent,share_within_limit,status',
     );
     expect(lines[1]).toBe(`${world.plant.code},2025-03,C30,30,33.7,2.86,3.5,true,29,96.7,true,within_limits`);
-    expect(lines[2]).toBe(`${world.plant.code},2025-04,C30,3,31.3,3.51,3.5,,2,66.7,false,out_of_limits`);
+    expect(lines[2]).toBe(`${world.plant.code},2025-04,C30,32,36,4.17,3.5,false,32,100,true,out_of_limits`);
   });
 
   it('refuses a period that ends before it starts', async () => {

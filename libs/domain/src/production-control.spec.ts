@@ -57,26 +57,36 @@ describe(productionControlFigures.name, () => {
   });
 
   it('counts a set exactly at the grade as reaching it, and judges P at exactly 95 %', () => {
-    const twenty = [29.9, ...Array<number>(19).fill(30)];
-    expect(productionControlFigures('C30', twenty)).toMatchObject({
+    const forty = [29.9, 29.9, ...Array<number>(38).fill(30)];
+    expect(productionControlFigures('C30', forty)).toMatchObject({
       shareAtLeastGradePercent: 95,
       shareWithinLimit: true,
     });
+    // 38 of 41 sets: 92.7 %.
+    const fortyOne = [29.9, 29.9, 29.9, ...Array<number>(38).fill(30)];
+    expect(productionControlFigures('C30', fortyOne)).toMatchObject({
+      shareWithinLimit: false,
+      status: 'out_of_limits',
+    });
   });
 
-  it('shows σ of fewer than 30 sets without judging it', () => {
+  it('shows the figures of fewer than 30 sets without judging them', () => {
+    // 30, 33, 36, 39, 42 five times and 30, 33, 36, 39: σ = 4.24, above 3.5 but not yet judged.
     expect(productionControlFigures('C30', times([30, 33, 36, 39, 42], 6).slice(0, 29))).toMatchObject({
       sets: 29,
+      sigmaMpa: 4.24,
       sigmaWithinLimit: null,
+      shareWithinLimit: null,
       status: 'too_few_sets',
     });
   });
 
-  it('judges P from the first set: one C30 set at 28 MPa is out of limits', () => {
+  it('does not judge a month by its first set: one C30 set at 28 MPa is too few', () => {
     expect(productionControlFigures('C30', [28])).toMatchObject({
       sigmaMpa: null,
       shareAtLeastGradePercent: 0,
-      status: 'out_of_limits',
+      shareWithinLimit: null,
+      status: 'too_few_sets',
     });
   });
 

@@ -8,7 +8,11 @@ import { meanOf, roundToHundredth, roundToTenth, sampleStandardDeviation } from 
  * and the share P of sets reaching the grade, which must be at least 95 %.
  */
 export const PRODUCTION_CONTROL_STANDARD = 'GB 50164-2011';
-/** σ is a statistic of at least 30 sets; with fewer it is shown, not judged. */
+/**
+ * Both figures are statistics of the period's sets, and GB 50164 asks at least
+ * 30 of them for σ. P of a handful says little (one set below the grade in ten
+ * is 90 %), so both are judged from 30 sets; with fewer they are shown, not judged.
+ */
 export const MIN_SETS_FOR_SIGMA = 30;
 export const MIN_SHARE_AT_LEAST_GRADE_PERCENT = 95;
 
@@ -33,14 +37,12 @@ export interface ProductionControlFigures {
   setsAtLeastGrade: number;
   /** P, to 0.1 %. */
   shareAtLeastGradePercent: number | null;
+  /** Null while there are fewer than 30 sets. */
   shareWithinLimit: boolean | null;
   status: ProductionControlStatus;
 }
 
-/**
- * P is a count and judged from the first set; σ only from 30 sets. Either
- * outside its limit puts the grade out of limits.
- */
+/** Either figure outside its limit puts the grade out of limits. */
 export function productionControlFigures(grade: string, strengthsMpa: readonly number[]): ProductionControlFigures {
   const gradeMpa = parseStrengthGrade(grade);
   const sets = strengthsMpa.length;
@@ -59,18 +61,18 @@ export function productionControlFigures(grade: string, strengthsMpa: readonly n
       status: 'no_sets',
     };
   }
+  const judged = sets >= MIN_SETS_FOR_SIGMA;
   const sigmaMpa = sets >= 2 ? roundToHundredth(sampleStandardDeviation(strengthsMpa)) : null;
-  const sigmaWithinLimit = sets >= MIN_SETS_FOR_SIGMA ? sigmaMpa! <= sigmaLimitMpa : null;
+  const sigmaWithinLimit = judged ? sigmaMpa! <= sigmaLimitMpa : null;
   const setsAtLeastGrade = strengthsMpa.filter((strength) => strength >= gradeMpa).length;
   const shareAtLeastGradePercent = roundToTenth((setsAtLeastGrade / sets) * 100);
   // Judged on the exact share: 94.96 % is not 95 %, however it is rounded for show.
-  const shareWithinLimit = setsAtLeastGrade * 100 >= MIN_SHARE_AT_LEAST_GRADE_PERCENT * sets;
-  const status: ProductionControlStatus =
-    !shareWithinLimit || sigmaWithinLimit === false
-      ? 'out_of_limits'
-      : sigmaWithinLimit === null
-        ? 'too_few_sets'
-        : 'within_limits';
+  const shareWithinLimit = judged ? setsAtLeastGrade * 100 >= MIN_SHARE_AT_LEAST_GRADE_PERCENT * sets : null;
+  const status: ProductionControlStatus = !judged
+    ? 'too_few_sets'
+    : sigmaWithinLimit && shareWithinLimit
+      ? 'within_limits'
+      : 'out_of_limits';
   return {
     grade,
     sets,
