@@ -1,4 +1,4 @@
-import type { CurrentUser } from '@pourline/contracts';
+import { type CurrentUser, roleHasPermission } from '@pourline/contracts';
 import type { MouseEvent } from 'react';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useI18n } from '../i18n/useI18n';
@@ -19,6 +19,8 @@ interface AppHeaderProps {
 
 export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppHeaderProps) {
   const { t } = useI18n();
+  const canSeeStrength = roleHasPermission(user.role, 'strength.read');
+  const onBoard = homeView === 'board' ? route.screen === 'home' || route.screen === 'pour' : route.screen !== 'home';
   const link = (target: Route) => ({
     href: routeHash(target),
     onClick: (event: MouseEvent) => {
@@ -33,24 +35,36 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
         </a>
-        {homeView !== 'board' && (
+        {(homeView !== 'board' || canSeeStrength) && (
           <nav className="main-nav" aria-label={t('nav.label')}>
-            <a
-              className="main-nav-link"
-              data-testid={homeView === 'site' ? 'nav-site' : homeView === 'qc' ? 'nav-qc' : 'nav-live'}
-              aria-current={route.screen === 'home' ? 'page' : undefined}
-              {...link({ screen: 'home' })}
-            >
-              {t(homeView === 'site' ? 'nav.site' : homeView === 'qc' ? 'nav.qc' : 'nav.live')}
-            </a>
+            {homeView !== 'board' && (
+              <a
+                className="main-nav-link"
+                data-testid={homeView === 'site' ? 'nav-site' : homeView === 'qc' ? 'nav-qc' : 'nav-live'}
+                aria-current={route.screen === 'home' ? 'page' : undefined}
+                {...link({ screen: 'home' })}
+              >
+                {t(homeView === 'site' ? 'nav.site' : homeView === 'qc' ? 'nav.qc' : 'nav.live')}
+              </a>
+            )}
             <a
               className="main-nav-link"
               data-testid="nav-pours"
-              aria-current={route.screen !== 'home' ? 'page' : undefined}
-              {...link({ screen: 'board' })}
+              aria-current={onBoard && route.screen !== 'strength' ? 'page' : undefined}
+              {...link({ screen: homeView === 'board' ? 'home' : 'board' })}
             >
               {t('nav.pours')}
             </a>
+            {canSeeStrength && (
+              <a
+                className="main-nav-link"
+                data-testid="nav-strength"
+                aria-current={route.screen === 'strength' ? 'page' : undefined}
+                {...link({ screen: 'strength' })}
+              >
+                {t('nav.strength')}
+              </a>
+            )}
           </nav>
         )}
       </div>

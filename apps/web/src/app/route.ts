@@ -5,6 +5,7 @@
 export type Route =
   | { screen: 'home' }
   | { screen: 'board' }
+  | { screen: 'strength' }
   | { screen: 'pour'; pourId: string }
   | { screen: 'new-pour' }
   | { screen: 'edit-pour'; pourId: string };
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   const match = /^#\/pours\/([^/?#]+)/.exec(hash);
   if (match) return { screen: 'pour', pourId: decodeURIComponent(match[1]) };
   if (/^#\/pours\/?(?:[?#]|$)/.test(hash)) return { screen: 'board' };
+  if (/^#\/strength\/?(?:[?#]|$)/.test(hash)) return { screen: 'strength' };
   return { screen: 'home' };
 }
 
@@ -29,6 +31,8 @@ export function routeHash(route: Route): string {
       return `#/pours/${encodeURIComponent(route.pourId)}/edit`;
     case 'board':
       return '#/pours';
+    case 'strength':
+      return '#/strength';
     case 'home':
       return '#/';
   }

@@ -17,6 +17,7 @@ const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'pour.status.v1',
   'alert.acknowledged.v1',
   'load.deadline_risk.v1',
+  'strength.warning.v1',
 ];
 
 /**
