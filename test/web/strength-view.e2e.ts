@@ -49,7 +49,9 @@ describe('Strength view', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, baseUrl(), inspector.username, inspector.password);
     await page.getByTestId('qc-view').waitFor();
-    await page.getByTestId('nav-strength').click();
+    // The QC inspector's home tells of recent warnings and leads to the strength view.
+    await page.locator('[data-testid="qc-strength-warnings"] [data-kind="lot_forecast"]').first().waitFor();
+    await page.getByTestId('qc-open-strength').click();
     await page.getByTestId('strength-view').waitFor();
     await page.getByTestId('strength-plant').selectOption(world.plant.id);
 

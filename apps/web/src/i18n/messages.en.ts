@@ -538,6 +538,7 @@ export const en = {
   'site.slumpTest.noRules':
     "The plant's rules are not loaded yet, so there is no preview; the test can still be sent and the server judges it.",
   'nav.strength': 'Strength',
+  'strength.open': 'Strength ({count} recent warnings)',
   'strength.title': 'Strength',
   'strength.plant': 'Plant',
   'strength.noPlants': 'No plant yet.',

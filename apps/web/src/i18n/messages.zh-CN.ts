@@ -532,6 +532,7 @@ export const zhCN: Messages = {
   'site.slumpTest.check': '复检',
   'site.slumpTest.noRules': '搅拌站规则尚未加载，无法预判结果；仍可提交检测，由服务器判定。',
   'nav.strength': '强度',
+  'strength.open': '强度（近期预警 {count} 条）',
   'strength.title': '强度',
   'strength.plant': '搅拌站',
   'strength.noPlants': '尚无搅拌站。',
