@@ -154,6 +154,15 @@ describe('Inspection lots (GB/T 50107)', () => {
     expect(lots.body.flatMap((lot) => lot.pours.map((pour) => pour.id))).not.toContain(a.pour.id);
   });
 
+  it('judges a pour of ten sets on its own by the unknown-σ method, where it used to give up', async () => {
+    const placed = await pourBeingPlaced(crew, world, { structuralElement: 'Tower crane base' });
+    for (const set of await makeSets(crew.qc, placed, 10)) await recordValue(crew.qc, set.id, 28, 33);
+    const strength = await expectCreated(crew.dispatcher.get(`/pours/${placed.pour.id}/strength`));
+    // Ten equal sets: S = 0 → 2.5; the mean needs 30 + 1.15 × 2.5 = 32.875.
+    expect(strength).toMatchObject({ sets: 10, evaluation: { method: 'statistical_unknown_sigma', pass: true } });
+    expect(strength.evaluation).toMatchObject({ standardDeviationMpa: 2.5, requiredMeanMpa: 32.875 });
+  });
+
   it('refuses 100 mm cubes for C60 and above, whose factor must come from tests', async () => {
     const c60 = await expectCreated(
       crew.admin.post('/mixes', {
