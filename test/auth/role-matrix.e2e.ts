@@ -22,6 +22,8 @@ const WATER: TestRole[] = ['admin', 'site_dispatcher', 'qc_inspector'];
 const INSPECTOR: TestRole[] = ['qc_inspector'];
 /** Those who talk about a pour while it is poured; after-sales reads what was said. */
 const CONVERSATION: TestRole[] = ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector'];
+/** Strength is judged by QC and answered for by after-sales; the dispatch room has no need of it. */
+const STRENGTH: TestRole[] = ['admin', 'qc_inspector', 'after_sales'];
 
 /**
  * Who may call what, written out by hand from PRODUCT.md's roles: it is the
@@ -105,6 +107,14 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'POST /api/pours/{id}/specimen-sets': INSPECTOR,
   'POST /api/specimen-sets/{id}/results': INSPECTOR,
   'GET /api/pours/{id}/strength': ALL,
+  'GET /api/strength/lots': STRENGTH,
+  'POST /api/strength/lots': INSPECTOR,
+  'GET /api/strength/lots/{id}': STRENGTH,
+  'POST /api/strength/lots/{id}/pours': INSPECTOR,
+  'GET /api/strength/production-control': STRENGTH,
+  'GET /api/strength/production-control.csv': STRENGTH,
+  'GET /api/strength/trends': STRENGTH,
+  'GET /api/strength/warnings': STRENGTH,
   // Trackers carry no user token; they are known by their registered device id.
   'GET /api/ingest/osmand': 'public',
   'POST /api/ingest/osmand': 'public',

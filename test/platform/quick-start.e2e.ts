@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startApi } from '../support/api-process';
+import { localDateInZone } from '@pourline/domain';
 import { launchBrowser, screenshot } from '../support/browser';
 import { Http } from '../support/http';
 
@@ -54,7 +55,9 @@ describe('Quick start on the embedded PostgreSQL', () => {
       expect(trucks.body.length).toBeGreaterThanOrEqual(20);
       expect((await dispatcher.get('/plants')).body).toHaveLength(2);
       expect((await dispatcher.get('/pumps')).body).toHaveLength(4);
-      const pours = await dispatcher.get('/pours?pageSize=100');
+      // Today's demo day; the history of past pours behind it is the strength view's.
+      const today = localDateInZone(new Date(), 'Asia/Shanghai');
+      const pours = await dispatcher.get(`/pours?day=${today}&pageSize=100`);
       const statuses = new Set(pours.body.items.map((pour: any) => pour.status));
       expect(pours.body.total).toBeGreaterThanOrEqual(6);
       for (const status of ['completed', 'in_progress', 'confirmed', 'draft']) expect(statuses).toContain(status);
@@ -62,6 +65,19 @@ describe('Quick start on the embedded PostgreSQL', () => {
       const started = pours.body.items.filter((pour: any) => pour.status === 'in_progress').length;
       expect(statuses.has('ready') || started >= 3).toBe(true);
       const someId = pours.body.items[0].id;
+
+      // Behind the day, months of strength results: lots judged by each method and the warnings they raise.
+      const inspector = await new Http().post('/auth/login', { username: 'qc', password: 'pourline' });
+      const qc = new Http(inspector.body.accessToken);
+      const lots = (await qc.get('/strength/lots')).body;
+      expect(new Set(lots.map((lot: any) => lot.verdict?.method))).toEqual(
+        new Set(['statistical_known_sigma', 'statistical_unknown_sigma', 'non_statistical', undefined]),
+      );
+      expect(lots.some((lot: any) => lot.forecast.headingBelowAcceptance)).toBe(true);
+      const warnings = (await qc.get('/strength/warnings')).body;
+      expect(new Set(warnings.map((warning: any) => warning.kind))).toEqual(
+        new Set(['lot_forecast', 'mix_drift', 'production_control']),
+      );
 
       // The demo fleet moves by itself: its trucks report through the public ingest.
       const deadline = Date.now() + 150_000;
@@ -118,7 +134,7 @@ describe('Quick start on the embedded PostgreSQL', () => {
       api = await start();
       const again = new Http(dispatcher.token);
       process.env.POURLINE_API_URL = api.baseUrl;
-      const after = await again.get('/pours?pageSize=100');
+      const after = await again.get(`/pours?day=${today}&pageSize=100`);
       expect(after.status).toBe(200);
       expect(after.body.total).toBe(pours.body.total);
       expect(after.body.items.some((pour: any) => pour.notes === 'kept across restarts')).toBe(true);

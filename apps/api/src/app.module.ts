@@ -11,6 +11,7 @@ import { PoursModule } from './modules/pours/pours.module';
 import { PourLogModule } from './modules/pour-log/pour-log.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
+import { StrengthModule } from './modules/strength/strength.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { LiveModule } from './platform/live/live.module';
@@ -45,6 +46,7 @@ export class AppModule {
         DocumentsModule,
         LoadsModule,
         QualityModule,
+        StrengthModule,
         TrackingModule,
         AlertsModule,
         PourLogModule,

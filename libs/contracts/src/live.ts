@@ -3,6 +3,7 @@ import type { LoadDto } from './loads';
 import type { PourMessageDto } from './pour-log';
 import type { PourRequestDto } from './pours';
 import type { NonConformanceDto, QcTestDto } from './quality';
+import type { StrengthWarningDto } from './strength';
 import type { LatestPositionDto, PumpStatusDto } from './tracking';
 
 /**
@@ -90,6 +91,8 @@ export interface LiveEventMap {
   'load.deadline_risk.v1': LiveEnvelope<{ load: LoadDto }>;
   /** A message in a pour's log, and again when its proposal is confirmed. */
   'pour.message.v1': LiveEnvelope<PourMessageDto>;
+  /** Raised once: a lot heading below acceptance, a mix drifting, a grade out of its production limits. */
+  'strength.warning.v1': LiveEnvelope<StrengthWarningDto>;
 }
 export type LiveEventType = keyof LiveEventMap;
 
@@ -111,6 +114,7 @@ export interface ServerToClientEvents {
   'alert.acknowledged.v1': (event: LiveEventMap['alert.acknowledged.v1']) => void;
   'load.deadline_risk.v1': (event: LiveEventMap['load.deadline_risk.v1']) => void;
   'pour.message.v1': (event: LiveEventMap['pour.message.v1']) => void;
+  'strength.warning.v1': (event: LiveEventMap['strength.warning.v1']) => void;
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */

@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   'qc.record': ['qc_inspector', 'site_dispatcher'],
   'qc.override': ['qc_inspector'],
   'specimens.manage': ['qc_inspector'],
+  // Strength is what a structure is accepted on: QC judges it, after-sales answers for it.
+  'strength.read': ['admin', 'qc_inspector', 'after_sales'],
+  // The supervising engineer defines lots where that role exists; until then the QC inspector does.
+  'strength.lots.manage': ['qc_inspector'],
   'tracking.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'tracking.devices': ['admin', 'dispatcher'],
   'pumps.status': ['admin', 'dispatcher', 'site_dispatcher'],

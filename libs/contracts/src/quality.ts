@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { QcFailureReason } from '@pourline/domain';
+import { CUBE_SIZES_MM, type QcFailureReason, type StrengthEvaluation } from '@pourline/domain';
 import { IsoDateTime, Uuid } from './common';
 
 export const QC_STAGES = ['plant', 'site'] as const;
@@ -84,6 +84,11 @@ export interface NonConformanceDto {
 export const CreateSpecimenSetRequest = z.object({
   loadId: Uuid,
   specimenCount: z.number().int().min(1).max(12).default(3),
+  /** 150 mm is the standard cube; 100 and 200 mm results are converted to it. */
+  cubeSizeMm: z
+    .number()
+    .refine((size) => (CUBE_SIZES_MM as readonly number[]).includes(size), { message: 'cubes are 100, 150 or 200 mm' })
+    .default(150),
   madeAt: IsoDateTime.optional(),
 });
 export type CreateSpecimenSetRequest = z.infer<typeof CreateSpecimenSetRequest>;
@@ -103,6 +108,7 @@ export interface SpecimenSetDto {
   mixCode: string;
   strengthGrade: string;
   specimenCount: number;
+  cubeSizeMm: number;
   madeAt: string;
   madeBy: string;
   results7dMpa: number[] | null;
@@ -117,17 +123,11 @@ export interface SamplingPlanDto {
   loadsDue: string[];
 }
 
+/** The pour's own 28-day sets judged as if they were one lot; acceptance proper is per inspection lot. */
 export interface StrengthAcceptanceDto {
   mixCode: string;
   strengthGrade: string;
   sets: number;
-  evaluation: {
-    pass: boolean;
-    meanMpa: number;
-    minMpa: number;
-    requiredMeanMpa: number;
-    requiredMinMpa: number;
-    method: string;
-  } | null;
+  evaluation: StrengthEvaluation | null;
   note: string;
 }

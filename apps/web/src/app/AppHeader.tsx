@@ -19,9 +19,14 @@ interface AppHeaderProps {
 
 export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppHeaderProps) {
   const { t } = useI18n();
+  const canSeeStrength = roleHasPermission(user.role, 'strength.read');
   const homeKey = { live: 'nav.live', plant: 'nav.plant', site: 'nav.site', qc: 'nav.qc', board: 'nav.pours' } as const;
   // The dispatch room can open a plant's control room; the plant's own operators have it as home.
   const plantLink = homeView !== 'plant' && roleHasPermission(user.role, 'plants.queue');
+  const onBoard =
+    homeView === 'board'
+      ? route.screen === 'home' || route.screen === 'pour'
+      : route.screen !== 'home' && route.screen !== 'plant' && route.screen !== 'strength';
   const link = (target: Route) => ({
     href: routeHash(target),
     onClick: (event: MouseEvent) => {
@@ -36,16 +41,18 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
         </a>
-        {homeView !== 'board' && (
+        {(homeView !== 'board' || canSeeStrength) && (
           <nav className="main-nav" aria-label={t('nav.label')}>
-            <a
-              className="main-nav-link"
-              data-testid={`nav-${homeView}`}
-              aria-current={route.screen === 'home' ? 'page' : undefined}
-              {...link({ screen: 'home' })}
-            >
-              {t(homeKey[homeView])}
-            </a>
+            {homeView !== 'board' && (
+              <a
+                className="main-nav-link"
+                data-testid={`nav-${homeView}`}
+                aria-current={route.screen === 'home' ? 'page' : undefined}
+                {...link({ screen: 'home' })}
+              >
+                {t(homeKey[homeView])}
+              </a>
+            )}
             {plantLink && (
               <a
                 className="main-nav-link"
@@ -59,11 +66,21 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
             <a
               className="main-nav-link"
               data-testid="nav-pours"
-              aria-current={route.screen !== 'home' && route.screen !== 'plant' ? 'page' : undefined}
-              {...link({ screen: 'board' })}
+              aria-current={onBoard ? 'page' : undefined}
+              {...link({ screen: homeView === 'board' ? 'home' : 'board' })}
             >
               {t('nav.pours')}
             </a>
+            {canSeeStrength && (
+              <a
+                className="main-nav-link"
+                data-testid="nav-strength"
+                aria-current={route.screen === 'strength' ? 'page' : undefined}
+                {...link({ screen: 'strength' })}
+              >
+                {t('nav.strength')}
+              </a>
+            )}
           </nav>
         )}
       </div>

@@ -8,6 +8,7 @@ import { QcView } from '../qc/QcView';
 import { type PourBoardFilters, todayFilters } from '../pours/pourBoardFilters';
 import { SiteOutboxProvider } from '../site/SiteOutboxProvider';
 import { SiteView } from '../site/SiteView';
+import { StrengthView } from '../strength/StrengthView';
 import { useI18n } from '../i18n/useI18n';
 import { AppHeader } from './AppHeader';
 import { useHashRoute } from './useHashRoute';
@@ -41,6 +42,7 @@ export function Console({ user, onSignOut }: ConsoleProps) {
   const [filters, setFilters] = useState<PourBoardFilters>(todayFilters);
   const homeView = homeViewOf(user.role);
   const canPlan = roleHasPermission(user.role, 'pours.plan');
+  const canSeeStrength = roleHasPermission(user.role, 'strength.read');
   const showLiveView = homeView === 'live' && route.screen === 'home';
   const showSiteView = homeView === 'site' && route.screen === 'home';
   const showQcView = homeView === 'qc' && route.screen === 'home';
@@ -74,6 +76,8 @@ export function Console({ user, onSignOut }: ConsoleProps) {
               }
             />
           </Suspense>
+        ) : route.screen === 'strength' && canSeeStrength ? (
+          <StrengthView />
         ) : route.screen === 'pour' ? (
           <PourDetail
             key={route.pourId}

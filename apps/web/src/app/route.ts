@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'home' }
   | { screen: 'board' }
   | { screen: 'plant' }
+  | { screen: 'strength' }
   | { screen: 'pour'; pourId: string }
   | { screen: 'new-pour' }
   | { screen: 'edit-pour'; pourId: string };
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const match = /^#\/pours\/([^/?#]+)/.exec(hash);
   if (match) return { screen: 'pour', pourId: decodeURIComponent(match[1]) };
   if (/^#\/pours\/?(?:[?#]|$)/.test(hash)) return { screen: 'board' };
+  if (/^#\/strength\/?(?:[?#]|$)/.test(hash)) return { screen: 'strength' };
   return { screen: 'home' };
 }
 
@@ -33,6 +35,8 @@ export function routeHash(route: Route): string {
       return '#/pours';
     case 'plant':
       return '#/plant';
+    case 'strength':
+      return '#/strength';
     case 'home':
       return '#/';
   }

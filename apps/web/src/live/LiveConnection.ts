@@ -20,6 +20,7 @@ const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'load.deadline_risk.v1',
   'pour.request.v1',
   'pour.message.v1',
+  'strength.warning.v1',
 ];
 
 /**

@@ -27,6 +27,7 @@ type MapSlice =
   | 'latestQcByLoad'
   | 'pourLoadsVersion'
   | 'alertAcknowledgements'
+  | 'strengthVersion'
   | 'pourMessages'
   | 'pourLogVersion';
 type SliceValue<K extends MapSlice> = LiveState[K] extends ReadonlyMap<string, infer V> ? V : never;
@@ -297,6 +298,11 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
     case 'alert.acknowledged.v1': {
       const acknowledgement = (event as LiveEventMap['alert.acknowledged.v1']).payload;
       draft.set('alertAcknowledgements', String(acknowledgement.seq), acknowledgement);
+      return;
+    }
+    case 'strength.warning.v1': {
+      const { plantId } = (event as LiveEventMap['strength.warning.v1']).payload;
+      draft.set('strengthVersion', plantId, (draft.get('strengthVersion', plantId) ?? 0) + 1);
       return;
     }
   }

@@ -54,6 +54,8 @@ export interface LiveState {
   latestQcByLoad: ReadonlyMap<string, QcTestDto>;
   /** Bumped per pour whenever one of its loads changes, so views can refetch that pour's loads. */
   pourLoadsVersion: ReadonlyMap<string, number>;
+  /** Bumped per plant when a strength warning is raised there, so the strength view refetches. */
+  strengthVersion: ReadonlyMap<string, number>;
   /** Newest first, capped; open alerts the server keeps are never dropped by the cap. */
   alerts: readonly LiveAlert[];
   /** Who acknowledged which alert, keyed by the alert's seq as a string; apart, so an acknowledgement may come first. */
@@ -76,6 +78,7 @@ export const INITIAL_LIVE_STATE: LiveState = {
   pourRequests: new Map(),
   latestQcByLoad: new Map(),
   pourLoadsVersion: new Map(),
+  strengthVersion: new Map(),
   alerts: [],
   alertAcknowledgements: new Map(),
   resyncVersion: 0,

@@ -8,6 +8,7 @@ import { useNow } from '../operator/useNow';
 import { localIsoDate } from '../pours/localDate';
 import { usePoursOfDay } from '../pours/usePoursOfDay';
 import { useReloadOnChange } from '../pours/useReloadOnChange';
+import { RecentStrengthWarnings } from '../strength/RecentStrengthWarnings';
 import type { DueLoad } from './dueForTesting';
 import { DueLoadList } from './DueLoadList';
 import { QcPourSection } from './QcPourSection';
@@ -21,8 +22,8 @@ const TICK_MS = 15_000;
 
 /**
  * The QC inspector's view, on a phone or a tablet at the plant and on site:
- * what waits for a test, the test with the rules' verdict as it is typed,
- * then the selected pour's specimens and pre-pour documents.
+ * recent strength warnings, what waits for a test, the test with the rules'
+ * verdict as it is typed, then the selected pour's specimens and pre-pour documents.
  */
 export function QcView() {
   const { t } = useI18n();
@@ -75,6 +76,7 @@ export function QcView() {
           </button>
         </div>
       )}
+      <RecentStrengthWarnings />
       <div className="qc-columns">
         <DueLoadList
           due={due}

@@ -1,7 +1,7 @@
 import type { StrengthAcceptanceDto } from '@pourline/contracts';
 import { useI18n } from '../i18n/useI18n';
 
-/** GB/T 50107 on the pour's 28-day results: pass or fail, and the numbers it was judged by. */
+/** GB/T 50107 on the pour's own 28-day results, by the method their number calls for; acceptance proper is per lot. */
 export function StrengthAcceptance({ acceptance }: { acceptance: StrengthAcceptanceDto }) {
   const { t, formatNumber } = useI18n();
   const { evaluation } = acceptance;
@@ -15,6 +15,7 @@ export function StrengthAcceptance({ acceptance }: { acceptance: StrengthAccepta
       {evaluation ? (
         <>
           <p className="qc-strength-verdict">{evaluation.pass ? t('qc.strength.pass') : t('qc.strength.fail')}</p>
+          <p data-testid="qc-strength-method">{t(`strength.method.${evaluation.method}`)}</p>
           <p>
             {t('qc.strength.numbers', {
               mean: formatNumber(evaluation.meanMpa),

@@ -1,5 +1,5 @@
 import type { NonConformanceDto, QcTestDto, SpecimenSetDto } from '@pourline/contracts';
-import { specimenSetStrength } from '@pourline/domain';
+import { parseStrengthGrade, specimenSetStrength } from '@pourline/domain';
 import type { NonConformanceEntity } from './non-conformance.entity';
 import type { QcOverrideEntity } from './qc-override.entity';
 import type { QcTestEntity } from './qc-test.entity';
@@ -46,9 +46,10 @@ export function toNonConformanceDto(record: NonConformanceEntity, ticketNumber: 
   };
 }
 
-function setStrength(results: number[] | null): number | null {
+/** A set's value at one age, converted to the 150 mm cube; null before results or when the set is void. */
+export function setStrengthMpa(results: number[] | null, cubeSizeMm: number, strengthGrade: string): number | null {
   if (!results) return null;
-  const strength = specimenSetStrength(results);
+  const strength = specimenSetStrength(results, { cubeSizeMm, gradeMpa: parseStrengthGrade(strengthGrade) });
   return strength.valid ? strength.strengthMpa : null;
 }
 
@@ -66,11 +67,12 @@ export function toSpecimenSetDto(
     mixCode: mix.code,
     strengthGrade: mix.strengthGrade,
     specimenCount: set.specimenCount,
+    cubeSizeMm: set.cubeSizeMm,
     madeAt: set.madeAt.toISOString(),
     madeBy: set.madeByName,
     results7dMpa: set.results7dMpa,
     results28dMpa: set.results28dMpa,
-    strength7dMpa: setStrength(set.results7dMpa),
-    strength28dMpa: setStrength(set.results28dMpa),
+    strength7dMpa: setStrengthMpa(set.results7dMpa, set.cubeSizeMm, mix.strengthGrade),
+    strength28dMpa: setStrengthMpa(set.results28dMpa, set.cubeSizeMm, mix.strengthGrade),
   };
 }

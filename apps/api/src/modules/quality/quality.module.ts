@@ -12,6 +12,7 @@ import { QcTestsService } from './qc-tests.service';
 import { QualityController } from './quality.controller';
 import { QualityRepository } from './quality.repository';
 import { SiteRejection } from './site-rejection.service';
+import { SpecimenEvents } from './specimen-events';
 import { SpecimenSetEntity } from './specimen-set.entity';
 import { SpecimensController } from './specimens.controller';
 import { SpecimensService } from './specimens.service';
@@ -31,6 +32,8 @@ import { SpecimensService } from './specimens.service';
     SiteRejection,
     NonConformancesService,
     SpecimensService,
+    SpecimenEvents,
   ],
+  exports: [SpecimenEvents],
 })
 export class QualityModule {}

@@ -22,6 +22,10 @@ export class SpecimenSetEntity {
   @Column({ type: 'integer' })
   specimenCount!: number;
 
+  /** Edge of the cubes: 150 mm is the standard; others are converted (GB/T 50107 4.3.2). */
+  @Column({ type: 'integer', default: 150 })
+  cubeSizeMm!: number;
+
   @Column({ type: 'timestamptz' })
   madeAt!: Date;
 

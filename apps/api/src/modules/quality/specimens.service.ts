@@ -11,19 +11,21 @@ import type {
 import {
   evaluateStrength,
   isLoadDueForSampling,
-  MAX_SETS_NON_STATISTICAL,
+  parseStrengthGrade,
   requiredSpecimenSets,
-  specimenSetStrength,
+  sizeConversionFactor,
+  STRENGTH_STANDARD,
 } from '@pourline/domain';
-import { NotFoundError, UnknownReferenceError } from '../../platform/errors/domain-error';
+import { InvalidInputError, NotFoundError, UnknownReferenceError } from '../../platform/errors/domain-error';
 import type { LoadEntity } from '../loads/load.entity';
 import { LoadStateError } from '../loads/loads.exceptions';
 import { LoadsRepository } from '../loads/loads.repository';
 import { MixesRepository } from '../mixes/mixes.repository';
 import type { PourEntity } from '../pours/pour.entity';
 import { PoursService } from '../pours/pours.service';
-import { toSpecimenSetDto } from './quality.mapper';
+import { setStrengthMpa, toSpecimenSetDto } from './quality.mapper';
 import { QualityRepository } from './quality.repository';
+import { SpecimenEvents } from './specimen-events';
 
 const NOT_SAMPLED = new Set(['rejected', 'returning_with_load', 'disposed', 'cancelled', 'held']);
 
@@ -35,6 +37,7 @@ export class SpecimensService {
     private readonly loads: LoadsRepository,
     private readonly mixes: MixesRepository,
     private readonly pours: PoursService,
+    private readonly events: SpecimenEvents,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -83,6 +86,11 @@ export class SpecimensService {
   async create(pourId: string, request: CreateSpecimenSetRequest, actor: CurrentUser): Promise<SpecimenSetDto> {
     const pour = await this.pours.requireVisible(pourId, actor);
     const mix = await this.requireMix(pour);
+    try {
+      sizeConversionFactor(request.cubeSizeMm, parseStrengthGrade(mix.strengthGrade));
+    } catch (error) {
+      throw new InvalidInputError('cube_size_not_allowed', (error as Error).message, ['cubeSizeMm']);
+    }
     const set = await this.dataSource.transaction(async (manager) => {
       const load = await this.loads.lockDetailed(manager, request.loadId);
       if (!load || load.pourId !== pourId) throw new UnknownReferenceError('loadId', request.loadId);
@@ -97,6 +105,7 @@ export class SpecimensService {
           loadId: load.id,
           mixId: load.mixId,
           specimenCount: request.specimenCount,
+          cubeSizeMm: request.cubeSizeMm,
           madeAt: request.madeAt ? new Date(request.madeAt) : new Date(),
           madeById: actor.id,
           madeByName: actor.displayName,
@@ -118,26 +127,26 @@ export class SpecimensService {
     if (request.ageDays === 7) set.results7dMpa = request.strengthsMpa;
     else set.results28dMpa = request.strengthsMpa;
     const saved = await this.quality.saveSpecimenSet(set);
+    await this.events.resultsRecorded({ setId: saved.id, pourId: saved.pourId, ageDays: request.ageDays });
     return toSpecimenSetDto(saved, (await this.loadsById([set.loadId])).get(set.loadId)!, await this.requireMix(pour));
   }
 
   async strength(pourId: string, actor: CurrentUser): Promise<StrengthAcceptanceDto> {
     const pour = await this.pours.requireVisible(pourId, actor);
     const mix = await this.requireMix(pour);
-    const strengths = (await this.quality.specimenSetsOfPour(pourId))
-      .map((set) => (set.results28dMpa ? specimenSetStrength(set.results28dMpa) : null))
-      .flatMap((strength) => (strength?.valid ? [strength.strengthMpa] : []));
+    const strengths = (await this.quality.specimenSetsOfPour(pourId)).flatMap((set) => {
+      const strength = setStrengthMpa(set.results28dMpa, set.cubeSizeMm, mix.strengthGrade);
+      return strength === null ? [] : [strength];
+    });
     const base = { mixCode: mix.code, strengthGrade: mix.strengthGrade, sets: strengths.length };
     if (strengths.length === 0) return { ...base, evaluation: null, note: 'No valid 28-day results yet' };
-    if (strengths.length > MAX_SETS_NON_STATISTICAL) {
-      return {
-        ...base,
-        evaluation: null,
-        note: 'Ten or more sets: judge them by the statistical method of GB/T 50107',
-      };
-    }
+    // The pour alone, as if it were a lot: its size picks the method; acceptance proper is per inspection lot.
     const evaluation = evaluateStrength({ grade: mix.strengthGrade, resultsMpa: strengths });
-    return { ...base, evaluation, note: 'GB/T 50107 non-statistical method on 28-day set strengths' };
+    return {
+      ...base,
+      evaluation,
+      note: `${STRENGTH_STANDARD} on this pour's 28-day sets alone; acceptance is judged per inspection lot`,
+    };
   }
 
   private async loadsById(ids: string[]): Promise<Map<string, LoadEntity>> {

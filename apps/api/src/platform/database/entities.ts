@@ -25,6 +25,10 @@ import { PourRequestEntity } from '../../modules/pours/pour-request.entity';
 import { AlertAcknowledgementEntity } from '../../modules/alerts/alert-acknowledgement.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { PourMessageEntity } from '../../modules/pour-log/pour-message.entity';
+import { InspectionLotPourEntity } from '../../modules/strength/inspection-lot-pour.entity';
+import { InspectionLotEntity } from '../../modules/strength/inspection-lot.entity';
+import { StrengthVerdictEntity } from '../../modules/strength/strength-verdict.entity';
+import { StrengthWarningEntity } from '../../modules/strength/strength-warning.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -54,4 +58,8 @@ export const ENTITIES = [
   PourRequestEntity,
   AlertAcknowledgementEntity,
   PourMessageEntity,
+  InspectionLotEntity,
+  InspectionLotPourEntity,
+  StrengthVerdictEntity,
+  StrengthWarningEntity,
 ];
