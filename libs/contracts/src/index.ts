@@ -16,3 +16,4 @@ export * from './quality';
 export * from './tracking';
 export * from './live';
 export * from './pour-log';
+export * from './live-sequence';
