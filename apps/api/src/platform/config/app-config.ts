@@ -22,10 +22,6 @@ export interface AppConfig {
   deadlineWatchMs: number;
   /** Whether this instance may become the deployment's live relay (one leads at a time). */
   liveRelay: boolean;
-  /** Days the live event log keeps events; replay cannot reach back further. */
-  liveEventRetentionDays: number;
-  /** Days of position history kept. */
-  positionRetentionDays: number;
   bootstrapAdminPassword: string | undefined;
   webDistDir: string;
   logLevel: string;
@@ -78,8 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     simulatorTimeScale: integer('SIM_TIME_SCALE', env.SIM_TIME_SCALE, 10),
     deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
     liveRelay: flag(env.LIVE_RELAY, true),
-    liveEventRetentionDays: integer('LIVE_EVENT_RETENTION_DAYS', env.LIVE_EVENT_RETENTION_DAYS, 30),
-    positionRetentionDays: integer('POSITION_RETENTION_DAYS', env.POSITION_RETENTION_DAYS, 180),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',

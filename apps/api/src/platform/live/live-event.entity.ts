@@ -4,8 +4,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * Every event pushed to the consoles, numbered by the relay in the order the
  * changes committed: gap-free and strictly increasing. A client that
  * reconnects with the last number it applied is sent the rest from here,
- * whichever instance it reaches. Partitioned by `at` and pruned after the
- * retention period; the key includes `at` because a partitioned table's must.
+ * whichever instance it reaches. The key includes `at` so that the log can
+ * be partitioned by time, as a partitioned table's key must.
  */
 @Entity('live_events')
 @Index('live_events_project_seq', ['projectId', 'seq'])
