@@ -1,4 +1,10 @@
-import type { LatestPositionDto } from '@pourline/contracts';
+import {
+  type LatestPositionDto,
+  type LiveGap,
+  type LiveReady,
+  type LiveReset,
+  LiveSequence,
+} from '@pourline/contracts';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { databaseUrl } from './database';
@@ -225,6 +231,7 @@ export const NUMBERED_EVENTS = [
   'pour.status.v1',
   'pour.request.v1',
   'alert.acknowledged.v1',
+  'load.deadline_risk.v1',
   'pour.message.v1',
 ] as const;
 
@@ -312,4 +319,77 @@ export async function connectReady(options: LiveOptions): Promise<LiveRecorder> 
   const recorder = connectLive(options);
   await recorder.waitForReady();
   return recorder;
+}
+
+// ---------------------------------------------------------------- a console that follows the delivery contract
+
+export interface AppliedEvent {
+  name: string;
+  seq: number;
+}
+
+/**
+ * A console as the contract in libs/contracts (live.ts) describes it: buffers
+ * until live.ready.v1, applies each number once in order, and reconnects with
+ * the last number it applied. Records what it applied and the gaps and resets
+ * it was told of.
+ */
+export class ContractConsole {
+  readonly applied: AppliedEvent[] = [];
+  readonly gaps: LiveGap[] = [];
+  readonly resets: LiveReset[] = [];
+  readonly readies: LiveReady[] = [];
+  private readonly sequence = new LiveSequence<string, { seq: number }>();
+  private socket: Socket | undefined;
+
+  constructor(
+    private readonly token: string,
+    private readonly baseUrl?: string,
+  ) {}
+
+  get lastApplied(): number {
+    return this.sequence.lastApplied;
+  }
+
+  /** Connects (again, from the last number applied unless told) and resolves once live.ready.v1 has been handled. */
+  connect(lastSeq = this.sequence.lastApplied): Promise<LiveReady> {
+    this.close();
+    const auth = { token: this.token, lastSeq };
+    const socket = io(`${baseOf(this.baseUrl)}/live`, {
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    this.socket = socket;
+    return new Promise((resolve, reject) => {
+      socket.onAny((name: string, data: any) => {
+        if (socket !== this.socket) return;
+        if ((NUMBERED_EVENTS as readonly string[]).includes(name)) this.apply(this.sequence.receive(name, data));
+        else if (name === 'live.gap.v1') this.gaps.push(data);
+        else if (name === 'live.reset.v1') {
+          this.resets.push(data);
+          this.sequence.reset();
+        } else if (name === 'live.ready.v1') {
+          this.apply(this.sequence.ready(data.seq));
+          this.readies.push(data);
+          resolve(data);
+        } else if (name === 'live.error.v1') reject(new Error(JSON.stringify(data)));
+      });
+      socket.on('connect_error', reject);
+    });
+  }
+
+  close(): void {
+    if (!this.socket) return;
+    this.socket.removeAllListeners();
+    this.socket.offAny();
+    this.socket.close();
+    this.socket = undefined;
+    this.sequence.disconnected();
+  }
+
+  private apply(items: { type: string; event: { seq: number } }[]): void {
+    for (const item of items) this.applied.push({ name: item.type, seq: item.event.seq });
+  }
 }

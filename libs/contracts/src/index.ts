@@ -17,3 +17,4 @@ export * from './tracking';
 export * from './live';
 export * from './pour-log';
 export * from './strength';
+export * from './live-sequence';

@@ -21,11 +21,77 @@ export const LIVE_NAMESPACE = '/live';
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replayed';
 
-/** Sent in the handshake's `auth`: who you are and the last numbers you saw. */
+/**
+ * The delivery contract of numbered events (everything in LiveEventMap).
+ *
+ * Numbering: every event gets a number (`seq`) when the change it announces
+ * has committed, in commit order. Numbers are global to the deployment,
+ * gap-free and strictly increasing; an event is never renumbered.
+ *
+ * Scope: a console receives only the events of the projects it may see (all
+ * of them for dispatch-room roles). It therefore sees gaps in the global
+ * numbering and cannot detect a missing event by itself: the server
+ * guarantees that, for the console's scope, the events it sends after
+ * `live.ready.v1` together with the replay before it are complete.
+ *
+ * Ordering: after `live.ready.v1`, live events arrive in strictly increasing
+ * `seq` order. The same number may arrive twice (a replay overlapping live
+ * events, a relay taking over): drop any `seq` at or below the last applied.
+ *
+ * Connecting: the console sends `lastSeq`, the highest number it applied (0
+ * or none: it has nothing). Until `live.ready.v1` it buffers everything it
+ * receives, replay and live events mixed; at `live.ready.v1 {seq}` it applies
+ * the buffer sorted by `seq`, dropping numbers at or below its last applied,
+ * and then holds max(applied, ready.seq) as its last applied number: every
+ * event of its scope up to `ready.seq` has been sent by then.
+ *
+ * Resume: with `lastSeq`, the replay is exactly the scope's events after it,
+ * when there are at most LIVE_REPLAY_LIMIT of them and none was pruned.
+ *
+ * Gap: otherwise the server first sends `live.gap.v1 {from, to}`: events of
+ * the scope numbered from..to (inclusive) will not be sent; the console
+ * refetches its snapshots (REST) and applies what follows as usual: the
+ * newest LIVE_REPLAY_LIMIT events after `to`.
+ *
+ * Reset: a `lastSeq` above the server's highest number (the database was
+ * restored, or belongs to another deployment) is answered with
+ * `live.reset.v1 {seq}`: the console forgets its numbers (last applied = 0),
+ * discards what it buffered, refetches its snapshots, and goes on as a fresh
+ * console.
+ *
+ * Fresh: a console without `lastSeq` takes its state from the REST snapshots
+ * and gets only the newest LIVE_FRESH_LIMIT events of its scope for context
+ * (recent alerts, messages), never the oldest.
+ *
+ * Positions (`positions.v1`) are not numbered events: they are coalesced,
+ * newest per truck wins, and catch up by `lastPositionSeq`.
+ */
+export const LIVE_REPLAY_LIMIT = 5_000;
+export const LIVE_FRESH_LIMIT = 500;
+
+/** Sent in the handshake's `auth`: who you are and the last numbers you applied. */
 export interface LiveHandshake {
   token: string;
   lastSeq?: number;
   lastPositionSeq?: number;
+}
+
+export interface LiveReady {
+  /** Every event of the console's scope up to here has been sent. */
+  seq: number;
+  positionSeq: number;
+  replayed: number;
+}
+
+/** Events of the console's scope numbered from..to (inclusive) will not be sent: refetch snapshots. */
+export interface LiveGap {
+  from: number;
+  to: number;
+}
+
+/** The server's numbers are behind the console's: forget them and refetch; `seq` is the server's highest. */
+export interface LiveReset {
+  seq: number;
 }
 
 export interface LiveEnvelope<T> {
@@ -118,7 +184,11 @@ export interface ServerToClientEvents {
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */
-  'live.ready.v1': (state: { seq: number; positionSeq: number; replayed: number }) => void;
+  'live.ready.v1': (state: LiveReady) => void;
+  /** Sent before the replay when more was missed than it sends, or pruned. */
+  'live.gap.v1': (gap: LiveGap) => void;
+  /** Sent before the replay when `lastSeq` is ahead of the server. */
+  'live.reset.v1': (reset: LiveReset) => void;
   'live.error.v1': (error: { code: string; message: string }) => void;
 }
 

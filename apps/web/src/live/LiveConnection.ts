@@ -3,11 +3,11 @@ import {
   type LiveEventMap,
   type LiveEventType,
   type LiveHandshake,
+  LiveSequence,
   type ServerToClientEvents,
 } from '@pourline/contracts';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { LiveStore } from './LiveStore';
-import { RecentSeqs } from './recentSeqs';
 
 const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'load.changed.v1',
@@ -18,7 +18,6 @@ const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'pour.request.v1',
   'alert.acknowledged.v1',
   'load.deadline_risk.v1',
-  'pour.request.v1',
   'pour.message.v1',
   'strength.warning.v1',
 ];
@@ -40,7 +39,12 @@ export interface LiveConnectionOptions {
    * good (ask the REST API) and connecting should go on.
    */
   onAuthRejected: () => Promise<boolean>;
+  /** Opens the socket; tests pass a fake. */
+  openSocket?: (options: Partial<ManagerOptions & SocketOptions>) => Socket<ServerToClientEvents>;
 }
+
+const openLiveSocket = (options: Partial<ManagerOptions & SocketOptions>): Socket<ServerToClientEvents> =>
+  io(LIVE_NAMESPACE, options);
 
 export function jitteredDelayMs(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(RECONNECT.reconnectionDelayMax, RECONNECT.reconnectionDelay * 2 ** attempt);
@@ -49,14 +53,17 @@ export function jitteredDelayMs(attempt: number, random: () => number = Math.ran
 }
 
 /**
- * One socket per signed-in session. It remembers the last event and position
- * numbers it applied and sends them at every (re)connect, so the server
- * replays exactly what was missed; after a reconnect's replay it asks the
- * views to refetch their REST snapshots.
+ * One socket per signed-in session, following the delivery contract in
+ * `@pourline/contracts` (live.ts): events are buffered from connect to
+ * `live.ready.v1` and applied in number order, each once; the last number
+ * applied is sent at every (re)connect, so the server replays exactly what
+ * was missed. After a reconnect, a gap or a reset the views refetch their
+ * REST snapshots.
  */
 export class LiveConnection {
   private socket: Socket<ServerToClientEvents> | null = null;
-  private readonly seqs = new RecentSeqs();
+  private readonly sequence = new LiveSequence<LiveEventType, LiveEventMap[LiveEventType]>();
+  private snapshotStale = false;
   private lastPositionSeq = 0;
   private readyCount = 0;
   private failedAttempts = 0;
@@ -70,7 +77,7 @@ export class LiveConnection {
   start(): void {
     const { store } = this.options;
     store.setConnection('connecting');
-    const socket: Socket<ServerToClientEvents> = io(LIVE_NAMESPACE, {
+    const socket = (this.options.openSocket ?? openLiveSocket)({
       // A function, so every reconnect sends the numbers as they are then.
       auth: (send) => send(this.handshake() as unknown as Record<string, unknown>),
       transports: ['websocket'],
@@ -85,20 +92,30 @@ export class LiveConnection {
       this.lastPositionSeq = Math.max(this.lastPositionSeq, batch.positionSeq);
       store.receivePositions(batch.positions);
     });
+    socket.on('live.gap.v1', () => {
+      this.snapshotStale = true;
+    });
+    socket.on('live.reset.v1', () => {
+      this.sequence.reset();
+      this.lastPositionSeq = 0;
+      this.snapshotStale = true;
+    });
     socket.on('live.ready.v1', (ready) => {
-      this.seqs.raiseTo(ready.seq);
+      for (const { type, event } of this.sequence.ready(ready.seq)) store.receiveEvent(type, event);
       this.lastPositionSeq = Math.max(this.lastPositionSeq, ready.positionSeq);
       this.readyCount += 1;
       this.failedAttempts = 0;
       this.manualAttempts = 0;
-      // The first snapshot is the views' own; after a gap they fetch theirs again, then deltas go on.
-      if (this.readyCount > 1) store.requestResync();
+      // The first snapshot is the views' own; after a drop, a gap or a reset they fetch theirs again.
+      if (this.readyCount > 1 || this.snapshotStale) store.requestResync();
+      this.snapshotStale = false;
       store.setConnection('live');
     });
     socket.on('live.error.v1', (error) => {
       if (error.code === 'unauthenticated') this.authRejected = true;
     });
     socket.on('disconnect', (reason) => {
+      this.sequence.disconnected();
       if (this.stopped) return;
       store.setConnection(navigator.onLine ? 'reconnecting' : 'offline');
       // socket.io only retries by itself when the drop was not the server's decision.
@@ -124,12 +141,11 @@ export class LiveConnection {
   }
 
   private handshake(): LiveHandshake {
-    return { token: this.options.token, lastSeq: this.seqs.last, lastPositionSeq: this.lastPositionSeq };
+    return { token: this.options.token, lastSeq: this.sequence.lastApplied, lastPositionSeq: this.lastPositionSeq };
   }
 
   private receive<T extends LiveEventType>(type: T, event: LiveEventMap[T]): void {
-    if (!this.seqs.add(event.seq)) return;
-    this.options.store.receiveEvent(type, event);
+    for (const item of this.sequence.receive(type, event)) this.options.store.receiveEvent(item.type, item.event);
   }
 
   private readonly onBrowserOffline = () => {

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { AcknowledgeAlertRequest, AlertDto, CurrentUser } from '@pourline/contracts';
 import { canSeeProject, visibleProjectIds } from '../../platform/auth/project-scope';
 import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
+import { LiveRelay } from '../../platform/live/live-relay.service';
+import { isAlertEvent } from './alert-events';
 import { alertSummary } from './alert-summary';
 import { type AlertRow, AlertsRepository } from './alerts.repository';
 
@@ -29,11 +32,18 @@ function toDto(row: AlertRow): AlertDto {
 
 /** Rejections, holds and pump failures, until a person has seen each and said what was done. */
 @Injectable()
-export class AlertsService {
+export class AlertsService implements OnModuleInit {
   constructor(
     private readonly alerts: AlertsRepository,
     private readonly live: LivePublisher,
+    private readonly relay: LiveRelay,
+    private readonly dataSource: DataSource,
   ) {}
+
+  /** An alert is stored when its event is numbered, in the same transaction: its number is its id. */
+  onModuleInit(): void {
+    this.relay.onNumbered((manager, events) => this.alerts.insert(manager, events.filter(isAlertEvent)));
+  }
 
   async list(actor: CurrentUser, openOnly: boolean): Promise<AlertDto[]> {
     return (await this.alerts.list(visibleProjectIds(actor), openOnly, WINDOW_HOURS)).map(toDto);
@@ -42,11 +52,15 @@ export class AlertsService {
   async acknowledge(seq: string, request: AcknowledgeAlertRequest, actor: CurrentUser): Promise<AlertDto> {
     const alert = await this.alerts.find(seq);
     if (!alert || (alert.project_id && !canSeeProject(actor, alert.project_id))) throw new NotFoundError('Alert', seq);
-    if (!(await this.alerts.acknowledge(seq, request.note, actor.id, actor.displayName))) {
-      throw new ConflictError('already_acknowledged', `Alert ${seq} was already acknowledged`);
-    }
-    const acknowledged = toDto((await this.alerts.find(seq))!);
-    await this.live.publish('alert.acknowledged.v1', alert.project_id, acknowledged.acknowledgement!);
-    return acknowledged;
+    const acknowledgement = { seq: Number(seq), note: request.note, byName: actor.displayName, at: '' };
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.alerts.acknowledge(manager, seq, request.note, actor.id, actor.displayName))) {
+        throw new ConflictError('already_acknowledged', `Alert ${seq} was already acknowledged`);
+      }
+      const [{ now }]: { now: Date }[] = await manager.query('SELECT now() AS now');
+      acknowledgement.at = now.toISOString();
+      await this.live.publish(manager, 'alert.acknowledged.v1', alert.project_id, acknowledgement);
+    });
+    return toDto((await this.alerts.find(seq))!);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { isDeadlineAtRisk } from '@pourline/domain';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
@@ -53,24 +53,31 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async raiseNewRisks(): Promise<number> {
-    const loads = await this.dataSource.getRepository(LoadEntity).find({
-      where: { status: In(['released', 'en_route', 'on_site']), rejected: false },
-      relations: { truck: true, mix: true, pour: true },
-    });
+    const loads = await this.dataSource
+      .getRepository(LoadEntity)
+      .createQueryBuilder('load')
+      .leftJoinAndSelect('load.truck', 'truck')
+      .leftJoinAndSelect('load.mix', 'mix')
+      .leftJoinAndSelect('load.pour', 'pour')
+      .where('load.status IN (:...statuses)', { statuses: ['released', 'en_route', 'on_site'] })
+      .andWhere('load.rejected = false')
+      .andWhere('NOT EXISTS (SELECT 1 FROM load_deadline_risks risk WHERE risk.load_id = load.id)')
+      .getMany();
     if (loads.length === 0) return 0;
-    const raised: { load_id: string }[] = await this.dataSource.query(
-      `SELECT payload->'load'->>'id' AS load_id FROM live_events
-        WHERE type = 'load.deadline_risk.v1' AND payload->'load'->>'id' = ANY($1)`,
-      [loads.map((load) => load.id)],
-    );
-    const already = new Set(raised.map((row) => row.load_id));
     let count = 0;
-    for (const view of await this.views.many(loads.filter((load) => !already.has(load.id)))) {
+    for (const view of await this.views.many(loads)) {
       const atRisk = isDeadlineAtRisk({ ...view, etaBeatsDeadline: view.eta?.beatsDeadline ?? null });
       if (!atRisk) continue;
       const projectId = loads.find((load) => load.id === view.id)?.pour?.projectId ?? null;
-      await this.live.publish('load.deadline_risk.v1', projectId, { load: view });
-      count += 1;
+      const raised = await this.dataSource.transaction(async (manager) => {
+        const rows: unknown[] = await manager.query(
+          'INSERT INTO load_deadline_risks (load_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING load_id',
+          [view.id],
+        );
+        if (rows.length > 0) await this.live.publish(manager, 'load.deadline_risk.v1', projectId, { load: view });
+        return rows.length > 0;
+      });
+      if (raised) count += 1;
     }
     return count;
   }

@@ -245,21 +245,21 @@ export class LoadStepsService {
   }
 
   private async step(id: string, context: PersonStep, apply: Step): Promise<LoadDto> {
-    const startedPour = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const load = await this.cycle.lockVisible(manager, id, context.actor);
       if (!canActAtPlant(context.actor, load.plantId)) throw new NotYourPlantError(load.ticketNumber);
       const pourStatus = load.pour!.status;
       await apply(manager, load, context);
-      return pourStatus === 'ready' && load.status === 'loading' ? load.pour! : null;
+      const startedPour = pourStatus === 'ready' && load.status === 'loading' ? load.pour! : null;
+      if (startedPour) {
+        await this.live.publish(manager, 'pour.status.v1', startedPour.projectId, {
+          pourId: startedPour.id,
+          projectId: startedPour.projectId,
+          status: 'in_progress',
+          structuralElement: startedPour.structuralElement,
+        });
+      }
+      return (await this.views.publishChanged(manager, id))[0];
     });
-    if (startedPour) {
-      await this.live.publish('pour.status.v1', startedPour.projectId, {
-        pourId: startedPour.id,
-        projectId: startedPour.projectId,
-        status: 'in_progress',
-        structuralElement: startedPour.structuralElement,
-      });
-    }
-    return (await this.views.publishChanged(id))[0];
   }
 }

@@ -116,14 +116,15 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
     return ids.length ? this.repository.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
   /** Where these trucks are now: read from the tracking stream's latest positions. */
-  async latestTruckFixes(truckIds: string[]): Promise<Map<string, TruckFix>> {
+  async latestTruckFixes(truckIds: string[], manager?: EntityManager): Promise<Map<string, TruckFix>> {
     if (truckIds.length === 0) return new Map();
-    const rows: { entity_id: string; lat: number; lng: number; recent_speeds_kmh: number[] }[] =
-      await this.repository.manager.query(
-        `SELECT entity_id, lat, lng, recent_speeds_kmh FROM latest_positions
+    const rows: { entity_id: string; lat: number; lng: number; recent_speeds_kmh: number[] }[] = await (
+      manager ?? this.repository.manager
+    ).query(
+      `SELECT entity_id, lat, lng, recent_speeds_kmh FROM latest_positions
           WHERE entity_type = 'truck' AND entity_id = ANY($1::uuid[])`,
-        [truckIds],
-      );
+      [truckIds],
+    );
     return new Map(
       rows.map((row) => [row.entity_id, { lat: row.lat, lng: row.lng, recentSpeedsKmh: row.recent_speeds_kmh }]),
     );

@@ -70,7 +70,7 @@ export class LoadsService {
   async create(pourId: string, request: CreateLoadRequest, actor: CurrentUser): Promise<LoadDto> {
     await this.pours.requireVisible(pourId, actor);
     const truck = request.truckId ? await this.requireTruck(request.truckId, request.volumeM3) : null;
-    const id = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const pour = await this.pourRows.lockForUpdate(manager, pourId);
       if (!pour) throw new NotFoundError('Pour', pourId);
       if (!DISPATCHABLE_POURS.includes(pour.status)) {
@@ -93,9 +93,8 @@ export class LoadsService {
         },
         actor,
       );
-      return load.id;
+      return (await this.views.publishChanged(manager, load.id))[0];
     });
-    return (await this.views.publishChanged(id))[0];
   }
 
   /** Issues the ticket; also used for the replacement of a rejected load. */
@@ -135,7 +134,7 @@ export class LoadsService {
   }
 
   async assignTruck(id: string, request: AssignTruckRequest, actor: CurrentUser): Promise<LoadDto> {
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const load = await this.cycle.lockVisible(manager, id, actor);
       if (load.status !== 'scheduled')
         throw new LoadStateError(load.status, 'its truck can only change while scheduled');
@@ -146,8 +145,8 @@ export class LoadsService {
         actor,
         note: `truck ${truck.fleetNumber} assigned`,
       });
+      return (await this.views.publishChanged(manager, id))[0];
     });
-    return (await this.views.publishChanged(id))[0];
   }
 
   private async requireTruck(truckId: string, volumeM3: number): Promise<TruckEntity> {

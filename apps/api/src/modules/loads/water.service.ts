@@ -47,9 +47,9 @@ export class WaterService {
       });
       load.waterAddedLitres += request.litres;
       await this.loads.update(manager, load);
+      await this.views.publishChanged(manager, loadId);
       return toWaterDto(water);
     });
-    await this.views.publishChanged(loadId);
     return added;
   }
 

@@ -76,8 +76,8 @@ export class PourLogRepository {
     return this.messages.manager;
   }
 
-  insertMessage(message: NewMessage): Promise<PourMessageEntity> {
-    return this.messages.save(this.messages.create(message));
+  insertMessage(manager: EntityManager, message: NewMessage): Promise<PourMessageEntity> {
+    return manager.getRepository(PourMessageEntity).save(this.messages.create(message));
   }
 
   findMessage(id: string): Promise<PourMessageEntity | null> {

@@ -37,19 +37,21 @@ export class PourMessagesService {
   async post(pourId: string, request: PostPourMessageRequest, actor: CurrentUser): Promise<PourMessageDto> {
     const pour = await this.pours.requireVisible(pourId, actor);
     if (CLOSED.includes(pour.status)) throw new PourLogClosedError(pour.status);
-    const message = await this.log.insertMessage({
-      pourId,
-      code: request.code,
-      text: request.code === 'text' ? request.text : '',
-      params: paramsOf(request),
-      proposedRemainingM3: request.code === 'pour_finishing' ? request.lastLoadM3 : null,
-      byId: actor.id,
-      byName: actor.displayName,
-      byRole: actor.role,
+    return this.dataSource.transaction(async (manager) => {
+      const message = await this.log.insertMessage(manager, {
+        pourId,
+        code: request.code,
+        text: request.code === 'text' ? request.text : '',
+        params: paramsOf(request),
+        proposedRemainingM3: request.code === 'pour_finishing' ? request.lastLoadM3 : null,
+        byId: actor.id,
+        byName: actor.displayName,
+        byRole: actor.role,
+      });
+      const dto = toPourMessageDto(message, pour.projectId);
+      await this.live.publish(manager, 'pour.message.v1', pour.projectId, dto);
+      return dto;
     });
-    const dto = toPourMessageDto(message, pour.projectId);
-    await this.live.publish('pour.message.v1', pour.projectId, dto);
-    return dto;
   }
 
   /**
@@ -65,7 +67,7 @@ export class PourMessagesService {
     });
     if (found.proposedRemainingM3 === null) throw new NothingToConfirmError();
 
-    const { message, pour } = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const pour = await this.pourRows.lockForUpdate(manager, found.pourId);
       const message = await this.log.lockMessage(manager, messageId);
       if (!pour || !message) throw new NotFoundError('Pour message', messageId);
@@ -87,19 +89,17 @@ export class PourMessagesService {
         messageId: message.id,
         proposedBy: message.byName,
       });
-      return { message, pour };
+      const dto = toPourMessageDto(message, pour.projectId);
+      await this.live.publish(manager, 'pour.message.v1', pour.projectId, dto);
+      await this.live.publish(manager, 'pour.status.v1', pour.projectId, {
+        pourId: pour.id,
+        projectId: pour.projectId,
+        status: pour.status,
+        structuralElement: pour.structuralElement,
+        volumeM3: pour.volumeM3,
+      });
+      return dto;
     });
-
-    const dto = toPourMessageDto(message, pour.projectId);
-    await this.live.publish('pour.message.v1', pour.projectId, dto);
-    await this.live.publish('pour.status.v1', pour.projectId, {
-      pourId: pour.id,
-      projectId: pour.projectId,
-      status: pour.status,
-      structuralElement: pour.structuralElement,
-      volumeM3: pour.volumeM3,
-    });
-    return dto;
   }
 }
 

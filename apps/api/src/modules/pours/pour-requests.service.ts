@@ -46,18 +46,21 @@ export class PourRequestsService {
     if (!OPEN.includes(pour.status)) {
       throw new ConflictError('pour_not_open', `The pour is ${pour.status}; requests are for pours not yet finished`);
     }
-    const saved = await this.requests.save(
-      this.requests.create({
-        pourId,
-        kind: message.kind,
-        note: message.note,
-        byId: actor.id,
-        byName: actor.displayName,
-      }),
-    );
-    const dto = toDto(saved, pour.projectId);
-    await this.live.publish('pour.request.v1', pour.projectId, dto);
-    return dto;
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(
+        PourRequestEntity,
+        this.requests.create({
+          pourId,
+          kind: message.kind,
+          note: message.note,
+          byId: actor.id,
+          byName: actor.displayName,
+        }),
+      );
+      const dto = toDto(saved, pour.projectId);
+      await this.live.publish(manager, 'pour.request.v1', pour.projectId, dto);
+      return dto;
+    });
   }
 
   async list(pourId: string, actor: CurrentUser): Promise<PourRequestDto[]> {
@@ -73,7 +76,7 @@ export class PourRequestsService {
 
   /** The dispatch room's "copy": once per request, with who and when, pushed back to the site. */
   async acknowledge(id: string, body: AcknowledgePourRequest, actor: CurrentUser): Promise<PourRequestDto> {
-    const { dto, projectId } = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(PourRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw new NotFoundError('Request', id);
       const pour = await this.pours.requireVisible(request.pourId, actor).catch(() => {
@@ -97,9 +100,9 @@ export class PourRequestsService {
         kind: request.kind,
         note: body.note,
       });
-      return { dto: toDto(request, pour.projectId), projectId: pour.projectId };
+      const dto = toDto(request, pour.projectId);
+      await this.live.publish(manager, 'pour.request.v1', pour.projectId, dto);
+      return dto;
     });
-    await this.live.publish('pour.request.v1', projectId, dto);
-    return dto;
   }
 }

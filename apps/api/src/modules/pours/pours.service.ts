@@ -190,15 +190,14 @@ export class PoursService {
         to: request.status,
         ...(override ? { documentGateOverride: override } : {}),
       });
+      await this.live.publish(manager, 'pour.status.v1', pour.projectId, {
+        pourId: id,
+        projectId: pour.projectId,
+        status: pour.status,
+        structuralElement: pour.structuralElement,
+      });
     });
-    const pour = await this.detailed(id);
-    await this.live.publish('pour.status.v1', pour.projectId, {
-      pourId: id,
-      projectId: pour.projectId,
-      status: pour.status,
-      structuralElement: pour.structuralElement,
-    });
-    return pour;
+    return this.detailed(id);
   }
 
   /** Stops or restarts new loads for a pour; the dispatch room's own brake, apart from its status. */
@@ -213,17 +212,16 @@ export class PoursService {
       await this.audit.record(manager, actor, 'pour', id, reason === null ? 'dispatch_resumed' : 'dispatch_held', {
         ...(reason ? { reason } : {}),
       });
+      await this.live.publish(manager, 'pour.status.v1', pour.projectId, {
+        pourId: id,
+        projectId: pour.projectId,
+        status: pour.status,
+        structuralElement: pour.structuralElement,
+        dispatchHeld: pour.dispatchHold !== null,
+        dispatchHold: pour.dispatchHold,
+      });
     });
-    const pour = await this.detailed(id);
-    await this.live.publish('pour.status.v1', pour.projectId, {
-      pourId: id,
-      projectId: pour.projectId,
-      status: pour.status,
-      structuralElement: pour.structuralElement,
-      dispatchHeld: pour.dispatchHold !== null,
-      dispatchHold: pour.dispatchHold,
-    });
-    return pour;
+    return this.detailed(id);
   }
 
   private async lock(id: string, actor: CurrentUser, manager: Parameters<PoursRepository['lockForUpdate']>[0]) {

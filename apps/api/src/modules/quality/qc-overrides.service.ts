@@ -58,9 +58,9 @@ export class QcOverridesService {
         byId: actor.id,
         byName: actor.displayName,
       });
+      await this.views.publishChanged(manager, load.id);
       return toQcTestDto(test, override);
     });
-    await this.views.publishChanged(overridden.loadId);
     return overridden;
   }
 }

@@ -89,19 +89,25 @@ export class QcTestsService {
         hasPhoto: photo !== null,
       });
       const rejection = await this.apply(manager, load, test.id, outcome, evaluation, actor);
-      return { dto: toQcTestDto(test, undefined), projectId: load.pour!.projectId, rejection };
+      const dto = toQcTestDto(test, undefined);
+      await this.announce(manager, dto, load.pour!.projectId, rejection);
+      return dto;
     });
-    await this.announce(recorded.dto, recorded.projectId, recorded.rejection);
-    return recorded.dto;
+    return recorded;
   }
 
-  /** Pushed after commit: the test, the load's new state, and a rejection as an alert of its own. */
-  private async announce(test: QcTestDto, projectId: string, rejection: Rejection | null): Promise<void> {
-    await this.live.publish('qc.recorded.v1', projectId, test);
-    const [load] = await this.views.publishChanged(test.loadId);
+  /** In the same transaction: the test, the load's new state, and a rejection as an alert of its own. */
+  private async announce(
+    manager: EntityManager,
+    test: QcTestDto,
+    projectId: string,
+    rejection: Rejection | null,
+  ): Promise<void> {
+    await this.live.publish(manager, 'qc.recorded.v1', projectId, test);
+    const [load] = await this.views.publishChanged(manager, test.loadId);
     if (!rejection) return;
-    await this.views.publishChanged(rejection.replacementLoadId);
-    await this.live.publish('load.rejected.v1', projectId, {
+    await this.views.publishChanged(manager, rejection.replacementLoadId);
+    await this.live.publish(manager, 'load.rejected.v1', projectId, {
       load,
       nonConformance: toNonConformanceDto(rejection.nonConformance, load.ticketNumber),
       reasons: test.reasons,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type {
   CurrentUser,
   LotForecastWarningDetails,
@@ -33,6 +34,7 @@ export class StrengthWarnings {
     private readonly plants: PlantsRepository,
     private readonly mixes: MixesRepository,
     private readonly live: LivePublisher,
+    private readonly dataSource: DataSource,
   ) {}
 
   async list(query: StrengthWarningQuery, actor: CurrentUser): Promise<StrengthWarningDto[]> {
@@ -137,11 +139,14 @@ export class StrengthWarnings {
     });
   }
 
+  /** Raised once (its key decides), and announced in the same transaction as it is stored. */
   private async raise(warning: NewWarning): Promise<void> {
-    const raised = await this.repository.raiseWarning(warning);
-    if (!raised) return;
-    const [dto] = await this.toDtos([raised]);
-    await this.live.publish('strength.warning.v1', raised.projectId, dto);
+    await this.dataSource.transaction(async (manager) => {
+      const raised = await this.repository.raiseWarning(warning, manager);
+      if (!raised) return;
+      const [dto] = await this.toDtos([raised]);
+      await this.live.publish(manager, 'strength.warning.v1', raised.projectId, dto);
+    });
   }
 
   private async toDtos(rows: StrengthWarningEntity[]): Promise<StrengthWarningDto[]> {

@@ -219,8 +219,11 @@ export class StrengthRepository {
   }
 
   /** The warning when it is new; null when one with the same kind and key was raised before. */
-  async raiseWarning(warning: Omit<StrengthWarningEntity, 'id' | 'raisedAt'>): Promise<StrengthWarningEntity | null> {
-    const result = await this.dataSource
+  async raiseWarning(
+    warning: Omit<StrengthWarningEntity, 'id' | 'raisedAt'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StrengthWarningEntity | null> {
+    const result = await manager
       .createQueryBuilder()
       .insert()
       .into(StrengthWarningEntity)
@@ -229,7 +232,7 @@ export class StrengthRepository {
       .returning(['id'])
       .execute();
     const inserted = (result.raw as { id: string }[])[0];
-    return inserted ? this.dataSource.manager.findOneBy(StrengthWarningEntity, { id: inserted.id }) : null;
+    return inserted ? manager.findOneBy(StrengthWarningEntity, { id: inserted.id }) : null;
   }
 
   listWarnings(filter: WarningFilter): Promise<StrengthWarningEntity[]> {

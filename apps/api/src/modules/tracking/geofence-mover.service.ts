@@ -98,10 +98,10 @@ export class GeofenceMover implements OnModuleInit {
         at: item.report.fixTime,
         note: `geofence: ${from} → ${to}`,
       });
+      await this.views.publishChanged(manager, loadId);
       return true;
     });
     if (!moved) return;
     this.activeLoads.invalidate();
-    await this.views.publishChanged(loadId);
   }
 }

@@ -35,19 +35,21 @@ export class PumpStatusService {
 
   async change(pumpId: string, request: ChangePumpStatusRequest, actor: CurrentUser): Promise<PumpStatusDto> {
     const projectId = await this.requireVisible(pumpId, actor);
-    const repository = this.dataSource.getRepository(PumpStatusChangeEntity);
-    const saved = await repository.save(
-      repository.create({
-        pumpId,
-        status: request.status,
-        note: request.note,
-        byId: actor.id,
-        byName: actor.displayName,
-      }),
-    );
-    const dto = toDto(saved);
-    await this.live.publish('pump.status.v1', projectId, dto);
-    return dto;
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(PumpStatusChangeEntity);
+      const saved = await repository.save(
+        repository.create({
+          pumpId,
+          status: request.status,
+          note: request.note,
+          byId: actor.id,
+          byName: actor.displayName,
+        }),
+      );
+      const dto = toDto(saved);
+      await this.live.publish(manager, 'pump.status.v1', projectId, dto);
+      return dto;
+    });
   }
 
   /**
@@ -62,17 +64,19 @@ export class PumpStatusService {
     const latest = await repository.findOne({ where: { pumpId: device.entityId }, order: { at: 'DESC' } });
     this.lastDeviceStatus.set(device.entityId, status);
     if (latest?.status === status) return;
-    const saved = await repository.save(
-      repository.create({
-        pumpId: device.entityId,
-        status: status as PumpStatus,
-        note: '',
-        byId: null,
-        byName: `tracker ${device.deviceId}`,
-      }),
-    );
     const projectId = await this.servingProject(device.entityId);
-    await this.live.publish('pump.status.v1', projectId, toDto(saved));
+    await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(PumpStatusChangeEntity).save(
+        repository.create({
+          pumpId: device.entityId,
+          status: status as PumpStatus,
+          note: '',
+          byId: null,
+          byName: `tracker ${device.deviceId}`,
+        }),
+      );
+      await this.live.publish(manager, 'pump.status.v1', projectId, toDto(saved));
+    });
   }
 
   async history(pumpId: string, actor: CurrentUser): Promise<PumpStatusDto[]> {

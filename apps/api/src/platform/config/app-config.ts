@@ -20,6 +20,8 @@ export interface AppConfig {
   simulatorTimeScale: number;
   /** How often loads are checked for deadlines at risk. */
   deadlineWatchMs: number;
+  /** Whether this instance may become the deployment's live relay (one leads at a time). */
+  liveRelay: boolean;
   bootstrapAdminPassword: string | undefined;
   webDistDir: string;
   logLevel: string;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     simulator: flag(env.SIMULATOR, true),
     simulatorTimeScale: integer('SIM_TIME_SCALE', env.SIM_TIME_SCALE, 10),
     deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
+    liveRelay: flag(env.LIVE_RELAY, true),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { AfterCommitSubscriber } from './after-commit';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -11,6 +12,7 @@ export function dataSourceOptions(url: string, statementTimeoutMs = STATEMENT_TI
     type: 'postgres',
     url,
     entities: ENTITIES,
+    subscribers: [AfterCommitSubscriber],
     migrations: [join(__dirname, 'migrations', '*.js')],
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),

@@ -20,6 +20,10 @@ import { PositionEntity } from '../../modules/tracking/position.entity';
 import { PumpStatusChangeEntity } from '../../modules/tracking/pump-status-change.entity';
 import { UnknownDeviceEntity } from '../../modules/tracking/unknown-device.entity';
 import { LiveEventEntity } from '../live/live-event.entity';
+import { LiveOutboxEntity } from '../live/live-outbox.entity';
+import { LiveRelayStateEntity } from '../live/live-relay-state.entity';
+import { AlertEntity } from '../../modules/alerts/alert.entity';
+import { LoadDeadlineRiskEntity } from '../../modules/loads/deadline-risk.entity';
 import { IdempotentRequestEntity } from '../idempotency/idempotent-request.entity';
 import { PourRequestEntity } from '../../modules/pours/pour-request.entity';
 import { AlertAcknowledgementEntity } from '../../modules/alerts/alert-acknowledgement.entity';
@@ -54,6 +58,10 @@ export const ENTITIES = [
   UnknownDeviceEntity,
   PumpStatusChangeEntity,
   LiveEventEntity,
+  LiveOutboxEntity,
+  LiveRelayStateEntity,
+  AlertEntity,
+  LoadDeadlineRiskEntity,
   IdempotentRequestEntity,
   PourRequestEntity,
   AlertAcknowledgementEntity,

@@ -1,15 +1,20 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Every event pushed to the consoles, numbered. A client that reconnects with
- * the last number it saw is sent the rest from here, whichever instance it reaches.
+ * Every event pushed to the consoles, numbered by the relay in the order the
+ * changes committed: gap-free and strictly increasing. A client that
+ * reconnects with the last number it applied is sent the rest from here,
+ * whichever instance it reaches. The key includes `at` so that the log can
+ * be partitioned by time, as a partitioned table's key must.
  */
 @Entity('live_events')
+@Index('live_events_project_seq', ['projectId', 'seq'])
 export class LiveEventEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  @PrimaryColumn({ type: 'bigint' })
   seq!: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** When the change committed (its outbox row was written), not when it was numbered. */
+  @PrimaryColumn({ type: 'timestamptz' })
   at!: Date;
 
   @Column({ type: 'varchar', length: 40 })

@@ -1,37 +1,42 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
+import type { EntityManager } from 'typeorm';
 import type { LiveEventMap, LiveEventType, PositionsBatch } from '@pourline/contracts';
 import { LiveEventsRepository } from './live-events.repository';
-import { roomsForProject } from './live-rooms';
 
 type Payload<T extends LiveEventType> = LiveEventMap[T]['payload'];
 
 /**
- * Numbers and stores an event, then pushes it to the rooms that may see it.
- * Called after the change has committed, so nothing is pushed that did not happen.
+ * Queues an event in the transaction of the change it announces: both commit
+ * or neither does. The relay numbers and pushes it once committed, so a crash
+ * or a lost connection between the change and its push loses nothing, and a
+ * failing push can never fail a request whose change has already happened.
  */
 @Injectable()
 export class LivePublisher {
-  private readonly logger = new Logger(LivePublisher.name);
   private namespace: Namespace | undefined;
+
+  constructor(private readonly events: LiveEventsRepository) {}
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
   }
 
-  constructor(private readonly events: LiveEventsRepository) {}
-
-  async publish<T extends LiveEventType>(type: T, projectId: string | null, payload: Payload<T>): Promise<void> {
-    try {
-      const event = await this.events.insert(type, projectId, payload as unknown as Record<string, unknown>);
-      const envelope = { seq: Number(event.seq), at: event.at.toISOString(), payload };
-      this.namespace?.to(roomsForProject(projectId)).emit(type, envelope);
-    } catch (error) {
-      // The change itself is committed; a missed push is caught up by the next snapshot.
-      this.logger.error(`could not publish ${type}: ${String(error)}`);
-    }
+  /** The namespace the relay pushes through; undefined until the gateway is up. */
+  get attached(): Namespace | undefined {
+    return this.namespace;
   }
 
+  publish<T extends LiveEventType>(
+    manager: EntityManager,
+    type: T,
+    projectId: string | null,
+    payload: Payload<T>,
+  ): Promise<void> {
+    return this.events.enqueue(manager, type, projectId, payload as unknown as Record<string, unknown>);
+  }
+
+  /** Positions are not numbered events: they go straight out, coalesced, and catch up by their own number. */
   pushPositions(rooms: string[], batch: PositionsBatch): void {
     if (rooms.length > 0) this.namespace?.to(rooms).emit('positions.v1', batch);
   }

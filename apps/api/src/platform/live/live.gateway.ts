@@ -1,11 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { type CurrentUser, LIVE_NAMESPACE, type LiveHandshake } from '@pourline/contracts';
+import {
+  type CurrentUser,
+  LIVE_FRESH_LIMIT,
+  LIVE_NAMESPACE,
+  LIVE_REPLAY_LIMIT,
+  type LiveEventType,
+  type LiveHandshake,
+} from '@pourline/contracts';
 import { visibleProjectIds } from '../auth/project-scope';
 import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../errors/domain-error';
-import { LiveEventsRepository } from './live-events.repository';
+import { LiveEventsRepository, type NumberedEvent } from './live-events.repository';
 import { LivePublisher } from './live-publisher.service';
 import { roomsFor } from './live-rooms';
 import { PositionSnapshots } from './position-snapshots';
@@ -17,7 +24,7 @@ function whole(value: unknown): number {
 
 /**
  * Authenticates at connect, joins the rooms that follow from who the person
- * is, sends what they missed since the numbers they last saw, then goes live.
+ * is, sends what they missed since the numbers they last applied, then goes live.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true } })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
@@ -58,26 +65,38 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   /**
-   * Replays up to now, joins the rooms, then replays once more what happened
-   * during the first pass; a client drops numbers it has already seen.
+   * Joins the rooms first, then replays from the database up to the highest
+   * number committed at that moment: whatever is numbered later reaches the
+   * rooms live, so nothing falls between replay and live (the client buffers
+   * until ready and drops what it saw twice). The contract is in live.ts.
    */
   private async catchUp(socket: Socket, user: CurrentUser, lastSeq: number, lastPositionSeq: number): Promise<void> {
     const projectIds = visibleProjectIds(user);
-    let seq = lastSeq;
-    let replayed = 0;
-    const replay = async () => {
-      for (const event of await this.events.since(seq, projectIds)) {
-        seq = Number(event.seq);
-        replayed += 1;
-        socket.emit(event.type, { seq, at: event.at.toISOString(), payload: event.payload });
-      }
-    };
-    await replay();
     await socket.join(roomsFor(user));
-    await replay();
+    const state = await this.events.state();
+    let events: NumberedEvent[];
+    if (lastSeq > state.lastSeq) {
+      socket.emit('live.reset.v1', { seq: state.lastSeq });
+      events = await this.events.newest(0, state.lastSeq, projectIds, LIVE_FRESH_LIMIT);
+    } else if (lastSeq === 0) {
+      events = await this.events.newest(0, state.lastSeq, projectIds, LIVE_FRESH_LIMIT);
+    } else {
+      events = await this.events.newest(lastSeq, state.lastSeq, projectIds, LIVE_REPLAY_LIMIT + 1);
+      const missedTo = Math.max(
+        events.length > LIVE_REPLAY_LIMIT ? events[0].seq : 0,
+        lastSeq < state.prunedThroughSeq ? state.prunedThroughSeq : 0,
+      );
+      if (missedTo > 0) {
+        socket.emit('live.gap.v1', { from: lastSeq + 1, to: missedTo });
+        events = events.filter((event) => event.seq > missedTo);
+      }
+    }
+    for (const event of events) {
+      socket.emit(event.type as LiveEventType, { seq: event.seq, at: event.at.toISOString(), payload: event.payload });
+    }
     const snapshot = await this.positions.since(lastPositionSeq, projectIds);
     if (snapshot.positions.length > 0) socket.emit('positions.v1', snapshot);
     const positionSeq = Math.max(lastPositionSeq, snapshot.positionSeq);
-    socket.emit('live.ready.v1', { seq: Math.max(seq, await this.events.latestSeq()), positionSeq, replayed });
+    socket.emit('live.ready.v1', { seq: state.lastSeq, positionSeq, replayed: events.length });
   }
 }
