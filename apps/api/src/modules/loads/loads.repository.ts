@@ -74,8 +74,14 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
     return count > 0;
   }
 
-  insertEvent(manager: EntityManager, event: Omit<LoadEventEntity, 'id'>): Promise<LoadEventEntity> {
+  insertEvent(manager: EntityManager, event: Omit<LoadEventEntity, 'id' | 'receivedAt'>): Promise<LoadEventEntity> {
     return manager.save(LoadEventEntity, manager.create(LoadEventEntity, event));
+  }
+
+  /** When the load's latest step happened: nothing later can be recorded before it. */
+  async latestEventAt(manager: EntityManager, loadId: string): Promise<Date | null> {
+    const latest = await manager.findOne(LoadEventEntity, { where: { loadId }, order: { at: 'DESC' } });
+    return latest?.at ?? null;
   }
 
   events(loadId: string): Promise<LoadEventEntity[]> {

@@ -13,6 +13,7 @@ import { plantRuleSet } from '../loads/load-rules';
 import type { LoadEntity } from '../loads/load.entity';
 import { LoadStateError } from '../loads/loads.exceptions';
 import { LoadsRepository } from '../loads/loads.repository';
+import { observedTimeOrRefuse } from '../../platform/time/observed-time';
 import { evaluateLoadTest } from './qc-evaluation';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { LoadViews } from '../loads/load-views.service';
@@ -58,8 +59,13 @@ export class QcTestsService {
       const load = await this.cycle.lockVisible(manager, loadId, actor);
       if (request.correctsTestId) await this.requireTestOfLoad(manager, request.correctsTestId, loadId);
       const rules = plantRuleSet(load.pour!.plant!);
-      const testedAt = new Date();
-      if (request.stage === 'plant') await this.readyForPlantTest(manager, load, actor);
+      // Judged when the sample was tested, not when a tablet that was offline got through.
+      const testedAt = observedTimeOrRefuse(
+        request.observedAt,
+        new Date(),
+        await this.loads.latestEventAt(manager, load.id),
+      );
+      if (request.stage === 'plant') await this.readyForPlantTest(manager, load, actor, testedAt);
       else await this.readyForSiteTest(manager, load, request);
       const evaluation = evaluateLoadTest(load, request, rules, testedAt);
       const outcome = this.outcome(request, evaluation, rules);
@@ -88,7 +94,7 @@ export class QcTestsService {
         photo,
         hasPhoto: photo !== null,
       });
-      const rejection = await this.apply(manager, load, test.id, outcome, evaluation, actor);
+      const rejection = await this.apply(manager, load, test.id, outcome, evaluation, actor, testedAt);
       return { dto: toQcTestDto(test, undefined), projectId: load.pour!.projectId, rejection };
     });
     await this.announce(recorded.dto, recorded.projectId, recorded.rejection);
@@ -122,14 +128,15 @@ export class QcTestsService {
     outcome: QcOutcome,
     evaluation: QcEvaluation,
     actor: CurrentUser,
+    at: Date,
   ): Promise<Rejection | null> {
     const note = evaluation.reasons.map((reason) => reason.message).join('; ');
     switch (outcome) {
       case 'released':
-        await this.cycle.move(manager, load, 'released', { actor, note: 'passed plant QC' });
+        await this.cycle.move(manager, load, 'released', { actor, at, note: 'passed plant QC' });
         return null;
       case 'held':
-        await this.cycle.move(manager, load, 'held', { actor, note });
+        await this.cycle.move(manager, load, 'held', { actor, at, note });
         return null;
       case 'accepted':
       case 'retest_required':
@@ -137,13 +144,18 @@ export class QcTestsService {
         await this.loads.update(manager, load);
         return null;
       case 'rejected':
-        return this.rejection.reject(manager, load, testId, evaluation.reasons, actor);
+        return this.rejection.reject(manager, load, testId, evaluation.reasons, actor, at);
     }
   }
 
-  private async readyForPlantTest(manager: EntityManager, load: LoadEntity, actor: CurrentUser): Promise<void> {
+  private async readyForPlantTest(
+    manager: EntityManager,
+    load: LoadEntity,
+    actor: CurrentUser,
+    at: Date,
+  ): Promise<void> {
     if (load.status === 'held') {
-      await this.cycle.move(manager, load, 'plant_qc', { actor, note: 're-test after adjustment' });
+      await this.cycle.move(manager, load, 'plant_qc', { actor, at, note: 're-test after adjustment' });
     } else if (load.status !== 'plant_qc') {
       throw new LoadStateError(load.status, 'a plant test needs the load at plant QC, or held for a re-test');
     }
