@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { LiveEventsRepository } from './live-events.repository';
+import { IdentityRepository } from '../auth/identity.repository';
 import { LivePublisher } from './live-publisher.service';
+import { LiveScope } from './live-scope.service';
 
 @Global()
 @Module({
-  providers: [LiveEventsRepository, LivePublisher],
-  exports: [LiveEventsRepository, LivePublisher],
+  providers: [LiveEventsRepository, LivePublisher, IdentityRepository, LiveScope],
+  exports: [LiveEventsRepository, LivePublisher, LiveScope],
 })
 export class LiveModule {}
