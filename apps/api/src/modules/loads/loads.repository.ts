@@ -74,7 +74,7 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
     return count > 0;
   }
 
-  insertEvent(manager: EntityManager, event: Omit<LoadEventEntity, 'id' | 'receivedAt'>): Promise<LoadEventEntity> {
+  insertEvent(manager: EntityManager, event: Omit<LoadEventEntity, 'id'>): Promise<LoadEventEntity> {
     return manager.save(LoadEventEntity, manager.create(LoadEventEntity, event));
   }
 

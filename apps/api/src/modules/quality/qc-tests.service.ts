@@ -60,9 +60,10 @@ export class QcTestsService {
       if (request.correctsTestId) await this.requireTestOfLoad(manager, request.correctsTestId, loadId);
       const rules = plantRuleSet(load.pour!.plant!);
       // Judged when the sample was tested, not when a tablet that was offline got through.
+      const receivedAt = new Date();
       const testedAt = observedTimeOrRefuse(
         request.observedAt,
-        new Date(),
+        receivedAt,
         await this.loads.latestEventAt(manager, load.id),
       );
       if (request.stage === 'plant') await this.readyForPlantTest(manager, load, actor, testedAt);
@@ -83,6 +84,7 @@ export class QcTestsService {
         inspectorId: actor.id,
         inspectorName: actor.displayName,
         testedAt,
+        receivedAt,
         remarks: request.remarks,
         pass: evaluation.pass,
         reasons: evaluation.reasons,

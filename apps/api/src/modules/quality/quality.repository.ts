@@ -26,7 +26,7 @@ export class QualityRepository {
     return this.manager.find(QcTestEntity, { where: { loadId }, order: { testedAt: 'ASC', id: 'ASC' } });
   }
 
-  insertTest(manager: EntityManager, test: Omit<QcTestEntity, 'id' | 'receivedAt'>): Promise<QcTestEntity> {
+  insertTest(manager: EntityManager, test: Omit<QcTestEntity, 'id'>): Promise<QcTestEntity> {
     return manager.save(QcTestEntity, manager.create(QcTestEntity, test));
   }
 
