@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PumpStatusDto } from '@pourline/contracts';
-import { adminSession, createUser, type PourWorld } from '../support/factories';
+import { adminSession, createUser, expectCreated, type PourWorld } from '../support/factories';
 import type { Http } from '../support/http';
 import {
   createCrew,
@@ -108,6 +108,15 @@ describe('Pump status on site', () => {
 
     it('does not push it to the site dispatcher of another project', () => {
       expect(JSON.stringify(otherSiteSocket.received)).not.toContain(ownWorld.pump.id);
+    });
+
+    it('does not list it, its note or who set it, to the site dispatcher of another project', async () => {
+      await expectCreated(crew.dispatcher.post(`/pumps/${otherWorld.pump.id}/status`, { status: 'idle' }));
+      const answer = await otherSite.get<PumpStatusDto[]>('/pumps-status');
+      expect(answer.status).toBe(200);
+      expect(answer.body.map((status) => status.pumpId)).toEqual([otherWorld.pump.id]);
+      const own = await crew.site.get<PumpStatusDto[]>('/pumps-status');
+      expect(own.body.map((status) => status.pumpId)).toEqual([ownWorld.pump.id]);
     });
   });
 

@@ -10,6 +10,7 @@ import {
   getLoad,
   type LoadCrew,
   scheduleLoad,
+  sleep,
 } from '../support/load-factories';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -59,12 +60,15 @@ describe('Field views', () => {
     await row.waitFor();
 
     await context.setOffline(true);
+    const pressedAt = Date.now();
     await row.getByTestId('site-action-arrive').click();
     await page.locator('[data-testid="site-outbox"][data-pending="1"]').waitFor();
     await page.getByTestId('site-pending').first().waitFor();
     await screenshot(page, 'site-tablet-offline');
     expect((await getLoad(crew.dispatcher, load.id)).status).toBe('en_route');
 
+    await sleep(1_500);
+    const backOnlineAt = Date.now();
     await context.setOffline(false);
     await page.locator('[data-testid="site-outbox"][data-pending="0"]').waitFor({ timeout: 20_000 });
     // The header follows the network back at once, not after a long backoff.
@@ -75,6 +79,10 @@ describe('Field views', () => {
       (event: any) => event.toStatus === 'on_site',
     );
     expect(arrivals).toHaveLength(1);
+    // Recorded when the button was pressed offline, received when the network came back.
+    expect(Date.parse(arrivals[0].at)).toBeGreaterThanOrEqual(pressedAt - 1_000);
+    expect(Date.parse(arrivals[0].at)).toBeLessThan(backOnlineAt);
+    expect(Date.parse(arrivals[0].receivedAt)).toBeGreaterThanOrEqual(backOnlineAt);
 
     // The slump re-test is entered on the tablet too, with the verdict at once.
     await row.getByTestId('site-test-open').click();

@@ -43,6 +43,15 @@ export const TimeZone = z.string().refine(
 );
 
 export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/**
+ * When the person took the action, by their device's clock: a tablet queues
+ * actions while offline and sends them later. The server records and judges
+ * the action at this time, within limits (a few minutes ahead at most, 24 h
+ * old at most, never before the load's previous step), and keeps the time it
+ * received it beside it.
+ */
+export const ObservedAt = IsoDateTime.optional();
 export const IsoDate = z.iso.date();
 
 export const PageQuery = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LoadStatus, LoadStep } from '@pourline/domain';
-import { IsoDateTime, Uuid } from './common';
+import { IsoDateTime, ObservedAt, Uuid } from './common';
 import { ConfirmationReason } from './plan-sanity';
 
 const Reason = z.string().trim().min(10, 'say why, in at least 10 characters').max(1000);
@@ -63,7 +63,9 @@ export interface BatchRecordDto {
 
 /** A step of the truck cycle confirmed by a person: arrival, discharge, departure. */
 export const LoadStepRequest = z.object({
+  /** Kept for older clients: the same as observedAt, which wins when both are sent. */
   at: IsoDateTime.optional(),
+  observedAt: ObservedAt,
   note: z.string().trim().max(500).optional(),
 });
 export type LoadStepRequest = z.infer<typeof LoadStepRequest>;
@@ -88,6 +90,8 @@ export interface LoadEventDto {
   toStatus: LoadStatus;
   actorName: string;
   note: string;
+  /** When the server heard of the step; later than `at` for a step queued offline. */
+  receivedAt: string;
 }
 
 export interface WaterAdditionDto {

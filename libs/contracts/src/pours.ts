@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, LatLng, LineString, PageQuery, patchSchema, Uuid } from './common';
+import { IsoDate, IsoDateTime, LatLng, LineString, ObservedAt, PageQuery, patchSchema, Uuid } from './common';
 import { DOCUMENT_TYPES, type DocumentType, POUR_STATUSES, type PourStatus } from '@pourline/domain';
 import { PlanConfirmations } from './plan-sanity';
 
@@ -96,6 +96,7 @@ export type PourRequestKind = (typeof POUR_REQUEST_KINDS)[number];
 export const CreatePourRequestMessage = z.object({
   kind: z.enum(POUR_REQUEST_KINDS),
   note: z.string().trim().max(500).default(''),
+  observedAt: ObservedAt,
 });
 export type CreatePourRequestMessage = z.infer<typeof CreatePourRequestMessage>;
 

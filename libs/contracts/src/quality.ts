@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CUBE_SIZES_MM, type QcFailureReason, type StrengthEvaluation } from '@pourline/domain';
-import { IsoDateTime, Uuid } from './common';
+import { IsoDateTime, ObservedAt, Uuid } from './common';
 
 export const QC_STAGES = ['plant', 'site'] as const;
 export type QcStage = (typeof QC_STAGES)[number];
@@ -27,6 +27,7 @@ export const RecordQcTestRequest = z.object({
     .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/, 'a JPEG or PNG data URL')
     .max(2_800_000)
     .optional(),
+  observedAt: ObservedAt,
 });
 export type RecordQcTestRequest = z.infer<typeof RecordQcTestRequest>;
 
@@ -55,7 +56,10 @@ export interface QcTestDto {
   airPercent: number | null;
   minutesSinceBatch: number;
   inspectorName: string;
+  /** When the test was taken: the age of the concrete and the verdict are judged at this time. */
   testedAt: string;
+  /** When the server received it; later than testedAt for a test queued offline. */
+  receivedAt: string;
   remarks: string;
   pass: boolean;
   reasons: QcFailureReason[];

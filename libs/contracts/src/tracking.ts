@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ObservedAt } from './common';
 
 /** A position as every ingest protocol is read into, before it is stored. */
 export interface PositionReport {
@@ -33,6 +34,7 @@ export type PumpStatus = (typeof PUMP_STATUSES)[number];
 export const ChangePumpStatusRequest = z.object({
   status: z.enum(PUMP_STATUSES),
   note: z.string().trim().max(500).default(''),
+  observedAt: ObservedAt,
 });
 export type ChangePumpStatusRequest = z.infer<typeof ChangePumpStatusRequest>;
 

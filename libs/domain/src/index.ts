@@ -37,3 +37,4 @@ export * from './strength-record';
 export * from './production-control';
 export * from './strength-forecast';
 export * from './strength-cusum';
+export * from './observed-time';

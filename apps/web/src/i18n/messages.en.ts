@@ -408,6 +408,11 @@ export const en = {
   'site.error.refused': 'Not done: {action}',
   'site.error.site_test_missing':
     "Ask the QC inspector to test this truck's slump; start discharge again once it is accepted.",
+  'site.error.observed_too_old':
+    'This action waited on the tablet for more than a day; tell the dispatch room what happened and when, so they record it by hand.',
+  'site.error.observed_before_previous_step':
+    'The load had already moved on when this was sent; check the load and tell the dispatch room if the record is wrong.',
+  'site.error.time_in_future': 'The tablet’s clock is ahead; set the date and time right, then do it again.',
   'site.error.dismiss': 'OK',
 
   'nav.qc': 'QC',

@@ -407,6 +407,9 @@ export const zhCN: Messages = {
   'site.request.sent': '已发送给调度：{kind}（{time}）。',
   'site.error.refused': '未执行：{action}',
   'site.error.site_test_missing': '请质检员对此车做现场坍落度检测，合格后再开始卸料。',
+  'site.error.observed_too_old': '此操作在平板上等待超过一天，请告知调度室发生的情况和时间，由调度室手工记录。',
+  'site.error.observed_before_previous_step': '发送时该车已进入后续环节，请核对该车状态；如记录有误请告知调度室。',
+  'site.error.time_in_future': '平板时钟超前，请校正日期和时间后重新操作。',
   'site.error.dismiss': '知道了',
 
   'nav.qc': '质检',

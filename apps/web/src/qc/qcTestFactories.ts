@@ -47,6 +47,7 @@ export function aSiteTest(overrides: Partial<QcTestDto> = {}): QcTestDto {
     minutesSinceBatch: 40,
     inspectorName: 'Q. Inspector',
     testedAt: '2030-05-01T08:40:00.000Z',
+    receivedAt: '2030-05-01T08:40:00.000Z',
     remarks: '',
     pass: true,
     reasons: [],

@@ -2,6 +2,16 @@ import { useI18n } from '../i18n/useI18n';
 import type { OutboxAction } from './outbox';
 import type { OutboxRefusal } from './useSiteOutbox';
 
+/** Refusals the tablet explains in the person's language, beside the server's sentence. */
+const HINTED_CODES = [
+  'site_test_missing',
+  'observed_too_old',
+  'observed_before_previous_step',
+  'time_in_future',
+] as const;
+type HintedCode = (typeof HINTED_CODES)[number];
+const isHinted = (code: string): code is HintedCode => (HINTED_CODES as readonly string[]).includes(code);
+
 /** Actions the server turned down, in words, until the person taps them away. */
 export function SiteRefusals({
   refusals,
@@ -39,9 +49,7 @@ export function SiteRefusals({
           <div>
             <strong>{t('site.error.refused', { action: actionName(refusal.action) })}</strong>
             <p>{refusal.message}</p>
-            {refusal.code === 'site_test_missing' && (
-              <p className="site-refusal-hint">{t('site.error.site_test_missing')}</p>
-            )}
+            {isHinted(refusal.code) && <p className="site-refusal-hint">{t(`site.error.${refusal.code}`)}</p>}
           </div>
           <button type="button" className="button site-refusal-dismiss" onClick={() => onDismiss(refusal.id)}>
             {t('site.error.dismiss')}

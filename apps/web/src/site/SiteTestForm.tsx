@@ -56,7 +56,8 @@ export function SiteTestForm(props: SiteTestFormProps) {
             temperatureC: readingValue(readings.temperature),
             airPercent,
           },
-          testedAt: new Date(),
+          // While queued, the verdict is the one the server will give: at the time the test was taken.
+          testedAt: pending ? new Date(pending.createdAt) : new Date(),
         })
       : null;
 

@@ -106,6 +106,17 @@ describe(Outbox.name, () => {
     expect(outbox.getSnapshot().items).toHaveLength(2);
   });
 
+  it('sends an action taken offline with the time it was taken, not the time the network returned', () => {
+    const { outbox, transport, advance } = makeOutbox({ online: false });
+    outbox.enqueue(arrive('a'));
+    advance(10 * 60_000);
+    outbox.enqueue(hold);
+    advance(40 * 60_000);
+    outbox.setOnline(true);
+
+    expect(transport.sent[0].request.body).toEqual({ observedAt: '2025-01-01T08:00:00.000Z' });
+  });
+
   it('picks up what an earlier page left in storage', () => {
     const storage = new MemoryStorage();
     storage.setItem(KEY, JSON.stringify([item('left-behind')]));
@@ -261,36 +272,28 @@ describe(retryDelayMs.name, () => {
 
 describe(actionRequest.name, () => {
   const createdAt = '2025-01-01T08:00:00.000Z';
-  const pressed = Date.parse(createdAt);
 
-  it('confirms a step with an empty body when it goes out at once', () => {
-    expect(actionRequest({ action: arrive('l/1'), createdAt }, pressed + 1000)).toEqual({
+  it('dates a step to when the person pressed the button', () => {
+    expect(actionRequest({ action: arrive('l/1'), createdAt })).toEqual({
       path: '/loads/l%2F1/arrive',
-      body: {},
+      body: { observedAt: createdAt },
     });
   });
 
-  it('dates a step that went out late to when the person pressed the button', () => {
-    expect(actionRequest({ action: arrive('l1'), createdAt }, pressed + 5 * 60_000).body).toEqual({ at: createdAt });
-  });
-
-  it('sends pour requests and pump statuses as they were asked', () => {
-    expect(actionRequest({ action: hold, createdAt }, pressed)).toEqual({
+  it('sends pour requests and pump statuses as they were asked, with when they were asked', () => {
+    expect(actionRequest({ action: hold, createdAt })).toEqual({
       path: '/pours/pour-1/requests',
-      body: { kind: 'hold', note: 'rebar check' },
+      body: { kind: 'hold', note: 'rebar check', observedAt: createdAt },
     });
     expect(
-      actionRequest(
-        {
-          action: { kind: 'pump-status', pumpId: 'p1', pourId: 'pour-1', request: { status: 'blocked', note: '' } },
-          createdAt,
-        },
-        pressed,
-      ),
-    ).toEqual({ path: '/pumps/p1/status', body: { status: 'blocked', note: '' } });
+      actionRequest({
+        action: { kind: 'pump-status', pumpId: 'p1', pourId: 'pour-1', request: { status: 'blocked', note: '' } },
+        createdAt,
+      }),
+    ).toEqual({ path: '/pumps/p1/status', body: { status: 'blocked', note: '', observedAt: createdAt } });
   });
 
-  it('sends a site test, late or not, exactly as it was entered', () => {
+  it('sends a site test as it was entered, dated to when it was taken', () => {
     const request = {
       stage: 'site' as const,
       slumpMm: 95,
@@ -300,9 +303,9 @@ describe(actionRequest.name, () => {
       checkTestOf: 'test-1',
     };
     const action = { kind: 'site-test' as const, loadId: 'l/1', pourId: 'pour-1', ticketNumber: 'T-1', request };
-    expect(actionRequest({ action, createdAt }, pressed + 5 * 60_000)).toEqual({
+    expect(actionRequest({ action, createdAt })).toEqual({
       path: '/loads/l%2F1/qc-tests',
-      body: request,
+      body: { ...request, observedAt: createdAt },
     });
   });
 });

@@ -30,7 +30,7 @@ export interface OutboxItem {
   /** Also the Idempotency-Key: made once when the person acts, reused on every attempt. */
   id: string;
   action: OutboxAction;
-  /** When the person acted (ISO). */
+  /** When the person acted (ISO): sent with the action as `observedAt`, the time the server records. */
   createdAt: string;
   attempts: number;
   /** Epoch ms before which the item is not tried again (backoff); null: try when possible. */
@@ -61,24 +61,32 @@ export interface KeyValueStorage {
   removeItem(key: string): void;
 }
 
-/** A step on site that is recorded late is recorded at the time it happened, not when the network returned. */
-const LATE_AFTER_MS = 30_000;
-
-export function actionRequest(item: Pick<OutboxItem, 'action' | 'createdAt'>, now: number): OutboxRequest {
+/**
+ * The request for an action. Every one carries when the person took it
+ * (`observedAt`), so an action sent when the network returns is recorded, and
+ * a site test judged, at the time it was taken, not the time it got through.
+ */
+export function actionRequest(item: Pick<OutboxItem, 'action' | 'createdAt'>): OutboxRequest {
   const { action } = item;
+  const observedAt = item.createdAt;
   const id = encodeURIComponent;
   switch (action.kind) {
     case 'load-step': {
-      const late = now - Date.parse(item.createdAt) > LATE_AFTER_MS;
-      const body: LoadStepRequest = late ? { at: item.createdAt } : {};
+      const body: LoadStepRequest = { observedAt };
       return { path: `/loads/${id(action.loadId)}/${action.step}`, body };
     }
-    case 'pour-request':
-      return { path: `/pours/${id(action.pourId)}/requests`, body: action.request };
-    case 'pump-status':
-      return { path: `/pumps/${id(action.pumpId)}/status`, body: action.request };
-    case 'site-test':
-      return { path: `/loads/${id(action.loadId)}/qc-tests`, body: action.request };
+    case 'pour-request': {
+      const body: CreatePourRequestMessage = { ...action.request, observedAt };
+      return { path: `/pours/${id(action.pourId)}/requests`, body };
+    }
+    case 'pump-status': {
+      const body: ChangePumpStatusRequest = { ...action.request, observedAt };
+      return { path: `/pumps/${id(action.pumpId)}/status`, body };
+    }
+    case 'site-test': {
+      const body: RecordQcTestRequest = { ...action.request, observedAt };
+      return { path: `/loads/${id(action.loadId)}/qc-tests`, body };
+    }
   }
 }
 
@@ -278,7 +286,7 @@ export class Outbox {
       this.update({ sendingId: item.id });
       let outcome: SendOutcome;
       try {
-        outcome = await this.options.transport(actionRequest(item, this.now()), item.id);
+        outcome = await this.options.transport(actionRequest(item), item.id);
       } catch (error) {
         outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
       }

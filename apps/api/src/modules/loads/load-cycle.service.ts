@@ -38,9 +38,11 @@ export class LoadCycle {
   }
 
   record(manager: EntityManager, load: LoadEntity, from: LoadStatus | null, to: LoadStatus, context: StepContext) {
+    const receivedAt = new Date();
     return this.loads.insertEvent(manager, {
       loadId: load.id,
-      at: context.at ?? new Date(),
+      at: context.at ?? receivedAt,
+      receivedAt,
       fromStatus: from,
       toStatus: to,
       actorId: context.actor?.id ?? null,

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { LoadStatus } from '@pourline/domain';
 
 /** One step of a load's truck cycle: when, from what to what, and who or what said so. */
@@ -11,8 +11,13 @@ export class LoadEventEntity {
   @Column({ type: 'uuid' })
   loadId!: string;
 
+  /** When the step happened: for a step queued on a tablet offline, when the person confirmed it. */
   @Column({ type: 'timestamptz' })
   at!: Date;
+
+  /** When the server heard of it. */
+  @CreateDateColumn({ type: 'timestamptz' })
+  receivedAt!: Date;
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   fromStatus!: LoadStatus | null;

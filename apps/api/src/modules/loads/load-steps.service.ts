@@ -15,6 +15,7 @@ import { canDivertLoad, earlyStart, planRulesFor, statusAfterDiversion } from '@
 import { AuditService } from '../../platform/audit/audit.service';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { canSeeProject } from '../../platform/auth/project-scope';
+import { observedTimeOrRefuse } from '../../platform/time/observed-time';
 import { InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
 import type { PourEntity } from '../pours/pour.entity';
 import { PoursRepository } from '../pours/pours.repository';
@@ -36,16 +37,15 @@ import {
 } from './loads.exceptions';
 import { LoadsRepository } from './loads.repository';
 
-type PersonStep = StepContext & { actor: CurrentUser };
+/** `observed`: when the person says the step happened, checked against the load once it is locked. */
+type PersonStep = StepContext & { actor: CurrentUser; observed?: { at: string; field: string } };
 
 type Step = (manager: EntityManager, load: LoadEntity, context: PersonStep) => Promise<void>;
 
 function stepContext(actor: CurrentUser, request: LoadStepRequest): PersonStep {
-  const at = request.at ? new Date(request.at) : undefined;
-  if (at && at.getTime() > Date.now() + 5 * 60_000) {
-    throw new InvalidInputError('time_in_future', 'at: a step cannot be confirmed for a time in the future', ['at']);
-  }
-  return { actor, at, note: request.note };
+  const observedAt = request.observedAt ?? request.at;
+  const field = request.observedAt ? 'observedAt' : 'at';
+  return { actor, note: request.note, observed: observedAt ? { at: observedAt, field } : undefined };
 }
 
 /** An early first load that a person went ahead with, as the pour's audit keeps it. */
@@ -154,7 +154,8 @@ export class LoadStepsService {
 
   depart(id: string, request: LoadStepRequest, actor: CurrentUser) {
     return this.step(id, stepContext(actor, request), (manager, load, context) => {
-      const late = load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < Date.now();
+      const late =
+        load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < (context.at ?? new Date()).getTime();
       if (load.status === 'released' && late) throw new PastDeadlineError(load.dischargeDeadline!);
       return this.cycle.move(manager, load, 'en_route', context);
     });
@@ -244,12 +245,20 @@ export class LoadStepsService {
     });
   }
 
+  /** A step queued on a tablet is recorded when it happened: after the load's previous step, not ahead of now. */
+  private async observedStep(manager: EntityManager, load: LoadEntity, context: PersonStep): Promise<PersonStep> {
+    if (!context.observed) return context;
+    const previous = await this.loads.latestEventAt(manager, load.id);
+    const at = observedTimeOrRefuse(context.observed.at, new Date(), previous, context.observed.field);
+    return { ...context, at };
+  }
+
   private async step(id: string, context: PersonStep, apply: Step): Promise<LoadDto> {
     return this.dataSource.transaction(async (manager) => {
       const load = await this.cycle.lockVisible(manager, id, context.actor);
       if (!canActAtPlant(context.actor, load.plantId)) throw new NotYourPlantError(load.ticketNumber);
       const pourStatus = load.pour!.status;
-      await apply(manager, load, context);
+      await apply(manager, load, await this.observedStep(manager, load, context));
       const startedPour = pourStatus === 'ready' && load.status === 'loading' ? load.pour! : null;
       if (startedPour) {
         await this.live.publish(manager, 'pour.status.v1', startedPour.projectId, {

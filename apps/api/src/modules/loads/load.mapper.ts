@@ -85,6 +85,7 @@ export function toLoadEventDto(event: LoadEventEntity): LoadEventDto {
     toStatus: event.toStatus,
     actorName: event.actorName,
     note: event.note,
+    receivedAt: event.receivedAt.toISOString(),
   };
 }
 

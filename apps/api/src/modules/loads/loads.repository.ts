@@ -78,6 +78,12 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
     return manager.save(LoadEventEntity, manager.create(LoadEventEntity, event));
   }
 
+  /** When the load's latest step happened: nothing later can be recorded before it. */
+  async latestEventAt(manager: EntityManager, loadId: string): Promise<Date | null> {
+    const latest = await manager.findOne(LoadEventEntity, { where: { loadId }, order: { at: 'DESC' } });
+    return latest?.at ?? null;
+  }
+
   events(loadId: string): Promise<LoadEventEntity[]> {
     return this.repository.manager.find(LoadEventEntity, { where: { loadId }, order: { at: 'ASC', id: 'ASC' } });
   }

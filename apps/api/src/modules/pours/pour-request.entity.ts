@@ -23,8 +23,13 @@ export class PourRequestEntity {
   @Column({ type: 'varchar', length: 160 })
   byName!: string;
 
+  /** When the server received the request. */
   @CreateDateColumn({ type: 'timestamptz' })
   at!: Date;
+
+  /** When the person asked, for a request queued on a tablet offline; null when sent at once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  observedAt!: Date | null;
 
   /** The dispatch room's "copy". */
   @Column({ type: 'uuid', nullable: true })

@@ -11,6 +11,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { visibleProjectIds } from '../../platform/auth/project-scope';
 import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
+import { observedTimeOrRefuse } from '../../platform/time/observed-time';
 import { PourRequestEntity } from './pour-request.entity';
 import { PourRequestsRepository } from './pour-requests.repository';
 import { PoursService } from './pours.service';
@@ -46,11 +47,13 @@ export class PourRequestsService {
     if (!OPEN.includes(pour.status)) {
       throw new ConflictError('pour_not_open', `The pour is ${pour.status}; requests are for pours not yet finished`);
     }
+    const observedAt = message.observedAt ? observedTimeOrRefuse(message.observedAt, new Date()) : null;
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         PourRequestEntity,
         this.requests.create({
           pourId,
+          observedAt,
           kind: message.kind,
           note: message.note,
           byId: actor.id,

@@ -10,6 +10,7 @@ import type {
 import type { z } from 'zod';
 import { canSeeProject, visibleProjectIds } from '../../platform/auth/project-scope';
 import { NotFoundError, UnknownReferenceError } from '../../platform/errors/domain-error';
+import { LiveScope } from '../../platform/live/live-scope.service';
 import { CustomersRepository } from '../customers/customers.repository';
 import { PlantsRepository } from '../plants/plants.repository';
 import type { UserEntity } from '../users/user.entity';
@@ -44,6 +45,7 @@ export class ProjectsService {
     private readonly customers: CustomersRepository,
     private readonly plants: PlantsRepository,
     private readonly users: UsersRepository,
+    private readonly liveScope: LiveScope,
   ) {}
 
   async list(query: ProjectListParams, actor: CurrentUser): Promise<Page<ProjectDto>> {
@@ -62,6 +64,7 @@ export class ProjectsService {
     await this.checkReferences(fields);
     const siteDispatchers = await this.requireSiteDispatchers(siteDispatcherIds);
     const saved = await this.projects.save(this.projects.create({ ...fields, siteDispatchers }));
+    await this.liveScope.refreshUsers(siteDispatchers.map((user) => user.id));
     return toProjectDto(await this.requireDetails(saved.id));
   }
 
@@ -71,13 +74,23 @@ export class ProjectsService {
     const { siteDispatcherIds, ...fields } = request;
     await this.checkReferences(fields);
     Object.assign(project, fields);
+    const before = siteDispatcherIds === undefined ? [] : await this.siteDispatcherIdsOf(id);
     if (siteDispatcherIds !== undefined) project.siteDispatchers = await this.requireSiteDispatchers(siteDispatcherIds);
     await this.projects.save(project);
+    // Whoever was taken off or put on the project hears of it on their open live feed at once.
+    await this.liveScope.refreshUsers([...before, ...(siteDispatcherIds ?? [])]);
     return toProjectDto(await this.requireDetails(id));
   }
 
   async remove(id: string, actor: CurrentUser): Promise<void> {
-    await this.projects.remove(await this.requireEntity(id, actor));
+    const project = await this.requireEntity(id, actor);
+    const before = await this.siteDispatcherIdsOf(id);
+    await this.projects.remove(project);
+    await this.liveScope.refreshUsers(before);
+  }
+
+  private async siteDispatcherIdsOf(id: string): Promise<string[]> {
+    return ((await this.projects.findWithDetails(id))?.siteDispatchers ?? []).map((user) => user.id);
   }
 
   /** The project with its details, or 404 when it does not exist or is outside the actor's scope. */

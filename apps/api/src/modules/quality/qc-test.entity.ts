@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { QcOutcome, QcStage } from '@pourline/contracts';
 import type { QcFailureReason, RuleSet, SlumpKind } from '@pourline/domain';
 
@@ -45,8 +45,13 @@ export class QcTestEntity {
   @Column({ type: 'varchar', length: 160 })
   inspectorName!: string;
 
+  /** When the sample was tested: the concrete's age and the verdict are judged at this time. */
   @Column({ type: 'timestamptz' })
   testedAt!: Date;
+
+  /** When the server received the test; later than testedAt for one queued on a tablet offline. */
+  @CreateDateColumn({ type: 'timestamptz' })
+  receivedAt!: Date;
 
   @Column({ type: 'text', default: '' })
   remarks!: string;

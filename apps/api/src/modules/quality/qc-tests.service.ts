@@ -13,6 +13,7 @@ import { plantRuleSet } from '../loads/load-rules';
 import type { LoadEntity } from '../loads/load.entity';
 import { LoadStateError } from '../loads/loads.exceptions';
 import { LoadsRepository } from '../loads/loads.repository';
+import { observedTimeOrRefuse } from '../../platform/time/observed-time';
 import { evaluateLoadTest } from './qc-evaluation';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { LoadViews } from '../loads/load-views.service';
@@ -58,8 +59,14 @@ export class QcTestsService {
       const load = await this.cycle.lockVisible(manager, loadId, actor);
       if (request.correctsTestId) await this.requireTestOfLoad(manager, request.correctsTestId, loadId);
       const rules = plantRuleSet(load.pour!.plant!);
-      const testedAt = new Date();
-      if (request.stage === 'plant') await this.readyForPlantTest(manager, load, actor);
+      // Judged when the sample was tested, not when a tablet that was offline got through.
+      const receivedAt = new Date();
+      const testedAt = observedTimeOrRefuse(
+        request.observedAt,
+        receivedAt,
+        await this.loads.latestEventAt(manager, load.id),
+      );
+      if (request.stage === 'plant') await this.readyForPlantTest(manager, load, actor, testedAt);
       else await this.readyForSiteTest(manager, load, request);
       const evaluation = evaluateLoadTest(load, request, rules, testedAt);
       const outcome = this.outcome(request, evaluation, rules);
@@ -77,6 +84,7 @@ export class QcTestsService {
         inspectorId: actor.id,
         inspectorName: actor.displayName,
         testedAt,
+        receivedAt,
         remarks: request.remarks,
         pass: evaluation.pass,
         reasons: evaluation.reasons,
@@ -88,7 +96,7 @@ export class QcTestsService {
         photo,
         hasPhoto: photo !== null,
       });
-      const rejection = await this.apply(manager, load, test.id, outcome, evaluation, actor);
+      const rejection = await this.apply(manager, load, test.id, outcome, evaluation, actor, testedAt);
       const dto = toQcTestDto(test, undefined);
       await this.announce(manager, dto, load.pour!.projectId, rejection);
       return dto;
@@ -128,14 +136,15 @@ export class QcTestsService {
     outcome: QcOutcome,
     evaluation: QcEvaluation,
     actor: CurrentUser,
+    at: Date,
   ): Promise<Rejection | null> {
     const note = evaluation.reasons.map((reason) => reason.message).join('; ');
     switch (outcome) {
       case 'released':
-        await this.cycle.move(manager, load, 'released', { actor, note: 'passed plant QC' });
+        await this.cycle.move(manager, load, 'released', { actor, at, note: 'passed plant QC' });
         return null;
       case 'held':
-        await this.cycle.move(manager, load, 'held', { actor, note });
+        await this.cycle.move(manager, load, 'held', { actor, at, note });
         return null;
       case 'accepted':
       case 'retest_required':
@@ -143,13 +152,18 @@ export class QcTestsService {
         await this.loads.update(manager, load);
         return null;
       case 'rejected':
-        return this.rejection.reject(manager, load, testId, evaluation.reasons, actor);
+        return this.rejection.reject(manager, load, testId, evaluation.reasons, actor, at);
     }
   }
 
-  private async readyForPlantTest(manager: EntityManager, load: LoadEntity, actor: CurrentUser): Promise<void> {
+  private async readyForPlantTest(
+    manager: EntityManager,
+    load: LoadEntity,
+    actor: CurrentUser,
+    at: Date,
+  ): Promise<void> {
     if (load.status === 'held') {
-      await this.cycle.move(manager, load, 'plant_qc', { actor, note: 're-test after adjustment' });
+      await this.cycle.move(manager, load, 'plant_qc', { actor, at, note: 're-test after adjustment' });
     } else if (load.status !== 'plant_qc') {
       throw new LoadStateError(load.status, 'a plant test needs the load at plant QC, or held for a re-test');
     }

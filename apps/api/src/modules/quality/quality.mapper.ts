@@ -18,6 +18,7 @@ export function toQcTestDto(test: QcTestEntity, override: QcOverrideEntity | und
     minutesSinceBatch: test.minutesSinceBatch,
     inspectorName: test.inspectorName,
     testedAt: test.testedAt.toISOString(),
+    receivedAt: test.receivedAt.toISOString(),
     remarks: test.remarks,
     pass: test.pass,
     reasons: test.reasons,

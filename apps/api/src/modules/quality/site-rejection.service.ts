@@ -27,11 +27,13 @@ export class SiteRejection {
     qcTestId: string,
     reasons: QcFailureReason[],
     actor: CurrentUser,
+    at?: Date,
   ): Promise<{ replacementLoadId: string; nonConformance: NonConformanceEntity }> {
     load.rejected = true;
     load.siteAcceptance = 'rejected';
     await this.cycle.move(manager, load, 'rejected', {
       actor,
+      at,
       note: `rejected on site: ${reasons.map((reason) => reason.message).join('; ')}`,
     });
     const replacement = await this.loads.insert(

@@ -14,8 +14,13 @@ export class PumpStatusChangeEntity {
   @Column({ type: 'varchar', length: 16 })
   status!: PumpStatus;
 
+  /** When the server received the change. */
   @CreateDateColumn({ type: 'timestamptz' })
   at!: Date;
+
+  /** When the person set it, for a change queued on a tablet offline; null when sent at once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  observedAt!: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
   byId!: string | null;

@@ -10,6 +10,7 @@ import {
 import { visibleProjectIds } from '../../platform/auth/project-scope';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
+import { observedTimeOrRefuse } from '../../platform/time/observed-time';
 import { PumpEntity } from '../fleet/pump.entity';
 import { PumpStatusChangeEntity } from './pump-status-change.entity';
 
@@ -17,11 +18,14 @@ function toDto(change: PumpStatusChangeEntity): PumpStatusDto {
   return {
     pumpId: change.pumpId,
     status: change.status,
-    at: change.at.toISOString(),
+    at: (change.observedAt ?? change.at).toISOString(),
     byName: change.byName,
     note: change.note,
   };
 }
+
+/** The pours a pump serves: planned and not yet finished. */
+const OPEN_POUR_STATUSES = ['confirmed', 'ready', 'in_progress'];
 
 /** Idle, setting up, pumping, blocked, breakdown, moving: set on site, kept as history. */
 @Injectable()
@@ -35,6 +39,7 @@ export class PumpStatusService {
 
   async change(pumpId: string, request: ChangePumpStatusRequest, actor: CurrentUser): Promise<PumpStatusDto> {
     const projectId = await this.requireVisible(pumpId, actor);
+    const observedAt = request.observedAt ? observedTimeOrRefuse(request.observedAt, new Date()) : null;
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(PumpStatusChangeEntity);
       const saved = await repository.save(
@@ -42,6 +47,7 @@ export class PumpStatusService {
           pumpId,
           status: request.status,
           note: request.note,
+          observedAt,
           byId: actor.id,
           byName: actor.displayName,
         }),
@@ -87,22 +93,34 @@ export class PumpStatusService {
     return changes.map(toDto);
   }
 
-  async current(): Promise<PumpStatusDto[]> {
-    const rows: PumpStatusChangeEntity[] = await this.dataSource
+  /**
+   * Each pump's status now. A site dispatcher sees only the pumps planned on an
+   * open pour of their projects, as they do on the live feed and in the history.
+   */
+  async current(actor: CurrentUser): Promise<PumpStatusDto[]> {
+    const visible = visibleProjectIds(actor);
+    if (visible !== null && visible.length === 0) return [];
+    const query = this.dataSource
       .getRepository(PumpStatusChangeEntity)
       .createQueryBuilder('change')
       .distinctOn(['change.pumpId'])
       .orderBy('change.pumpId')
-      .addOrderBy('change.at', 'DESC')
-      .getMany();
-    return rows.map(toDto);
+      .addOrderBy('change.at', 'DESC');
+    if (visible !== null) {
+      query.where(
+        `change.pumpId IN (SELECT pump_id FROM pours WHERE pump_id IS NOT NULL
+           AND status IN (:...open) AND project_id IN (:...visible))`,
+        { open: OPEN_POUR_STATUSES, visible },
+      );
+    }
+    return (await query.getMany()).map(toDto);
   }
 
   private servingProjects(pumpId: string): Promise<{ project_id: string }[]> {
     return this.dataSource.query(
-      `SELECT project_id FROM pours WHERE pump_id = $1 AND status IN ('confirmed', 'ready', 'in_progress')
+      `SELECT project_id FROM pours WHERE pump_id = $1 AND status = ANY($2)
         ORDER BY (status = 'in_progress') DESC, scheduled_start LIMIT 20`,
-      [pumpId],
+      [pumpId, OPEN_POUR_STATUSES],
     );
   }
 

@@ -35,8 +35,8 @@ export class TrackingController {
 
   @Get('pumps-status')
   @Can('tracking.read')
-  pumpStatuses() {
-    return this.pumps.current();
+  pumpStatuses(@Actor() actor: CurrentUser) {
+    return this.pumps.current(actor);
   }
 
   @Post('pumps/:id/status')

@@ -4,6 +4,7 @@ import type { CreateUserRequest, CurrentUser, Page, PageQuery, UpdateUserRequest
 import { AuditService } from '../../platform/audit/audit.service';
 import { hashPassword } from '../../platform/auth/password-hasher';
 import { NotFoundError } from '../../platform/errors/domain-error';
+import { LiveScope } from '../../platform/live/live-scope.service';
 import type { UserEntity } from './user.entity';
 import { LastAdminError, UsernameTakenError } from './users.exceptions';
 import { UsersRepository } from './users.repository';
@@ -26,6 +27,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly liveScope: LiveScope,
   ) {}
 
   async list(query: PageQuery): Promise<Page<UserDto>> {
@@ -65,7 +67,7 @@ export class UsersService {
     const { password, ...fields } = request;
     Object.assign(user, fields);
     if (password) user.passwordHash = await hashPassword(password);
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const saved = await this.users.save(user, manager);
       await this.audit.record(manager, actor, 'user', id, 'updated', {
         ...fields,
@@ -73,6 +75,9 @@ export class UsersService {
       });
       return toUserDto(saved);
     });
+    // A new role or a deactivation reaches the person's open live feed at once.
+    if (request.role !== undefined || request.active !== undefined) await this.liveScope.refreshUsers([id]);
+    return updated;
   }
 
   private async require(id: string): Promise<UserEntity> {

@@ -8,8 +8,23 @@ export function projectRoom(projectId: string): string {
   return `project:${projectId}`;
 }
 
+/** Every socket of one person, on any instance: how a change of their scope reaches them. */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+/** The rooms that carry events of projects; what a change of scope adds or takes away. */
+export function isScopeRoom(room: string): boolean {
+  return room === ALL_PROJECTS_ROOM || room.startsWith('project:');
+}
+
 /** Rooms follow from who the person is: nobody picks their own. */
 export function roomsFor(user: CurrentUser): string[] {
+  return [...scopeRoomsFor(user), userRoom(user.id)];
+}
+
+/** The project rooms a person may listen to now. */
+export function scopeRoomsFor(user: CurrentUser): string[] {
   const projectIds = visibleProjectIds(user);
   return projectIds === null ? [ALL_PROJECTS_ROOM] : projectIds.map(projectRoom);
 }

@@ -14,6 +14,7 @@ import { AuthService } from '../auth/auth.service';
 import { DomainError } from '../errors/domain-error';
 import { LiveEventsRepository, type NumberedEvent } from './live-events.repository';
 import { LivePublisher } from './live-publisher.service';
+import { LiveScope } from './live-scope.service';
 import { roomsFor } from './live-rooms';
 import { PositionSnapshots } from './position-snapshots';
 
@@ -38,10 +39,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly events: LiveEventsRepository,
     private readonly publisher: LivePublisher,
     private readonly positions: PositionSnapshots,
+    private readonly scope: LiveScope,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.publisher.attach(namespace);
+    this.scope.attach(namespace);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
