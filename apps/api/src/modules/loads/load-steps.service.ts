@@ -29,6 +29,7 @@ import {
   TruckMissingError,
 } from './loads.exceptions';
 import { LoadsRepository } from './loads.repository';
+import type { RecordedAt } from './recorded-at';
 
 type PersonStep = StepContext & { actor: CurrentUser };
 type Step = (manager: EntityManager, load: LoadEntity, context: PersonStep) => Promise<void>;
@@ -54,8 +55,10 @@ export class LoadStepsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  startLoading(id: string, request: StartLoadingRequest, actor: CurrentUser) {
-    return this.step(id, { actor }, async (manager, load, context) => {
+  /** `at`: when loading was recorded, for a day the demo records after the fact; otherwise now. */
+  startLoading(id: string, request: StartLoadingRequest, actor: CurrentUser, { at }: RecordedAt = {}) {
+    const batchedAt = request.batchedAt ? new Date(request.batchedAt) : (at ?? new Date());
+    return this.step(id, { actor, at }, async (manager, load, context) => {
       if (!load.truckId) throw new TruckMissingError();
       // Read the pour's status and hold under its lock: a cancel or a hold at the same moment wins or waits.
       const locked = await this.pours.lockForUpdate(manager, load.pourId);
@@ -64,7 +67,6 @@ export class LoadStepsService {
         throw new PourNotDispatchableError(pour.status, 'ready or in progress before loading starts');
       }
       if (pour.dispatchHold) throw new PourOnHoldError(pour.dispatchHold);
-      const batchedAt = request.batchedAt ? new Date(request.batchedAt) : new Date();
       const { deadline, limitedBy } = loadDeadline(batchedAt, pour, load.mix!, plantRuleSet(pour.plant!));
       Object.assign(load, { batchedAt, dischargeDeadline: deadline, deadlineLimitedBy: limitedBy });
       await this.cycle.move(manager, load, 'loading', context).catch((error: unknown) => {
@@ -73,7 +75,7 @@ export class LoadStepsService {
         }
         throw error;
       });
-      if (pour.status === 'ready') await this.startPour(manager, load, actor);
+      if (pour.status === 'ready') await this.startPour(manager, load, context);
     });
   }
 
@@ -85,7 +87,9 @@ export class LoadStepsService {
 
   depart(id: string, request: LoadStepRequest, actor: CurrentUser) {
     return this.step(id, stepContext(actor, request), (manager, load, context) => {
-      const late = load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < Date.now();
+      // Judged at the departure confirmed, which may be a few minutes back.
+      const departedAt = context.at ?? new Date();
+      const late = load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < departedAt.getTime();
       if (load.status === 'released' && late) throw new PastDeadlineError(load.dischargeDeadline!);
       return this.cycle.move(manager, load, 'en_route', context);
     });
@@ -163,12 +167,12 @@ export class LoadStepsService {
   }
 
   /** The first load batched for a ready pour means the pour has started. */
-  private async startPour(manager: EntityManager, load: LoadEntity, actor: CurrentUser): Promise<void> {
+  private async startPour(manager: EntityManager, load: LoadEntity, context: PersonStep): Promise<void> {
     const pour = await this.pours.lockForUpdate(manager, load.pourId);
     if (!pour || pour.status !== 'ready') return;
     pour.status = 'in_progress';
     await this.pours.save(pour, manager);
-    await this.audit.record(manager, actor, 'pour', pour.id, 'status_changed', {
+    await this.audit.record(manager, context.actor, 'pour', pour.id, 'status_changed', {
       from: 'ready',
       to: 'in_progress',
       cause: `first load ${load.ticketNumber} batched`,

@@ -13,6 +13,7 @@ import { plantRuleSet } from '../loads/load-rules';
 import type { LoadEntity } from '../loads/load.entity';
 import { LoadStateError } from '../loads/loads.exceptions';
 import { LoadsRepository } from '../loads/loads.repository';
+import type { RecordedAt } from '../loads/recorded-at';
 import { evaluateLoadTest } from './qc-evaluation';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { LoadViews } from '../loads/load-views.service';
@@ -52,14 +53,20 @@ export class QcTestsService {
     return tests.map((test) => toQcTestDto(test, overrides.get(test.id)));
   }
 
-  async record(loadId: string, request: RecordQcTestRequest, actor: CurrentUser): Promise<QcTestDto> {
+  /** `at`: when the test was made, for a day the demo records after the fact; otherwise now. */
+  async record(
+    loadId: string,
+    request: RecordQcTestRequest,
+    actor: CurrentUser,
+    { at }: RecordedAt = {},
+  ): Promise<QcTestDto> {
     const recorded = await this.dataSource.transaction(async (manager) => {
       if (actor.role === 'site_dispatcher' && request.stage !== 'site') throw new PlantTestNotYoursError();
       const load = await this.cycle.lockVisible(manager, loadId, actor);
       if (request.correctsTestId) await this.requireTestOfLoad(manager, request.correctsTestId, loadId);
       const rules = plantRuleSet(load.pour!.plant!);
-      const testedAt = new Date();
-      if (request.stage === 'plant') await this.readyForPlantTest(manager, load, actor);
+      const testedAt = at ?? new Date();
+      if (request.stage === 'plant') await this.readyForPlantTest(manager, load, actor, testedAt);
       else await this.readyForSiteTest(manager, load, request);
       const evaluation = evaluateLoadTest(load, request, rules, testedAt);
       const outcome = this.outcome(request, evaluation, rules);
@@ -88,7 +95,7 @@ export class QcTestsService {
         photo,
         hasPhoto: photo !== null,
       });
-      const rejection = await this.apply(manager, load, test.id, outcome, evaluation, actor);
+      const rejection = await this.apply(manager, load, test.id, outcome, evaluation, actor, testedAt);
       return { dto: toQcTestDto(test, undefined), projectId: load.pour!.projectId, rejection };
     });
     await this.announce(recorded.dto, recorded.projectId, recorded.rejection);
@@ -122,14 +129,15 @@ export class QcTestsService {
     outcome: QcOutcome,
     evaluation: QcEvaluation,
     actor: CurrentUser,
+    at: Date,
   ): Promise<Rejection | null> {
     const note = evaluation.reasons.map((reason) => reason.message).join('; ');
     switch (outcome) {
       case 'released':
-        await this.cycle.move(manager, load, 'released', { actor, note: 'passed plant QC' });
+        await this.cycle.move(manager, load, 'released', { actor, at, note: 'passed plant QC' });
         return null;
       case 'held':
-        await this.cycle.move(manager, load, 'held', { actor, note });
+        await this.cycle.move(manager, load, 'held', { actor, at, note });
         return null;
       case 'accepted':
       case 'retest_required':
@@ -137,13 +145,13 @@ export class QcTestsService {
         await this.loads.update(manager, load);
         return null;
       case 'rejected':
-        return this.rejection.reject(manager, load, testId, evaluation.reasons, actor);
+        return this.rejection.reject(manager, load, testId, evaluation.reasons, actor, at);
     }
   }
 
-  private async readyForPlantTest(manager: EntityManager, load: LoadEntity, actor: CurrentUser): Promise<void> {
+  private async readyForPlantTest(manager: EntityManager, load: LoadEntity, actor: CurrentUser, at: Date) {
     if (load.status === 'held') {
-      await this.cycle.move(manager, load, 'plant_qc', { actor, note: 're-test after adjustment' });
+      await this.cycle.move(manager, load, 'plant_qc', { actor, at, note: 're-test after adjustment' });
     } else if (load.status !== 'plant_qc') {
       throw new LoadStateError(load.status, 'a plant test needs the load at plant QC, or held for a re-test');
     }

@@ -27,11 +27,13 @@ export class SiteRejection {
     qcTestId: string,
     reasons: QcFailureReason[],
     actor: CurrentUser,
+    at = new Date(),
   ): Promise<{ replacementLoadId: string; nonConformance: NonConformanceEntity }> {
     load.rejected = true;
     load.siteAcceptance = 'rejected';
     await this.cycle.move(manager, load, 'rejected', {
       actor,
+      at,
       note: `rejected on site: ${reasons.map((reason) => reason.message).join('; ')}`,
     });
     const replacement = await this.loads.insert(
@@ -43,6 +45,7 @@ export class SiteRejection {
         overOrderReason: null,
         replacesLoadId: load.id,
         atHeadOfQueue: true,
+        issuedAt: at,
       },
       actor,
     );
@@ -55,6 +58,7 @@ export class SiteRejection {
       volumeM3: load.volumeM3,
       openedById: actor.id,
       openedByName: actor.displayName,
+      openedAt: at,
     });
     return { replacementLoadId: replacement.id, nonConformance };
   }
