@@ -2,10 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { StandardSchemaValidationPipe } from '@nestjs/common';
+import { DEMO_FLEET_ACCOUNT } from '@pourline/contracts';
 import { startDemoSimulation } from '@pourline/simulator';
 import { AppModule } from './app.module';
-import { seedDemo } from './demo/demo-seeder';
+import { startDemo } from './demo/demo-seeder';
+import { AuthService } from './platform/auth/auth.service';
 import { ensureBootstrapAdmin } from './platform/auth/bootstrap-admin';
+import { Clock } from './platform/clock/clock';
 import { loadConfig } from './platform/config/app-config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { runMigrations } from './platform/database/migrate';
@@ -49,17 +52,22 @@ async function bootstrap(): Promise<void> {
   mountWebConsole(app, config.webDistDir, (line) => logger.warn(line));
 
   // The demo brings its own administrator, so it goes first.
-  if (config.demo) await seedDemo(app, log);
+  const demoDay = config.demo
+    ? await startDemo(app, { clock: app.get(Clock), checkEveryMs: config.demoDayCheckMs, log })
+    : undefined;
   await ensureBootstrapAdmin(app, config, log);
 
   await app.listen(config.port);
   log(`Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}`);
 
+  // The demo fleet acts as its own system account, which has no password: its tokens are issued here.
+  const auth = app.get(AuthService);
   const simulation =
     config.demo && config.simulator
       ? startDemoSimulation({
           baseUrl: `http://127.0.0.1:${config.port}`,
           timeScale: config.simulatorTimeScale,
+          accessToken: async () => (await auth.issueSystemToken(DEMO_FLEET_ACCOUNT.username, null)).accessToken,
           log: (line) => logger.info({ context: 'simulator' }, line),
         })
       : undefined;
@@ -71,6 +79,7 @@ async function bootstrap(): Promise<void> {
     closing = true;
     log(`${signal} received, shutting down`);
     await simulation?.stop().catch((error: unknown) => logger.error(error));
+    await demoDay?.stop().catch((error: unknown) => logger.error(error));
     await app.close().catch((error: unknown) => logger.error(error));
     await redis?.disconnectRedis();
     await stopEmbedded?.().catch((error: unknown) => logger.error(error));

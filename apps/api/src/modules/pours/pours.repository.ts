@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import type { PourListQuery } from '@pourline/contracts';
 import type { DocumentType } from '@pourline/domain';
 import { EntityStore } from '../../platform/database/entity-store';
@@ -21,6 +21,15 @@ export class PoursRepository extends EntityStore<PourEntity> {
 
   findDetailed(id: string): Promise<PourEntity | null> {
     return this.repository.findOne({ where: { id }, relations: DETAIL_RELATIONS });
+  }
+
+  /** Pours not yet completed or cancelled, with their plant (whose time zone says which day they belong to). */
+  findOpen(): Promise<PourEntity[]> {
+    return this.repository.find({
+      where: { status: In(['draft', 'confirmed', 'ready', 'in_progress']) },
+      relations: { plant: true },
+      order: { scheduledStart: 'ASC' },
+    });
   }
 
   /** Locks the row for the rest of the transaction so status changes are serialised. */
