@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { startDemo } from './demo/demo-seeder';
 import { AuthService } from './platform/auth/auth.service';
 import { ensureBootstrapAdmin } from './platform/auth/bootstrap-admin';
+import { GeofenceMover } from './modules/tracking/geofence-mover.service';
 import { Clock } from './platform/clock/clock';
 import { loadConfig } from './platform/config/app-config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
@@ -52,6 +53,7 @@ async function bootstrap(): Promise<void> {
   mountWebConsole(app, config.webDistDir, (line) => logger.warn(line));
 
   // The demo brings its own administrator, so it goes first.
+  let closing = false;
   const demoDay = config.demo
     ? await startDemo(app, { clock: app.get(Clock), checkEveryMs: config.demoDayCheckMs, log })
     : undefined;
@@ -62,24 +64,36 @@ async function bootstrap(): Promise<void> {
 
   // The demo fleet acts as its own system account, which has no password: its tokens are issued here.
   const auth = app.get(AuthService);
-  const simulation =
-    config.demo && config.simulator
-      ? startDemoSimulation({
-          baseUrl: `http://127.0.0.1:${config.port}`,
-          timeScale: config.simulatorTimeScale,
-          accessToken: async () => (await auth.issueSystemToken(DEMO_FLEET_ACCOUNT.username, null)).accessToken,
-          log: (line) => logger.info({ context: 'simulator' }, line),
-        })
-      : undefined;
+  const startFleet = () =>
+    startDemoSimulation({
+      baseUrl: `http://127.0.0.1:${config.port}`,
+      timeScale: config.simulatorTimeScale,
+      accessToken: async () => (await auth.issueSystemToken(DEMO_FLEET_ACCOUNT.username, null)).accessToken,
+      log: (line) => logger.info({ context: 'simulator' }, line),
+    });
+  let simulation = config.demo && config.simulator ? startFleet() : undefined;
+  if (demoDay && simulation) {
+    // At the turn of the day the fleet stops, the day is closed and planned, and the fleet drives on.
+    demoDay.whileFleetStandsStill = async (work) => {
+      await simulation?.stop();
+      try {
+        // Positions the fleet had on the wire still land; the fences judge them before the day turns.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await app.get(GeofenceMover).settled();
+        await work();
+      } finally {
+        if (!closing) simulation = startFleet();
+      }
+    };
+  }
 
   // Close connections first, then the embedded database, so nothing is left running.
-  let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal} received, shutting down`);
-    await simulation?.stop().catch((error: unknown) => logger.error(error));
     await demoDay?.stop().catch((error: unknown) => logger.error(error));
+    await simulation?.stop().catch((error: unknown) => logger.error(error));
     await app.close().catch((error: unknown) => logger.error(error));
     await redis?.disconnectRedis();
     await stopEmbedded?.().catch((error: unknown) => logger.error(error));

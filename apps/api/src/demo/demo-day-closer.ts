@@ -24,9 +24,10 @@ const NOTE = 'demo day over';
 /**
  * Closes one pour a past demo day left open, in one transaction under the
  * pour's lock (so no load can be added meanwhile): every open load is brought
- * to rest by allowed steps, recorded under the demo fleet's name, then the
- * pour is completed or cancelled and the change audited. Consoles hear of it
- * after the commit. Returns null when someone closed it first.
+ * to rest by allowed steps, recorded under the demo fleet's name, then an open
+ * pour is completed or cancelled and the change audited (a finished one keeps
+ * its status). Consoles hear of it after the commit. Returns null when there
+ * was nothing left to close.
  */
 export async function closeDemoPour(
   app: INestApplication,
@@ -40,7 +41,7 @@ export async function closeDemoPour(
   const settled: string[] = [];
   const closed = await app.get(DataSource).transaction(async (manager) => {
     const pour = await pours.lockForUpdate(manager, pourId);
-    if (!pour || isPourTerminal(pour.status)) return null;
+    if (!pour) return null;
     for (const { id } of await loads.listForPour(pourId, manager)) {
       const load = await loads.lockDetailed(manager, id);
       if (!load) continue;
@@ -50,6 +51,11 @@ export async function closeDemoPour(
     }
     const { deliveredM3 } = volumesOf(await loads.listForPour(pourId, manager), pour.volumeM3);
     const from = pour.status;
+    if (isPourTerminal(from)) {
+      return settled.length === 0
+        ? null
+        : { pour, result: { id: pourId, from, to: from, loadsSettled: settled.length, deliveredM3 } };
+    }
     const to = closingStatus(from, deliveredM3);
     if (!canTransitionPour(from, to)) throw new Error(`cannot close a ${from} pour as ${to}`);
     pour.status = to;
@@ -59,7 +65,8 @@ export async function closeDemoPour(
   });
   if (!closed) return null;
   await app.get(LoadViews).publishChanged(...settled);
-  const { pour } = closed;
+  const { pour, result } = closed;
+  if (result.from === result.to) return result;
   await app.get(LivePublisher).publish('pour.status.v1', pour.projectId, {
     pourId: pour.id,
     projectId: pour.projectId,

@@ -13,6 +13,13 @@ import { DEMO_TIME_ZONE } from './demo-places';
 type Log = (line: string) => void;
 
 /**
+ * Runs `work` while nothing else moves the demo's loads: the demo fleet stands
+ * still and the fences have judged every position they had. A day's history is
+ * written step by step; a truck or a fence acting in between would tangle it.
+ */
+export type WhileFleetStandsStill = (work: () => Promise<void>) => Promise<void>;
+
+/**
  * Keeps the demo on today, by the clock it is given: what a past day left open
  * is closed, and a day is planned for today when nothing is, both at start and
  * every `checkEveryMs` after, so a demo left running over midnight rolls over.
@@ -20,6 +27,8 @@ type Log = (line: string) => void;
 export class DemoDayKeeper {
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | null = null;
+  /** Set once the demo fleet runs; until then nothing else moves loads. */
+  whileFleetStandsStill: WhileFleetStandsStill = (work) => work();
 
   constructor(
     private readonly app: INestApplication,
@@ -51,29 +60,34 @@ export class DemoDayKeeper {
   private async look(): Promise<void> {
     const now = this.clock.now();
     const actors = await this.actors();
-    const open = await this.app.get(PoursRepository).findOpen();
+    const unfinished = await this.app.get(PoursRepository).findUnfinished();
     const today = localDateInZone(now, DEMO_TIME_ZONE);
     const planned = await this.app.get(PoursService).list({ page: 1, pageSize: 1, day: today }, actors.planner);
     const plan = planDemoDay(
       now,
       DEMO_TIME_ZONE,
-      open.map((pour) => ({
+      unfinished.map(({ pour, openLoads }) => ({
         id: pour.id,
         status: pour.status,
         scheduledStart: pour.scheduledStart,
         timeZone: pour.plant?.timeZone ?? DEMO_TIME_ZONE,
+        openLoads,
       })),
       planned.total,
     );
-    for (const id of plan.close) await this.close(id, actors.fleet);
-    if (plan.seedToday) await seedToday(this.app, actors, plan.today, now, this.log);
+    if (plan.close.length === 0 && !plan.seedToday) return;
+    await this.whileFleetStandsStill(async () => {
+      for (const id of plan.close) await this.close(id, actors.fleet);
+      if (plan.seedToday) await seedToday(this.app, actors, plan.today, this.clock.now(), this.log);
+    });
   }
 
   private async close(id: string, fleet: CurrentUser): Promise<void> {
     const closed = await closeDemoPour(this.app, id, fleet);
     if (!closed) return;
+    const outcome = closed.from === closed.to ? `stays ${closed.to}` : `was ${closed.from}: ${closed.to}`;
     this.log(
-      `demo: a past day's pour ${id} was ${closed.from}: ${closed.to}, ${closed.loadsSettled} open loads settled, ` +
+      `demo: a past day's pour ${id} ${outcome}, ${closed.loadsSettled} open loads settled, ` +
         `${closed.deliveredM3} m³ delivered`,
     );
   }

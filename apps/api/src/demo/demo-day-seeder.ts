@@ -4,6 +4,7 @@ import { type DocumentType, lineStringLengthMeters, type PourStatus } from '@pou
 import { DocumentsService } from '../modules/documents/documents.service';
 import { PumpsService } from '../modules/fleet/pumps.service';
 import { TrucksService } from '../modules/fleet/trucks.service';
+import { LoadsRepository } from '../modules/loads/loads.repository';
 import { MixesService } from '../modules/mixes/mixes.service';
 import { PlantsService } from '../modules/plants/plants.service';
 import { PoursService } from '../modules/pours/pours.service';
@@ -53,17 +54,23 @@ export async function seedToday(
   }
   // Pours come in order of their start, sharing the plants' trucks through the day.
   const truckFreeAt = new Map<string, number>();
-  for (const pour of DEMO_POURS) await seedPour(app, actors, { day, now, truckFreeAt }, pour, references, log);
+  for (const pour of DEMO_POURS) {
+    // One pour that cannot be seeded whole must not leave the rest of the day unplanned.
+    await seedPour(app, actors, { day, now, truckFreeAt }, pour, references, log).catch((error: unknown) =>
+      log(`demo: pour ${pour.start} at ${DEMO_SITES[pour.site].name} not seeded whole: ${String(error)}`),
+    );
+  }
   log(`demo: ${DEMO_POURS.length} pours planned for ${day}`);
 }
 
 async function findMasterData(app: INestApplication, actor: CurrentUser) {
-  const [plants, projects, mixes, pumps, trucks] = await Promise.all([
+  const [plants, projects, mixes, pumps, trucks, busy] = await Promise.all([
     app.get(PlantsService).list(),
     app.get(ProjectsService).list({ page: 1, pageSize: 200 }, actor),
     app.get(MixesService).list(),
     app.get(PumpsService).list(),
     app.get(TrucksService).list(),
+    app.get(LoadsRepository).busyTruckIds(),
   ]);
   const plantByCode = new Map(plants.map((plant) => [plant.code, plant]));
   const projectByName = new Map(projects.items.map((project) => [project.name, project]));
@@ -78,9 +85,11 @@ async function findMasterData(app: INestApplication, actor: CurrentUser) {
       ['pump', DEMO_PUMPS[pour.pump].code, pumpByCode],
     ] as const;
   });
+  // A truck out on a load now (someone's, at the turn of the day) cannot also have been on the morning's.
   const trucksOfPlant = (plantId: string): HistoryTruck[] =>
     trucks
-      .filter((truck) => truck.active && truck.homePlantId === plantId && truck.trackerDeviceId?.startsWith('trk-'))
+      .filter((truck) => truck.active && truck.homePlantId === plantId && !busy.has(truck.id))
+      .filter((truck) => truck.trackerDeviceId?.startsWith('trk-'))
       .sort((a, b) => a.fleetNumber.localeCompare(b.fleetNumber, 'en', { numeric: true }))
       .map((truck) => ({ id: truck.id, capacityM3: truck.capacityM3 }));
   return {

@@ -3,11 +3,12 @@ import { FixedClock } from '../platform/clock/clock';
 import { closingStatus, type OpenPourOfDemo, planDemoDay, settlementSteps } from './demo-day';
 
 const ZONE = 'Asia/Shanghai';
-const pour = (id: string, status: OpenPourOfDemo['status'], scheduledStart: string): OpenPourOfDemo => ({
+const pour = (id: string, status: OpenPourOfDemo['status'], scheduledStart: string, openLoads = 0): OpenPourOfDemo => ({
   id,
   status,
   scheduledStart: new Date(scheduledStart),
   timeZone: ZONE,
+  openLoads,
 });
 
 describe(planDemoDay.name, () => {
@@ -45,10 +46,15 @@ describe(planDemoDay.name, () => {
     expect(plan).toMatchObject({ today: '2030-05-21', close: ['night', 'ready', 'draft'], seedToday: true });
   });
 
-  it('never touches a pour that is already completed or cancelled', () => {
+  it('never touches a pour that is completed or cancelled with all its loads at rest', () => {
     const closed = [pour('done', 'completed', '2030-05-14T04:30:00+08:00')];
     closed.push(pour('off', 'cancelled', '2030-05-14T05:30:00+08:00'));
     expect(planDemoDay(new Date('2030-05-15T01:00:00Z'), ZONE, closed, 0).close).toEqual([]);
+  });
+
+  it('settles a completed pour whose last truck was still on its way home at midnight', () => {
+    const finished = [pour('done', 'completed', '2030-05-14T20:30:00+08:00', 1)];
+    expect(planDemoDay(new Date('2030-05-15T01:00:00Z'), ZONE, finished, 0).close).toEqual(['done']);
   });
 });
 

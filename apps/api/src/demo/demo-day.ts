@@ -13,12 +13,14 @@ export interface OpenPourOfDemo {
   scheduledStart: Date;
   /** The plant's time zone: a day is the plant's calendar day. */
   timeZone: string;
+  /** Loads not yet at rest: a finished pour's last truck may still be on its way home. */
+  openLoads: number;
 }
 
 export interface DemoDayPlan {
   /** Today in the demo's time zone, 'YYYY-MM-DD'. */
   today: string;
-  /** Open pours of earlier days, to be closed. */
+  /** Pours of earlier days still open or with loads still open, to be closed. */
   close: string[];
   /** Nothing is planned for today yet. */
   seedToday: boolean;
@@ -32,7 +34,7 @@ export function planDemoDay(
 ): DemoDayPlan {
   const today = localDateInZone(now, timeZone);
   const close = openPours
-    .filter((pour) => !isPourTerminal(pour.status))
+    .filter((pour) => !isPourTerminal(pour.status) || pour.openLoads > 0)
     .filter((pour) => localDateInZone(pour.scheduledStart, pour.timeZone) < today)
     .map((pour) => pour.id);
   return { today, close, seedToday: poursToday === 0 };
