@@ -27,6 +27,13 @@ export type WhileFleetStandsStill = (work: () => Promise<void>) => Promise<void>
 export class DemoDayKeeper {
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | null = null;
+  /**
+   * Tried once each, so a pour that cannot be closed or a day that cannot be
+   * planned (demo master data changed by hand) is not tried, and the fleet
+   * not stopped for it, every minute.
+   */
+  private readonly unclosable = new Set<string>();
+  private dayNotPlanned: string | null = null;
   /** Set once the demo fleet runs; until then nothing else moves loads. */
   whileFleetStandsStill: WhileFleetStandsStill = (work) => work();
 
@@ -75,15 +82,23 @@ export class DemoDayKeeper {
       })),
       planned.total,
     );
-    if (plan.close.length === 0 && !plan.seedToday) return;
+    const close = plan.close.filter((id) => !this.unclosable.has(id));
+    const seed = plan.seedToday && this.dayNotPlanned !== plan.today;
+    if (close.length === 0 && !seed) return;
     await this.whileFleetStandsStill(async () => {
-      for (const id of plan.close) await this.close(id, actors.fleet);
-      if (plan.seedToday) await seedToday(this.app, actors, plan.today, this.clock.now(), this.log);
+      for (const id of close) await this.close(id, actors.fleet);
+      if (!seed) return;
+      const seeded = await seedToday(this.app, actors, plan.today, this.clock.now(), this.log);
+      if (seeded === 0) this.dayNotPlanned = plan.today;
     });
   }
 
   private async close(id: string, fleet: CurrentUser): Promise<void> {
-    const closed = await closeDemoPour(this.app, id, fleet);
+    const closed = await closeDemoPour(this.app, id, fleet).catch((error: unknown) => {
+      this.unclosable.add(id);
+      this.log(`demo: a past day's pour ${id} could not be closed: ${String(error)}`);
+      return null;
+    });
     if (!closed) return;
     const outcome = closed.from === closed.to ? `stays ${closed.to}` : `was ${closed.from}: ${closed.to}`;
     this.log(

@@ -37,7 +37,8 @@ const HISTORY_ROAD_KMH = 30;
 /**
  * Today's pours at the demo sites, each walked through the statuses the day
  * has reached by `now`; pours under way or finished get the truck cycles that
- * brought them there, so their volumes, tickets and tests agree.
+ * brought them there, so their volumes, tickets and tests agree. Answers how
+ * many pours were planned.
  */
 export async function seedToday(
   app: INestApplication,
@@ -45,12 +46,12 @@ export async function seedToday(
   day: string,
   now: Date,
   log: Log,
-): Promise<void> {
+): Promise<number> {
   const references = await findMasterData(app, actors.planner);
   const missing = references.missing();
   if (missing.length) {
     log(`demo: no pours created for ${day}: demo master data not found (${missing.join(', ')})`);
-    return;
+    return 0;
   }
   // Pours come in order of their start, sharing the plants' trucks through the day.
   const truckFreeAt = new Map<string, number>();
@@ -60,7 +61,9 @@ export async function seedToday(
       log(`demo: pour ${pour.start} at ${DEMO_SITES[pour.site].name} not seeded whole: ${String(error)}`),
     );
   }
-  log(`demo: ${DEMO_POURS.length} pours planned for ${day}`);
+  const { total } = await app.get(PoursService).list({ page: 1, pageSize: 1, day }, actors.planner);
+  log(`demo: ${total} pours planned for ${day}`);
+  return total;
 }
 
 async function findMasterData(app: INestApplication, actor: CurrentUser) {
