@@ -48,4 +48,21 @@ describe('Authentication', () => {
     expect(answer.body.code).toBe('last_admin');
     expect((await admin.get('/auth/me')).body.role).toBe('admin');
   });
+
+  it('keeps system accounts out of the people’s forms, and issues no token for a person', async () => {
+    const admin = await adminSession();
+    const created = await admin.post('/users', {
+      username: 'robot-dispatch',
+      displayName: 'Robot',
+      role: 'system',
+      password: 'long-enough-password',
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.message).toContain('role');
+    const { user, username } = await createUser(admin, 'dispatcher');
+    expect((await admin.patch(`/users/${user.id}`, { role: 'system' })).status).toBe(400);
+    const token = await admin.post('/auth/system-token', { username });
+    expect(token.status).toBe(404);
+    expect(token.body.accessToken).toBeUndefined();
+  });
 });

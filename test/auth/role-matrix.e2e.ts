@@ -34,6 +34,8 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/health': 'public',
   'GET /api/config': 'public',
   'GET /api/auth/me': ALL,
+  // Tokens of a system account (the demo fleet), which has no password.
+  'POST /api/auth/system-token': ADMIN,
   'GET /api/users': ADMIN,
   'POST /api/users': ADMIN,
   'GET /api/users/{id}': ADMIN,

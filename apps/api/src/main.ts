@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { StandardSchemaValidationPipe } from '@nestjs/common';
+import { DEMO_FLEET_ACCOUNT } from '@pourline/contracts';
 import { startDemoSimulation } from '@pourline/simulator';
 import { AppModule } from './app.module';
-import { seedDemo } from './demo/demo-seeder';
+import { startDemo } from './demo/demo-seeder';
+import { AuthService } from './platform/auth/auth.service';
 import { ensureBootstrapAdmin } from './platform/auth/bootstrap-admin';
+import { GeofenceMover } from './modules/tracking/geofence-mover.service';
+import { Clock } from './platform/clock/clock';
 import { loadConfig } from './platform/config/app-config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { runMigrations } from './platform/database/migrate';
@@ -49,27 +53,46 @@ async function bootstrap(): Promise<void> {
   mountWebConsole(app, config.webDistDir, (line) => logger.warn(line));
 
   // The demo brings its own administrator, so it goes first.
-  if (config.demo) await seedDemo(app, log);
+  let closing = false;
+  const demoDay = config.demo
+    ? await startDemo(app, { clock: app.get(Clock), checkEveryMs: config.demoDayCheckMs, log })
+    : undefined;
   await ensureBootstrapAdmin(app, config, log);
 
   await app.listen(config.port);
   log(`Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}`);
 
-  const simulation =
-    config.demo && config.simulator
-      ? startDemoSimulation({
-          baseUrl: `http://127.0.0.1:${config.port}`,
-          timeScale: config.simulatorTimeScale,
-          log: (line) => logger.info({ context: 'simulator' }, line),
-        })
-      : undefined;
+  // The demo fleet acts as its own system account, which has no password: its tokens are issued here.
+  const auth = app.get(AuthService);
+  const startFleet = () =>
+    startDemoSimulation({
+      baseUrl: `http://127.0.0.1:${config.port}`,
+      timeScale: config.simulatorTimeScale,
+      accessToken: async () => (await auth.issueSystemToken(DEMO_FLEET_ACCOUNT.username, null)).accessToken,
+      log: (line) => logger.info({ context: 'simulator' }, line),
+    });
+  let simulation = config.demo && config.simulator ? startFleet() : undefined;
+  if (demoDay && simulation) {
+    // At the turn of the day the fleet stops, the day is closed and planned, and the fleet drives on.
+    demoDay.whileFleetStandsStill = async (work) => {
+      await simulation?.stop();
+      try {
+        // Positions the fleet had on the wire still land; the fences judge them before the day turns.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await app.get(GeofenceMover).settled();
+        await work();
+      } finally {
+        if (!closing) simulation = startFleet();
+      }
+    };
+  }
 
   // Close connections first, then the embedded database, so nothing is left running.
-  let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal} received, shutting down`);
+    await demoDay?.stop().catch((error: unknown) => logger.error(error));
     await simulation?.stop().catch((error: unknown) => logger.error(error));
     await app.close().catch((error: unknown) => logger.error(error));
     await redis?.disconnectRedis();

@@ -24,18 +24,27 @@ export interface Credentials {
   password: string;
 }
 
+/**
+ * Where an account that cannot sign in with a password (the demo fleet's
+ * system account) gets its access tokens; asked again when one expires.
+ */
+export interface TokenSource {
+  username: string;
+  issue(): Promise<string>;
+}
+
 const RETRYABLE = new Set([0, 429, 502, 503, 504]);
 const MAX_ATTEMPTS = 6;
 const REQUEST_TIMEOUT_MS = 15_000;
 
-/** `/api` of one Pourline server, spoken as one person: signs in, and again when the token expires. */
+/** `/api` of one Pourline server, spoken as one account: signs in, and again when the token expires. */
 export class ApiClient {
   private token: string | null = null;
   private signingIn: Promise<string> | null = null;
 
   constructor(
     private readonly baseUrl: string,
-    readonly credentials: Credentials,
+    readonly credentials: Credentials | TokenSource,
     private readonly signal: AbortSignal,
   ) {}
 
@@ -83,13 +92,18 @@ export class ApiClient {
   }
 
   private async signIn(): Promise<string> {
+    const credentials = this.credentials;
+    if ('issue' in credentials) {
+      this.token = await credentials.issue();
+      return this.token;
+    }
     for (let attempt = 1; ; attempt++) {
-      const answer = await send(this.baseUrl, 'POST', '/auth/login', this.credentials, null, this.signal);
+      const answer = await send(this.baseUrl, 'POST', '/auth/login', credentials, null, this.signal);
       if (answer.status === 200) {
         this.token = (answer.body as LoginResponse).accessToken;
         return this.token;
       }
-      const error = toError('POST', `/auth/login as ${this.credentials.username}`, answer);
+      const error = toError('POST', `/auth/login as ${credentials.username}`, answer);
       if (!(RETRYABLE.has(answer.status) || answer.status >= 500) || attempt >= MAX_ATTEMPTS) throw error;
       await sleep(backoffMs(attempt), this.signal);
     }
@@ -166,4 +180,21 @@ export async function waitForApi(baseUrl: string, signal: AbortSignal, log: (lin
     if (attempt === 1) log(`waiting for the API at ${baseUrl} …`);
     await sleep(backoffMs(Math.min(attempt, 4), 5_000), signal);
   }
+}
+
+/**
+ * Tokens of a system account asked of the API by an administrator, for the
+ * demo fleet run on its own; the administrator's own session does nothing else.
+ */
+export function issuedByAdministrator(
+  baseUrl: string,
+  admin: Credentials,
+  username: string,
+  signal: AbortSignal,
+): TokenSource {
+  const administrator = new ApiClient(baseUrl, admin, signal);
+  return {
+    username,
+    issue: async () => (await administrator.post<LoginResponse>('/auth/system-token', { username })).accessToken,
+  };
 }

@@ -1,8 +1,9 @@
 import type { LoadDto, PlantDto, PourDto, PourLoadsDto } from '@pourline/contracts';
 import { loadingOpensAt, type LoadStatus, planRulesFor } from '@pourline/domain';
+import type { ApiClient } from './api-client';
 import type { SimClock } from './clock';
-import type { Crew } from './crew';
 import type { Log } from './log';
+import { isPourDelivered, MIN_LOAD_M3 } from './pour-completion';
 import type { PumpQueue } from './pump-queue';
 import type { SimulationStats } from './simulation-stats';
 import type { TruckAgent } from './truck-agent';
@@ -14,7 +15,8 @@ export interface TruckPool {
 }
 
 export interface DispatcherContext {
-  crew: Crew;
+  /** The demo fleet's account: it plays the dispatch room too. */
+  api: ApiClient;
   /** For each plant's rules: when a pour's first load may start without a reason. */
   plants: ReadonlyMap<string, PlantDto>;
   clock: SimClock;
@@ -43,17 +45,18 @@ const OCCUPYING: readonly LoadStatus[] = [
 const LOADABLE_POURS: readonly string[] = ['ready', 'in_progress'];
 /** With this many trucks already waiting for the pump, the next one waits at the plant. */
 const MAX_WAITING_AT_PUMP = 2;
-const MIN_LOAD_M3 = 0.5;
 
 /**
  * The dispatch room for one pour: sends loads at the pour's rhythm (a truck's
  * load ÷ the pour rate), never more than the planned number of trucks at once,
- * puts a truck on every replacement load, and stops when nothing is left to order.
+ * puts a truck on every replacement load, stops when nothing is left to order,
+ * and completes the pour once its volume is in.
  */
 export class DispatcherAgent {
   private lastDispatchAt = 0;
   private fullyOrdered = false;
   private waitingToOpen = false;
+  private latestLoads: readonly LoadDto[] = [];
 
   constructor(
     private pour: PourDto,
@@ -68,13 +71,26 @@ export class DispatcherAgent {
     this.pour = pour;
   }
 
+  get current(): PourDto {
+    return this.pour;
+  }
+
+  /** The pour's loads as the last tick saw them. */
+  get loads(): readonly LoadDto[] {
+    return this.latestLoads;
+  }
+
   private get label(): string {
     return `${this.pour.projectName} (${this.pour.structuralElement})`;
   }
 
-  async tick(): Promise<void> {
-    const { crew } = this.context;
-    const { loads, volumes } = await crew.dispatcher.get<PourLoadsDto>(`/pours/${this.pour.id}/loads`);
+  /** One look at the pour; answers 'completed' once it has completed the pour. */
+  async tick(): Promise<'completed' | undefined> {
+    const { api } = this.context;
+    const { loads, volumes } = await api.get<PourLoadsDto>(`/pours/${this.pour.id}/loads`);
+    this.latestLoads = loads;
+    if (this.pour.status === 'in_progress' && isPourDelivered(volumes, loads))
+      return this.complete(volumes.deliveredM3);
     await this.manReplacements(loads);
     await this.resumeOrReassign(loads);
     if (!LOADABLE_POURS.includes(this.pour.status)) return;
@@ -91,7 +107,7 @@ export class DispatcherAgent {
 
   /**
    * A dispatcher does not start a ready pour hours before it is planned: the
-   * API would ask why, and the simulated crew has no reason to give. It waits.
+   * API would ask why, and the simulated fleet has no reason to give. It waits.
    */
   private tooEarlyToStart(): boolean {
     const plant = this.context.plants.get(this.pour.plantId);
@@ -104,6 +120,13 @@ export class DispatcherAgent {
     return early;
   }
 
+  private async complete(deliveredM3: number): Promise<'completed'> {
+    this.pour = await this.context.api.post<PourDto>(`/pours/${this.pour.id}/status`, { status: 'completed' });
+    this.context.stats.poursCompleted++;
+    this.context.log(`${this.label}: all ${deliveredM3} m³ delivered; pour completed`);
+    return 'completed';
+  }
+
   /** A rejected load's replacement is created without a truck, at the head of the queue. */
   private async manReplacements(loads: readonly LoadDto[]): Promise<void> {
     const waiting = loads
@@ -112,7 +135,7 @@ export class DispatcherAgent {
     for (const load of waiting) {
       const agent = this.pickTruck(load.volumeM3);
       if (!agent) return;
-      const assigned = await this.context.crew.dispatcher.patch<LoadDto>(`/loads/${load.id}/truck`, {
+      const assigned = await this.context.api.patch<LoadDto>(`/loads/${load.id}/truck`, {
         truckId: agent.truck.id,
       });
       agent.assign(assigned, this.pour);
@@ -137,7 +160,7 @@ export class DispatcherAgent {
       } else if (load.status === 'scheduled') {
         const other = this.pickTruck(load.volumeM3);
         if (!other) continue;
-        const moved = await this.context.crew.dispatcher.patch<LoadDto>(`/loads/${load.id}/truck`, {
+        const moved = await this.context.api.patch<LoadDto>(`/loads/${load.id}/truck`, {
           truckId: other.truck.id,
         });
         other.assign(moved, this.pour);
@@ -149,7 +172,7 @@ export class DispatcherAgent {
   }
 
   private async sendNextLoad(loads: readonly LoadDto[], unorderedM3: number): Promise<void> {
-    const { clock, pumps, crew } = this.context;
+    const { clock, pumps, api } = this.context;
     const out = loads.filter((load) => load.truckId !== null && OCCUPYING.includes(load.status)).length;
     if (out >= this.pour.truckCount) return;
     if (pumps.queueLength(this.pour.id) >= MAX_WAITING_AT_PUMP) return;
@@ -158,7 +181,7 @@ export class DispatcherAgent {
     const intervalMs = clock.realMs((agent.truck.capacityM3 / this.pour.pourRateM3PerHour) * 3600);
     if (Date.now() - this.lastDispatchAt < intervalMs) return;
     const volumeM3 = Math.min(agent.truck.capacityM3, Math.floor(unorderedM3 * 10) / 10);
-    const load = await crew.dispatcher.post<LoadDto>(`/pours/${this.pour.id}/loads`, {
+    const load = await api.post<LoadDto>(`/pours/${this.pour.id}/loads`, {
       truckId: agent.truck.id,
       volumeM3,
     });

@@ -1,14 +1,25 @@
 import { setMaxListeners } from 'node:events';
-import type { LatestPositionDto, LatLng, MixDto, Page, PlantDto, PourDto, TruckDto } from '@pourline/contracts';
+import {
+  type CurrentUser,
+  DEMO_FLEET_ACCOUNT,
+  type LatestPositionDto,
+  type LatLng,
+  type MixDto,
+  type Page,
+  type PlantDto,
+  type PourDto,
+  type PumpDto,
+  type TruckDto,
+} from '@pourline/contracts';
 import { BENCH_DEVICE_PREFIX } from './bench-stream';
-import { backoffMs, isApiError, waitForApi } from './api-client';
+import { ApiClient, backoffMs, isApiError, issuedByAdministrator, type TokenSource, waitForApi } from './api-client';
 import { isStopped, SimClock, sleep } from './clock';
-import { Crew } from './crew';
 import { DispatcherAgent, type TruckPool } from './dispatcher-agent';
 import { offsetM } from './geo';
 import { consoleLog, describeError, type Log } from './log';
 import { DEFAULT_OPTIONS } from './options';
 import { OsmAndReporter } from './osmand-reporter';
+import { PumpController } from './pump-controller';
 import { PumpQueue } from './pump-queue';
 import { emptyStats, formatStats, type SimulationStats } from './simulation-stats';
 import { TruckAgent, type TruckAgentContext } from './truck-agent';
@@ -21,8 +32,14 @@ export interface DemoSimulationOptions {
   failRate?: number;
   /** Most trucks to drive; all demo trucks when absent. */
   trucks?: number | null;
-  /** Password of the demo accounts dispatcher, qc and site. */
-  password?: string;
+  /**
+   * Access tokens of the demo fleet's system account, which has no password:
+   * the API that runs the simulator in-process issues them itself. Without
+   * it, an administrator's account (below) asks the API for them.
+   */
+  accessToken?: () => Promise<string>;
+  adminUsername?: string;
+  adminPassword?: string;
   log?: Log;
 }
 
@@ -65,14 +82,14 @@ async function runDemo(options: DemoSimulationOptions, signal: AbortSignal, stat
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const clock = new SimClock(options.timeScale ?? DEFAULT_OPTIONS.timeScale, signal);
   await waitForApi(baseUrl, signal, log);
-  const crew = await retrying(signal, log, 'signing in', () =>
-    Crew.signIn(baseUrl, options.password ?? DEFAULT_OPTIONS.password, signal, log),
-  );
-  const [plants, trucks, mixes] = await retrying(signal, log, 'reading plants, trucks and mixes', () =>
+  const api = new ApiClient(baseUrl, fleetTokens(baseUrl, options, signal), signal);
+  const me = await retrying(signal, log, 'signing in', () => api.get<CurrentUser>('/auth/me'));
+  const [plants, trucks, pumpList, mixes] = await retrying(signal, log, 'reading plants, trucks, pumps and mixes', () =>
     Promise.all([
-      crew.dispatcher.get<PlantDto[]>('/plants'),
-      crew.dispatcher.get<TruckDto[]>('/trucks'),
-      crew.dispatcher.get<MixDto[]>('/mixes').catch((error: unknown) => {
+      api.get<PlantDto[]>('/plants'),
+      api.get<TruckDto[]>('/trucks'),
+      api.get<PumpDto[]>('/pumps'),
+      api.get<MixDto[]>('/mixes').catch((error: unknown) => {
         if (isApiError(error, 403)) return [] as MixDto[];
         throw error;
       }),
@@ -80,7 +97,7 @@ async function runDemo(options: DemoSimulationOptions, signal: AbortSignal, stat
   );
   const pumps = new PumpQueue();
   const context: TruckAgentContext = {
-    crew,
+    api,
     pumps,
     clock,
     stats,
@@ -91,22 +108,35 @@ async function runDemo(options: DemoSimulationOptions, signal: AbortSignal, stat
     mixes: new Map(mixes.map((mix) => [mix.id, mix])),
   };
   const agents = buildFleet(plants, trucks, options.trucks ?? null, context);
-  await placeWhereLastSeen(crew, agents, log);
+  const controllers = buildPumps(plants, pumpList, context);
+  await placeWhereLastSeen(api, agents, controllers, log);
   log(
-    `driving ${agents.length} trucks at ×${clock.timeScale} time from ${plants.length} plants ` +
+    `driving ${agents.length} trucks and ${controllers.length} pumps at ×${clock.timeScale} time from ` +
+      `${plants.length} plants as ${me.displayName} (${me.username}) ` +
       `(fixes every ${context.reportIntervalMs} ms, slump fail rate ${context.failRate})`,
   );
   const pool = poolOf(agents);
-  const runningAgents = agents.map((agent) => agent.run());
+  const running = [...agents.map((agent) => agent.run()), ...controllers.map((controller) => controller.run())];
   try {
     const plantById = new Map(plants.map((plant) => [plant.id, plant]));
-    await dispatchLoop({ crew, plants: plantById, clock, pool, pumps, log, stats });
+    await dispatchLoop({ api, plants: plantById, clock, pool, pumps, log, stats }, controllers);
   } catch (error) {
     if (!isStopped(error)) throw error;
   } finally {
-    await Promise.allSettled(runningAgents);
+    await Promise.allSettled(running);
     log(`simulation stopped: ${formatStats(stats)}`);
   }
+}
+
+/** The demo fleet acts as its own system account; never as one of the demo's people. */
+function fleetTokens(baseUrl: string, options: DemoSimulationOptions, signal: AbortSignal): TokenSource {
+  const username = DEMO_FLEET_ACCOUNT.username;
+  if (options.accessToken) return { username, issue: options.accessToken };
+  const admin = {
+    username: options.adminUsername ?? DEFAULT_OPTIONS.adminUsername,
+    password: options.adminPassword ?? DEFAULT_OPTIONS.adminPassword,
+  };
+  return issuedByAdministrator(baseUrl, admin, username, signal);
 }
 
 function buildFleet(
@@ -131,14 +161,35 @@ function buildFleet(
   });
 }
 
-/** Trucks out on a load when an earlier run stopped carry on from where the API last saw them. */
-async function placeWhereLastSeen(crew: Crew, agents: readonly TruckAgent[], log: Log): Promise<void> {
+/** Pumps with a tracker, each with its home beside its plant's yard. */
+function buildPumps(plants: readonly PlantDto[], pumps: readonly PumpDto[], context: TruckAgentContext) {
+  const plantById = new Map(plants.map((plant) => [plant.id, plant]));
+  return pumps
+    .filter((pump) => pump.active && pump.trackerDeviceId && plantById.has(pump.homePlantId))
+    .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }))
+    .map((pump, index) => {
+      const home = offsetM(plantById.get(pump.homePlantId)!.location, 45, (index % 4) * 14 - 21);
+      return new PumpController(pump, home, context);
+    });
+}
+
+/** Trucks out on a load, and pumps, carry on from where the API last saw them when an earlier run stopped. */
+async function placeWhereLastSeen(
+  api: ApiClient,
+  agents: readonly TruckAgent[],
+  controllers: readonly PumpController[],
+  log: Log,
+): Promise<void> {
   try {
-    const positions = await crew.dispatcher.get<LatestPositionDto[]>('/tracking/positions');
+    const positions = await api.get<LatestPositionDto[]>('/tracking/positions');
     const byTruck = new Map(agents.map((agent) => [agent.truck.id, agent]));
+    const byPump = new Map(controllers.map((controller) => [controller.pump.id, controller]));
     for (const position of positions) {
+      const seen = { lat: position.lat, lng: position.lng };
       const agent = position.entityType === 'truck' ? byTruck.get(position.entityId) : undefined;
-      if (agent) agent.lastKnownPosition = { lat: position.lat, lng: position.lng };
+      if (agent) agent.lastKnownPosition = seen;
+      const controller = position.entityType === 'pump' ? byPump.get(position.entityId) : undefined;
+      if (controller) controller.lastKnownPosition = seen;
     }
   } catch (error) {
     if (isStopped(error)) throw error;
@@ -175,14 +226,17 @@ function poolOf(agents: readonly TruckAgent[]): TruckPool {
   };
 }
 
-async function dispatchLoop(context: ConstructorParameters<typeof DispatcherAgent>[1]): Promise<void> {
-  const { crew, clock, log, stats } = context;
+async function dispatchLoop(
+  context: ConstructorParameters<typeof DispatcherAgent>[1],
+  controllers: readonly PumpController[],
+): Promise<void> {
+  const { api, clock, log, stats } = context;
   const dispatchers = new Map<string, DispatcherAgent>();
   let refreshedAt = 0;
   while (!clock.stopped) {
     try {
       if (Date.now() - refreshedAt >= POUR_REFRESH_MS) {
-        const pours = await activePours(crew);
+        const pours = await activePours(api);
         refreshedAt = Date.now();
         for (const pour of pours) {
           const known = dispatchers.get(pour.id);
@@ -198,15 +252,16 @@ async function dispatchLoop(context: ConstructorParameters<typeof DispatcherAgen
         for (const id of dispatchers.keys()) if (!current.has(id)) dispatchers.delete(id);
       }
       // One pour after the other: two pours never grab the same free truck.
-      for (const dispatcher of dispatchers.values()) {
+      for (const [id, dispatcher] of dispatchers) {
         try {
-          await dispatcher.tick();
+          if ((await dispatcher.tick()) === 'completed') dispatchers.delete(id);
         } catch (error) {
           if (isStopped(error)) throw error;
           stats.apiErrors++;
           log(`dispatch for pour ${dispatcher.pourId}: ${describeError(error)}`);
         }
       }
+      tellPumps(controllers, [...dispatchers.values()]);
     } catch (error) {
       if (isStopped(error)) throw error;
       stats.apiErrors++;
@@ -216,9 +271,23 @@ async function dispatchLoop(context: ConstructorParameters<typeof DispatcherAgen
   }
 }
 
+/** Each pump serves the pour it is planned on that is under way, or else the next one about to start. */
+function tellPumps(controllers: readonly PumpController[], dispatchers: readonly DispatcherAgent[]): void {
+  for (const controller of controllers) {
+    const serving = dispatchers
+      .filter((dispatcher) => dispatcher.current.pumpId === controller.pump.id)
+      .sort(
+        (a, b) =>
+          Number(b.current.status === 'in_progress') - Number(a.current.status === 'in_progress') ||
+          a.current.scheduledStart.localeCompare(b.current.scheduledStart),
+      )[0];
+    controller.serve(serving?.current ?? null, serving?.loads ?? []);
+  }
+}
+
 /** Pours under way, and ready pours whose first truck should be leaving about now. */
-async function activePours(crew: Crew): Promise<PourDto[]> {
-  const list = (status: string) => crew.dispatcher.get<Page<PourDto>>(`/pours?status=${status}&pageSize=200`);
+async function activePours(api: ApiClient): Promise<PourDto[]> {
+  const list = (status: string) => api.get<Page<PourDto>>(`/pours?status=${status}&pageSize=200`);
   const [inProgress, ready] = await Promise.all([list('in_progress'), list('ready')]);
   // Real minutes: the API's clock is the wall clock, whatever the simulator's time scale.
   const leadMs = FIRST_TRUCK_LEAD_MIN * 60_000;

@@ -14,10 +14,14 @@ export interface SimulatorOptions {
   trucks: number | null;
   /** Real seconds to run; null runs until stopped. */
   durationS: number | null;
-  /** Password of the demo accounts (dispatcher, qc, site). */
+  /** Stream mode: password of the demo account `dispatcher`, to read the pours' routes. */
   password: string;
   /** Stream mode: create the bench-0001… trucks first. */
   register: boolean;
+  /**
+   * An administrator: registers the bench trucks (stream), or asks the API for
+   * the demo fleet's access token when the fleet runs on its own (demo).
+   */
   adminUsername: string;
   adminPassword: string;
   /** Stream mode: most requests in flight at once. */
@@ -79,7 +83,13 @@ const SPECS: OptionSpec[] = [
     kind: 'number',
     help: 'stop after this many real seconds',
   },
-  { flag: 'password', env: 'SIM_PASSWORD', key: 'password', kind: 'string', help: 'password of the demo users' },
+  {
+    flag: 'password',
+    env: 'SIM_PASSWORD',
+    key: 'password',
+    kind: 'string',
+    help: 'stream: password of the demo user dispatcher, to read routes',
+  },
   {
     flag: 'register',
     env: 'SIM_REGISTER',
@@ -92,14 +102,14 @@ const SPECS: OptionSpec[] = [
     env: 'SIM_ADMIN_USERNAME',
     key: 'adminUsername',
     kind: 'string',
-    help: 'stream --register: admin account',
+    help: 'admin account (stream --register; demo: issues the demo fleet its token)',
   },
   {
     flag: 'admin-password',
     env: 'SIM_ADMIN_PASSWORD',
     key: 'adminPassword',
     kind: 'string',
-    help: 'stream --register: admin password',
+    help: 'admin password (stream --register; demo: issues the demo fleet its token)',
   },
   {
     flag: 'concurrency',

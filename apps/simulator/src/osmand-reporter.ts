@@ -27,7 +27,8 @@ export class OsmAndReporter {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  url(deviceId: string, fix: Fix, at: Date = new Date()): string {
+  /** `fields`: other keys the device sends, kept by the API as attributes (a pump's `pumpStatus`). */
+  url(deviceId: string, fix: Fix, at: Date = new Date(), fields: Record<string, string> = {}): string {
     const previous = this.lastSecondsByDevice.get(deviceId) ?? 0;
     const seconds = Math.max(at.getTime() / 1000, previous + 0.001);
     this.lastSecondsByDevice.set(deviceId, seconds);
@@ -38,15 +39,19 @@ export class OsmAndReporter {
       timestamp: seconds.toFixed(3),
       speed: (fix.speedKmh * KNOTS_PER_KMH).toFixed(1),
       bearing: fix.bearingDeg.toFixed(0),
+      ...fields,
     });
     return `${this.baseUrl}/api/ingest/osmand?${query.toString()}`;
   }
 
-  async report(deviceId: string, fix: Fix, at?: Date): Promise<ReportResult> {
+  async report(deviceId: string, fix: Fix, at?: Date, fields?: Record<string, string>): Promise<ReportResult> {
     const started = performance.now();
     const signals = [AbortSignal.timeout(this.timeoutMs), ...(this.signal ? [this.signal] : [])];
     try {
-      const response = await fetch(this.url(deviceId, fix, at), { method: 'POST', signal: AbortSignal.any(signals) });
+      const response = await fetch(this.url(deviceId, fix, at, fields), {
+        method: 'POST',
+        signal: AbortSignal.any(signals),
+      });
       // Drain the body so the connection goes back to the pool.
       await response.arrayBuffer();
       return { status: response.status, latencyMs: performance.now() - started };

@@ -7,6 +7,8 @@ export interface SimulationStats {
   dischargesCompleted: number;
   /** Loads whose truck came back to the plant: a whole cycle. */
   cyclesCompleted: number;
+  /** Pours completed once their volume was delivered. */
+  poursCompleted: number;
   /** Steps the geofences did not take in time, confirmed through the manual endpoints instead. */
   manualFallbacks: number;
   positionsSent: number;
@@ -22,6 +24,7 @@ export function emptyStats(): SimulationStats {
     siteRejections: 0,
     dischargesCompleted: 0,
     cyclesCompleted: 0,
+    poursCompleted: 0,
     manualFallbacks: 0,
     positionsSent: 0,
     positionsRefused: 0,
@@ -32,7 +35,7 @@ export function emptyStats(): SimulationStats {
 export function formatStats(stats: SimulationStats): string {
   return (
     `loads created ${stats.loadsCreated} (+${stats.replacementsAssigned} replacements), ` +
-    `discharged ${stats.dischargesCompleted}, whole cycles ${stats.cyclesCompleted}, ` +
+    `discharged ${stats.dischargesCompleted}, whole cycles ${stats.cyclesCompleted}, pours completed ${stats.poursCompleted}, ` +
     `held at plant ${stats.plantHolds}, rejected on site ${stats.siteRejections}, ` +
     `manual fallbacks ${stats.manualFallbacks}, positions ${stats.positionsSent} sent / ${stats.positionsRefused} refused, ` +
     `API errors ${stats.apiErrors}`

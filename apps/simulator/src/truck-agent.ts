@@ -1,8 +1,7 @@
 import type { LatLng, LoadDto, MixDto, PlantDto, PourDto, QcTestDto, TruckDto } from '@pourline/contracts';
 import type { LoadStatus } from '@pourline/domain';
-import { isApiError } from './api-client';
+import { type ApiClient, isApiError } from './api-client';
 import { isStopped } from './clock';
-import type { Crew } from './crew';
 import { confirmByHand, expectFenceStep, type FenceFallbackContext, type HandTarget } from './fence-fallback';
 import { distanceM, lineStringPoints } from './geo';
 import { describeError } from './log';
@@ -11,7 +10,8 @@ import { sampleQcTest } from './qc-sampler';
 import { type DriverContext, TruckDriver } from './truck-driver';
 
 export interface TruckAgentContext extends DriverContext {
-  crew: Crew;
+  /** The demo fleet's account: every step and test of the truck's loads is recorded under it. */
+  api: ApiClient;
   pumps: PumpQueue;
   failRate: number;
   mixes: ReadonlyMap<string, MixDto>;
@@ -77,7 +77,11 @@ export class TruckAgent {
     private readonly yardSpot: LatLng,
     private readonly context: TruckAgentContext,
   ) {
-    this.driver = new TruckDriver(truck, yardSpot, context);
+    this.driver = new TruckDriver(
+      { label: truck.fleetNumber, trackerDeviceId: truck.trackerDeviceId },
+      yardSpot,
+      context,
+    );
   }
 
   get available(): boolean {
@@ -158,8 +162,8 @@ export class TruckAgent {
     return `${this.truck.fleetNumber}${ticket}`;
   }
 
-  private get crew(): Crew {
-    return this.context.crew;
+  private get api(): ApiClient {
+    return this.context.api;
   }
 
   /** The pump stays held through transient errors: the truck is still at it. */
@@ -168,7 +172,7 @@ export class TruckAgent {
     for (;;) {
       let load: LoadDto;
       try {
-        load = await this.crew.dispatcher.get<LoadDto>(`/loads/${assignment.loadId}`);
+        load = await this.api.get<LoadDto>(`/loads/${assignment.loadId}`);
       } catch (error) {
         if (!isApiError(error, 404)) throw error;
         return this.drop('the load is gone');
@@ -194,12 +198,11 @@ export class TruckAgent {
 
   private step(load: LoadDto, assignment: Assignment): Promise<void> {
     const { pour } = assignment;
-    const dispatcher = this.crew.dispatcher;
     switch (load.status) {
       case 'scheduled':
         return this.startLoading(load, pour);
       case 'loading':
-        return this.driver.standFor(LOADING_MIN * 60).then(() => dispatcher.post(`/loads/${load.id}/send-to-qc`));
+        return this.driver.standFor(LOADING_MIN * 60).then(() => this.api.post(`/loads/${load.id}/send-to-qc`));
       case 'plant_qc':
         return this.driver.standFor(PLANT_QC_MIN * 60).then(() => this.plantTest(load, pour, this.failsTest()));
       case 'held':
@@ -230,9 +233,9 @@ export class TruckAgent {
       await this.driver.placeAt(this.yardSpot);
     }
     // The demo day seeds pours already under way whatever the hour the demo starts; the API
-    // asks why their first load starts ahead of plan, and the crew says so (recorded, as any reason).
+    // asks why their first load starts ahead of plan, and the fleet says so (recorded, as any reason).
     const body = pour.status === 'in_progress' ? { confirm: { earlyStart: UNDER_WAY_REASON } } : {};
-    await this.crew.dispatcher.post(`/loads/${load.id}/start-loading`, body);
+    await this.api.post(`/loads/${load.id}/start-loading`, body);
   }
 
   private failsTest(): boolean {
@@ -241,7 +244,7 @@ export class TruckAgent {
 
   private async plantTest(load: LoadDto, pour: PourDto, fail: boolean): Promise<void> {
     const body = sampleQcTest(pour, this.context.mixes.get(pour.mixId), 'plant', fail);
-    const test = await this.crew.qc.post<QcTestDto>(`/loads/${load.id}/qc-tests`, body);
+    const test = await this.api.post<QcTestDto>(`/loads/${load.id}/qc-tests`, body);
     if (test.outcome === 'held') {
       this.context.stats.plantHolds++;
       this.context.log(`${this.name} held at plant: ${reasonsOf(test)}; adjusting for a re-test`);
@@ -251,7 +254,7 @@ export class TruckAgent {
   }
 
   private async driveToSite(load: LoadDto, pour: PourDto): Promise<void> {
-    if (this.place === 'site') return this.confirmByHand(load.id, 'on_site', pour);
+    if (this.place === 'site') return this.confirmByHand(load.id, 'on_site');
     const entry = lineStringPoints(pour.entryRoute);
     // The driver takes the ticket and pulls out; the API must know the load is released before the gate.
     if (load.status === 'released') await this.driver.standFor(TICKET_HANDOVER_MIN * 60, SETTLE_REAL_MS);
@@ -261,15 +264,15 @@ export class TruckAgent {
     await this.driver.drive(path, (position) => {
       if (departureChecked || distanceM(position, this.plant.location) < PLANT_EXIT_CHECK_M) return;
       departureChecked = true;
-      this.inBackground(() => this.expectFenceStep(load.id, ['released'], 'en_route', pour));
+      this.inBackground(() => this.expectFenceStep(load.id, ['released'], 'en_route'));
     });
     this.place = 'site';
-    await this.expectFenceStep(load.id, ['released', 'en_route'], 'on_site', pour);
+    await this.expectFenceStep(load.id, ['released', 'en_route'], 'on_site');
   }
 
   private async workOnSite(load: LoadDto, pour: PourDto): Promise<void> {
     this.place = 'site';
-    const tests = await this.crew.qc.get<QcTestDto[]>(`/loads/${load.id}/qc-tests`);
+    const tests = await this.api.get<QcTestDto[]>(`/loads/${load.id}/qc-tests`);
     const latest = tests
       .filter((test) => test.stage === 'site')
       .sort((a, b) => a.testedAt.localeCompare(b.testedAt))
@@ -278,7 +281,7 @@ export class TruckAgent {
       const checkTestOf = latest?.outcome === 'retest_required' ? latest.id : undefined;
       await this.driver.standFor((checkTestOf ? 1 : SITE_TEST_MIN) * 60);
       const body = { ...sampleQcTest(pour, this.context.mixes.get(pour.mixId), 'site', this.failsTest()), checkTestOf };
-      const test = await this.crew.qc.post<QcTestDto>(`/loads/${load.id}/qc-tests`, body);
+      const test = await this.api.post<QcTestDto>(`/loads/${load.id}/qc-tests`, body);
       if (test.outcome === 'rejected') {
         this.context.stats.siteRejections++;
         this.context.log(
@@ -294,7 +297,7 @@ export class TruckAgent {
     await this.driver.standUntil(this.context.pumps.acquire(pour.id, this.truck.id));
     this.pumpOfPour = pour.id;
     await this.driver.drive([pour.pumpPosition ?? this.siteCentre(pour)]);
-    await this.crew.siteStaffFor(pour.projectId).post(`/loads/${load.id}/start-discharge`, {});
+    await this.api.post(`/loads/${load.id}/start-discharge`, {});
   }
 
   private async discharge(load: LoadDto, pour: PourDto): Promise<void> {
@@ -304,7 +307,7 @@ export class TruckAgent {
       this.pumpOfPour = pour.id;
     }
     await this.driver.standFor((load.volumeM3 / pour.pourRateM3PerHour) * 3600);
-    await this.crew.siteStaffFor(pour.projectId).post(`/loads/${load.id}/end-discharge`, {});
+    await this.api.post(`/loads/${load.id}/end-discharge`, {});
     this.releasePump();
     this.context.stats.dischargesCompleted++;
     this.context.log(`${this.name} discharged ${load.volumeM3} m³ at ${pour.projectName}`);
@@ -320,7 +323,7 @@ export class TruckAgent {
 
   private async driveToPlant(load: LoadDto, pour: PourDto): Promise<void> {
     this.releasePump();
-    if (this.place === 'plant') return this.confirmByHand(load.id, 'back_at_plant', pour);
+    if (this.place === 'plant') return this.confirmByHand(load.id, 'back_at_plant');
     const exit = [...lineStringPoints(pour.exitRoute), this.yardSpot];
     const path = this.place === 'road' ? pathAhead(exit, this.driver.position) : exit;
     if (load.status === 'rejected') await this.driver.standFor(TICKET_HANDOVER_MIN * 60, SETTLE_REAL_MS);
@@ -330,14 +333,13 @@ export class TruckAgent {
     await this.driver.drive(path, (position) => {
       if (leavingChecked || distanceM(position, siteCentre) < SITE_EXIT_CHECK_M) return;
       leavingChecked = true;
-      this.inBackground(() => this.expectFenceStep(load.id, ['discharged', 'rejected'], 'returning', pour));
+      this.inBackground(() => this.expectFenceStep(load.id, ['discharged', 'rejected'], 'returning'));
     });
     this.place = 'plant';
     await this.expectFenceStep(
       load.id,
       ['discharged', 'rejected', 'returning', 'returning_with_load'],
       'back_at_plant',
-      pour,
     );
   }
 
@@ -379,17 +381,17 @@ export class TruckAgent {
   }
 
   /** Gives the fence a few seconds to move the load on; if it has not, a person confirms the step. */
-  private expectFenceStep(loadId: string, from: readonly LoadStatus[], to: HandTarget, pour: PourDto) {
-    return expectFenceStep(this.fenceContext(pour), loadId, from, to, FENCE_GRACE_MS);
+  private expectFenceStep(loadId: string, from: readonly LoadStatus[], to: HandTarget) {
+    return expectFenceStep(this.fenceContext(), loadId, from, to, FENCE_GRACE_MS);
   }
 
-  private confirmByHand(loadId: string, to: HandTarget, pour: PourDto): Promise<void> {
-    return confirmByHand(this.fenceContext(pour), loadId, to);
+  private confirmByHand(loadId: string, to: HandTarget): Promise<void> {
+    return confirmByHand(this.fenceContext(), loadId, to);
   }
 
-  private fenceContext(pour: PourDto): FenceFallbackContext {
-    const { crew, clock, stats, log } = this.context;
-    return { crew, clock, stats, log, projectId: pour.projectId, truckLabel: this.truck.fleetNumber };
+  private fenceContext(): FenceFallbackContext {
+    const { api, clock, stats, log } = this.context;
+    return { api, clock, stats, log, truckLabel: this.truck.fleetNumber };
   }
 
   private inBackground(task: () => Promise<void>): void {

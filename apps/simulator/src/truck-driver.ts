@@ -1,4 +1,4 @@
-import type { LatLng, TruckDto } from '@pourline/contracts';
+import type { LatLng } from '@pourline/contracts';
 import { randomBetween, type SimClock } from './clock';
 import type { Log } from './log';
 import type { Fix, OsmAndReporter } from './osmand-reporter';
@@ -19,6 +19,12 @@ const MAX_ROAD_KMH = 45;
 const MANOEUVRE_KMH = 12;
 const MANOEUVRE_ZONE_M = 150;
 
+/** A mixer truck or a truck-mounted pump, known to the API by its tracker. */
+export interface TrackedVehicle {
+  label: string;
+  trackerDeviceId: string | null;
+}
+
 /**
  * The truck and its tracker: where it is, driving a path at road speed in
  * simulated time, and reporting each fix through OsmAnd as a real tracker does
@@ -27,9 +33,11 @@ const MANOEUVRE_ZONE_M = 150;
 export class TruckDriver {
   private fix: Fix;
   private unknownTrackerLogged = false;
+  /** Extra OsmAnd fields sent with every fix, e.g. a pump controller's `pumpStatus`. */
+  fields: Record<string, string> = {};
 
   constructor(
-    readonly truck: TruckDto,
+    readonly vehicle: TrackedVehicle,
     position: LatLng,
     private readonly context: DriverContext,
   ) {
@@ -46,14 +54,14 @@ export class TruckDriver {
   }
 
   async report(): Promise<void> {
-    const deviceId = this.truck.trackerDeviceId;
+    const deviceId = this.vehicle.trackerDeviceId;
     if (!deviceId) return;
     const { reporter, stats, log } = this.context;
-    let result = await reporter.report(deviceId, this.fix);
+    let result = await reporter.report(deviceId, this.fix, undefined, this.fields);
     if (result.status === 503) {
       // The server asks to send it again later; once is enough, a fresher fix follows soon.
       await this.context.clock.sleepReal(1_000);
-      result = await reporter.report(deviceId, this.fix);
+      result = await reporter.report(deviceId, this.fix, undefined, this.fields);
     }
     if (result.status === 200) {
       stats.positionsSent++;
@@ -62,7 +70,7 @@ export class TruckDriver {
     stats.positionsRefused++;
     if (result.status === 404 && !this.unknownTrackerLogged) {
       this.unknownTrackerLogged = true;
-      log(`${this.truck.fleetNumber}: tracker ${deviceId} is not registered (404); its positions are refused`);
+      log(`${this.vehicle.label}: tracker ${deviceId} is not registered (404); its positions are refused`);
     }
   }
 

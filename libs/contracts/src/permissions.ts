@@ -16,16 +16,28 @@ const POUR_CONVERSATION = [
 /**
  * What each role may do. The API guards every route with one of these and the
  * console uses the same table to show only the actions a person can take.
+ *
+ * `system` is the demo fleet: it plays the dispatch room, the QC inspectors and
+ * the site crews of the demo day through the same routes, and nothing more (no
+ * user management, overrides, documents or alerts).
  */
 export const PERMISSIONS = {
   'users.manage': ['admin'],
-  'master-data.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'master-data.read': [
+    'admin',
+    'dispatcher',
+    'plant_operator',
+    'site_dispatcher',
+    'qc_inspector',
+    'after_sales',
+    'system',
+  ],
   'master-data.manage': ['admin'],
   'customers.read': ['admin', 'dispatcher', 'after_sales'],
   'projects.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
-  'pours.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'pours.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales', 'system'],
   'pours.plan': ['admin', 'dispatcher'],
-  'pours.change-status': ['admin', 'dispatcher'],
+  'pours.change-status': ['admin', 'dispatcher', 'system'],
   'pours.override-document-gate': ['admin'],
   // A pour's log: read by anyone who follows the pour, written by those in its conversation, and
   // a message that would change the plan (the site's "last load") takes effect when dispatch confirms.
@@ -35,24 +47,33 @@ export const PERMISSIONS = {
   'documents.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
   'documents.manage': ['admin', 'qc_inspector'],
   'audit.read': ['admin', 'dispatcher'],
-  'loads.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
-  'loads.dispatch': ['admin', 'dispatcher'],
+  'loads.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales', 'system'],
+  'loads.dispatch': ['admin', 'dispatcher', 'system'],
   // The plant's own steps: loading, batched to QC, departure, back at the plant, disposal.
-  'loads.plant-step': ['admin', 'dispatcher', 'plant_operator'],
+  'loads.plant-step': ['admin', 'dispatcher', 'plant_operator', 'system'],
   'plants.queue': ['admin', 'dispatcher', 'plant_operator'],
-  'loads.site-confirm': ['admin', 'dispatcher', 'site_dispatcher'],
+  'loads.site-confirm': ['admin', 'dispatcher', 'site_dispatcher', 'system'],
   'loads.add-water': ['admin', 'site_dispatcher', 'qc_inspector'],
-  'qc.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
-  // A QC decision is attributable to the person who made it: inspectors test at the plant and on
-  // site; a site dispatcher may enter the on-site re-test from the tablet (never a plant test).
-  'qc.record': ['qc_inspector', 'site_dispatcher'],
+  'qc.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales', 'system'],
+  // A QC decision is attributable to whoever made it: inspectors test at the plant and on site; a
+  // site dispatcher may enter the on-site re-test from the tablet (never a plant test); the demo
+  // fleet records the demo's tests under its own name.
+  'qc.record': ['qc_inspector', 'site_dispatcher', 'system'],
   'qc.override': ['qc_inspector'],
   'specimens.manage': ['qc_inspector'],
   // Strength is what a structure is accepted on: QC judges it, after-sales answers for it.
   'strength.read': ['admin', 'qc_inspector', 'after_sales'],
   // The supervising engineer defines lots where that role exists; until then the QC inspector does.
   'strength.lots.manage': ['qc_inspector'],
-  'tracking.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'tracking.read': [
+    'admin',
+    'dispatcher',
+    'plant_operator',
+    'site_dispatcher',
+    'qc_inspector',
+    'after_sales',
+    'system',
+  ],
   'tracking.devices': ['admin', 'dispatcher'],
   'pumps.status': ['admin', 'dispatcher', 'site_dispatcher'],
   'pours.request': ['admin', 'dispatcher', 'site_dispatcher'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from './roles';
+import { PersonRole, type Role } from './roles';
 
 export const CreateUserRequest = z.object({
   username: z
@@ -7,7 +7,8 @@ export const CreateUserRequest = z.object({
     .trim()
     .regex(/^[a-z0-9._-]{2,64}$/, 'lower-case letters, digits, dot, dash or underscore, 2 to 64 long'),
   displayName: z.string().trim().min(1).max(120),
-  role: Role,
+  // System accounts are not people: they come with the demo, never through this form.
+  role: PersonRole,
   password: z.string().min(8, 'at least 8 characters').max(200),
   phone: z.string().trim().max(40).optional(),
 });
@@ -16,7 +17,7 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 export const UpdateUserRequest = z
   .object({
     displayName: z.string().trim().min(1).max(120),
-    role: Role,
+    role: PersonRole,
     password: z.string().min(8).max(200),
     phone: z.string().trim().max(40).nullable(),
     active: z.boolean(),
@@ -33,3 +34,13 @@ export interface UserDto {
   active: boolean;
   createdAt: string;
 }
+
+/**
+ * The demo fleet simulator's own account. It is a `system` account: it cannot
+ * sign in with a password, and the load histories name it for what it is.
+ */
+export const DEMO_FLEET_ACCOUNT = { username: 'demo-fleet', displayName: 'Demo fleet (simulator)' } as const;
+
+/** An administrator asks for an access token of a system account, e.g. to run the demo fleet on its own. */
+export const SystemTokenRequest = z.object({ username: z.string().trim().min(1).max(64) });
+export type SystemTokenRequest = z.infer<typeof SystemTokenRequest>;

@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { CreatePourRequest, type CurrentUser, type LatLng } from '@pourline/contracts';
-import type { DocumentType, PourStatus } from '@pourline/domain';
+import { CreatePourRequest, type CurrentUser, type LatLng, type PourDto } from '@pourline/contracts';
+import { type DocumentType, lineStringLengthMeters, type PourStatus } from '@pourline/domain';
 import { DocumentsService } from '../modules/documents/documents.service';
 import { PumpsService } from '../modules/fleet/pumps.service';
+import { TrucksService } from '../modules/fleet/trucks.service';
+import { LoadsRepository } from '../modules/loads/loads.repository';
 import { MixesService } from '../modules/mixes/mixes.service';
 import { PlantsService } from '../modules/plants/plants.service';
 import { PoursService } from '../modules/pours/pours.service';
@@ -13,35 +15,65 @@ import { DEMO_MIXES } from './demo-mixes';
 import { DEMO_PLANTS, DEMO_SITES, DEMO_UTC_OFFSET } from './demo-places';
 import { DEMO_POURS, type DemoPour } from './demo-pours';
 import { DEMO_REPORT_TYPES, demoReport } from './demo-reports';
+import { deliveredByNowM3, type HistoryPour, type HistoryTruck, planHistory } from './demo-history-plan';
+import { recordHistory } from './demo-history-recorder';
 
 type Log = (line: string) => void;
 
-/** Who does what on a real day: dispatch plans and releases, QC hands over the reports. */
+/**
+ * Who does what on a real day: dispatch plans and releases, QC hands over the
+ * reports; the demo fleet's own account does the truck cycles the day has had.
+ */
 export interface DemoDayActors {
   planner: CurrentUser;
   qc: CurrentUser;
+  fleet: CurrentUser;
 }
 
 const STATUS_PATH: PourStatus[] = ['draft', 'confirmed', 'ready', 'in_progress', 'completed'];
+/** Plant to site and back through town traffic, as the history plans it. */
+const HISTORY_ROAD_KMH = 30;
 
-/** Today's pours at the demo sites, each walked through the statuses the day has reached. */
-export async function seedToday(app: INestApplication, actors: DemoDayActors, day: string, log: Log): Promise<void> {
+/**
+ * Today's pours at the demo sites, each walked through the statuses the day
+ * has reached by `now`; pours under way or finished get the truck cycles that
+ * brought them there, so their volumes, tickets and tests agree. Answers how
+ * many pours were planned.
+ */
+export async function seedToday(
+  app: INestApplication,
+  actors: DemoDayActors,
+  day: string,
+  now: Date,
+  log: Log,
+): Promise<number> {
   const references = await findMasterData(app, actors.planner);
   const missing = references.missing();
   if (missing.length) {
     log(`demo: no pours created for ${day}: demo master data not found (${missing.join(', ')})`);
-    return;
+    return 0;
   }
-  for (const pour of DEMO_POURS) await seedPour(app, actors, day, pour, references, log);
-  log(`demo: ${DEMO_POURS.length} pours planned for ${day}`);
+  // Pours come in order of their start, sharing the plants' trucks through the day.
+  const truckFreeAt = new Map<string, number>();
+  for (const pour of DEMO_POURS) {
+    // One pour that cannot be seeded whole must not leave the rest of the day unplanned.
+    await seedPour(app, actors, { day, now, truckFreeAt }, pour, references, log).catch((error: unknown) =>
+      log(`demo: pour ${pour.start} at ${DEMO_SITES[pour.site].name} not seeded whole: ${String(error)}`),
+    );
+  }
+  const { total } = await app.get(PoursService).list({ page: 1, pageSize: 1, day }, actors.planner);
+  log(`demo: ${total} pours planned for ${day}`);
+  return total;
 }
 
 async function findMasterData(app: INestApplication, actor: CurrentUser) {
-  const [plants, projects, mixes, pumps] = await Promise.all([
+  const [plants, projects, mixes, pumps, trucks, busy] = await Promise.all([
     app.get(PlantsService).list(),
     app.get(ProjectsService).list({ page: 1, pageSize: 200 }, actor),
     app.get(MixesService).list(),
     app.get(PumpsService).list(),
+    app.get(TrucksService).list(),
+    app.get(LoadsRepository).busyTruckIds(),
   ]);
   const plantByCode = new Map(plants.map((plant) => [plant.code, plant]));
   const projectByName = new Map(projects.items.map((project) => [project.name, project]));
@@ -56,11 +88,19 @@ async function findMasterData(app: INestApplication, actor: CurrentUser) {
       ['pump', DEMO_PUMPS[pour.pump].code, pumpByCode],
     ] as const;
   });
+  // A truck out on a load now (someone's, at the turn of the day) cannot also have been on the morning's.
+  const trucksOfPlant = (plantId: string): HistoryTruck[] =>
+    trucks
+      .filter((truck) => truck.active && truck.homePlantId === plantId && !busy.has(truck.id))
+      .filter((truck) => truck.trackerDeviceId?.startsWith('trk-'))
+      .sort((a, b) => a.fleetNumber.localeCompare(b.fleetNumber, 'en', { numeric: true }))
+      .map((truck) => ({ id: truck.id, capacityM3: truck.capacityM3 }));
   return {
     plantByCode,
     projectByName,
     mixByCode,
     pumpByCode,
+    trucksOfPlant,
     missing: () => [
       ...new Set(wanted.filter(([, key, found]) => !found.has(key)).map(([kind, key]) => `${kind} ${key}`)),
     ],
@@ -69,10 +109,16 @@ async function findMasterData(app: INestApplication, actor: CurrentUser) {
 
 type References = Awaited<ReturnType<typeof findMasterData>>;
 
+interface DayContext {
+  day: string;
+  now: Date;
+  truckFreeAt: Map<string, number>;
+}
+
 async function seedPour(
   app: INestApplication,
   actors: DemoDayActors,
-  day: string,
+  { day, now, truckFreeAt }: DayContext,
   pour: DemoPour,
   references: References,
   log: Log,
@@ -106,7 +152,8 @@ async function seedPour(
     initialSettingMinutes: mix.initialSettingMinutes,
     notes: pour.notes,
   });
-  const { id } = await pours.create(request, actors.planner);
+  const created = await pours.create(request, actors.planner);
+  const { id } = created;
 
   const target = STATUS_PATH.indexOf(pour.status);
   // Reports go to the construction party before release: the ready gate checks them.
@@ -120,10 +167,34 @@ async function seedPour(
         receiver: site.contacts[1]?.name ?? site.contacts[0].name,
       })
     : 0;
-  for (const status of STATUS_PATH.slice(1, target + 1)) await pours.changeStatus(id, { status }, actors.planner);
+  // Planning takes a pour as far as ready; the first load batched starts it, as it does live.
+  const planned = STATUS_PATH.slice(1, Math.min(target, STATUS_PATH.indexOf('ready')) + 1);
+  for (const status of planned) await pours.changeStatus(id, { status }, actors.planner);
+  let history = '';
+  if (pour.status === 'in_progress' || pour.status === 'completed') {
+    const historyPour: HistoryPour = {
+      scheduledStart: new Date(created.scheduledStart),
+      volumeM3: pour.volumeM3,
+      pourRateM3PerHour: pour.pourRateM3PerHour,
+      travelMinutes: drivingMinutes(site.entryRoute.coordinates),
+      returnMinutes: drivingMinutes(site.exitRoute.coordinates),
+    };
+    const deliverM3 = pour.status === 'completed' ? pour.volumeM3 : deliveredByNowM3(historyPour, now);
+    const loads = planHistory(historyPour, references.trucksOfPlant(plant.id), deliverM3, now, truckFreeAt, {
+      heldAtPlant: pour.heldAtPlant,
+    });
+    await recordHistory(app, actors.fleet, created, mix, loads);
+    if (pour.status === 'completed') await pours.changeStatus(id, { status: 'completed' }, actors.fleet);
+    const m3 = loads.reduce((sum, load) => sum + load.volumeM3, 0);
+    history = `, ${loads.length} loads (${Math.round(m3 * 10) / 10} m³) delivered so far`;
+  }
   log(
-    `demo: pour ${pour.start} ${site.name}, ${pour.structuralElement}: ${pour.status} (${delivered} reports delivered)`,
+    `demo: pour ${pour.start} ${site.name}, ${pour.structuralElement}: ${pour.status} (${delivered} reports delivered${history})`,
   );
+}
+
+function drivingMinutes(route: PourDto['entryRoute']['coordinates']): number {
+  return Math.round((lineStringLengthMeters(route) / 1000 / HISTORY_ROAD_KMH) * 60);
 }
 
 async function handOverReports(

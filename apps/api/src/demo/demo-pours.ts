@@ -31,6 +31,8 @@ export interface DemoPour {
    * all of them, since the release gate demands it.
    */
   reports?: { delivered: DocumentType[]; uploadedOnly: DocumentType[] };
+  /** Loads of the day so far (by order) that failed their first plant test and were adjusted. */
+  heldAtPlant?: number[];
 }
 
 export const DEMO_POURS: DemoPour[] = [
@@ -71,6 +73,7 @@ export const DEMO_POURS: DemoPour[] = [
     slumpToleranceMm: 30,
     notes:
       'Mass pour: retarded P8 mix, keep the layer gap under 2 h. Water-stop at the zone 1 joint is inspected. Enter from Tianyuan Road gate 1.',
+    heldAtPlant: [3],
   },
   {
     site: 'hospital',

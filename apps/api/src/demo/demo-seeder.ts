@@ -1,21 +1,30 @@
 import type { INestApplication } from '@nestjs/common';
-import { localDateInZone } from '@pourline/domain';
-import { PoursService } from '../modules/pours/pours.service';
+import { DEMO_FLEET_ACCOUNT } from '@pourline/contracts';
+import type { Clock } from '../platform/clock/clock';
 import { UsersRepository } from '../modules/users/users.repository';
+import { UsersService } from '../modules/users/users.service';
 import { actorOf } from './demo-actors';
-import { seedToday } from './demo-day-seeder';
+import type { DemoDayActors } from './demo-day-seeder';
+import { DemoDayKeeper } from './demo-day-keeper';
 import { seedMasterData } from './demo-master-data-seeder';
 import { hasStrengthHistory, seedStrengthHistory } from './demo-strength-history-seeder';
-import { DEMO_TIME_ZONE } from './demo-places';
+
+type Log = (line: string) => void;
 
 /**
  * A working day of a ready-mix producer in Jiangning, Nanjing. Master data is
  * seeded once, on a database without the "admin" account; five months of
- * strength results once, when no specimen set older than a week exists;
- * today's pours whenever nothing is planned for today, so a demo started on
- * any later day again shows pours done, under way and coming.
+ * strength results once, when no specimen set older than a week exists; the demo fleet's
+ * system account whenever it is missing; then the day keeper closes what past
+ * days left open and plans today whenever nothing is planned for today, so a
+ * demo started (or left running) on any later day again shows pours done,
+ * under way and coming.
  */
-export async function seedDemo(app: INestApplication, log: (line: string) => void): Promise<void> {
+export async function startDemo(
+  app: INestApplication,
+  options: { clock: Clock; checkEveryMs: number; log: Log },
+): Promise<DemoDayKeeper> {
+  const { log } = options;
   const users = app.get(UsersRepository);
   if (await users.findByUsername('admin')) {
     log('demo: master data already present');
@@ -24,24 +33,35 @@ export async function seedDemo(app: INestApplication, log: (line: string) => voi
   }
   const admin = await users.findByUsername('admin');
   if (!admin) throw new Error('demo: the admin account is missing after seeding');
-  const adminActor = actorOf(admin);
-  const qc = await users.findByUsername('qc');
-  const qcActor = qc?.role === 'qc_inspector' ? actorOf(qc) : adminActor;
-
-  if (await hasStrengthHistory(app)) log('demo: strength history already present');
-  else await seedStrengthHistory(app, qcActor, log);
-
-  const day = localDateInZone(new Date(), DEMO_TIME_ZONE);
-  const planned = await app.get(PoursService).list({ page: 1, pageSize: 1, day }, adminActor);
-  if (planned.total > 0) {
-    log(`demo: ${planned.total} pours already planned for ${day}`);
-    return;
+  if (!(await users.findByUsername(DEMO_FLEET_ACCOUNT.username))) {
+    await app.get(UsersService).ensureSystemAccount(DEMO_FLEET_ACCOUNT, actorOf(admin));
+    log(`demo: created the system account "${DEMO_FLEET_ACCOUNT.username}" the demo fleet acts as`);
   }
-  // Attribute the day's work as it happens in a plant; fall back to the administrator.
-  const dispatcher = await users.findByUsername('dispatcher');
-  const actors = {
+  if (await hasStrengthHistory(app)) {
+    log('demo: strength history already present');
+  } else {
+    const qc = await users.findByUsername('qc');
+    // Dated by the demo's clock, so the history ends before the day the keeper plans.
+    await seedStrengthHistory(app, actorOf(qc?.role === 'qc_inspector' ? qc : admin), log, options.clock.now());
+  }
+  const keeper = new DemoDayKeeper(app, options.clock, () => demoActors(app), log);
+  await keeper.check();
+  keeper.start(options.checkEveryMs);
+  return keeper;
+}
+
+/** Attribute the day's work as it happens in a plant; fall back to the administrator. */
+async function demoActors(app: INestApplication): Promise<DemoDayActors> {
+  const users = app.get(UsersRepository);
+  const [admin, dispatcher, qc, fleet] = await Promise.all(
+    ['admin', 'dispatcher', 'qc', DEMO_FLEET_ACCOUNT.username].map((username) => users.findByUsername(username)),
+  );
+  if (!admin) throw new Error('demo: the admin account is missing');
+  if (fleet?.role !== 'system') throw new Error(`demo: the system account "${DEMO_FLEET_ACCOUNT.username}" is missing`);
+  const adminActor = actorOf(admin);
+  return {
     planner: dispatcher?.role === 'dispatcher' ? actorOf(dispatcher) : adminActor,
-    qc: qcActor,
+    qc: qc?.role === 'qc_inspector' ? actorOf(qc) : adminActor,
+    fleet: actorOf(fleet),
   };
-  await seedToday(app, actors, day, log);
 }

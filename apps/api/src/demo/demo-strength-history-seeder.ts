@@ -69,8 +69,12 @@ interface GeneratedPour {
  * written straight to the tables: the services stamp every step with the
  * present moment, and a history is not something to walk through again.
  */
-export async function seedStrengthHistory(app: INestApplication, qc: CurrentUser, log: Log): Promise<void> {
-  const now = new Date();
+export async function seedStrengthHistory(
+  app: INestApplication,
+  qc: CurrentUser,
+  log: Log,
+  now = new Date(),
+): Promise<void> {
   const references = await findReferences(app, qc);
   if (!references) {
     log('demo: no strength history: demo master data not found');

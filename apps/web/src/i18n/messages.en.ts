@@ -33,6 +33,9 @@ export const en = {
   'role.site_dispatcher': 'Site dispatcher',
   'role.qc_inspector': 'QC inspector',
   'role.after_sales': 'After-sales',
+  'role.system': 'System account',
+
+  'actor.demoFleet': 'Demo fleet (simulator)',
 
   'status.draft': 'Draft',
   'status.confirmed': 'Confirmed',

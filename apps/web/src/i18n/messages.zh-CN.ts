@@ -34,6 +34,9 @@ export const zhCN: Messages = {
   'role.site_dispatcher': '现场调度',
   'role.qc_inspector': '质检员',
   'role.after_sales': '售后',
+  'role.system': '系统账户',
+
+  'actor.demoFleet': '演示车队（模拟器）',
 
   'status.draft': '草稿',
   'status.confirmed': '已确认',

@@ -1,5 +1,6 @@
 import type { AuditEntryDto, PourDto } from '@pourline/contracts';
 import { errorMessage } from '../api/errorMessage';
+import { actorName } from '../i18n/actorName';
 import type { I18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages.en';
 import { useI18n } from '../i18n/useI18n';
@@ -137,7 +138,7 @@ export function PourHistory({ pour }: { pour: PourDto }) {
                   {formatPlantTime(entry.at, pour.plantTimeZone, locale)}
                 </time>
                 <span className="history-text">
-                  <strong>{entry.actorName}</strong> {text}
+                  <strong>{actorName(entry.actorName, t)}</strong> {text}
                 </span>
                 {detail && <span className="history-detail">{detail}</span>}
               </li>

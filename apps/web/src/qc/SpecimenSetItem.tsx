@@ -1,6 +1,7 @@
 import { type PourDto, RecordStrengthRequest, type SpecimenSetDto } from '@pourline/contracts';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../api/useApi';
+import { actorName } from '../i18n/actorName';
 import { useI18n } from '../i18n/useI18n';
 import { formatPlantTime } from '../pours/plantTime';
 import { recordStrength } from './qcEndpoints';
@@ -34,7 +35,7 @@ export function SpecimenSetItem({ set, pour, canManage, onChanged, onPrint }: Sp
           ticket: set.ticketNumber,
           count: set.specimenCount,
           time: formatPlantTime(set.madeAt, pour.plantTimeZone, locale),
-          name: set.madeBy,
+          name: actorName(set.madeBy, t),
         })}
       </p>
       <ResultRow age={7} results={set.results7dMpa} strength={set.strength7dMpa} />

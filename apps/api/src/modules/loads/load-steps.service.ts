@@ -36,6 +36,7 @@ import {
   TruckMissingError,
 } from './loads.exceptions';
 import { LoadsRepository } from './loads.repository';
+import type { RecordedAt } from './recorded-at';
 
 /** `observed`: when the person says the step happened, checked against the load once it is locked. */
 type PersonStep = StepContext & { actor: CurrentUser; observed?: { at: string; field: string } };
@@ -93,8 +94,10 @@ export class LoadStepsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  startLoading(id: string, request: StartLoadingRequest, actor: CurrentUser) {
-    return this.step(id, { actor }, async (manager, load, context) => {
+  /** `at`: when loading was recorded, for a day the demo records after the fact; otherwise now. */
+  startLoading(id: string, request: StartLoadingRequest, actor: CurrentUser, { at }: RecordedAt = {}) {
+    const batchedAt = request.batchedAt ? new Date(request.batchedAt) : (at ?? new Date());
+    return this.step(id, { actor, at }, async (manager, load, context) => {
       if (!load.truckId) throw new TruckMissingError();
       // Read the pour's status and hold under its lock: a cancel or a hold at the same moment wins or waits.
       const locked = await this.pours.lockForUpdate(manager, load.pourId);
@@ -103,7 +106,6 @@ export class LoadStepsService {
         throw new PourNotDispatchableError(pour.status, 'ready or in progress before loading starts');
       }
       if (pour.dispatchHold) throw new PourOnHoldError(pour.dispatchHold);
-      const batchedAt = request.batchedAt ? new Date(request.batchedAt) : new Date();
       // Only the pour's first concrete is asked about: once it flows, later loads follow the pour's rhythm.
       const first = !(await this.loads.pourHasBatchedLoad(manager, pour.id, load.id));
       const early = first ? earlyStartConfirmation(pour, batchedAt, request) : null;
@@ -123,13 +125,13 @@ export class LoadStepsService {
           ticketNumber: load.ticketNumber,
         });
       }
-      if (pour.status === 'ready') await this.startPour(manager, load, actor);
+      if (pour.status === 'ready') await this.startPour(manager, load, context);
     });
   }
 
   /** Batched: the batch ticket is recorded and the load goes to plant QC. */
-  sendToQc(id: string, request: BatchedRequest, actor: CurrentUser) {
-    return this.step(id, { actor, note: request.note }, async (manager, load, context) => {
+  sendToQc(id: string, request: BatchedRequest, actor: CurrentUser, { at }: RecordedAt = {}) {
+    return this.step(id, { actor, at, note: request.note }, async (manager, load, context) => {
       if (request.batchedAt) {
         const batchedAt = new Date(request.batchedAt);
         if (batchedAt.getTime() > Date.now() + 5 * 60_000) {
@@ -144,7 +146,7 @@ export class LoadStepsService {
       load.batchRecord = {
         materials: request.materials,
         waterHeldBackLitres: request.waterHeldBackLitres ?? null,
-        recordedAt: new Date().toISOString(),
+        recordedAt: (at ?? new Date()).toISOString(),
         recordedById: actor.id,
         recordedByName: actor.displayName,
       };
@@ -154,8 +156,9 @@ export class LoadStepsService {
 
   depart(id: string, request: LoadStepRequest, actor: CurrentUser) {
     return this.step(id, stepContext(actor, request), (manager, load, context) => {
-      const late =
-        load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < (context.at ?? new Date()).getTime();
+      // Judged at the departure confirmed, which may be a few minutes back.
+      const departedAt = context.at ?? new Date();
+      const late = load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < departedAt.getTime();
       if (load.status === 'released' && late) throw new PastDeadlineError(load.dischargeDeadline!);
       return this.cycle.move(manager, load, 'en_route', context);
     });
@@ -233,12 +236,12 @@ export class LoadStepsService {
   }
 
   /** The first load batched for a ready pour means the pour has started. */
-  private async startPour(manager: EntityManager, load: LoadEntity, actor: CurrentUser): Promise<void> {
+  private async startPour(manager: EntityManager, load: LoadEntity, context: PersonStep): Promise<void> {
     const pour = await this.pours.lockForUpdate(manager, load.pourId);
     if (!pour || pour.status !== 'ready') return;
     pour.status = 'in_progress';
     await this.pours.save(pour, manager);
-    await this.audit.record(manager, actor, 'pour', pour.id, 'status_changed', {
+    await this.audit.record(manager, context.actor, 'pour', pour.id, 'status_changed', {
       from: 'ready',
       to: 'in_progress',
       cause: `first load ${load.ticketNumber} batched`,

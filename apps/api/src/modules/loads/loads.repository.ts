@@ -4,7 +4,7 @@ import { type EntityManager, In, type Repository } from 'typeorm';
 import { EntityStore } from '../../platform/database/entity-store';
 import type { TruckFix } from './load-eta';
 import { LoadEventEntity } from './load-event.entity';
-import { LoadEntity } from './load.entity';
+import { LoadEntity, TRUCK_BUSY_STATUSES } from './load.entity';
 import { WaterAdditionEntity } from './water-addition.entity';
 
 const DETAIL_RELATIONS = { truck: true, mix: true, pour: { plant: true } } as const;
@@ -116,6 +116,15 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
       [pourIds],
     );
     return new Map(rows.map((row) => [row.pour_id, { at: new Date(row.at), volumeM3: row.volume_m3 }]));
+  }
+
+  /** Trucks out on a load right now. */
+  async busyTruckIds(): Promise<Set<string>> {
+    const rows: { truck_id: string }[] = await this.repository.manager.query(
+      `SELECT DISTINCT truck_id FROM loads WHERE truck_id IS NOT NULL AND status = ANY($1)`,
+      [TRUCK_BUSY_STATUSES],
+    );
+    return new Set(rows.map((row) => row.truck_id));
   }
 
   findByIds(ids: string[]): Promise<LoadEntity[]> {

@@ -27,6 +27,7 @@ import {
   VolumeExceedsRemainingError,
 } from './loads.exceptions';
 import { LoadsRepository } from './loads.repository';
+import type { RecordedAt } from './recorded-at';
 
 const DISPATCHABLE_POURS = ['confirmed', 'ready', 'in_progress'];
 
@@ -37,6 +38,8 @@ export interface NewLoad {
   overOrderReason: string | null;
   replacesLoadId: string | null;
   atHeadOfQueue: boolean;
+  /** When the ticket was issued, if not now: the demo records a day that has already happened. */
+  issuedAt?: Date;
 }
 
 @Injectable()
@@ -67,7 +70,12 @@ export class LoadsService {
     return (await this.loads.events(id)).map(toLoadEventDto);
   }
 
-  async create(pourId: string, request: CreateLoadRequest, actor: CurrentUser): Promise<LoadDto> {
+  async create(
+    pourId: string,
+    request: CreateLoadRequest,
+    actor: CurrentUser,
+    { at }: RecordedAt = {},
+  ): Promise<LoadDto> {
     await this.pours.requireVisible(pourId, actor);
     const truck = request.truckId ? await this.requireTruck(request.truckId, request.volumeM3) : null;
     return this.dataSource.transaction(async (manager) => {
@@ -90,6 +98,7 @@ export class LoadsService {
           overOrderReason: request.overOrderReason ?? null,
           replacesLoadId: null,
           atHeadOfQueue: false,
+          issuedAt: at,
         },
         actor,
       );
@@ -102,7 +111,8 @@ export class LoadsService {
     // Serialises queue positions and volumes with every other load of this pour.
     await this.pourRows.lockForUpdate(manager, input.pour.id);
     const plant = input.pour.plant ?? (await this.pourRows.findDetailed(input.pour.id))!.plant!;
-    const day = localDateInZone(new Date(), plant.timeZone);
+    const issuedAt = input.issuedAt ?? new Date();
+    const day = localDateInZone(issuedAt, plant.timeZone);
     const sequence = await this.loads.nextTicketSequence(manager, plant.id, day);
     const { first, last } = await this.loads.queueBounds(manager, input.pour.id);
     const load = await this.loads.insert(manager, {
@@ -125,9 +135,11 @@ export class LoadsService {
       flaggedForQc: false,
       siteAcceptance: null,
       waterAddedLitres: 0,
+      ...(input.issuedAt ? { createdAt: input.issuedAt } : {}),
     });
     await this.cycle.record(manager, load, null, 'scheduled', {
       actor,
+      at: input.issuedAt,
       note: input.replacesLoadId ? 'replacement for a rejected load' : '',
     });
     return load;

@@ -23,6 +23,33 @@ export class PoursRepository extends EntityStore<PourEntity> {
     return this.repository.findOne({ where: { id }, relations: DETAIL_RELATIONS });
   }
 
+  /**
+   * Pours not yet completed or cancelled, and finished ones with a truck still
+   * out on one of their loads, with their plant (whose time zone says which
+   * day they belong to) and how many of their loads are still open.
+   */
+  async findUnfinished(): Promise<{ pour: PourEntity; openLoads: number }[]> {
+    const { entities, raw } = await this.repository
+      .createQueryBuilder('pour')
+      .leftJoinAndSelect('pour.plant', 'plant')
+      .addSelect(
+        `(SELECT count(*) FROM loads load WHERE load.pour_id = pour.id AND load.status NOT IN (:...finalLoadStatuses))`,
+        'open_loads',
+      )
+      .where(`pour.status IN (:...openStatuses)`)
+      .orWhere(
+        `EXISTS (SELECT 1 FROM loads load WHERE load.pour_id = pour.id AND load.status NOT IN (:...finalLoadStatuses))`,
+      )
+      .setParameters({
+        openStatuses: ['draft', 'confirmed', 'ready', 'in_progress'],
+        finalLoadStatuses: ['back_at_plant', 'disposed', 'cancelled'],
+      })
+      .orderBy('pour.scheduledStart', 'ASC')
+      .getRawAndEntities<{ pour_id: string; open_loads: string }>();
+    const openLoads = new Map(raw.map((row) => [row.pour_id, Number(row.open_loads)]));
+    return entities.map((pour) => ({ pour, openLoads: openLoads.get(pour.id) ?? 0 }));
+  }
+
   /** Locks the row for the rest of the transaction so status changes are serialised. */
   lockForUpdate(manager: EntityManager, id: string): Promise<PourEntity | null> {
     return manager.findOne(PourEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

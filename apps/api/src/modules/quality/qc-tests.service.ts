@@ -14,6 +14,7 @@ import type { LoadEntity } from '../loads/load.entity';
 import { LoadStateError } from '../loads/loads.exceptions';
 import { LoadsRepository } from '../loads/loads.repository';
 import { observedTimeOrRefuse } from '../../platform/time/observed-time';
+import type { RecordedAt } from '../loads/recorded-at';
 import { evaluateLoadTest } from './qc-evaluation';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { LoadViews } from '../loads/load-views.service';
@@ -53,19 +54,23 @@ export class QcTestsService {
     return tests.map((test) => toQcTestDto(test, overrides.get(test.id)));
   }
 
-  async record(loadId: string, request: RecordQcTestRequest, actor: CurrentUser): Promise<QcTestDto> {
+  /** `at`: when the test was made, for a day the demo records after the fact; otherwise now. */
+  async record(
+    loadId: string,
+    request: RecordQcTestRequest,
+    actor: CurrentUser,
+    { at }: RecordedAt = {},
+  ): Promise<QcTestDto> {
     const recorded = await this.dataSource.transaction(async (manager) => {
       if (actor.role === 'site_dispatcher' && request.stage !== 'site') throw new PlantTestNotYoursError();
       const load = await this.cycle.lockVisible(manager, loadId, actor);
       if (request.correctsTestId) await this.requireTestOfLoad(manager, request.correctsTestId, loadId);
       const rules = plantRuleSet(load.pour!.plant!);
-      // Judged when the sample was tested, not when a tablet that was offline got through.
-      const receivedAt = new Date();
-      const testedAt = observedTimeOrRefuse(
-        request.observedAt,
-        receivedAt,
-        await this.loads.latestEventAt(manager, load.id),
-      );
+      // Judged when the sample was tested, not when a tablet that was offline got through; the demo's
+      // history is recorded at the past time it stands for.
+      const receivedAt = at ?? new Date();
+      const testedAt =
+        at ?? observedTimeOrRefuse(request.observedAt, receivedAt, await this.loads.latestEventAt(manager, load.id));
       if (request.stage === 'plant') await this.readyForPlantTest(manager, load, actor, testedAt);
       else await this.readyForSiteTest(manager, load, request);
       const evaluation = evaluateLoadTest(load, request, rules, testedAt);

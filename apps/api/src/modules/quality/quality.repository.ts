@@ -41,7 +41,7 @@ export class QualityRepository {
 
   insertNonConformance(
     manager: EntityManager,
-    record: Omit<NonConformanceEntity, 'id' | 'openedAt' | 'status'>,
+    record: Omit<NonConformanceEntity, 'id' | 'openedAt' | 'status'> & { openedAt?: Date },
   ): Promise<NonConformanceEntity> {
     return manager.save(NonConformanceEntity, manager.create(NonConformanceEntity, { ...record, status: 'open' }));
   }

@@ -27,7 +27,7 @@ export class SiteRejection {
     qcTestId: string,
     reasons: QcFailureReason[],
     actor: CurrentUser,
-    at?: Date,
+    at = new Date(),
   ): Promise<{ replacementLoadId: string; nonConformance: NonConformanceEntity }> {
     load.rejected = true;
     load.siteAcceptance = 'rejected';
@@ -45,6 +45,7 @@ export class SiteRejection {
         overOrderReason: null,
         replacesLoadId: load.id,
         atHeadOfQueue: true,
+        issuedAt: at,
       },
       actor,
     );
@@ -57,6 +58,7 @@ export class SiteRejection {
       volumeM3: load.volumeM3,
       openedById: actor.id,
       openedByName: actor.displayName,
+      openedAt: at,
     });
     return { replacementLoadId: replacement.id, nonConformance };
   }

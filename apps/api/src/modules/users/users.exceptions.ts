@@ -11,3 +11,12 @@ export class LastAdminError extends ConflictError {
     super('last_admin', 'This is the last active administrator; appoint another before demoting or deactivating it');
   }
 }
+
+export class SystemAccountError extends ConflictError {
+  constructor(username: string) {
+    super(
+      'system_account',
+      `"${username}" is a system account, not a person: it has no password and its role does not change`,
+    );
+  }
+}

@@ -6,7 +6,7 @@ import { hashPassword } from '../../platform/auth/password-hasher';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { LiveScope } from '../../platform/live/live-scope.service';
 import type { UserEntity } from './user.entity';
-import { LastAdminError, UsernameTakenError } from './users.exceptions';
+import { LastAdminError, SystemAccountError, UsernameTakenError } from './users.exceptions';
 import { UsersRepository } from './users.repository';
 
 export function toUserDto(user: UserEntity): UserDto {
@@ -20,6 +20,9 @@ export function toUserDto(user: UserEntity): UserDto {
     createdAt: user.createdAt.toISOString(),
   };
 }
+
+/** Stored in place of a password hash for a system account: no password ever verifies against it. */
+const NO_PASSWORD = '!system-account';
 
 @Injectable()
 export class UsersService {
@@ -59,8 +62,42 @@ export class UsersService {
     });
   }
 
+  /**
+   * A system account such as the demo fleet: created once, found again after.
+   * A person already holding the username is never turned into one.
+   */
+  async ensureSystemAccount(
+    account: { username: string; displayName: string },
+    actor: CurrentUser | null,
+  ): Promise<UserDto> {
+    const existing = await this.users.findByUsername(account.username);
+    if (existing) {
+      if (existing.role !== 'system') throw new UsernameTakenError(account.username);
+      return toUserDto(existing);
+    }
+    const user = this.users.create({
+      username: account.username,
+      displayName: account.displayName,
+      role: 'system',
+      phone: null,
+      passwordHash: NO_PASSWORD,
+      active: true,
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await this.users.save(user, manager);
+      await this.audit.record(manager, actor, 'user', saved.id, 'created', {
+        username: saved.username,
+        role: saved.role,
+      });
+      return toUserDto(saved);
+    });
+  }
+
   async update(id: string, request: UpdateUserRequest, actor: CurrentUser): Promise<UserDto> {
     const user = await this.require(id);
+    if (user.role === 'system' && (request.role !== undefined || request.password !== undefined)) {
+      throw new SystemAccountError(user.username);
+    }
     const losesAdmin =
       user.role === 'admin' && user.active && ((request.role && request.role !== 'admin') || request.active === false);
     if (losesAdmin && (await this.users.countActiveWithRole('admin')) <= 1) throw new LastAdminError();

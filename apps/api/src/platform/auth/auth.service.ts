@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
 import type { CurrentUser, LoginRequest, LoginResponse } from '@pourline/contracts';
+import type { UserEntity } from '../../modules/users/user.entity';
 import { UsersRepository } from '../../modules/users/users.repository';
+import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, NotFoundError } from '../errors/domain-error';
 import { IdentityRepository } from './identity.repository';
 import { verifyPassword } from './password-hasher';
 
@@ -24,13 +27,38 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly identities: IdentityRepository,
     private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login({ username, password }: LoginRequest): Promise<LoginResponse> {
     const user = await this.users.findByUsername(username.toLowerCase());
     const valid = await verifyPassword(user?.passwordHash, password);
-    if (!user || !valid || !user.active) throw new AuthenticationError('Wrong username or password');
+    // A system account has no password to verify; say no more than for any wrong password.
+    if (!user || !valid || !user.active || user.role === 'system') {
+      throw new AuthenticationError('Wrong username or password');
+    }
+    return this.issue(user);
+  }
+
+  /**
+   * A token for a system account (the demo fleet), which cannot sign in: minted
+   * in-process for the embedded demo fleet, or asked for by an administrator
+   * (`issuedBy`, audited) to run the demo fleet on its own.
+   */
+  async issueSystemToken(username: string, issuedBy: CurrentUser | null): Promise<LoginResponse> {
+    const user = await this.users.findByUsername(username.toLowerCase());
+    if (!user || user.role !== 'system' || !user.active) throw new NotFoundError('System account', username);
+    if (issuedBy) {
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, issuedBy, 'user', user.id, 'access_token_issued', {}),
+      );
+    }
+    return this.issue(user);
+  }
+
+  private async issue(user: UserEntity): Promise<LoginResponse> {
     const claims: TokenClaims = { sub: user.id, role: user.role };
     const accessToken = await this.jwt.signAsync(claims, {
       secret: this.config.jwtSecret,

@@ -18,6 +18,8 @@ export interface AppConfig {
   simulator: boolean;
   /** Simulated seconds per real second for the demo fleet. */
   simulatorTimeScale: number;
+  /** How often the demo looks whether a new day has begun (demo mode only). */
+  demoDayCheckMs: number;
   /** How often loads are checked for deadlines at risk. */
   deadlineWatchMs: number;
   /** Whether this instance may become the deployment's live relay (one leads at a time). */
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: flag(env.DEMO, databaseUrl === undefined),
     simulator: flag(env.SIMULATOR, true),
     simulatorTimeScale: integer('SIM_TIME_SCALE', env.SIM_TIME_SCALE, 10),
+    demoDayCheckMs: integer('DEMO_DAY_CHECK_MS', env.DEMO_DAY_CHECK_MS, 60_000),
     deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
     liveRelay: flag(env.LIVE_RELAY, true),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,

@@ -1,0 +1,28 @@
+/**
+ * Now, as the server sees it. Whatever decides by the calendar (the demo's day
+ * boundary) asks a Clock rather than `new Date()`, so a test can set the time.
+ */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock that stands where it is put: for tests of what happens at a given time. */
+export class FixedClock extends Clock {
+  constructor(private time: Date) {
+    super();
+  }
+
+  now(): Date {
+    return new Date(this.time);
+  }
+
+  set(time: Date): void {
+    this.time = time;
+  }
+}
