@@ -31,3 +31,4 @@ export * from './plan-geometry';
 export * from './pump-booking';
 export * from './early-start';
 export * from './pour-remaining';
+export * from './fix-plausibility';
