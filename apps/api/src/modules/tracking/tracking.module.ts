@@ -8,7 +8,6 @@ import { DeviceRegistry } from './device-registry.service';
 import { GeofenceMover } from './geofence-mover.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
-import { LatestPositions } from './latest-positions.service';
 import { PositionFanout } from './position-fanout.service';
 import { PositionWriter } from './position-writer.service';
 import { PumpStatusService } from './pump-status.service';
@@ -21,7 +20,6 @@ import { TrackingRepository } from './tracking.repository';
   providers: [
     TrackingRepository,
     DeviceRegistry,
-    LatestPositions,
     PositionWriter,
     IngestService,
     ActiveLoads,

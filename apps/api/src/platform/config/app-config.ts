@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_MAX_FIX_AHEAD_SECONDS } from '@pourline/domain';
 
 export interface AppConfig {
   port: number;
@@ -20,6 +21,8 @@ export interface AppConfig {
   simulatorTimeScale: number;
   /** How often loads are checked for deadlines at risk. */
   deadlineWatchMs: number;
+  /** A position fix dated further ahead of the server clock than this is refused. */
+  ingestMaxFixAheadSeconds: number;
   bootstrapAdminPassword: string | undefined;
   webDistDir: string;
   logLevel: string;
@@ -71,6 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     simulator: flag(env.SIMULATOR, true),
     simulatorTimeScale: integer('SIM_TIME_SCALE', env.SIM_TIME_SCALE, 10),
     deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
+    ingestMaxFixAheadSeconds: integer(
+      'INGEST_MAX_FIX_AHEAD_SECONDS',
+      env.INGEST_MAX_FIX_AHEAD_SECONDS,
+      DEFAULT_MAX_FIX_AHEAD_SECONDS,
+    ),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',
