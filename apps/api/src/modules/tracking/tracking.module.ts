@@ -5,6 +5,7 @@ import { PositionSnapshots } from '../../platform/live/position-snapshots';
 import { LoadsModule } from '../loads/loads.module';
 import { ActiveLoads } from './active-loads';
 import { DeviceRegistry } from './device-registry.service';
+import { FencePresenceRepository } from './fence-presence.repository';
 import { GeofenceMover } from './geofence-mover.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
@@ -19,6 +20,7 @@ import { TrackingRepository } from './tracking.repository';
   controllers: [IngestController, TrackingController],
   providers: [
     TrackingRepository,
+    FencePresenceRepository,
     DeviceRegistry,
     PositionWriter,
     IngestService,
