@@ -127,6 +127,10 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
           this.byTruck = new Map(rows.map((row) => [row.truckId, row]));
           this.loadedAt = startedAt;
         })
+        .catch((error: unknown) => {
+          // The database is away: the last view is the best there is, and the next read tries again.
+          this.logger.warn(`active loads not reloaded: ${String(error)}`);
+        })
         .finally(() => {
           this.loading = undefined;
         });

@@ -46,7 +46,9 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
 
   onModuleInit(): void {
     this.writer.on('committed', (committed: PositionsCommitted) => this.collect(committed));
-    this.timer = setInterval(() => void this.flush(), WINDOW_MS);
+    this.timer = setInterval(() => {
+      this.flush().catch((error: unknown) => this.logger.warn(`positions not pushed: ${String(error)}`));
+    }, WINDOW_MS);
   }
 
   onModuleDestroy(): void {
