@@ -38,3 +38,4 @@ export * from './production-control';
 export * from './strength-forecast';
 export * from './strength-cusum';
 export * from './observed-time';
+export * from './fix-plausibility';

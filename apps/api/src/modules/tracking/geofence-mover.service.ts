@@ -1,36 +1,38 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { type FenceKind, geofenceTransition, nextPresence, type PreviousFencePresence } from '@pourline/domain';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type FenceKind, geofenceTransition, isFixTooFarAhead, type LoadStatus, nextPresence } from '@pourline/domain';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LoadCycle } from '../loads/load-cycle.service';
 import { LoadViews } from '../loads/load-views.service';
 import { LoadsRepository } from '../loads/loads.repository';
-import { ActiveLoads } from './active-loads';
+import { type ActiveLoad, ActiveLoads } from './active-loads';
+import { type FencePresenceRow, FencePresenceRepository } from './fence-presence.repository';
 import { PositionWriter, type PositionsCommitted } from './position-writer.service';
 import type { StoredPosition } from './tracking.repository';
-
-interface TruckPresence {
-  lastFixMs: number;
-  plant: PreviousFencePresence;
-  site: PreviousFencePresence;
-}
 
 /**
  * Moves loads through their cycle as trucks cross plant and site fences, so
  * nobody has to press a button; people can still confirm or correct by hand.
+ *
+ * Where a truck stands against its fences, and the newest fix judged, are kept
+ * in the database and judged under that truck's row lock: with several API
+ * instances each taking some of one truck's fixes, every fix is judged against
+ * the same state, and a crossing makes one step, not one per instance.
  */
 @Injectable()
 export class GeofenceMover implements OnModuleInit {
   private readonly logger = new Logger(GeofenceMover.name);
-  private readonly presence = new Map<string, TruckPresence>();
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly writer: PositionWriter,
     private readonly activeLoads: ActiveLoads,
+    private readonly presence: FencePresenceRepository,
     private readonly loads: LoadsRepository,
     private readonly cycle: LoadCycle,
     private readonly views: LoadViews,
     private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -50,58 +52,104 @@ export class GeofenceMover implements OnModuleInit {
   }
 
   private async process({ stored }: PositionsCommitted): Promise<void> {
+    const onLoads: { item: StoredPosition; load: ActiveLoad }[] = [];
     const trucks = stored
       .filter((item) => item.device.entityType === 'truck')
       .sort((a, b) => a.report.fixTime.getTime() - b.report.fixTime.getTime());
     for (const item of trucks) {
-      // One bad fix or fence must not stop the judgement of the others.
-      await this.judge(item).catch((error: unknown) => this.logger.warn(`fix ${item.positionId}: ${String(error)}`));
+      const load = await this.activeLoads.forTruck(item.device.entityId);
+      if (load) onLoads.push({ item, load });
     }
+    if (onLoads.length === 0) return;
+    // One transaction for the whole batch, not one round trip per fix; each step announces itself in it.
+    await this.dataSource.transaction(async (manager) => {
+      const states = await this.presence.lock(
+        manager,
+        onLoads.map(({ item }) => item.device.entityId),
+      );
+      const statuses = await this.presence.statuses(
+        manager,
+        onLoads.map(({ load }) => load.loadId),
+      );
+      const changed = new Map<string, FencePresenceRow>();
+      for (const { item, load } of onLoads) {
+        const state = states.get(item.device.entityId);
+        const status = statuses.get(load.loadId);
+        if (!state || !status || !this.isNewer(item, state)) continue;
+        state.lastFixTime = item.report.fixTime;
+        changed.set(state.truckId, state);
+        // One bad fix or fence must not stop the judgement of the others.
+        const to = await this.judge(manager, item, { ...load, status }, state).catch((error: unknown) => {
+          this.logger.warn(`fix ${item.positionId}: ${String(error)}`);
+          return null;
+        });
+        if (to) statuses.set(load.loadId, to);
+      }
+      await this.presence.save(manager, [...changed.values()]);
+    });
   }
 
-  private async judge(item: StoredPosition): Promise<void> {
-    const truckId = item.device.entityId;
-    const fixMs = item.report.fixTime.getTime();
-    const memory = this.presence.get(truckId) ?? { lastFixMs: 0, plant: 'unknown', site: 'unknown' };
-    if (fixMs <= memory.lastFixMs) return; // late or repeated fixes never move a truck back in time
-    memory.lastFixMs = fixMs;
-    this.presence.set(truckId, memory);
-    const load = await this.activeLoads.forTruck(truckId);
-    if (!load) return;
+  /** Late and repeated fixes never move a truck back in time; a judged fix from a broken clock does not freeze it. */
+  private isNewer(item: StoredPosition, state: FencePresenceRow): boolean {
+    if (state.lastFixTime === null) return true;
+    if (item.report.fixTime.getTime() > state.lastFixTime.getTime()) return true;
+    return isFixTooFarAhead(state.lastFixTime, new Date(), this.config.ingestMaxFixAheadSeconds);
+  }
+
+  /** Updates the truck's presence from this fix and makes the step it calls for; returns the new status if one was made. */
+  private async judge(
+    manager: EntityManager,
+    item: StoredPosition,
+    load: ActiveLoad,
+    state: FencePresenceRow,
+  ): Promise<LoadStatus | null> {
     const position = { lat: item.report.lat, lng: item.report.lng };
     for (const fence of ['plant', 'site'] as FenceKind[]) {
-      const next = nextPresence(memory[fence], position, fence === 'plant' ? load.plantFence : load.siteFence);
-      memory[fence] = next;
+      const next = nextPresence(state[fence], position, fence === 'plant' ? load.plantFence : load.siteFence);
+      state[fence] = next;
       // Judged by where the truck is, not only by the fix that crossed: a step confirmed by
       // hand just before the crossing must not make the crossing count for nothing.
       const to = geofenceTransition(load.status, fence, next === 'inside' ? 'entered' : 'exited');
-      if (to) {
-        await this.move(load.loadId, load.status, to, item);
-        return;
-      }
+      if (to) return (await this.move(manager, load.loadId, load.status, to, item)) ? to : null;
     }
+    return null;
   }
 
-  private async move(loadId: string, from: string, to: Parameters<LoadCycle['move']>[2], item: StoredPosition) {
-    const moved = await this.dataSource.transaction(async (manager) => {
+  /** In a savepoint: a step that fails leaves the batch's other steps and the presence it judged standing. */
+  private async move(
+    manager: EntityManager,
+    loadId: string,
+    from: LoadStatus,
+    to: LoadStatus,
+    item: StoredPosition,
+  ): Promise<boolean> {
+    await manager.query('SAVEPOINT geofence_step');
+    try {
       const load = await this.loads.lockDetailed(manager, loadId);
       // Someone may have confirmed the step by hand in the meantime.
-      if (!load || load.status !== from) return false;
-      const late = load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < item.report.fixTime.getTime();
-      // The same rules as the people's steps: concrete past its deadline does not leave on its
-      // own, and a late arrival is flagged for QC.
-      if (to === 'en_route' && late) return false;
-      if (to === 'on_site' && late) load.flaggedForQc = true;
-      await this.cycle.move(manager, load, to, {
-        actor: null,
-        deviceId: item.device.deviceId,
-        at: item.report.fixTime,
-        note: `geofence: ${from} → ${to}`,
-      });
-      await this.views.publishChanged(manager, loadId);
-      return true;
-    });
-    if (!moved) return;
-    this.activeLoads.invalidate();
+      let moved = false;
+      if (load && load.status === from) {
+        const late =
+          load.dischargeDeadline !== null && load.dischargeDeadline.getTime() < item.report.fixTime.getTime();
+        // The same rules as the people's steps: concrete past its deadline does not leave on its
+        // own, and a late arrival is flagged for QC.
+        if (!(to === 'en_route' && late)) {
+          if (to === 'on_site' && late) load.flaggedForQc = true;
+          await this.cycle.move(manager, load, to, {
+            actor: null,
+            deviceId: item.device.deviceId,
+            at: item.report.fixTime,
+            note: `geofence: ${from} → ${to}`,
+          });
+          await this.views.publishChanged(manager, loadId);
+          moved = true;
+        }
+      }
+      await manager.query('RELEASE SAVEPOINT geofence_step');
+      return moved;
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT geofence_step');
+      throw error;
+    }
   }
 }

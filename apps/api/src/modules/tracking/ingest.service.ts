@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { IngestBatchResultDto, PositionReport } from '@pourline/contracts';
+import { implausibleFixReasons } from '@pourline/domain';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { DomainError, InvalidInputError } from '../../platform/errors/domain-error';
 import { DeviceRegistry } from './device-registry.service';
 import { secretMatches } from '../fleet/tracker-secret';
@@ -27,6 +29,12 @@ export function requireParsed<T>(result: Parsed<T>): T {
   return result.value;
 }
 
+export class ImplausiblePositionError extends InvalidInputError {
+  constructor(reasons: string[]) {
+    super('implausible_position', `Implausible position: ${reasons.join('; ')}`, reasons);
+  }
+}
+
 /** From a parsed report to a stored position, or a clear reason why not. */
 @Injectable()
 export class IngestService {
@@ -35,9 +43,13 @@ export class IngestService {
     private readonly writer: PositionWriter,
     private readonly repository: TrackingRepository,
     private readonly pumpStatus: PumpStatusService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async accept(report: PositionReport): Promise<{ positionId: string }> {
+    // Refused here, alone: believed, a fix from a wrong clock would freeze its truck on every map.
+    const reasons = implausibleFixReasons(report, new Date(), this.config.ingestMaxFixAheadSeconds);
+    if (reasons.length > 0) throw new ImplausiblePositionError(reasons);
     const device = await this.devices.find(report.deviceId).catch(() => {
       throw new StorageUnavailableError();
     });
@@ -74,7 +86,7 @@ export class IngestService {
         }
       }),
     );
-    // If storage failed for any item, the gateway must resend: answer 503 for the whole batch.
+    // Only when the database could not take positions at all must the gateway resend: 503 for the whole batch.
     if (outcomes.some((outcome) => outcome.status === 'rejected')) throw new StorageUnavailableError();
     refused.sort((a, b) => a.index - b.index);
     return { accepted: items.length - refused.length, refused };

@@ -1,10 +1,9 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { LatestPositionDto, PositionsBatch } from '@pourline/contracts';
 import { ALL_PROJECTS_ROOM, projectRoom } from '../../platform/live/live-rooms';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { PositionSnapshots } from '../../platform/live/position-snapshots';
 import { ActiveLoads } from './active-loads';
-import { LatestPositions } from './latest-positions.service';
 import { PositionWriter, type PositionsCommitted } from './position-writer.service';
 import { type LatestRow, TrackingRepository } from './tracking.repository';
 
@@ -32,6 +31,7 @@ function toDto(row: Omit<LatestRow, 'recentSpeedsKmh'>): LatestPositionDto {
  */
 @Injectable()
 export class PositionFanout extends PositionSnapshots implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PositionFanout.name);
   private pending = new Map<string, LatestPositionDto>();
   private timer: NodeJS.Timeout | undefined;
 
@@ -40,14 +40,15 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
     private readonly live: LivePublisher,
     private readonly activeLoads: ActiveLoads,
     private readonly repository: TrackingRepository,
-    private readonly latestPositions: LatestPositions,
   ) {
     super();
   }
 
   onModuleInit(): void {
     this.writer.on('committed', (committed: PositionsCommitted) => this.collect(committed));
-    this.timer = setInterval(() => void this.flush(), WINDOW_MS);
+    this.timer = setInterval(() => {
+      this.flush().catch((error: unknown) => this.logger.warn(`positions not pushed: ${String(error)}`));
+    }, WINDOW_MS);
   }
 
   onModuleDestroy(): void {
@@ -73,8 +74,10 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
 
   private async flush(): Promise<void> {
     if (this.pending.size === 0) return;
-    const positions = [...this.pending.values()];
+    const collected = this.pending;
     this.pending = new Map();
+    const positions = await this.stillCurrent(collected);
+    if (positions.length === 0) return;
     this.live.pushPositions([ALL_PROJECTS_ROOM], batchOf(positions));
     // A site dispatcher sees the trucks on their projects' loads.
     const byProject = new Map<string, LatestPositionDto[]>();
@@ -86,9 +89,29 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
     for (const [projectId, own] of byProject) this.live.pushPositions([projectRoom(projectId)], batchOf(own));
   }
 
+  /**
+   * Another instance may have stored a newer fix of the same truck since this
+   * one took its fix; that instance pushes it, and pushing ours after it would
+   * move the truck backwards on every map. The database says which is current.
+   */
+  private async stillCurrent(collected: Map<string, LatestPositionDto>): Promise<LatestPositionDto[]> {
+    const positions = [...collected.values()];
+    try {
+      const current = await this.repository.currentPositionIds(positions.map((position) => position.entityId));
+      return [...collected]
+        .filter(([key, position]) => {
+          const now = current.get(key);
+          return now === undefined || Number(now) === position.positionSeq;
+        })
+        .map(([, position]) => position);
+    } catch (error) {
+      // Without the database, pushing what was committed beats pushing nothing.
+      this.logger.warn(`could not check positions against the latest ones: ${String(error)}`);
+      return positions;
+    }
+  }
+
   async since(positionSeq: number, projectIds: string[] | null): Promise<PositionsBatch> {
-    // What this instance has taken in but not yet written must be in the answer too.
-    await this.latestPositions.flush();
     let rows = await this.repository.latestPositions(String(positionSeq));
     if (projectIds !== null) {
       const trucks = new Set(

@@ -1,15 +1,38 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 import type { PositionReport } from '@pourline/contracts';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { DomainError } from '../../platform/errors/domain-error';
-import { LatestPositions } from './latest-positions.service';
 import { type RegisteredDevice, type StoredPosition, TrackingRepository } from './tracking.repository';
 
 export class StorageUnavailableError extends DomainError {
   constructor() {
     super(503, 'storage_unavailable', 'Positions cannot be stored right now; keep them and send them again');
   }
+}
+
+/** The database refused this one position's content; the others of its batch are stored. */
+export class UnstorablePositionError extends DomainError {
+  constructor(reason: string) {
+    super(
+      400,
+      'position_not_storable',
+      `This position cannot be stored as sent (${reason}); fix it before sending again`,
+    );
+  }
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity): the content is at fault, not the database. */
+function isContentError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+}
+
+/** Deadlock or serialization failure: nothing is wrong with the batch, it only has to run again. */
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '40P01' || code === '40001';
 }
 
 interface Pending {
@@ -21,7 +44,7 @@ interface Pending {
 
 export interface PositionsCommitted {
   stored: StoredPosition[];
-  /** The newest fix of each vehicle that moved forward in time with this batch. */
+  /** The newest fix of each vehicle that moved forward in time with this batch, as the database judged it. */
   advanced: StoredPosition[];
 }
 
@@ -47,8 +70,8 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
 
   constructor(
     private readonly repository: TrackingRepository,
-    private readonly latest: LatestPositions,
     private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -94,18 +117,43 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
   }
 
   private async store(batch: Pending[]): Promise<void> {
-    let committed: PositionsCommitted;
+    let rows: { id: string; advanced: boolean }[];
     try {
-      const ids = await this.repository.insertPositions(this.dataSource.manager, batch);
-      const stored = batch.map((item, index) => ({ positionId: ids[index], device: item.device, report: item.report }));
-      committed = { stored, advanced: this.latest.offer(stored) };
+      rows = await this.insert(batch);
     } catch (error) {
+      if (isContentError(error)) {
+        // One position the database cannot take must not cost the others theirs: find it by halves.
+        if (batch.length === 1) {
+          this.logger.warn(`position of ${batch[0].device.deviceId} refused by the database: ${String(error)}`);
+          batch[0].reject(new UnstorablePositionError(String((error as Error).message)));
+          return;
+        }
+        const half = Math.ceil(batch.length / 2);
+        await this.store(batch.slice(0, half));
+        await this.store(batch.slice(half));
+        return;
+      }
       this.logger.warn(`position batch of ${batch.length} not stored: ${String(error)}`);
       for (const item of batch) item.reject(new StorageUnavailableError());
       return;
     }
-    committed.stored.forEach((item, index) => batch[index].resolve(item.positionId));
-    this.emit('committed', committed);
+    const stored = batch.map((item, index) => ({
+      positionId: rows[index].id,
+      device: item.device,
+      report: item.report,
+    }));
+    const advanced = stored.filter((_, index) => rows[index].advanced);
+    stored.forEach((item, index) => batch[index].resolve(item.positionId));
+    this.emit('committed', { stored, advanced } satisfies PositionsCommitted);
+  }
+
+  private async insert(batch: Pending[], attempt = 1): Promise<{ id: string; advanced: boolean }[]> {
+    try {
+      return await this.repository.storePositions(this.dataSource.manager, batch, this.config.ingestMaxFixAheadSeconds);
+    } catch (error) {
+      if (attempt < 3 && isRetryable(error)) return this.insert(batch, attempt + 1);
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,10 +5,10 @@ import { PositionSnapshots } from '../../platform/live/position-snapshots';
 import { LoadsModule } from '../loads/loads.module';
 import { ActiveLoads } from './active-loads';
 import { DeviceRegistry } from './device-registry.service';
+import { FencePresenceRepository } from './fence-presence.repository';
 import { GeofenceMover } from './geofence-mover.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
-import { LatestPositions } from './latest-positions.service';
 import { PositionFanout } from './position-fanout.service';
 import { PositionWriter } from './position-writer.service';
 import { PumpStatusService } from './pump-status.service';
@@ -20,8 +20,8 @@ import { TrackingRepository } from './tracking.repository';
   controllers: [IngestController, TrackingController],
   providers: [
     TrackingRepository,
+    FencePresenceRepository,
     DeviceRegistry,
-    LatestPositions,
     PositionWriter,
     IngestService,
     ActiveLoads,

@@ -10,15 +10,14 @@ export interface RegisteredDevice {
   secretHash: string | null;
 }
 
-export interface LatestUpdate extends StoredPosition {
-  recentSpeedsKmh: number[];
-}
-
 export interface StoredPosition {
   positionId: string;
   device: RegisteredDevice;
   report: PositionReport;
 }
+
+/** The ETA's notion of recent pace: the last few fixes' speeds. */
+const RECENT_SPEEDS = 5;
 
 /** Batched SQL for the position stream: one INSERT per batch, not per position. */
 @Injectable()
@@ -36,14 +35,60 @@ export class TrackingRepository {
     );
   }
 
-  async insertPositions(manager: EntityManager, items: { device: RegisteredDevice; report: PositionReport }[]) {
+  /**
+   * Stores a batch of fixes and moves each vehicle's latest position forward in
+   * one statement. The database decides what "newest" is (a conditional upsert
+   * under its row lock), so every API instance agrees whichever one took the
+   * fix. A latest position dated further ahead than `maxAheadSeconds` from now
+   * (stored before such fixes were refused) is replaced, never kept frozen.
+   * Returns, in input order, each fix's id and whether it moved its vehicle.
+   */
+  async storePositions(
+    manager: EntityManager,
+    items: { device: RegisteredDevice; report: PositionReport }[],
+    maxAheadSeconds: number,
+  ): Promise<{ id: string; advanced: boolean }[]> {
     const column = <T>(pick: (item: (typeof items)[number]) => T) => items.map(pick);
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO positions (device_id, entity_type, entity_id, fix_time, lat, lng, speed_kmh, bearing_deg,
-                              altitude_m, accuracy_m, battery_percent, attributes)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::timestamptz[], $5::float8[], $6::float8[],
-                            $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::jsonb[])
-       RETURNING id`,
+    const rows: { id: string; advanced: boolean }[] = await manager.query(
+      `WITH incoming AS (
+         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::timestamptz[], $5::float8[], $6::float8[],
+                              $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::jsonb[])
+                WITH ORDINALITY AS item(device_id, entity_type, entity_id, fix_time, lat, lng, speed_kmh, bearing_deg,
+                                        altitude_m, accuracy_m, battery_percent, attributes, ord)
+       ), inserted AS (
+         INSERT INTO positions (device_id, entity_type, entity_id, fix_time, lat, lng, speed_kmh, bearing_deg,
+                                altitude_m, accuracy_m, battery_percent, attributes)
+         SELECT device_id, entity_type, entity_id, fix_time, lat, lng, speed_kmh, bearing_deg, altitude_m, accuracy_m,
+                battery_percent, attributes
+           FROM incoming ORDER BY ord
+         RETURNING id, device_id, entity_type, entity_id, fix_time, lat, lng, speed_kmh, bearing_deg
+       ), newest AS (
+         SELECT DISTINCT ON (entity_type, entity_id) *
+           FROM inserted ORDER BY entity_type, entity_id, fix_time DESC, id DESC
+       ), speeds AS (
+         SELECT entity_type, entity_id,
+                array_agg(speed_kmh ORDER BY fix_time, id) FILTER (WHERE speed_kmh IS NOT NULL) AS recent
+           FROM inserted GROUP BY entity_type, entity_id
+       ), advanced AS (
+         INSERT INTO latest_positions AS latest (entity_type, entity_id, device_id, position_id, fix_time, lat, lng,
+                                                speed_kmh, bearing_deg, recent_speeds_kmh)
+         SELECT newest.entity_type, newest.entity_id, newest.device_id, newest.id, newest.fix_time, newest.lat,
+                newest.lng, newest.speed_kmh, newest.bearing_deg,
+                COALESCE(speeds.recent[greatest(1, cardinality(speeds.recent) - ${RECENT_SPEEDS - 1}):], '{}')
+           FROM newest JOIN speeds USING (entity_type, entity_id)
+          -- Rows locked in one order by every batch on every instance: concurrent batches cannot deadlock.
+          ORDER BY newest.entity_type, newest.entity_id
+         ON CONFLICT (entity_type, entity_id) DO UPDATE SET
+           device_id = EXCLUDED.device_id, position_id = EXCLUDED.position_id, fix_time = EXCLUDED.fix_time,
+           lat = EXCLUDED.lat, lng = EXCLUDED.lng, speed_kmh = EXCLUDED.speed_kmh, bearing_deg = EXCLUDED.bearing_deg,
+           recent_speeds_kmh = (latest.recent_speeds_kmh || EXCLUDED.recent_speeds_kmh)[greatest(1,
+             cardinality(latest.recent_speeds_kmh) + cardinality(EXCLUDED.recent_speeds_kmh) - ${RECENT_SPEEDS - 1}):]
+         WHERE latest.fix_time < EXCLUDED.fix_time OR latest.fix_time > now() + make_interval(secs => $13)
+         RETURNING position_id
+       )
+       SELECT inserted.id::text AS id, advanced.position_id IS NOT NULL AS advanced
+         FROM inserted LEFT JOIN advanced ON advanced.position_id = inserted.id
+        ORDER BY inserted.id`,
       [
         column((item) => item.device.deviceId),
         column((item) => item.device.entityType),
@@ -57,60 +102,11 @@ export class TrackingRepository {
         column((item) => item.report.accuracyM),
         column((item) => item.report.batteryPercent),
         column((item) => JSON.stringify(item.report.attributes)),
+        maxAheadSeconds,
       ],
     );
-    // INSERT … SELECT FROM unnest keeps the input order, so ids line up with items.
-    return rows.map((row) => row.id);
-  }
-
-  /** Newer fixes replace the latest position; late or repeated ones never move a truck back in time. */
-  async advanceLatest(manager: EntityManager, items: LatestUpdate[]): Promise<void> {
-    if (items.length === 0) return;
-    await manager.query(
-      `INSERT INTO latest_positions AS latest (entity_type, entity_id, device_id, position_id, fix_time, lat, lng,
-                                              speed_kmh, bearing_deg, recent_speeds_kmh)
-       SELECT entity_type, entity_id, device_id, position_id, fix_time, lat, lng, speed_kmh, bearing_deg,
-              ARRAY(SELECT jsonb_array_elements_text(recent)::float8)
-         FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::bigint[], $5::timestamptz[], $6::float8[],
-                     $7::float8[], $8::float8[], $9::float8[], $10::jsonb[])
-              AS incoming(entity_type, entity_id, device_id, position_id, fix_time, lat, lng, speed_kmh, bearing_deg,
-                          recent)
-       ON CONFLICT (entity_type, entity_id) DO UPDATE SET
-         device_id = EXCLUDED.device_id, position_id = EXCLUDED.position_id, fix_time = EXCLUDED.fix_time,
-         lat = EXCLUDED.lat, lng = EXCLUDED.lng, speed_kmh = EXCLUDED.speed_kmh, bearing_deg = EXCLUDED.bearing_deg,
-         recent_speeds_kmh = EXCLUDED.recent_speeds_kmh
-       WHERE latest.fix_time < EXCLUDED.fix_time`,
-      [
-        items.map((item) => item.device.entityType),
-        items.map((item) => item.device.entityId),
-        items.map((item) => item.device.deviceId),
-        items.map((item) => item.positionId),
-        items.map((item) => item.report.fixTime.toISOString()),
-        items.map((item) => item.report.lat),
-        items.map((item) => item.report.lng),
-        items.map((item) => item.report.speedKmh),
-        items.map((item) => item.report.bearingDeg),
-        items.map((item) => JSON.stringify(item.recentSpeedsKmh)),
-      ],
-    );
-  }
-
-  /** Brings the latest positions level with history, for fixes stored but not yet reflected there. */
-  async repairLatest(windowMinutes: number): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO latest_positions AS latest (entity_type, entity_id, device_id, position_id, fix_time, lat, lng,
-                                              speed_kmh, bearing_deg)
-       SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, device_id, id, fix_time, lat, lng,
-              speed_kmh, bearing_deg
-         FROM positions
-        WHERE fix_time > now() - make_interval(mins => $1)
-        ORDER BY entity_type, entity_id, fix_time DESC, id DESC
-       ON CONFLICT (entity_type, entity_id) DO UPDATE SET
-         device_id = EXCLUDED.device_id, position_id = EXCLUDED.position_id, fix_time = EXCLUDED.fix_time,
-         lat = EXCLUDED.lat, lng = EXCLUDED.lng, speed_kmh = EXCLUDED.speed_kmh, bearing_deg = EXCLUDED.bearing_deg
-       WHERE latest.fix_time < EXCLUDED.fix_time`,
-      [windowMinutes],
-    );
+    // Ids come from one sequence in insertion order, which follows the input order.
+    return rows;
   }
 
   async countUnknownDevice(deviceId: string): Promise<void> {
@@ -145,6 +141,16 @@ export class TrackingRepository {
         ORDER BY latest.position_id`,
       [sincePositionId],
     ) as Promise<LatestRow[]>;
+  }
+
+  /** The position each of these vehicles is at now, as "entityType:entityId" → position id. */
+  async currentPositionIds(entityIds: string[]): Promise<Map<string, string>> {
+    const rows: { key: string; positionId: string }[] = await this.dataSource.query(
+      `SELECT entity_type || ':' || entity_id AS key, position_id::text AS "positionId"
+         FROM latest_positions WHERE entity_id = ANY($1::uuid[])`,
+      [entityIds],
+    );
+    return new Map(rows.map((row) => [row.key, row.positionId]));
   }
 
   countPositions(): Promise<number> {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_MAX_FIX_AHEAD_SECONDS } from '@pourline/domain';
 
 export interface AppConfig {
   port: number;
@@ -24,6 +25,8 @@ export interface AppConfig {
   deadlineWatchMs: number;
   /** Whether this instance may become the deployment's live relay (one leads at a time). */
   liveRelay: boolean;
+  /** A position fix dated further ahead of the server clock than this is refused. */
+  ingestMaxFixAheadSeconds: number;
   bootstrapAdminPassword: string | undefined;
   webDistDir: string;
   logLevel: string;
@@ -77,6 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoDayCheckMs: integer('DEMO_DAY_CHECK_MS', env.DEMO_DAY_CHECK_MS, 60_000),
     deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
     liveRelay: flag(env.LIVE_RELAY, true),
+    ingestMaxFixAheadSeconds: integer(
+      'INGEST_MAX_FIX_AHEAD_SECONDS',
+      env.INGEST_MAX_FIX_AHEAD_SECONDS,
+      DEFAULT_MAX_FIX_AHEAD_SECONDS,
+    ),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',

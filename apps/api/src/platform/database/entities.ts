@@ -19,6 +19,7 @@ import { LatestPositionEntity } from '../../modules/tracking/latest-position.ent
 import { PositionEntity } from '../../modules/tracking/position.entity';
 import { PumpStatusChangeEntity } from '../../modules/tracking/pump-status-change.entity';
 import { UnknownDeviceEntity } from '../../modules/tracking/unknown-device.entity';
+import { TruckFencePresenceEntity } from '../../modules/tracking/truck-fence-presence.entity';
 import { LiveEventEntity } from '../live/live-event.entity';
 import { LiveOutboxEntity } from '../live/live-outbox.entity';
 import { LiveRelayStateEntity } from '../live/live-relay-state.entity';
@@ -55,6 +56,7 @@ export const ENTITIES = [
   SpecimenSetEntity,
   PositionEntity,
   LatestPositionEntity,
+  TruckFencePresenceEntity,
   UnknownDeviceEntity,
   PumpStatusChangeEntity,
   LiveEventEntity,

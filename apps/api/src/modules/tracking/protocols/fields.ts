@@ -45,7 +45,43 @@ export function toNumber(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   if (typeof raw !== 'string') return undefined;
   const s = raw.trim();
-  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? Number(s) : undefined;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
+  // "1e999" is spelled like a number but is Infinity: no column can hold it.
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+// A NUL, or half of a UTF-16 surrogate pair, cannot be stored as text in PostgreSQL.
+const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a text cannot be stored as it came, or null. */
+export function textProblem(value: string): string | null {
+  if (!UNSTORABLE_TEXT.test(value)) return null;
+  return value.includes('\u0000') ? 'contains a NUL character' : 'contains an unpaired UTF-16 surrogate';
+}
+
+/**
+ * Attribute keys and text values, at any depth, that could not be stored; each
+ * as "attributes.key: what is wrong". A tracker sending one is refused alone,
+ * before its fix can fail the write of everyone else's.
+ */
+export function attributeProblems(value: unknown, path = 'attributes', errors: string[] = []): string[] {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    if (problem) errors.push(`${path}: ${problem}`);
+  } else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) errors.push(`${path}: must be a finite number`);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => attributeProblems(item, `${path}[${index}]`, errors));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const keyProblem = textProblem(key);
+      const name = keyProblem ? `${path}.${JSON.stringify(key)}` : `${path}.${key}`;
+      if (keyProblem) errors.push(`${name}: its name ${keyProblem}`);
+      attributeProblems(item, name, errors);
+    }
+  }
+  return errors;
 }
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;

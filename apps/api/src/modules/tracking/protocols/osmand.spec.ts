@@ -173,6 +173,12 @@ describe('parseOsmAnd', () => {
     ['negative accuracy', { accuracy: '-3' }, ['accuracy: must be a number >= 0']],
     ['non-numeric altitude', { altitude: 'high' }, ['altitude: must be a number']],
     ['non-numeric hdop', { hdop: 'good' }, ['hdop: must be a number >= 0']],
+    ['an overflowing speed', { speed: '1e999' }, ['speed: must be a number >= 0']],
+    ['an overflowing altitude', { altitude: '-1e400' }, ['altitude: must be a number']],
+    ['a NUL in a text field', { driver: 'Li\u0000Wei' }, ['attributes.driver: contains a NUL character']],
+    ['a lone surrogate', { note: 'ok\uD83D' }, ['attributes.note: contains an unpaired UTF-16 surrogate']],
+    ['a NUL in a field name', { 'a\u0000b': '1' }, ['attributes."a\\u0000b": its name contains a NUL character']],
+    ['a NUL in the secret', { secret: 's\u0000' }, ['secret: contains a NUL character']],
   ])('refuses %s', (_case, patch, expected) => {
     expect(errors(parseOsmAnd({ ...base, ...patch }, now))).toEqual(expected);
   });
@@ -185,6 +191,10 @@ describe('parseOsmAnd', () => {
       'location (latitude): must be a number between -90 and 90',
     ]);
     expect(errors(parseOsmAnd({ id: 'trk-t01', location: '1,2,3' }, now))).toEqual(['location: must be "lat,lon"']);
+  });
+
+  it('keeps a whole surrogate pair (an emoji) as it came', () => {
+    expect(value(parseOsmAnd({ ...base, note: 'full 🚚' }, now)).attributes).toEqual({ note: 'full 🚚' });
   });
 
   it('reports every problem in one answer', () => {
@@ -209,5 +219,6 @@ describe('coerceAttribute', () => {
     ['9007199254740993', '9007199254740993'],
     ['', ''],
     ['abc', 'abc'],
+    [`1${'0'.repeat(400)}.5`, `1${'0'.repeat(400)}.5`],
   ])('%p -> %p', (raw, expected) => expect(coerceAttribute(raw)).toBe(expected));
 });

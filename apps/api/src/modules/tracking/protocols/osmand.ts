@@ -39,7 +39,8 @@ export function coerceAttribute(value: string): string | number | boolean {
   if (value === 'false') return false;
   if (CANONICAL_NUMBER.test(value)) {
     const n = Number(value);
-    if (value.includes('.') || Number.isSafeInteger(n)) return n;
+    // A decimal too long for a double would be stored as Infinity: keep the text instead.
+    if (Number.isFinite(n) && (value.includes('.') || Number.isSafeInteger(n))) return n;
   }
   return value;
 }

@@ -1,6 +1,17 @@
 /** Assembles a PositionReport from named wire fields with the checks every protocol shares. */
 import type { PositionReport } from '@pourline/contracts';
-import { type NumberRule, type ParseResult, RULES, fail, ok, readDeviceId, readNumber, readTimestamp } from './fields';
+import {
+  type NumberRule,
+  type ParseResult,
+  RULES,
+  attributeProblems,
+  fail,
+  ok,
+  readDeviceId,
+  readNumber,
+  readTimestamp,
+  textProblem,
+} from './fields';
 
 export interface RawField {
   name: string;
@@ -45,7 +56,9 @@ export function readPosition(raw: RawPosition, now: Date): ParseResult<PositionR
     batteryPercent: opt(raw.battery, RULES.batteryPercent, raw.battery?.percentPerUnit),
     attributes: raw.attributes,
   };
+  attributeProblems(raw.attributes, 'attributes', errors);
   const secret = raw.secret?.value;
-  if (typeof secret === 'string' && secret.trim()) report.secret = secret.trim();
+  if (typeof secret === 'string' && textProblem(secret)) errors.push(`${raw.secret!.name}: ${textProblem(secret)}`);
+  else if (typeof secret === 'string' && secret.trim()) report.secret = secret.trim();
   return errors.length ? fail(errors) : ok(report);
 }
