@@ -81,11 +81,11 @@ describe('Dispatch room actions in the browser', () => {
     await page.getByTestId('load-truck').selectOption(spare.id);
     await page.getByTestId('load-assign-truck-submit').click();
     await page.waitForFunction(
-      async ([url, id, token]) => {
+      async ([url, id, token, truckId]) => {
         const answer = await fetch(`${url}/api/loads/${id}`, { headers: { authorization: `Bearer ${token}` } });
-        return (await answer.json()).truckId !== null;
+        return answer.ok && (await answer.json()).truckId === truckId;
       },
-      [process.env.POURLINE_API_URL!, replacement.id, crew.dispatcher.token!] as const,
+      [process.env.POURLINE_API_URL!, replacement.id, crew.dispatcher.token!, spare.id] as const,
       { timeout: 10_000 },
     );
     expect((await getLoad(crew.dispatcher, replacement.id)).truckId).toBe(spare.id);
