@@ -15,6 +15,8 @@ import { StrengthModule } from './modules/strength/strength.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { LiveModule } from './platform/live/live.module';
+import { RetentionModule } from './platform/retention/retention.module';
+import { ClockModule } from './platform/clock/clock.module';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuditModule } from './platform/audit/audit.module';
@@ -32,8 +34,10 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        ClockModule,
         AuditModule,
         LiveModule,
+        RetentionModule,
         IdempotencyModule,
         AuthModule,
         UsersModule,

@@ -22,6 +22,10 @@ export interface AppConfig {
   deadlineWatchMs: number;
   /** Whether this instance may become the deployment's live relay (one leads at a time). */
   liveRelay: boolean;
+  /** Days of the event log kept for replay; older days are dropped whole. */
+  eventRetentionDays: number;
+  /** Days of position history kept, by fix time; older days are dropped whole. */
+  positionRetentionDays: number;
   bootstrapAdminPassword: string | undefined;
   webDistDir: string;
   logLevel: string;
@@ -74,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     simulatorTimeScale: integer('SIM_TIME_SCALE', env.SIM_TIME_SCALE, 10),
     deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
     liveRelay: flag(env.LIVE_RELAY, true),
+    eventRetentionDays: integer('EVENT_RETENTION_DAYS', env.EVENT_RETENTION_DAYS, 30),
+    positionRetentionDays: integer('POSITION_RETENTION_DAYS', env.POSITION_RETENTION_DAYS, 180),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',
