@@ -1,5 +1,5 @@
 import { adminSession } from '../support/factories';
-import { connectReady } from '../support/live-support';
+import { connectReady, waitFor } from '../support/live-support';
 import {
   advanceLoad,
   createCrew,
@@ -47,8 +47,12 @@ describe('Dispatch holds and alerts', () => {
     const load = await loadOnSite(crew, pour);
     await recordQcTest(crew.qc, load.id, { stage: 'site', slumpMm: FAILING_SLUMP_MM, temperatureC: 20 });
 
-    const open = (await crew.dispatcher.get('/alerts?open=true')).body;
-    const alert = open.find((item: any) => item.type === 'load.rejected.v1' && item.payload.load.id === load.id);
+    // The alert is stored when the relay numbers the rejection's event, a moment after the rejection commits.
+    const alert = await waitFor('the rejection among the open alerts', async () =>
+      (await crew.dispatcher.get('/alerts?open=true')).body.find(
+        (item: any) => item.type === 'load.rejected.v1' && item.payload.load.id === load.id,
+      ),
+    );
     expect(alert.summary).toContain('rejected on site');
     expect(alert.acknowledgement).toBeNull();
 
