@@ -15,11 +15,12 @@ import { StrengthModule } from './modules/strength/strength.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { LiveModule } from './platform/live/live.module';
+import { RetentionModule } from './platform/retention/retention.module';
+import { ClockModule } from './platform/clock/clock.module';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
-import { Clock, SystemClock } from './platform/clock/clock';
 import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { ApiExceptionFilter } from './platform/errors/api-exception.filter';
@@ -33,8 +34,10 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        ClockModule,
         AuditModule,
         LiveModule,
+        RetentionModule,
         IdempotencyModule,
         AuthModule,
         UsersModule,
@@ -55,10 +58,9 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useClass: SystemClock },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG],
     };
   }
 }

@@ -1,11 +1,16 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Every accepted position, in arrival order. History is read by time range, so
- * a BRIN index on the fix time stays a few pages however long history grows.
+ * Every accepted position, in arrival order. The table is partitioned by day
+ * of the fix time (see the migration that partitions it), so retention drops
+ * whole days; the key includes the fix time because a partitioned table's key
+ * must. History is read by time range, so a BRIN index on the fix time stays a
+ * few pages however long a day grows; one truck's track is read through the
+ * entity index.
  */
 @Entity('positions')
 @Index('IDX_positions_fix_time_brin', { synchronize: false })
+@Index('positions_entity_fix_time', ['entityType', 'entityId', 'fixTime'])
 export class PositionEntity {
   /** Also the live stream's position sequence number. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
@@ -20,7 +25,7 @@ export class PositionEntity {
   @Column({ type: 'uuid' })
   entityId!: string;
 
-  @Column({ type: 'timestamptz' })
+  @PrimaryColumn({ type: 'timestamptz' })
   fixTime!: Date;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })

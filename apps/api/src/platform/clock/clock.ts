@@ -1,6 +1,6 @@
 /**
- * Now, as the server sees it. Whatever decides by the calendar (the demo's day
- * boundary) asks a Clock rather than `new Date()`, so a test can set the time.
+ * Now, as the server sees it. Injected wherever "now" decides something (the demo's
+ * day boundary, what retention keeps), so a test can set the time instead of waiting.
  */
 export abstract class Clock {
   abstract now(): Date;

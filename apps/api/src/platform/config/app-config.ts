@@ -27,6 +27,10 @@ export interface AppConfig {
   liveRelay: boolean;
   /** A position fix dated further ahead of the server clock than this is refused. */
   ingestMaxFixAheadSeconds: number;
+  /** Days of the event log kept for replay; older days are dropped whole. */
+  eventRetentionDays: number;
+  /** Days of position history kept, by fix time; older days are dropped whole. */
+  positionRetentionDays: number;
   bootstrapAdminPassword: string | undefined;
   webDistDir: string;
   logLevel: string;
@@ -85,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.INGEST_MAX_FIX_AHEAD_SECONDS,
       DEFAULT_MAX_FIX_AHEAD_SECONDS,
     ),
+    eventRetentionDays: integer('EVENT_RETENTION_DAYS', env.EVENT_RETENTION_DAYS, 30),
+    positionRetentionDays: integer('POSITION_RETENTION_DAYS', env.POSITION_RETENTION_DAYS, 180),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',

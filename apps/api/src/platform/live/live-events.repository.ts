@@ -92,6 +92,14 @@ export class LiveEventsRepository {
     await manager.query('UPDATE live_relay_state SET published_seq = GREATEST(published_seq, $1) WHERE id = 1', [seq]);
   }
 
+  /** Retention removed every event up to `seq`: replay cannot go back past it, and says so. */
+  async markPruned(manager: EntityManager, seq: number): Promise<void> {
+    await manager.query(
+      'UPDATE live_relay_state SET pruned_through_seq = GREATEST(pruned_through_seq, $1) WHERE id = 1',
+      [seq],
+    );
+  }
+
   async state(manager: EntityManager = this.dataSource.manager): Promise<RelayState> {
     const [row]: { last_seq: string; published_seq: string; pruned_through_seq: string }[] = await manager.query(
       'SELECT last_seq, published_seq, pruned_through_seq FROM live_relay_state WHERE id = 1',
