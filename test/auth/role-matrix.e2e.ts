@@ -22,8 +22,8 @@ const WATER: TestRole[] = ['admin', 'site_dispatcher', 'qc_inspector'];
 const INSPECTOR: TestRole[] = ['qc_inspector'];
 /** Those who talk about a pour while it is poured; after-sales reads what was said. */
 const CONVERSATION: TestRole[] = ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector'];
-/** Strength is judged by QC and answered for by after-sales; the dispatch room has no need of it. */
-const STRENGTH: TestRole[] = ['admin', 'qc_inspector', 'after_sales'];
+/** Strength is judged by QC, answered for by after-sales and watched by the plant; the dispatch room has no need of it. */
+const STRENGTH: TestRole[] = ['admin', 'plant_operator', 'qc_inspector', 'after_sales'];
 
 /**
  * Who may call what, written out by hand from PRODUCT.md's roles: it is the

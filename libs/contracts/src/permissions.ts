@@ -61,8 +61,9 @@ export const PERMISSIONS = {
   'qc.record': ['qc_inspector', 'site_dispatcher', 'system'],
   'qc.override': ['qc_inspector'],
   'specimens.manage': ['qc_inspector'],
-  // Strength is what a structure is accepted on: QC judges it, after-sales answers for it.
-  'strength.read': ['admin', 'qc_inspector', 'after_sales'],
+  // Strength is what a structure is accepted on: QC judges it, after-sales answers for it, and the
+  // plant's control room sees its own production control and the warnings about its concrete.
+  'strength.read': ['admin', 'plant_operator', 'qc_inspector', 'after_sales'],
   // The supervising engineer defines lots where that role exists; until then the QC inspector does.
   'strength.lots.manage': ['qc_inspector'],
   'tracking.read': [
