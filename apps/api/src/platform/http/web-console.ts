@@ -4,7 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Serves the built console; every non-API path falls back to its index page. */
-export function mountWebConsole(app: NestExpressApplication, webDistDir: string, warn: (line: string) => void): void {
+export function mountWebConsole(
+  app: Pick<NestExpressApplication, 'useStaticAssets' | 'use'>,
+  webDistDir: string,
+  warn: (line: string) => void,
+): void {
   const index = join(webDistDir, 'index.html');
   if (!existsSync(index)) {
     warn(`console not built (${index} missing): run "npm run build"`);
@@ -16,6 +20,8 @@ export function mountWebConsole(app: NestExpressApplication, webDistDir: string,
       return next();
     }
     response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+    // Relative to its root: an absolute path through a folder starting with a dot (a checkout under
+    // ~/.cache, say) would be refused as a dotfile.
+    response.sendFile('index.html', { root: webDistDir });
   });
 }
