@@ -72,6 +72,8 @@ describe('Site requests to the dispatch room', () => {
     expect((await crew.dispatcher.post('/pour-requests/not-an-id/acknowledge', {})).status).toBe(400);
     const tooLong = await crew.dispatcher.post(`/pour-requests/${request.id}/acknowledge`, { note: 'x'.repeat(201) });
     expect(tooLong.status).toBe(400);
+    const hostile = await crew.dispatcher.post(`/pour-requests/${request.id}/acknowledge`, { note: 'copy\u0000' });
+    expect(hostile.status).toBe(400);
     expect((await crew.dispatcher.get('/pour-requests')).body.map((item: PourRequestDto) => item.id)).toContain(
       request.id,
     );

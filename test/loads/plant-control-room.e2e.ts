@@ -132,6 +132,13 @@ describe('The plant control room', () => {
     expect((await getLoad(operator, load.id)).status).toBe('scheduled');
     const badBatch = await step(load.id, 'send-to-qc', { materials: [{ material: '', actualKg: -5 }] });
     expect(badBatch.status).toBe(400);
+    await step(load.id, 'start-loading');
+    for (const material of ['Ce\u0000ment', 'Cement \uD83D']) {
+      const hostile = await step(load.id, 'send-to-qc', { materials: [{ material, actualKg: 100 }] });
+      expect(hostile.status).toBe(400);
+      expect(hostile.body.message).toMatch(/materials\.0\.material/);
+    }
+    expect((await getLoad(operator, load.id)).status).toBe('loading');
   });
 
   it('acts only at the plants it runs, and sees only their queues', async () => {

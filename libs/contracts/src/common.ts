@@ -93,3 +93,23 @@ export function patchSchema<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
   );
   return z.object(shape).partial() as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
 }
+
+// C0 controls other than tab and line breaks, and DEL: nothing a person types, and PostgreSQL refuses NUL.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Half of a UTF-16 pair on its own: not a character, and not storable as UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text a person typed, possibly empty: trimmed, printable, whole characters, at most `maxChars` of them. */
+export function safeText(maxChars: number) {
+  return z
+    .string()
+    .trim()
+    .refine((text) => !CONTROL_CHARACTER.test(text), 'must not contain control characters such as NUL')
+    .refine((text) => !LONE_SURROGATE.test(text), 'must be valid Unicode text (it holds half of a character)')
+    .refine((text) => [...text].length <= maxChars, `must be at most ${maxChars} characters`);
+}
+
+/** Text a person typed: trimmed, not empty, printable, whole characters, at most `maxChars` of them. */
+export function plainText(maxChars: number) {
+  return safeText(maxChars).refine((text) => text.length > 0, 'must not be empty');
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LoadStatus, LoadStep } from '@pourline/domain';
-import { IsoDateTime, ObservedAt, Uuid } from './common';
+import { IsoDateTime, ObservedAt, plainText, safeText, Uuid } from './common';
 import { ConfirmationReason } from './plan-sanity';
 
 const Reason = z.string().trim().min(10, 'say why, in at least 10 characters').max(1000);
@@ -33,7 +33,7 @@ export type StartLoadingRequest = z.infer<typeof StartLoadingRequest>;
 
 /** One material of the batch ticket as the plant's batching system weighed it. */
 export const BatchMaterial = z.object({
-  material: z.string().trim().min(1, 'name the material').max(60),
+  material: plainText(60),
   actualKg: z.number().nonnegative('cannot be negative').max(100_000),
   /** The mix design's quantity for this load, when the batching system prints it. */
   targetKg: z.number().nonnegative('cannot be negative').max(100_000).optional(),
@@ -50,7 +50,7 @@ export const BatchedRequest = z.object({
   materials: z.array(BatchMaterial).max(20).default([]),
   /** Water kept back at the plant for a slump adjustment on site (it bounds what the site may add). */
   waterHeldBackLitres: z.number().nonnegative('cannot be negative').max(2000).optional(),
-  note: z.string().trim().max(500).optional(),
+  note: safeText(500).optional(),
 });
 export type BatchedRequest = z.infer<typeof BatchedRequest>;
 

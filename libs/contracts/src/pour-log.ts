@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOAD_STATUSES, type LoadStatus, POUR_STATUSES, type PourStatus, type QcFailureCode } from '@pourline/domain';
-import { PageQuery, type Page } from './common';
+import { PageQuery, type Page, plainText, safeText } from './common';
 import { POUR_REQUEST_KINDS, type PourRequestKind } from './pours';
 import { QC_STAGES, type QcOutcome, type QcStage } from './quality';
 import type { Role } from './roles';
@@ -63,25 +63,6 @@ export const MESSAGE_TEXT_MAX_CHARS = 500;
 export const LOG_SEARCH_MAX_CHARS = 100;
 /** A "last load" larger than this is not a last load but a new plan. */
 export const LAST_LOAD_MAX_M3 = 500;
-
-// C0 controls other than tab and line breaks, and DEL: nothing a person types, and PostgreSQL refuses NUL.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-// Half of a UTF-16 pair on its own: not a character, and not storable as UTF-8.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function safeText(maxChars: number) {
-  return z
-    .string()
-    .trim()
-    .refine((text) => !CONTROL_CHARACTER.test(text), 'must not contain control characters such as NUL')
-    .refine((text) => !LONE_SURROGATE.test(text), 'must be valid Unicode text (it holds half of a character)')
-    .refine((text) => [...text].length <= maxChars, `must be at most ${maxChars} characters`);
-}
-
-/** Text a person typed: trimmed, not empty, printable, whole characters, at most `maxChars` of them. */
-export function plainText(maxChars: number) {
-  return safeText(maxChars).refine((text) => text.length > 0, 'must not be empty');
-}
 
 /** A truck as people call it on the radio: its fleet number. */
 const TruckLabel = plainText(20);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, LatLng, LineString, ObservedAt, PageQuery, patchSchema, Uuid } from './common';
+import { IsoDate, IsoDateTime, LatLng, LineString, ObservedAt, PageQuery, patchSchema, safeText, Uuid } from './common';
 import { DOCUMENT_TYPES, type DocumentType, POUR_STATUSES, type PourStatus } from '@pourline/domain';
 import { PlanConfirmations } from './plan-sanity';
 
@@ -119,7 +119,7 @@ export interface PourRequestAcknowledgementDto {
 }
 
 export const AcknowledgePourRequest = z.object({
-  note: z.string().trim().max(200).default(''),
+  note: safeText(200).default(''),
 });
 export type AcknowledgePourRequest = z.infer<typeof AcknowledgePourRequest>;
 
