@@ -138,6 +138,11 @@ describe('The plant control room', () => {
       expect(hostile.status).toBe(400);
       expect(hostile.body.message).toMatch(/materials\.0\.material/);
     }
+    // A batch time hours before loading began would put the deadline behind the load.
+    const hoursBefore = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const mistyped = await step(load.id, 'send-to-qc', { batchedAt: hoursBefore });
+    expect(mistyped.status).toBe(409);
+    expect(mistyped.body.message).toMatch(/^batchedAt/);
     expect((await getLoad(operator, load.id)).status).toBe('loading');
   });
 

@@ -10,6 +10,8 @@ import {
 import { useMemo } from 'react';
 import { useCurrentUser } from '../auth/useCurrentUser';
 
+const NOTHING_EXCLUDED: readonly LoadStep[] = [];
+
 export interface OfferedStep {
   step: LoadStep;
   /** Why it cannot be taken yet (shown on a disabled button); null when it can. */
@@ -25,7 +27,7 @@ export function useLoadStepsFor(
   load: LoadDto,
   places: readonly LoadStepPlace[],
   now: number,
-  exclude: readonly LoadStep[] = [],
+  exclude: readonly LoadStep[] = NOTHING_EXCLUDED,
 ): OfferedStep[] {
   const user = useCurrentUser();
   return useMemo(() => {

@@ -39,6 +39,9 @@ import { LoadsRepository } from './loads.repository';
 import type { RecordedAt } from './recorded-at';
 
 /** `observed`: when the person says the step happened, checked against the load once it is locked. */
+/** Water may meet cement a little before the control room presses "start loading". */
+const BATCH_BEFORE_LOADING_MS = 15 * 60_000;
+
 type PersonStep = StepContext & { actor: CurrentUser; observed?: { at: string; field: string } };
 
 type Step = (manager: EntityManager, load: LoadEntity, context: PersonStep) => Promise<void>;
@@ -133,12 +136,11 @@ export class LoadStepsService {
   sendToQc(id: string, request: BatchedRequest, actor: CurrentUser, { at }: RecordedAt = {}) {
     return this.step(id, { actor, at, note: request.note }, async (manager, load, context) => {
       if (request.batchedAt) {
-        const batchedAt = new Date(request.batchedAt);
-        if (batchedAt.getTime() > Date.now() + 5 * 60_000) {
-          throw new InvalidInputError('time_in_future', 'batchedAt: water cannot have met cement in the future', [
-            'batchedAt',
-          ]);
-        }
+        // A corrected batch time lies around the start of loading: not in the future, and not long
+        // before loading began (a mistyped day would put the deadline in the past and strand the load).
+        const loadingStartedAt = await this.loads.latestEventAt(manager, load.id);
+        const notBefore = loadingStartedAt ? new Date(loadingStartedAt.getTime() - BATCH_BEFORE_LOADING_MS) : null;
+        const batchedAt = observedTimeOrRefuse(request.batchedAt, at ?? new Date(), notBefore, 'batchedAt');
         // The deadline runs from when water met cement, so a corrected batch time moves it.
         const { deadline, limitedBy } = loadDeadline(batchedAt, load.pour!, load.mix!, plantRuleSet(load.pour!.plant!));
         Object.assign(load, { batchedAt, dischargeDeadline: deadline, deadlineLimitedBy: limitedBy });
