@@ -113,3 +113,11 @@ export function safeText(maxChars: number) {
 export function plainText(maxChars: number) {
   return safeText(maxChars).refine((text) => text.length > 0, 'must not be empty');
 }
+
+/** A written reason, as every override, disposal, diversion and confirmation asks for: the API's one rule. */
+export const REASON_MIN_CHARS = 10;
+export const WrittenReason = z
+  .string()
+  .trim()
+  .min(REASON_MIN_CHARS, `say why, in at least ${REASON_MIN_CHARS} characters`)
+  .max(1000);

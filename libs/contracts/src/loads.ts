@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { LoadStatus, LoadStep } from '@pourline/domain';
-import { IsoDateTime, ObservedAt, plainText, safeText, Uuid } from './common';
+import { IsoDateTime, ObservedAt, plainText, safeText, Uuid, WrittenReason } from './common';
 import { ConfirmationReason } from './plan-sanity';
 
-const Reason = z.string().trim().min(10, 'say why, in at least 10 characters').max(1000);
+const Reason = WrittenReason;
 
 export const CreateLoadRequest = z.object({
   /** May be left empty and assigned before loading starts. */

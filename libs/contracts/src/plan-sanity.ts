@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { PlanGeometryIssue, PlanRules, PourStatus } from '@pourline/domain';
-import type { ApiError } from './common';
+import { type ApiError, WrittenReason } from './common';
 
 /** Why a person goes ahead although the system asked; recorded with their name. */
-export const ConfirmationReason = z.string().trim().min(10, 'say why, in at least 10 characters').max(1000);
+export const ConfirmationReason = WrittenReason;
 
 /** What a plan's author confirms, with a reason, when the plan is saved. */
 export const PlanConfirmations = z

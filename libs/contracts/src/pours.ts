@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, LatLng, LineString, ObservedAt, PageQuery, patchSchema, safeText, Uuid } from './common';
+import {
+  IsoDate,
+  IsoDateTime,
+  LatLng,
+  LineString,
+  ObservedAt,
+  PageQuery,
+  patchSchema,
+  safeText,
+  Uuid,
+  WrittenReason,
+} from './common';
 import { DOCUMENT_TYPES, type DocumentType, POUR_STATUSES, type PourStatus } from '@pourline/domain';
 import { PlanConfirmations } from './plan-sanity';
 
@@ -51,7 +62,7 @@ export type UpdatePourRequest = z.infer<typeof UpdatePourRequest>;
 export const ChangePourStatusRequest = z.object({
   status: PourStatusSchema,
   /** Only an administrator may release a pour whose required reports are not all delivered. */
-  overrideReason: z.string().trim().min(10, 'say why, in at least 10 characters').max(1000).optional(),
+  overrideReason: WrittenReason.optional(),
 });
 export type ChangePourStatusRequest = z.infer<typeof ChangePourStatusRequest>;
 

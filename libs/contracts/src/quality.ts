@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CUBE_SIZES_MM, type QcFailureReason, type StrengthEvaluation } from '@pourline/domain';
-import { IsoDateTime, ObservedAt, Uuid } from './common';
+import { IsoDateTime, ObservedAt, Uuid, WrittenReason } from './common';
 
 export const QC_STAGES = ['plant', 'site'] as const;
 export type QcStage = (typeof QC_STAGES)[number];
@@ -32,7 +32,7 @@ export const RecordQcTestRequest = z.object({
 export type RecordQcTestRequest = z.infer<typeof RecordQcTestRequest>;
 
 export const OverrideQcRequest = z.object({
-  reason: z.string().trim().min(10, 'say why, in at least 10 characters').max(1000),
+  reason: WrittenReason,
 });
 export type OverrideQcRequest = z.infer<typeof OverrideQcRequest>;
 

@@ -1,8 +1,6 @@
+import { REASON_MIN_CHARS } from '@pourline/contracts';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/useI18n';
-
-/** The API's own minimum for a written reason. */
-export const REASON_MIN_CHARS = 10;
 
 interface ReasonFormProps {
   title: string;

@@ -1,4 +1,4 @@
-import type { LoadDto, PourDto } from '@pourline/contracts';
+import { type LoadDto, type PourDto, REASON_MIN_CHARS } from '@pourline/contracts';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
@@ -15,8 +15,6 @@ interface DivertFormProps {
   onClose: () => void;
 }
 
-const REASON_MIN = 10;
-
 /** Sends concrete already out to another of today's pours on the same mix, with a reason. */
 export function DivertForm({ load, pours, onClose }: DivertFormProps) {
   const { t, locale } = useI18n();
@@ -26,7 +24,7 @@ export function DivertForm({ load, pours, onClose }: DivertFormProps) {
   const targets = divertTargets(pours, load);
   const [pourId, setPourId] = useState(targets[0]?.id ?? '');
   const [reason, setReason] = useState('');
-  const valid = pourId !== '' && reason.trim().length >= REASON_MIN;
+  const valid = pourId !== '' && reason.trim().length >= REASON_MIN_CHARS;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -56,11 +54,11 @@ export function DivertForm({ load, pours, onClose }: DivertFormProps) {
         </select>
       </label>
       <label className="field">
-        <span>{t('dispatch.reason', { min: REASON_MIN })}</span>
+        <span>{t('dispatch.reason', { min: REASON_MIN_CHARS })}</span>
         <textarea
           data-testid="divert-reason"
           rows={2}
-          minLength={REASON_MIN}
+          minLength={REASON_MIN_CHARS}
           maxLength={1000}
           value={reason}
           onChange={(event) => setReason(event.target.value)}

@@ -1,4 +1,4 @@
-import type { EarlyStartFacts } from '@pourline/contracts';
+import { type EarlyStartFacts, REASON_MIN_CHARS } from '@pourline/contracts';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { formatPlantClock } from '../pours/plantTime';
@@ -10,13 +10,11 @@ interface EarlyStartFormProps {
   onCancel: () => void;
 }
 
-const REASON_MIN = 10;
-
 /** Loading a pour's first truck hours before its start: say why, and it is recorded under your name. */
 export function EarlyStartForm({ facts, busy, onConfirm, onCancel }: EarlyStartFormProps) {
   const { t, locale } = useI18n();
   const [reason, setReason] = useState('');
-  const valid = reason.trim().length >= REASON_MIN;
+  const valid = reason.trim().length >= REASON_MIN_CHARS;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -33,11 +31,11 @@ export function EarlyStartForm({ facts, busy, onConfirm, onCancel }: EarlyStartF
         })}
       </p>
       <label className="field">
-        <span>{t('dispatch.earlyStartReason', { min: REASON_MIN })}</span>
+        <span>{t('dispatch.earlyStartReason', { min: REASON_MIN_CHARS })}</span>
         <textarea
           data-testid="early-start-reason"
           rows={2}
-          minLength={REASON_MIN}
+          minLength={REASON_MIN_CHARS}
           maxLength={1000}
           value={reason}
           onChange={(event) => setReason(event.target.value)}

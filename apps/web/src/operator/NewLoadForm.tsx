@@ -1,4 +1,4 @@
-import type { LoadDto, PourDto, TruckDto } from '@pourline/contracts';
+import { type LoadDto, type PourDto, REASON_MIN_CHARS, type TruckDto } from '@pourline/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
@@ -17,8 +17,6 @@ interface NewLoadFormProps {
   onClose: () => void;
 }
 
-const REASON_MIN = 10;
-
 /** Orders one more load for the pour: a truck of its plant, a volume, and a reason when it is more than planned. */
 export function NewLoadForm({ pour, loads, trucks, onClose }: NewLoadFormProps) {
   const { t, formatNumber } = useI18n();
@@ -36,7 +34,7 @@ export function NewLoadForm({ pour, loads, trucks, onClose }: NewLoadFormProps) 
   const volume = Number(volumeText.replace(',', '.'));
   const overOrder = Number.isFinite(volume) && needsOverOrderReason(volume, unordered);
   const volumeValid = Number.isFinite(volume) && volume > 0 && (capacity === undefined || volume <= capacity);
-  const reasonValid = !overOrder || reason.trim().length >= REASON_MIN;
+  const reasonValid = !overOrder || reason.trim().length >= REASON_MIN_CHARS;
 
   const chooseTruck = (id: string) => {
     setTruckId(id);
@@ -90,7 +88,7 @@ export function NewLoadForm({ pour, loads, trucks, onClose }: NewLoadFormProps) 
           <textarea
             data-testid="new-load-reason"
             rows={2}
-            minLength={REASON_MIN}
+            minLength={REASON_MIN_CHARS}
             maxLength={1000}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
