@@ -16,11 +16,12 @@ import { runMigrations } from './platform/database/migrate';
 import { mountOpenApi } from './platform/http/openapi';
 import { mountWebConsole } from './platform/http/web-console';
 import { RedisIoAdapter } from './platform/live/redis-io.adapter';
+import { accessLog } from './platform/logging/access-log';
 import { createLogger, PinoNestLogger } from './platform/logging/pino-logger';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   const log = (line: string) => logger.info(line);
 
   let databaseUrl = config.databaseUrl;
@@ -36,6 +37,7 @@ async function bootstrap(): Promise<void> {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  app.use(accessLog(logger));
   // Gateways send up to a thousand positions in one request.
   app.useBodyParser('json', { limit: '5mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });

@@ -1,4 +1,4 @@
-import type { ApiError, LoginResponse } from '@pourline/contracts';
+import { type ApiError, DEMO_FLEET_USER_AGENT, type LoginResponse } from '@pourline/contracts';
 import { SimulationStopped, sleep } from './clock';
 
 /** An answer of the API that retrying will not change (4xx), or a failure that outlasted the retries. */
@@ -125,7 +125,7 @@ async function send(
   signal: AbortSignal,
 ): Promise<Answer> {
   if (signal.aborted) throw new SimulationStopped();
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': DEMO_FLEET_USER_AGENT };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   try {

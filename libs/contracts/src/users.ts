@@ -40,6 +40,8 @@ export interface UserDto {
  * sign in with a password, and the load histories name it for what it is.
  */
 export const DEMO_FLEET_ACCOUNT = { username: 'demo-fleet', displayName: 'Demo fleet (simulator)' } as const;
+/** The demo fleet names itself, so its routine calls can be told from people's in the access log. */
+export const DEMO_FLEET_USER_AGENT = 'pourline-demo-fleet';
 
 /** An administrator asks for an access token of a system account, e.g. to run the demo fleet on its own. */
 export const SystemTokenRequest = z.object({ username: z.string().trim().min(1).max(64) });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_MAX_FIX_AHEAD_SECONDS } from '@pourline/domain';
+import { type LogFormat, logFormatFor } from '../logging/pino-logger';
 
 export interface AppConfig {
   port: number;
@@ -34,6 +35,7 @@ export interface AppConfig {
   bootstrapAdminPassword: string | undefined;
   webDistDir: string;
   logLevel: string;
+  logFormat: LogFormat;
 }
 
 export const REPO_ROOT = resolve(__dirname, '../../../../..');
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: logFormatFor(env.LOG_FORMAT, process.stdout.isTTY === true),
   };
 }
 
