@@ -12,6 +12,9 @@ const swc = [
   },
 ];
 
+/** ESM-only packages Jest's CommonJS runtime cannot load as they are: compiled like our own sources. */
+const transformIgnorePatterns = ['/node_modules/(?!(temporal-polyfill|temporal-utils|temporal-spec)/)'];
+
 const moduleNameMapper = {
   '^@pourline/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@pourline/contracts$': '<rootDir>/libs/contracts/src/index.ts',
@@ -29,6 +32,7 @@ module.exports = {
       testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
       transform: { '^.+\\.(t|j)sx?$': swc },
+      transformIgnorePatterns,
       moduleNameMapper,
     },
     {
@@ -37,6 +41,7 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

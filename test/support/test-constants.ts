@@ -8,3 +8,6 @@ export const ROLES = [
   'after_sales',
 ] as const;
 export type TestRole = (typeof ROLES)[number];
+
+/** The test plants keep Shanghai time, and the console's days follow the plants' calendar. */
+export const PLANT_TIME_ZONE = 'Asia/Shanghai';

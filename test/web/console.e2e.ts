@@ -1,3 +1,4 @@
+import { localDateInZone } from '@pourline/domain';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, signIn, type BrowserSession } from '../support/browser';
 import {
@@ -12,10 +13,10 @@ import {
   TINY_PDF,
 } from '../support/factories';
 import type { Http } from '../support/http';
-import { ADMIN_PASSWORD } from '../support/test-constants';
+import { ADMIN_PASSWORD, PLANT_TIME_ZONE } from '../support/test-constants';
 
-/** The browser asks for the pours of its own calendar day; noon in Shanghai is on it. */
-const today = new Date().toISOString().slice(0, 10);
+/** The console asks for the pours of the plants' calendar day; noon in Shanghai is on it. */
+const today = localDateInZone(new Date(), PLANT_TIME_ZONE);
 const noonInShanghai = `${today}T04:00:00.000Z`;
 
 describe('The console in a real browser', () => {

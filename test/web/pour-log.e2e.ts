@@ -1,3 +1,5 @@
+import { localDateInZone } from '@pourline/domain';
+import { PLANT_TIME_ZONE } from '../support/test-constants';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, signIn, type BrowserSession } from '../support/browser';
 import { adminSession, createUser, expectCreated } from '../support/factories';
@@ -10,7 +12,7 @@ import {
   scheduleLoad,
 } from '../support/load-factories';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = localDateInZone(new Date(), PLANT_TIME_ZONE);
 const noonInShanghai = `${today}T04:00:00.000Z`;
 
 /** The radio, kept: the site tablet says something and the dispatch room reads it, each in their language. */

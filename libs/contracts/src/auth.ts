@@ -26,4 +26,9 @@ export interface ClientConfigDto {
   mapTileUrl: string;
   mapTileAttribution: string;
   demo: boolean;
+  /**
+   * The plants' zone (the one most plants keep): the console's days and clocks follow it whatever
+   * zone the browser is in. Null while there is no plant; the console then reads the browser's.
+   */
+  timeZone: string | null;
 }

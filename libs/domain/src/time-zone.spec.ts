@@ -1,4 +1,11 @@
-import { formatInZone, isValidTimeZone, localDateInZone } from './time-zone';
+import {
+  formatInZone,
+  isValidTimeZone,
+  localDateInZone,
+  sameWallClock,
+  shiftCalendarDay,
+  zoneAbbreviation,
+} from './time-zone';
 
 describe(isValidTimeZone.name, () => {
   it.each(['Asia/Shanghai', 'America/Chicago', 'UTC', 'Etc/GMT+8'])('knows %s', (name) => {
@@ -52,5 +59,37 @@ describe(formatInZone.name, () => {
 
   it('refuses an unknown zone', () => {
     expect(() => formatInZone(instant, 'Nowhere/Land', 'en')).toThrow(RangeError);
+  });
+});
+
+describe(shiftCalendarDay.name, () => {
+  it('moves across month, year and leap day', () => {
+    expect(shiftCalendarDay('2024-12-31', 1)).toBe('2025-01-01');
+    expect(shiftCalendarDay('2024-03-01', -1)).toBe('2024-02-29');
+    expect(shiftCalendarDay('2026-03-29', 1)).toBe('2026-03-30');
+  });
+
+  it('refuses what is not a calendar day', () => {
+    expect(() => shiftCalendarDay('2025-02-30', 1)).toThrow(RangeError);
+    expect(() => shiftCalendarDay('tomorrow', 1)).toThrow(RangeError);
+  });
+});
+
+describe(zoneAbbreviation.name, () => {
+  it('names the offset as people read it, with summer time', () => {
+    expect(zoneAbbreviation(new Date('2025-06-01T00:00:00Z'), 'Asia/Shanghai', 'en')).toBe('GMT+8');
+    expect(zoneAbbreviation(new Date('2025-07-01T00:00:00Z'), 'Europe/Berlin', 'en-GB')).toBe('CEST');
+    expect(zoneAbbreviation(new Date('2025-07-01T00:00:00Z'), 'Mars/Olympus', 'en')).toBe('Mars/Olympus');
+  });
+});
+
+describe(sameWallClock.name, () => {
+  it('tells zones with one clock from zones with another, at that instant', () => {
+    const summer = new Date('2025-07-01T00:00:00Z');
+    const winter = new Date('2025-01-01T00:00:00Z');
+    expect(sameWallClock(summer, 'Asia/Shanghai', 'Asia/Chongqing')).toBe(true);
+    expect(sameWallClock(summer, 'Asia/Shanghai', 'Europe/Berlin')).toBe(false);
+    expect(sameWallClock(winter, 'Europe/London', 'UTC')).toBe(true);
+    expect(sameWallClock(summer, 'Europe/London', 'UTC')).toBe(false);
   });
 });

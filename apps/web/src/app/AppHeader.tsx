@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useI18n } from '../i18n/useI18n';
 import { ConnectionIndicator } from '../live/ConnectionIndicator';
+import { PlantClockNote } from '../time/PlantClockNote';
 import type { HomeView } from './Console';
 import type { Route } from './route';
 import { routeHash } from './route';
@@ -85,6 +86,7 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
         )}
       </div>
       <div className="header-tools">
+        <PlantClockNote />
         <ConnectionIndicator />
         <LanguageSwitch />
         <ThemeToggle />

@@ -1,11 +1,12 @@
 import { type CurrentUser, roleHasPermission } from '@pourline/contracts';
 import { lazy, Suspense, useState } from 'react';
+import { usePlantToday } from '../time/usePlantToday';
 import { OperatorView } from '../operator/OperatorView';
 import { PlantView } from '../plant/PlantView';
 import { PourBoard } from '../pours/PourBoard';
 import { PourDetail } from '../pours/PourDetail';
 import { QcView } from '../qc/QcView';
-import { type PourBoardFilters, todayFilters } from '../pours/pourBoardFilters';
+import type { PourBoardFilters } from '../pours/pourBoardFilters';
 import { SiteOutboxProvider } from '../site/SiteOutboxProvider';
 import { SiteView } from '../site/SiteView';
 import { StrengthView } from '../strength/StrengthView';
@@ -39,7 +40,15 @@ export function Console({ user, onSignOut }: ConsoleProps) {
   const { t } = useI18n();
   const [route, navigate] = useHashRoute();
   // Kept here so that going back from a pour returns to the same day and filter.
-  const [filters, setFilters] = useState<PourBoardFilters>(todayFilters);
+  // The day stays "today" (rolling over at the plants' midnight) until someone picks another.
+  const today = usePlantToday();
+  const [chosen, setChosen] = useState<{ day: string | null; status: PourBoardFilters['status'] }>({
+    day: null,
+    status: '',
+  });
+  const filters: PourBoardFilters = { day: chosen.day ?? today, status: chosen.status };
+  const setFilters = (next: PourBoardFilters) =>
+    setChosen({ day: next.day === today ? null : next.day, status: next.status });
   const homeView = homeViewOf(user.role);
   const canPlan = roleHasPermission(user.role, 'pours.plan');
   const canSeeStrength = roleHasPermission(user.role, 'strength.read');

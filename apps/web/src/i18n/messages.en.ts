@@ -73,6 +73,7 @@ export const en = {
   'board.refresh': 'Refresh',
   'board.refreshing': 'Refreshing…',
   'board.updatedAt': 'Updated {time}',
+  'header.plantClock': 'Times on plant clock ({zone})',
   'board.empty': 'No pours on this day.',
   'board.count': '{count} pours · {volume} m³',
   'board.countOne': '1 pour · {volume} m³',

@@ -74,6 +74,7 @@ export const zhCN: Messages = {
   'board.refresh': '刷新',
   'board.refreshing': '正在刷新…',
   'board.updatedAt': '更新于 {time}',
+  'header.plantClock': '时间按搅拌站时区（{zone}）',
   'board.empty': '当天没有浇筑计划。',
   'board.count': '{count} 个浇筑 · {volume} m³',
   'board.countOne': '1 个浇筑 · {volume} m³',

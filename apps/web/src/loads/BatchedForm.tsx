@@ -1,7 +1,7 @@
 import type { BatchedRequest, BatchMaterial, LoadDto } from '@pourline/contracts';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/useI18n';
-import { utcIsoToZonedLocal, zonedLocalToUtcIso } from '../pours/editor/zonedTime';
+import { instantToWallClock, wallClockToInstant } from '@pourline/domain';
 
 interface BatchedFormProps {
   load: LoadDto;
@@ -37,7 +37,7 @@ function parseAmount(text: string, max: number): number | null | 'invalid' {
 export function BatchedForm({ load, timeZone, busy, large, onSubmit, onCancel }: BatchedFormProps) {
   const { t } = useI18n();
   const [batchedAt, setBatchedAt] = useState(() =>
-    load.batchedAt ? utcIsoToZonedLocal(load.batchedAt, timeZone) : '',
+    load.batchedAt ? instantToWallClock(load.batchedAt, timeZone) : '',
   );
   const [rows, setRows] = useState<MaterialRow[]>([]);
   const [water, setWater] = useState('');
@@ -56,10 +56,10 @@ export function BatchedForm({ load, timeZone, busy, large, onSubmit, onCancel }:
     }
     const heldBack = parseAmount(water, MAX_WATER_LITRES);
     if (heldBack === 'invalid') return setProblem(t('batch.invalidWater', { max: MAX_WATER_LITRES }));
-    const originalLocal = load.batchedAt ? utcIsoToZonedLocal(load.batchedAt, timeZone) : '';
+    const originalLocal = load.batchedAt ? instantToWallClock(load.batchedAt, timeZone) : '';
     let batchedAtIso: string | undefined;
     if (batchedAt && batchedAt !== originalLocal) {
-      const iso = zonedLocalToUtcIso(batchedAt, timeZone);
+      const iso = wallClockToInstant(batchedAt, timeZone);
       if (!iso) return setProblem(t('batch.invalidTime'));
       batchedAtIso = iso;
     }

@@ -5,7 +5,7 @@ import { useApi } from '../api/useApi';
 import { useLive } from '../live/useLive';
 import { useLiveStore } from '../live/useLiveStore';
 import { listPlants } from '../map/siteEndpoints';
-import { localIsoDate } from '../pours/localDate';
+import { usePlantToday } from '../time/usePlantToday';
 import { listPoursOfDay } from '../pours/pourEndpoints';
 import { useReloadOnChange } from '../pours/useReloadOnChange';
 import { listLatestPositions, listProjects, listPumps, listPumpStatuses, listTrucks } from './operatorEndpoints';
@@ -19,18 +19,6 @@ export interface OperatorSnapshot {
   pumps: ApiResource<PumpDto[]>;
 }
 
-/** The calendar day rolls over at midnight in a 24/7 room; look again every minute. */
-const DAY_CHECK_MS = 60_000;
-
-function useToday(): string {
-  const [day, setDay] = useState(localIsoDate);
-  useEffect(() => {
-    const timer = window.setInterval(() => setDay(localIsoDate()), DAY_CHECK_MS);
-    return () => window.clearInterval(timer);
-  }, []);
-  return day;
-}
-
 /**
  * The REST pictures the live view starts from: today's pours, places and
  * fleet. Pump statuses and latest positions go into the live store, where
@@ -39,7 +27,7 @@ function useToday(): string {
 export function useOperatorSnapshot(): OperatorSnapshot {
   const api = useApi();
   const store = useLiveStore();
-  const day = useToday();
+  const day = usePlantToday();
   const resyncVersion = useLive((state) => state.resyncVersion);
 
   const pours = useApiResource(`live-pours:${day}`, (signal) => listPoursOfDay(api, { day }, signal));

@@ -1,5 +1,8 @@
+import { shiftCalendarDay } from '@pourline/domain';
 import { useI18n } from '../i18n/useI18n';
-import { localIsoDate, shiftIsoDate } from './localDate';
+import { usePlantsZone } from '../time/usePlantsZone';
+import { usePlantToday } from '../time/usePlantToday';
+import { formatPlantTime } from './plantTime';
 import type { PourBoardFilters } from './pourBoardFilters';
 import { isPourStatus, POUR_STATUS_OPTIONS } from './wireEnums';
 
@@ -21,7 +24,8 @@ export function PourBoardToolbar({
   onNewPour,
 }: PourBoardToolbarProps) {
   const { t, locale } = useI18n();
-  const today = localIsoDate();
+  const today = usePlantToday();
+  const zone = usePlantsZone();
   const setDay = (day: string) => onFiltersChange({ ...filters, day });
 
   return (
@@ -32,7 +36,7 @@ export function PourBoardToolbar({
           className="button button--icon"
           aria-label={t('board.previousDay')}
           title={t('board.previousDay')}
-          onClick={() => setDay(shiftIsoDate(filters.day, -1))}
+          onClick={() => setDay(shiftCalendarDay(filters.day, -1))}
         >
           ‹
         </button>
@@ -53,7 +57,7 @@ export function PourBoardToolbar({
           className="button button--icon"
           aria-label={t('board.nextDay')}
           title={t('board.nextDay')}
-          onClick={() => setDay(shiftIsoDate(filters.day, 1))}
+          onClick={() => setDay(shiftCalendarDay(filters.day, 1))}
         >
           ›
         </button>
@@ -85,7 +89,7 @@ export function PourBoardToolbar({
             {loading
               ? t('board.refreshing')
               : t('board.updatedAt', {
-                  time: new Intl.DateTimeFormat(locale, { timeStyle: 'medium', hourCycle: 'h23' }).format(loadedAt),
+                  time: formatPlantTime(loadedAt.toISOString(), zone, locale, { timeStyle: 'medium' }),
                 })}
           </span>
         )}

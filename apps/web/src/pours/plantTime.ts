@@ -1,4 +1,4 @@
-import { formatInZone } from '@pourline/domain';
+import { formatInZone, zoneAbbreviation } from '@pourline/domain';
 
 /**
  * Times are stored in UTC and read in the plant's zone, whatever zone the
@@ -26,10 +26,5 @@ export function formatPlantClock(iso: string, timeZone: string, locale: string):
 
 /** The zone as people say it at that instant, e.g. "GMT+8" or "CEST". */
 export function plantZoneName(iso: string, timeZone: string, locale: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso));
-    return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-  } catch {
-    return timeZone;
-  }
+  return zoneAbbreviation(new Date(iso), timeZone, locale);
 }

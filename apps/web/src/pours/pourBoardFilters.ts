@@ -1,4 +1,3 @@
-import { localIsoDate } from './localDate';
 import type { PourStatus } from './wireEnums';
 
 export interface PourBoardFilters {
@@ -6,8 +5,4 @@ export interface PourBoardFilters {
   day: string;
   /** '' means every status. */
   status: PourStatus | '';
-}
-
-export function todayFilters(): PourBoardFilters {
-  return { day: localIsoDate(), status: '' };
 }

@@ -5,7 +5,8 @@ import { errorMessage } from '../api/errorMessage';
 import { useI18n } from '../i18n/useI18n';
 import { useLive } from '../live/useLive';
 import { useNow } from '../operator/useNow';
-import { localIsoDate } from '../pours/localDate';
+import { plantToday } from '../time/plantDay';
+import { usePlantsZone } from '../time/usePlantsZone';
 import { usePoursOfDay } from '../pours/usePoursOfDay';
 import { useReloadOnChange } from '../pours/useReloadOnChange';
 import { RecentStrengthWarnings } from '../strength/RecentStrengthWarnings';
@@ -28,7 +29,7 @@ const TICK_MS = 15_000;
 export function QcView() {
   const { t } = useI18n();
   const now = useNow(TICK_MS);
-  const day = localIsoDate(new Date(now));
+  const day = plantToday(usePlantsZone(), new Date(now));
   const pours = usePoursOfDay({ day, status: '' });
   const resyncVersion = useLive((state) => state.resyncVersion);
   useReloadOnChange(resyncVersion, pours.reload);

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { ApiResource } from '../api/useApiResource';
 import { useLive } from '../live/useLive';
 import { boardOrder } from '../operator/pourProgress';
-import { localIsoDate } from '../pours/localDate';
+import { usePlantToday } from '../time/usePlantToday';
 import { usePoursOfDay } from '../pours/usePoursOfDay';
 import { useReloadOnChange } from '../pours/useReloadOnChange';
 import { isPourStatus } from '../pours/wireEnums';
@@ -14,7 +14,8 @@ import { isPourStatus } from '../pours/wireEnums';
  * over the fetched ones.
  */
 export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiResource<PourDto[]> } {
-  const [filters] = useState(() => ({ day: localIsoDate(), status: '' as const }));
+  const day = usePlantToday();
+  const filters = useMemo(() => ({ day, status: '' as const }), [day]);
   const resource = usePoursOfDay(filters);
   const liveStatuses = useLive((state) => state.pourStatuses);
   const resyncVersion = useLive((state) => state.resyncVersion);

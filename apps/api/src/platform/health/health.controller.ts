@@ -27,11 +27,19 @@ export class HealthController {
   /** What the console needs before anyone signs in. */
   @Get('config')
   @Public()
-  clientConfig(): ClientConfigDto {
+  async clientConfig(): Promise<ClientConfigDto> {
     return {
       mapTileUrl: this.config.mapTileUrl,
       mapTileAttribution: this.config.mapTileAttribution,
       demo: this.config.demo,
+      timeZone: await this.plantsTimeZone(),
     };
+  }
+
+  private async plantsTimeZone(): Promise<string | null> {
+    const rows: Array<{ zone: string }> = await this.dataSource.query(
+      'SELECT time_zone AS zone FROM plants GROUP BY time_zone ORDER BY count(*) DESC, time_zone LIMIT 1',
+    );
+    return rows[0]?.zone ?? null;
   }
 }

@@ -8,8 +8,14 @@ import {
   PUMPING_METHODS,
   type UpdatePourRequest,
 } from '@pourline/contracts';
-import { DEFAULT_REQUIRED_DOCUMENT_TYPES, DOCUMENT_TYPES, type DocumentType, slumpToleranceMm } from '@pourline/domain';
-import { utcIsoToZonedLocal, zonedLocalToUtcIso } from './zonedTime';
+import {
+  DEFAULT_REQUIRED_DOCUMENT_TYPES,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  instantToWallClock,
+  slumpToleranceMm,
+  wallClockToInstant,
+} from '@pourline/domain';
 
 export type PumpingMethod = (typeof PUMPING_METHODS)[number];
 /** The plan's own fields; `confirm` travels with a save but is no part of the plan. */
@@ -77,7 +83,7 @@ export function draftFromPour(pour: PourDto): PourDraft {
     projectId: pour.projectId,
     plantId: pour.plantId,
     structuralElement: pour.structuralElement,
-    scheduledStartLocal: utcIsoToZonedLocal(pour.scheduledStart, pour.plantTimeZone),
+    scheduledStartLocal: instantToWallClock(pour.scheduledStart, pour.plantTimeZone),
     volumeM3: String(pour.volumeM3),
     pourRateM3PerHour: String(pour.pourRateM3PerHour),
     direction: pour.direction,
@@ -112,7 +118,7 @@ const orUndefined = <T>(value: T | null | ''): T | undefined => (value === null 
  */
 export function draftToCandidate(draft: PourDraft, plantTimeZone: string | undefined): Record<PlanField, unknown> {
   const scheduledStart =
-    plantTimeZone && draft.scheduledStartLocal ? zonedLocalToUtcIso(draft.scheduledStartLocal, plantTimeZone) : null;
+    plantTimeZone && draft.scheduledStartLocal ? wallClockToInstant(draft.scheduledStartLocal, plantTimeZone) : null;
   return {
     projectId: orUndefined(draft.projectId),
     plantId: orUndefined(draft.plantId),
