@@ -1,5 +1,5 @@
 import type { LoadDto, PlantDto, PourDto, PourLoadsDto } from '@pourline/contracts';
-import { loadingOpensAt, type LoadStatus, planRulesFor } from '@pourline/domain';
+import { loadingOpensAt, type LoadStatus, planRulesFor, TRUCK_COMMITTED_STATUSES } from '@pourline/domain';
 import type { ApiClient } from './api-client';
 import type { SimClock } from './clock';
 import type { Log } from './log';
@@ -26,21 +26,6 @@ export interface DispatcherContext {
   stats: SimulationStats;
 }
 
-/** A load still keeps its truck busy for this pour in these statuses. */
-const OCCUPYING: readonly LoadStatus[] = [
-  'scheduled',
-  'loading',
-  'plant_qc',
-  'held',
-  'released',
-  'en_route',
-  'on_site',
-  'discharging',
-  'discharged',
-  'rejected',
-  'returning',
-  'returning_with_load',
-];
 /** Loading needs the pour ready or under way. */
 const LOADABLE_POURS: readonly string[] = ['ready', 'in_progress'];
 /** With this many trucks already waiting for the pump, the next one waits at the plant. */
@@ -151,7 +136,7 @@ export class DispatcherAgent {
    */
   private async resumeOrReassign(loads: readonly LoadDto[]): Promise<void> {
     for (const load of loads) {
-      if (!load.truckId || !OCCUPYING.includes(load.status)) continue;
+      if (!load.truckId || !TRUCK_COMMITTED_STATUSES.includes(load.status)) continue;
       const agent = this.context.pool.byTruckId(load.truckId);
       if (!agent || agent.loadId === load.id) continue;
       if (agent.available) {
@@ -173,7 +158,7 @@ export class DispatcherAgent {
 
   private async sendNextLoad(loads: readonly LoadDto[], unorderedM3: number): Promise<void> {
     const { clock, pumps, api } = this.context;
-    const out = loads.filter((load) => load.truckId !== null && OCCUPYING.includes(load.status)).length;
+    const out = loads.filter((load) => load.truckId !== null && TRUCK_COMMITTED_STATUSES.includes(load.status)).length;
     if (out >= this.pour.truckCount) return;
     if (pumps.queueLength(this.pour.id) >= MAX_WAITING_AT_PUMP) return;
     const agent = this.pickTruck(0);

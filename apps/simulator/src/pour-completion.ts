@@ -1,11 +1,9 @@
 import type { PourVolumesDto } from '@pourline/contracts';
-import type { LoadStatus } from '@pourline/domain';
+import { type LoadStatus, NOT_RELEASED_STATUSES } from '@pourline/domain';
 
 /** Less than this left to deliver is no load at all: the dispatch room orders nothing smaller. */
 export const MIN_LOAD_M3 = 0.5;
 
-/** Loads at the plant that would still deliver to the pour. */
-const STILL_AT_PLANT: readonly LoadStatus[] = ['scheduled', 'loading', 'plant_qc', 'held'];
 
 /**
  * A pour under way is finished once its planned volume is in and nothing more
@@ -15,5 +13,5 @@ const STILL_AT_PLANT: readonly LoadStatus[] = ['scheduled', 'loading', 'plant_qc
 export function isPourDelivered(volumes: PourVolumesDto, loads: readonly { status: LoadStatus }[]): boolean {
   if (volumes.plannedM3 - volumes.deliveredM3 >= MIN_LOAD_M3) return false;
   if (volumes.inTransitM3 > 0) return false;
-  return !loads.some((load) => STILL_AT_PLANT.includes(load.status));
+  return !loads.some((load) => NOT_RELEASED_STATUSES.includes(load.status));
 }

@@ -1,5 +1,5 @@
 import type { LatLng, LoadDto, MixDto, PlantDto, PourDto, QcTestDto, TruckDto } from '@pourline/contracts';
-import type { LoadStatus } from '@pourline/domain';
+import { AT_PLANT_STATUSES, type LoadStatus } from '@pourline/domain';
 import { type ApiClient, isApiError } from './api-client';
 import { isStopped } from './clock';
 import { confirmByHand, expectFenceStep, type FenceFallbackContext, type HandTarget } from './fence-fallback';
@@ -42,7 +42,6 @@ const BUSY_TRUCK_BENCH_MS = 5 * 60_000;
 type Place = 'plant' | 'site' | 'road';
 
 const FINISHED: readonly LoadStatus[] = ['back_at_plant', 'disposed', 'cancelled'];
-const AT_PLANT: readonly LoadStatus[] = ['scheduled', 'loading', 'plant_qc', 'held', 'released'];
 const AT_SITE: readonly LoadStatus[] = ['on_site', 'discharging', 'discharged', 'rejected'];
 /** A resumed truck last seen further than this from the site is put at the site's gate. */
 const NEAR_SITE_M = 500;
@@ -114,7 +113,7 @@ export class TruckAgent {
 
   private resumeAt(status: LoadStatus, pour: PourDto): void {
     const seen = this.lastKnownPosition;
-    if (AT_PLANT.includes(status)) {
+    if (AT_PLANT_STATUSES.includes(status)) {
       this.place = 'plant';
     } else if (AT_SITE.includes(status)) {
       const centre = this.siteCentre(pour);

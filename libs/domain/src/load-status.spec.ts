@@ -1,4 +1,8 @@
 import {
+  AT_PLANT_STATUSES,
+  NOT_RELEASED_STATUSES,
+  TRUCK_BUSY_STATUSES,
+  TRUCK_COMMITTED_STATUSES,
   canDivertLoad,
   canTransitionLoad,
   isLoadStatus,
@@ -154,5 +158,19 @@ describe(pourVolumes.name, () => {
   it('refuses a negative volume', () => {
     expect(() => pourVolumes([load('discharged', -1)], 15)).toThrow(RangeError);
     expect(() => pourVolumes([], -1)).toThrow(RangeError);
+  });
+});
+
+describe('status groups', () => {
+  it('keeps a truck busy from loading until it is back or the load ended, never in a terminal state', () => {
+    for (const status of TRUCK_BUSY_STATUSES) expect(isLoadTerminal(status)).toBe(false);
+    const free = LOAD_STATUSES.filter((status) => !TRUCK_BUSY_STATUSES.includes(status));
+    expect(free).toEqual(['scheduled', 'disposed', 'back_at_plant', 'cancelled']);
+    expect(TRUCK_COMMITTED_STATUSES).toEqual(['scheduled', ...TRUCK_BUSY_STATUSES]);
+  });
+
+  it('counts as at the plant what has not left it, and as not released what may still be cancelled or held', () => {
+    for (const status of AT_PLANT_STATUSES) expect(TRUCK_COMMITTED_STATUSES).toContain(status);
+    expect(AT_PLANT_STATUSES.filter((status) => !NOT_RELEASED_STATUSES.includes(status))).toEqual(['released']);
   });
 });

@@ -45,6 +45,27 @@ const LOAD_TRANSITIONS: Readonly<Record<LoadStatus, readonly LoadStatus[]>> = {
   cancelled: [],
 };
 
+/** The truck is out with this load (from loading to back at the plant); it can carry one at a time. */
+export const TRUCK_BUSY_STATUSES: readonly LoadStatus[] = [
+  'loading',
+  'plant_qc',
+  'held',
+  'released',
+  'en_route',
+  'on_site',
+  'discharging',
+  'discharged',
+  'returning',
+  'rejected',
+  'returning_with_load',
+];
+/** The truck is promised to the load: assigned and waiting, or out with it. */
+export const TRUCK_COMMITTED_STATUSES: readonly LoadStatus[] = ['scheduled', ...TRUCK_BUSY_STATUSES];
+/** The plant's outbound work: loads not yet on the road. */
+export const AT_PLANT_STATUSES: readonly LoadStatus[] = ['scheduled', 'loading', 'plant_qc', 'held', 'released'];
+/** Loads the plant has not released yet: the pour may still get them. */
+export const NOT_RELEASED_STATUSES: readonly LoadStatus[] = ['scheduled', 'loading', 'plant_qc', 'held'];
+
 export const LOAD_IN_TRANSIT_STATUSES: readonly LoadStatus[] = ['released', 'en_route', 'on_site', 'discharging'];
 /** Counted as delivered only when the load was not rejected. */
 export const LOAD_DELIVERED_STATUSES: readonly LoadStatus[] = ['discharged', 'returning', 'back_at_plant'];

@@ -9,25 +9,12 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { BatchMaterial } from '@pourline/contracts';
-import type { LoadStatus } from '@pourline/domain';
+import { type LoadStatus, TRUCK_BUSY_STATUSES } from '@pourline/domain';
 import { TruckEntity } from '../fleet/truck.entity';
 import { MixEntity } from '../mixes/mix.entity';
 import { PourEntity } from '../pours/pour.entity';
 
-/** States in which a truck is busy with a load; it can be on only one at a time. */
-export const TRUCK_BUSY_STATUSES: readonly LoadStatus[] = [
-  'loading',
-  'plant_qc',
-  'held',
-  'released',
-  'en_route',
-  'on_site',
-  'discharging',
-  'discharged',
-  'returning',
-  'rejected',
-  'returning_with_load',
-];
+export { TRUCK_BUSY_STATUSES };
 export const TRUCK_BUSY_INDEX = 'UQ_loads_truck_busy';
 
 export type SiteAcceptance = 'accepted' | 'retest_required' | 'rejected';

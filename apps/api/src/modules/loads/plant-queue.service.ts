@@ -7,6 +7,7 @@ import {
   type QueuePourDto,
 } from '@pourline/contracts';
 import {
+  AT_PLANT_STATUSES,
   DEFAULT_TYPICAL_SPEED_KMH,
   type LoadStatus,
   lineStringLengthMeters,
@@ -20,8 +21,6 @@ import type { LoadEntity } from './load.entity';
 import { LoadViews } from './load-views.service';
 import { LoadsRepository } from './loads.repository';
 
-/** The plant's part of the cycle: from the ticket to the truck leaving the gate. */
-const OUTBOUND: readonly LoadStatus[] = ['scheduled', 'loading', 'plant_qc', 'held', 'released'];
 const RETURNING: readonly LoadStatus[] = ['returning', 'returning_with_load'];
 
 function queuePour(pour: PourEntity): QueuePourDto {
@@ -51,9 +50,9 @@ export class PlantQueueService {
     if (!canActAtPlant(actor, plantId)) {
       throw new ForbiddenError('not_your_plant', 'You do not run the control room of this plant');
     }
-    const work = await this.loads.listPlantWork(plantId, [...OUTBOUND, ...RETURNING]);
+    const work = await this.loads.listPlantWork(plantId, [...AT_PLANT_STATUSES, ...RETURNING]);
     const views = new Map((await this.views.many(work)).map((view) => [view.id, view]));
-    const outbound = work.filter((load) => OUTBOUND.includes(load.status));
+    const outbound = work.filter((load) => AT_PLANT_STATUSES.includes(load.status));
     const targets = await this.releaseTargetsOf(outbound, now);
     const item = (load: LoadEntity): PlantQueueItemDto => ({
       load: views.get(load.id)!,
