@@ -45,20 +45,12 @@ const LOAD_TRANSITIONS: Readonly<Record<LoadStatus, readonly LoadStatus[]>> = {
   cancelled: [],
 };
 
+/** The truck is free of a load waiting for it (scheduled) or ended with it (terminal, or back at the plant). */
+const TRUCK_FREE_STATUSES: readonly LoadStatus[] = ['scheduled', 'disposed', 'back_at_plant', 'cancelled'];
 /** The truck is out with this load (from loading to back at the plant); it can carry one at a time. */
-export const TRUCK_BUSY_STATUSES: readonly LoadStatus[] = [
-  'loading',
-  'plant_qc',
-  'held',
-  'released',
-  'en_route',
-  'on_site',
-  'discharging',
-  'discharged',
-  'returning',
-  'rejected',
-  'returning_with_load',
-];
+export const TRUCK_BUSY_STATUSES: readonly LoadStatus[] = LOAD_STATUSES.filter(
+  (status) => !TRUCK_FREE_STATUSES.includes(status),
+);
 /** The truck is promised to the load: assigned and waiting, or out with it. */
 export const TRUCK_COMMITTED_STATUSES: readonly LoadStatus[] = ['scheduled', ...TRUCK_BUSY_STATUSES];
 /** The plant's outbound work: loads not yet on the road. */
