@@ -1,7 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { I18nContext, type I18n, type TranslationValues } from './I18nContext';
-import { CATALOGUES, isLocale, type Locale } from './locales';
-import type { MessageKey } from './messages.en';
+import { I18nContext, type I18n } from './I18nContext';
+import { isLocale, type Locale } from './locales';
+import { createTranslator } from './translator';
 
 const STORAGE_KEY = 'pourline.locale';
 
@@ -9,11 +9,6 @@ function initialLocale(): Locale {
   const stored = localStorage.getItem(STORAGE_KEY);
   if (isLocale(stored)) return stored;
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
-
-function interpolate(template: string, values: TranslationValues | undefined): string {
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -29,12 +24,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const messages = CATALOGUES[locale];
+    const t = createTranslator(locale);
     const numberFormats = new Map<number, Intl.NumberFormat>();
     return {
       locale,
       setLocale,
-      t: (key: MessageKey, values?: TranslationValues) => interpolate(messages[key], values),
+      t,
       formatNumber: (number: number, maximumFractionDigits = 1) => {
         let format = numberFormats.get(maximumFractionDigits);
         if (!format) {

@@ -75,8 +75,8 @@ export const en = {
   'board.updatedAt': 'Updated {time}',
   'header.plantClock': 'Times on plant clock ({zone})',
   'board.empty': 'No pours on this day.',
-  'board.count': '{count} pours · {volume} m³',
-  'board.countOne': '1 pour · {volume} m³',
+  'board.count_one': '1 pour · {volume} m³',
+  'board.count_other': '{count} pours · {volume} m³',
   'board.col.start': 'Start',
   'board.col.project': 'Project / customer',
   'board.col.element': 'Element',
@@ -84,8 +84,8 @@ export const en = {
   'board.col.mix': 'Mix',
   'board.col.pump': 'Pump',
   'board.col.status': 'Status',
-  'board.undelivered': '{count} reports undelivered',
-  'board.undeliveredOne': '1 report undelivered',
+  'board.undelivered_one': '1 report undelivered',
+  'board.undelivered_other': '{count} reports undelivered',
   'board.overridden': 'Released by override',
   'board.noPump': 'No pump',
 
@@ -266,7 +266,8 @@ export const en = {
   'live.connection.offline.hint': 'No connection to the server; the screen shows the last known state.',
 
   'live.mapLabel': 'Live map of trucks, pumps, plants and sites',
-  'live.truckCount': '{count} trucks on the map',
+  'live.truckCount_one': '1 truck on the map',
+  'live.truckCount_other': '{count} trucks on the map',
   'live.legend.trucks': 'Trucks',
   'live.legend.pumps': 'Pumps',
   'live.board.title': "Today's pours",
@@ -285,7 +286,8 @@ export const en = {
   'live.noTruckOnWay': 'No truck on the way',
   'live.pumpState': 'Pump {pump}: {status}',
   'live.issue.rejected': 'Rejected: {tickets}',
-  'live.issue.nonConformances': '{count} open non-conformance(s)',
+  'live.issue.nonConformances_one': '1 open non-conformance',
+  'live.issue.nonConformances_other': '{count} open non-conformances',
   'live.issue.deadline': 'Deadline at risk: {tickets}',
   'live.openPour': 'Open the pour',
   'live.timeline.empty': 'No loads yet.',
@@ -371,8 +373,8 @@ export const en = {
   'site.pump.noneHint': 'This pour has no pump assigned.',
   'site.pump.unknown': 'State unknown',
   'site.outbox.allSent': 'All sent',
-  'site.outbox.pendingOne': '1 action waiting to send',
-  'site.outbox.pending': '{count} actions waiting to send',
+  'site.outbox.pending_one': '1 action waiting to send',
+  'site.outbox.pending_other': '{count} actions waiting to send',
   'site.outbox.sendNow': 'Send now',
   'site.pending.offline': 'Waiting for network',
   'site.pending.sending': 'Sending…',
@@ -504,19 +506,23 @@ export const en = {
   'qc.specimens.progress': 'Sets made: {taken} of {required} required',
   'qc.specimens.noneDue': 'No load is due for sampling now.',
   'qc.specimens.count': 'Specimens in the set',
-  'qc.specimens.countOption': '{count} cubes',
+  'qc.specimens.countOption_one': '1 cube',
+  'qc.specimens.countOption_other': '{count} cubes',
   'qc.specimens.make': 'Make set',
   'qc.sets.title': 'Sets of this pour',
   'qc.sets.empty': 'No set made yet.',
-  'qc.sets.meta': 'Ticket {ticket} · {count} cubes · {time} · {name}',
-  'qc.sets.age': '{days} days',
+  'qc.sets.meta_one': 'Ticket {ticket} · 1 cube · {time} · {name}',
+  'qc.sets.meta_other': 'Ticket {ticket} · {count} cubes · {time} · {name}',
+  'qc.sets.age_one': '1 day',
+  'qc.sets.age_other': '{count} days',
   'qc.sets.pending': 'not tested yet',
   'qc.sets.invalid': 'set not valid',
   'qc.sets.ageLabel': 'Age',
   'qc.sets.cube': 'Cube {n}',
   'qc.sets.save': 'Save results',
   'qc.sets.needThree': 'Enter the three cube results as numbers.',
-  'qc.strength.title': 'Strength acceptance, {grade} ({sets} sets at 28 days)',
+  'qc.strength.title_one': 'Strength acceptance, {grade} (1 set at 28 days)',
+  'qc.strength.title_other': 'Strength acceptance, {grade} ({count} sets at 28 days)',
   'qc.strength.pass': 'Accepted',
   'qc.strength.fail': 'Not accepted',
   'qc.strength.numbers': 'Mean {mean} MPa (needs ≥ {requiredMean}) · minimum {min} MPa (needs ≥ {requiredMin})',
@@ -710,7 +716,8 @@ export const en = {
   'site.hold.short': 'On hold',
   'plant.logOf': 'Log of the pour',
   'nav.strength': 'Strength',
-  'strength.open': 'Strength ({count} recent warnings)',
+  'strength.open_one': 'Strength (1 recent warning)',
+  'strength.open_other': 'Strength ({count} recent warnings)',
   'strength.title': 'Strength',
   'strength.plant': 'Plant',
   'strength.noPlants': 'No plant yet.',
@@ -804,5 +811,10 @@ export const en = {
   'strength.trends.legendCusum': 'CUSUM',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+type CatalogueKey = keyof typeof en;
+/** Code names a plural message by its stem: `t('board.count', { count })` reads `board.count_one` or `_other`. */
+type Stem<Key> = Key extends `${infer Stem}_${'one' | 'other'}` ? Stem : Key;
+export type MessageKey = Stem<CatalogueKey>;
+/** Chinese has one plural form, so other catalogues may leave out the `_one` keys. */
+export type Messages = Record<Exclude<CatalogueKey, `${string}_one`>, string> &
+  Partial<Record<Extract<CatalogueKey, `${string}_one`>, string>>;

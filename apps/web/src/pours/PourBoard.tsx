@@ -24,9 +24,7 @@ export function PourBoard({ filters, onFiltersChange, onOpen, onNewPour }: PourB
         <h1 id="board-title">{t('board.title')}</h1>
         {pours && (
           <span className="muted" data-testid="board-summary">
-            {pours.length === 1
-              ? t('board.countOne', { volume: formatNumber(totalVolumeM3) })
-              : t('board.count', { count: pours.length, volume: formatNumber(totalVolumeM3) })}
+            {t('board.count', { count: pours.length, volume: formatNumber(totalVolumeM3) })}
           </span>
         )}
       </div>

@@ -11,8 +11,7 @@ export function UndeliveredBadge({ types }: { types: readonly string[] }) {
       data-testid="pour-documents-warning"
       title={types.map((type) => documentTypeLabel(type, t)).join(', ')}
     >
-      <span aria-hidden="true">⚠</span>{' '}
-      {types.length === 1 ? t('board.undeliveredOne') : t('board.undelivered', { count: types.length })}
+      <span aria-hidden="true">⚠</span> {t('board.undelivered', { count: types.length })}
     </span>
   );
 }

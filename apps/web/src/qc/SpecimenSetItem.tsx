@@ -51,7 +51,7 @@ function ResultRow({ age, results, strength }: { age: Age; results: number[] | n
   const { t, formatNumber } = useI18n();
   return (
     <p className="qc-set-result" data-testid={`qc-set-${age}d`}>
-      <span className="qc-set-age">{t('qc.sets.age', { days: age })}</span>
+      <span className="qc-set-age">{t('qc.sets.age', { count: age })}</span>
       {results === null ? (
         <span className="muted">{t('qc.sets.pending')}</span>
       ) : (
@@ -107,8 +107,8 @@ function StrengthForm({
           data-testid="qc-strength-age"
           onChange={(event) => setAge(event.target.value === '28' ? 28 : 7)}
         >
-          <option value={7}>{t('qc.sets.age', { days: 7 })}</option>
-          <option value={28}>{t('qc.sets.age', { days: 28 })}</option>
+          <option value={7}>{t('qc.sets.age', { count: 7 })}</option>
+          <option value={28}>{t('qc.sets.age', { count: 28 })}</option>
         </select>
       </label>
       {values.map((value, index) => (

@@ -11,7 +11,7 @@ export function StrengthAcceptance({ acceptance }: { acceptance: StrengthAccepta
       data-testid="qc-strength"
       data-pass={evaluation ? String(evaluation.pass) : undefined}
     >
-      <h3>{t('qc.strength.title', { grade: acceptance.strengthGrade, sets: acceptance.sets })}</h3>
+      <h3>{t('qc.strength.title', { grade: acceptance.strengthGrade, count: acceptance.sets })}</h3>
       {evaluation ? (
         <>
           <p className="qc-strength-verdict">{evaluation.pass ? t('qc.strength.pass') : t('qc.strength.fail')}</p>

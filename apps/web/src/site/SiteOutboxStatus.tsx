@@ -10,11 +10,7 @@ export function SiteOutboxStatus({ snapshot, onRetry }: { snapshot: OutboxSnapsh
     <div className={`site-outbox site-outbox--${state}`} data-testid="site-outbox" data-pending={count} role="status">
       <span className="site-outbox-count">{count === 0 ? '✓' : count}</span>
       <span className="site-outbox-words">
-        {count === 0
-          ? t('site.outbox.allSent')
-          : count === 1
-            ? t('site.outbox.pendingOne')
-            : t('site.outbox.pending', { count })}
+        {count === 0 ? t('site.outbox.allSent') : t('site.outbox.pending', { count })}
         {count > 0 && !snapshot.online && <small>{t('site.pending.offline')}</small>}
         {count > 0 && snapshot.paused && <small>{t('site.pending.paused')}</small>}
       </span>

@@ -1,13 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StrengthWarningDto } from '@pourline/contracts';
-import { en } from '../i18n/messages.en';
-import type { MessageKey } from '../i18n/messages.en';
-import { zhCN } from '../i18n/messages.zh-CN';
+import type { Locale } from '../i18n/locales';
+import { createTranslator } from '../i18n/translator';
 import { warningMessage } from './warningMessage';
 
-const words = (catalogue: Record<MessageKey, string>) => ({
-  t: (key: MessageKey, values: Record<string, string | number> = {}) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)),
+const words = (locale: Locale) => ({
+  t: createTranslator(locale),
   formatNumber: (value: number, digits = 1) => String(Math.round(value * 10 ** digits) / 10 ** digits),
 });
 
@@ -61,19 +59,19 @@ const productionControl: StrengthWarningDto = {
 
 describe(warningMessage.name, () => {
   it('says which lot heads below acceptance, by how much, and what the forecast rests on', () => {
-    const text = warningMessage(lotForecast, words(en));
+    const text = warningMessage(lotForecast, words('en'));
     for (const part of ['5F', 'Hospital', '34 MPa', '34.5', '6 sets', '1.4', '10 pairs']) expect(text).toContain(part);
   });
 
   it('fills every figure in Chinese too', () => {
     for (const warning of [lotForecast, productionControl]) {
-      const text = warningMessage(warning, words(zhCN));
+      const text = warningMessage(warning, words('zh-CN'));
       expect(text).not.toMatch(/\{\w+\}/);
     }
-    expect(warningMessage(productionControl, words(zhCN))).toContain('66.7');
+    expect(warningMessage(productionControl, words('zh-CN'))).toContain('66.7');
   });
 
   it('shows a σ not yet known as a dash', () => {
-    expect(warningMessage(productionControl, words(en))).toContain('σ — MPa');
+    expect(warningMessage(productionControl, words('en'))).toContain('σ — MPa');
   });
 });
