@@ -18,12 +18,14 @@ describe(mountWebConsole.name, () => {
     mkdirSync(join(dist, 'assets'), { recursive: true });
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Pourline console</title>');
     writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("console");');
+    // A file where an API path points: the API must answer, not the file.
+    mkdirSync(join(dist, 'api', 'ingest'), { recursive: true });
+    writeFileSync(join(dist, 'api', 'ingest', 'osmand'), 'a file');
     const app = express();
-    const adapter = {
-      useStaticAssets: (path: string, options: object) => app.use(express.static(path, options)),
-      use: (...handlers: Parameters<typeof app.use>) => app.use(...handlers),
-    };
-    mountWebConsole(adapter as never, dist, () => undefined);
+    mountWebConsole(app as never, dist, () => undefined);
+    app.get('/api/ingest/osmand', (_request, response) => {
+      response.send('the API');
+    });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -45,6 +47,11 @@ describe(mountWebConsole.name, () => {
     const answer = await fetch(`${baseUrl}/pours/123`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('leaves API paths to the API without looking for a file', async () => {
+    const answer = await fetch(`${baseUrl}/api/ingest/osmand`);
+    expect(await answer.text()).toBe('the API');
   });
 
   it('serves the built assets', async () => {

@@ -1,11 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 
-/** Serves the built console; every non-API path falls back to its index page. */
+/** The API and the live feed are never files: they skip the console's file lookups entirely. */
+function isServerPath(path: string): boolean {
+  return path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io/');
+}
+
+/**
+ * Serves the built console; every non-API path falls back to its index page. Trackers post to the
+ * API every second each, so the file lookup (a stat per request) is kept off their path.
+ */
 export function mountWebConsole(
-  app: Pick<NestExpressApplication, 'useStaticAssets' | 'use'>,
+  app: Pick<NestExpressApplication, 'use'>,
   webDistDir: string,
   warn: (line: string) => void,
 ): void {
@@ -14,11 +22,13 @@ export function mountWebConsole(
     warn(`console not built (${index} missing): run "npm run build"`);
     return;
   }
-  app.useStaticAssets(webDistDir, { index: false, maxAge: '1h' });
+  const files = express.static(webDistDir, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api') || request.path.startsWith('/socket.io')) {
-      return next();
-    }
+    if (isServerPath(request.path)) return next();
+    files(request, response, next);
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || isServerPath(request.path)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     // Relative to its root: an absolute path through a folder starting with a dot (a checkout under
     // ~/.cache, say) would be refused as a dotfile.
