@@ -1,3 +1,4 @@
+import { shortTicket } from '../loads/ticketLabel';
 import type { LoadDto } from '@pourline/contracts';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/useI18n';
@@ -64,8 +65,8 @@ export function PourTimeline({ loads, timeZone, now, onSelectTruck, renderAction
                 ) : (
                   <span className="muted">{t('common.none')}</span>
                 )}
-                <span className="mono" title={load.ticketNumber}>
-                  {load.ticketNumber}
+                <span className="mono" data-testid="timeline-ticket" title={load.ticketNumber}>
+                  {shortTicket(load.ticketNumber)}
                 </span>
                 {load.replacesLoadId && <span className="timeline-replacement">{t('dispatch.replacement')}</span>}
               </span>

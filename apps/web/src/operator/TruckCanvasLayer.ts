@@ -1,4 +1,6 @@
 import * as L from 'leaflet';
+import { shortTicket } from '../loads/ticketLabel';
+import { boxesOverlap, clusterTrucks, type LabelBox, type PlacedTruck, ringAround } from './truckClusters';
 
 export interface TruckSprite {
   color: string;
@@ -15,6 +17,15 @@ interface Track {
   startedAt: number;
   current: L.LatLngLiteral;
   sprite: TruckSprite;
+}
+
+/** What the last frame drew, for hit tests and for browser tests to check. */
+export interface DrawnFrame {
+  trucks: Map<string, { x: number; y: number }>;
+  clusters: Array<{ key: string; x: number; y: number; radius: number; ids: string[] }>;
+  labels: LabelBox[];
+  /** Place names already on the map (site labels) that truck labels keep clear of. */
+  reserved: LabelBox[];
 }
 
 export interface FrameStats {
@@ -38,6 +49,11 @@ const HIT_RADIUS_PX = 12;
 /** Past this many, labels cost more than they tell. */
 const MAX_LABELS = 400;
 const OUTLINE = '#0d1117';
+/** Dots nearer than two radii and this gap would touch: they are drawn as one badge. */
+const CLUSTER_GAP_PX = 6;
+const BADGE_RADIUS_PX = 12;
+/** Between the dots of an open badge's ring, beyond their own size. */
+const RING_SPACING_PX = 10;
 
 function radiusAt(zoom: number): number {
   if (zoom >= 15) return 7;
@@ -56,6 +72,9 @@ export class TruckCanvasLayer extends L.Layer {
   private readonly tracks = new Map<string, Track>();
   private frame: number | null = null;
   private selectedId: string | null = null;
+  /** The badge opened into a ring, until the map zooms or someone clicks elsewhere. */
+  private openCluster: string | null = null;
+  private drawn: DrawnFrame = { trucks: new Map(), clusters: [], labels: [], reserved: [] };
   private totalDrawMs = 0;
   readonly stats: FrameStats = { frames: 0, lastDrawMs: 0, maxDrawMs: 0, averageDrawMs: 0, trucks: 0 };
 
@@ -68,12 +87,14 @@ export class TruckCanvasLayer extends L.Layer {
     // leaflet-zoom-hide: hidden during the zoom animation, redrawn at the new zoom.
     this.canvas = L.DomUtil.create('canvas', 'truck-canvas leaflet-zoom-hide', pane);
     map.on('move zoom zoomend viewreset resize', this.requestDraw);
+    map.on('zoomstart', this.closeCluster);
     this.requestDraw();
     return this;
   }
 
   override onRemove(map: L.Map): this {
     map.off('move zoom zoomend viewreset resize', this.requestDraw);
+    map.off('zoomstart', this.closeCluster);
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     if (this.pending !== null) clearTimeout(this.pending);
     this.pending = null;
@@ -116,6 +137,25 @@ export class TruckCanvasLayer extends L.Layer {
     this.requestDraw();
   }
 
+  /** Opens a badge into a ring of its trucks (or closes the open one with null). */
+  openClusterAt(key: string | null): void {
+    this.openCluster = key;
+    this.requestDraw();
+  }
+
+  private readonly closeCluster = (): void => {
+    this.openCluster = null;
+  };
+
+  /** Browser tests and benchmarks look at one place of the map. */
+  showAt(lat: number, lng: number, zoom: number): void {
+    this.map?.setView([lat, lng], zoom, { animate: false });
+  }
+
+  get lastFrame(): DrawnFrame {
+    return this.drawn;
+  }
+
   get size(): number {
     return this.tracks.size;
   }
@@ -127,27 +167,39 @@ export class TruckCanvasLayer extends L.Layer {
     return result;
   }
 
-  /** Where a truck is drawn, in pixels from the map container's top-left. */
+  /**
+   * Where a truck is drawn, in pixels from the map container's top-left: on its ring when its badge
+   * is open, at the badge when it is in one.
+   */
   pointOf(id: string): { x: number; y: number } | null {
+    const drawn = this.drawn.trucks.get(id);
+    if (drawn) return drawn;
+    const cluster = this.drawn.clusters.find((candidate) => candidate.ids.includes(id));
+    if (cluster) return { x: cluster.x, y: cluster.y };
     const track = this.tracks.get(id);
     if (!track || !this.map) return null;
     const { x, y } = this.map.latLngToContainerPoint(track.current);
     return { x, y };
   }
 
-  /** The truck under a point of the map container, nearest first. */
+  /** The truck drawn under a point of the map container, nearest first. */
   truckAt(point: L.Point): string | null {
-    if (!this.map) return null;
     let best: string | null = null;
     let bestDistance = HIT_RADIUS_PX;
-    for (const [id, track] of this.tracks) {
-      const distance = this.map.latLngToContainerPoint(track.current).distanceTo(point);
+    for (const [id, drawn] of this.drawn.trucks) {
+      const distance = point.distanceTo([drawn.x, drawn.y]);
       if (distance <= bestDistance) {
         best = id;
         bestDistance = distance;
       }
     }
     return best;
+  }
+
+  /** The badge under a point of the map container. */
+  clusterAt(point: L.Point): string | null {
+    const hit = this.drawn.clusters.find((cluster) => point.distanceTo([cluster.x, cluster.y]) <= cluster.radius + 2);
+    return hit?.key ?? null;
   }
 
   private pending: ReturnType<typeof setTimeout> | null = null;
@@ -221,66 +273,137 @@ export class TruckCanvasLayer extends L.Layer {
     const zoom = map.getZoom();
     const radius = radiusAt(zoom);
     const margin = radius + 60;
-    const visible: { point: L.Point; track: Track; id: string }[] = [];
+    // World pixels stay put while the map pans, so clusters do not flicker; one projection per truck.
+    const offset = map.getPixelOrigin().add(map.containerPointToLayerPoint([0, 0]));
+    const placed: PlacedTruck[] = [];
     for (const [id, track] of this.tracks) {
-      const point = map.latLngToContainerPoint(track.current);
-      if (point.x < -margin || point.y < -margin || point.x > size.x + margin || point.y > size.y + margin) continue;
-      visible.push({ point, track, id });
+      const world = map.project(track.current, zoom);
+      const x = world.x - offset.x;
+      const y = world.y - offset.y;
+      if (x < -margin || y < -margin || x > size.x + margin || y > size.y + margin) continue;
+      placed.push({ id, wx: world.x, wy: world.y, x, y });
+    }
+    const apart = new Set(this.selectedId ? [this.selectedId] : []);
+    const { singles, clusters } = clusterTrucks(placed, radius * 2 + CLUSTER_GAP_PX, apart);
+
+    const frame: DrawnFrame = { trucks: new Map(), clusters: [], labels: [], reserved: [] };
+    const dots: Array<{ id: string; x: number; y: number; labelSide?: 'left' | 'right' }> = singles.map(
+      ({ id, x, y }) => ({ id, x, y }),
+    );
+    const open = clusters.find((cluster) => cluster.key === this.openCluster);
+    if (!open) this.openCluster = null;
+    for (const cluster of clusters) {
+      if (cluster === open) continue;
+      const badgeRadius = BADGE_RADIUS_PX + 3 * (String(cluster.ids.length).length - 1);
+      frame.clusters.push({ key: cluster.key, x: cluster.x, y: cluster.y, radius: badgeRadius, ids: cluster.ids });
+      this.drawBadge(context, cluster.x, cluster.y, badgeRadius, cluster.ids);
+    }
+    if (open) {
+      const ring = ringAround(open, radius * 2 + RING_SPACING_PX);
+      context.beginPath();
+      for (const spot of ring) {
+        context.moveTo(open.x, open.y);
+        context.lineTo(spot.x, spot.y);
+      }
+      context.lineWidth = 1.5;
+      context.strokeStyle = 'rgba(230, 237, 243, 0.7)';
+      context.stroke();
+      dots.push(...ring);
     }
 
     // Pre-drawn sprites, blitted: with thousands of trucks a path per dot costs
     // far more to rasterise than copying the same few small images.
-    for (const { point, track } of visible) {
+    for (const dot of dots) {
+      const track = this.tracks.get(dot.id)!;
       const sprite = truckSprite(track.sprite.color, track.sprite.bearingDeg, radius, ratio);
       context.drawImage(
         sprite,
-        point.x - sprite.width / ratio / 2,
-        point.y - sprite.height / ratio / 2,
+        dot.x - sprite.width / ratio / 2,
+        dot.y - sprite.height / ratio / 2,
         sprite.width / ratio,
         sprite.height / ratio,
       );
+      frame.trucks.set(dot.id, { x: dot.x, y: dot.y });
     }
 
-    const selected = this.selectedId ? visible.find((entry) => entry.id === this.selectedId) : undefined;
+    const selected = this.selectedId ? dots.find((dot) => dot.id === this.selectedId) : undefined;
     if (selected) {
       context.beginPath();
-      context.arc(selected.point.x, selected.point.y, radius + 5, 0, Math.PI * 2);
+      context.arc(selected.x, selected.y, radius + 5, 0, Math.PI * 2);
       context.lineWidth = 2.5;
       context.strokeStyle = '#ffffff';
       context.stroke();
     }
 
-    // The selected truck is always labelled, and first, so no other label hides it.
+    // The selected truck is always labelled, and first; an open ring is labelled at any zoom.
+    const ringIds = new Set(open?.ids ?? []);
     const labelled = [
       ...(selected ? [selected] : []),
-      ...(zoom >= LABEL_MIN_ZOOM ? visible.filter((entry) => entry !== selected) : []),
+      ...dots.filter((dot) => dot !== selected && (ringIds.has(dot.id) || zoom >= LABEL_MIN_ZOOM)),
     ];
     if (labelled.length > 0) {
+      frame.reserved = placeLabelBoxes(map);
       context.font = '600 12px system-ui, sans-serif';
       context.textBaseline = 'middle';
       context.lineJoin = 'round';
       context.lineWidth = 3.5;
       context.strokeStyle = 'rgba(13, 17, 23, 0.9)';
       context.fillStyle = '#f0f6fc';
-      // Greedy: a label that would cover one already drawn is left out (trucks queue at plants and sites).
-      const taken: { x: number; y: number; right: number; bottom: number }[] = [];
-      for (const { point, track } of labelled.slice(0, MAX_LABELS)) {
-        const text = track.sprite.ticket ? `${track.sprite.label} · ${track.sprite.ticket}` : track.sprite.label;
-        const x = point.x + radius + 5;
-        const box = { x, y: point.y - 8, right: x + context.measureText(text).width, bottom: point.y + 8 };
-        if (
-          taken.some(
-            (other) => box.x < other.right && box.right > other.x && box.y < other.bottom && box.bottom > other.y,
-          )
-        ) {
-          continue;
-        }
-        taken.push(box);
-        context.strokeText(text, x, point.y);
-        context.fillText(text, x, point.y);
+      // Greedy: a label that would cover one already drawn, a site's name or a badge is left out.
+      const badges = frame.clusters.map((cluster) => ({
+        x: cluster.x - cluster.radius,
+        y: cluster.y - cluster.radius,
+        right: cluster.x + cluster.radius,
+        bottom: cluster.y + cluster.radius,
+      }));
+      const blocked = [...frame.reserved, ...badges];
+      for (const dot of labelled.slice(0, MAX_LABELS)) {
+        const { sprite } = this.tracks.get(dot.id)!;
+        const text = sprite.ticket ? `${sprite.label} · ${shortTicket(sprite.ticket)}` : sprite.label;
+        const width = context.measureText(text).width;
+        const leftwards = dot.labelSide === 'left';
+        const x = leftwards ? dot.x - radius - 5 - width : dot.x + radius + 5;
+        const box = { x, y: dot.y - 8, right: x + width, bottom: dot.y + 8 };
+        if (dot !== selected && [...blocked, ...frame.labels].some((other) => boxesOverlap(box, other))) continue;
+        frame.labels.push(box);
+        context.strokeText(text, x, dot.y);
+        context.fillText(text, x, dot.y);
       }
     }
+    this.drawn = frame;
   }
+
+  private drawBadge(context: CanvasRenderingContext2D, x: number, y: number, radius: number, ids: string[]): void {
+    // The ring takes the colour most of its trucks have: a queue of loaded trucks reads as one.
+    const colours = new Map<string, number>();
+    for (const id of ids) {
+      const colour = this.tracks.get(id)!.sprite.color;
+      colours.set(colour, (colours.get(colour) ?? 0) + 1);
+    }
+    const main = [...colours].sort((a, b) => b[1] - a[1])[0][0];
+    disc(context, x, y, radius, OUTLINE, 3, main);
+    context.font = '700 12px system-ui, sans-serif';
+    context.textAlign = 'center';
+    context.textBaseline = 'middle';
+    context.fillStyle = '#f0f6fc';
+    context.fillText(String(ids.length), x, y + 0.5);
+    context.textAlign = 'start';
+  }
+}
+
+/** The site names on the map, in container pixels, for truck labels to keep clear of. */
+function placeLabelBoxes(map: L.Map): LabelBox[] {
+  const container = map.getContainer();
+  const origin = container.getBoundingClientRect();
+  return [...container.querySelectorAll('.site-label')].map((element) => {
+    const rect = element.getBoundingClientRect();
+    return {
+      x: rect.left - origin.left,
+      y: rect.top - origin.top,
+      right: rect.right - origin.left,
+      bottom: rect.bottom - origin.top,
+    };
+  });
 }
 
 const spriteCache = new Map<string, HTMLCanvasElement>();
@@ -312,13 +435,26 @@ function truckSprite(color: string, bearingDeg: number | null, radius: number, r
     context.strokeStyle = '#e6edf3';
     context.stroke();
   }
-  context.beginPath();
-  context.arc(half, half, radius, 0, Math.PI * 2);
-  context.fillStyle = color;
-  context.fill();
-  context.lineWidth = 1.5;
-  context.strokeStyle = OUTLINE;
-  context.stroke();
+  disc(context, half, half, radius, color, 1.5, OUTLINE);
   spriteCache.set(key, canvas);
   return canvas;
+}
+
+/** A filled circle with a ring around it. */
+function disc(
+  context: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  radius: number,
+  fill: string,
+  ringWidth: number,
+  ring: string,
+): void {
+  context.beginPath();
+  context.arc(x, y, radius, 0, Math.PI * 2);
+  context.fillStyle = fill;
+  context.fill();
+  context.lineWidth = ringWidth;
+  context.strokeStyle = ring;
+  context.stroke();
 }

@@ -93,11 +93,18 @@ export function TruckLayer({ selectedTruckId, onSelect }: TruckLayerProps) {
     const onClick = (event: MouseEvent) => {
       // Leaflet's drag handler knows whether this click ends a pan; its typings do not show it.
       if ((map.dragging as { moved?: () => boolean } | undefined)?.moved?.()) return;
-      const truckId = layer.truckAt(map.mouseEventToContainerPoint(event));
-      if (truckId) onSelect(truckId);
+      const point = map.mouseEventToContainerPoint(event);
+      const truckId = layer.truckAt(point);
+      if (truckId) {
+        onSelect(truckId);
+        return;
+      }
+      // A badge opens into a ring of its trucks; a click anywhere else closes it again.
+      layer.openClusterAt(layer.clusterAt(point));
     };
     const onHover = (event: LeafletMouseEvent) => {
-      container.classList.toggle('live-map--over-truck', layer.truckAt(event.containerPoint) !== null);
+      const over = layer.truckAt(event.containerPoint) !== null || layer.clusterAt(event.containerPoint) !== null;
+      container.classList.toggle('live-map--over-truck', over);
     };
     container.addEventListener('click', onClick);
     map.on('mousemove', onHover);

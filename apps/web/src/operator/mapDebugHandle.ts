@@ -1,10 +1,17 @@
 import type { FrameStats, TruckCanvasLayer } from './TruckCanvasLayer';
+import type { LabelBox } from './truckClusters';
 
 export interface MapDebugHandle {
   truckPositions(): Record<string, { lat: number; lng: number }>;
   frameStats(): FrameStats;
   /** Pixels from the map's top-left, so a test can click a truck on the canvas. */
   truckPoint(truckId: string): { x: number; y: number } | null;
+  /** The counted badges of the last frame, with where they are drawn. */
+  clusters(): Array<{ key: string; x: number; y: number; count: number }>;
+  /** Truck labels drawn in the last frame, and the site names they kept clear of. */
+  labels(): { drawn: LabelBox[]; reserved: LabelBox[] };
+  /** Centres the map on a place at a zoom, at once. */
+  showAt(lat: number, lng: number, zoom: number): void;
 }
 
 declare global {
@@ -24,6 +31,9 @@ export function exposeMapDebugHandle(layer: TruckCanvasLayer): () => void {
     truckPositions: () => layer.positions(),
     frameStats: () => ({ ...layer.stats }),
     truckPoint: (truckId) => layer.pointOf(truckId),
+    clusters: () => layer.lastFrame.clusters.map(({ key, x, y, ids }) => ({ key, x, y, count: ids.length })),
+    showAt: (lat, lng, zoom) => layer.showAt(lat, lng, zoom),
+    labels: () => ({ drawn: [...layer.lastFrame.labels], reserved: [...layer.lastFrame.reserved] }),
   };
   window.__pourlineMap = handle;
   return () => {

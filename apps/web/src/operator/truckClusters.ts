@@ -1,0 +1,129 @@
+/** A truck where the map draws it: `wx`/`wy` in world pixels at the current zoom (the same under
+ * panning), `x`/`y` in pixels from the map container's top-left. */
+export interface PlacedTruck {
+  id: string;
+  wx: number;
+  wy: number;
+  x: number;
+  y: number;
+}
+
+/** Trucks drawn as one counted badge: they would cover each other as dots. */
+export interface TruckCluster {
+  /** The id of its first truck in id order: the same while the same trucks stand there. */
+  key: string;
+  x: number;
+  y: number;
+  ids: string[];
+}
+
+export interface ClusteredTrucks {
+  singles: PlacedTruck[];
+  clusters: TruckCluster[];
+}
+
+/**
+ * Trucks closer than `reachPx` to a cluster's first truck join it, taken in id order so the same
+ * trucks make the same cluster frame after frame. A grid of `reachPx` cells keeps it linear: only
+ * the 3 × 3 cells around a truck can hold its neighbours. Trucks in `apart` (the selected one)
+ * are never clustered.
+ */
+export function clusterTrucks(
+  trucks: readonly PlacedTruck[],
+  reachPx: number,
+  apart: ReadonlySet<string> = new Set(),
+): ClusteredTrucks {
+  const cells = new Map<string, PlacedTruck[]>();
+  const cellOf = (truck: PlacedTruck) => [Math.floor(truck.wx / reachPx), Math.floor(truck.wy / reachPx)];
+  const ordered = [...trucks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const truck of ordered) {
+    if (apart.has(truck.id)) continue;
+    const [cx, cy] = cellOf(truck);
+    const key = `${cx}:${cy}`;
+    const cell = cells.get(key);
+    if (cell) cell.push(truck);
+    else cells.set(key, [truck]);
+  }
+  const taken = new Set<string>();
+  const singles: PlacedTruck[] = [];
+  const clusters: TruckCluster[] = [];
+  const reach2 = reachPx * reachPx;
+  for (const seed of ordered) {
+    if (taken.has(seed.id)) continue;
+    taken.add(seed.id);
+    if (apart.has(seed.id)) {
+      singles.push(seed);
+      continue;
+    }
+    const members = [seed];
+    const [cx, cy] = cellOf(seed);
+    for (let dx = -1; dx <= 1; dx += 1) {
+      for (let dy = -1; dy <= 1; dy += 1) {
+        for (const other of cells.get(`${cx + dx}:${cy + dy}`) ?? []) {
+          if (taken.has(other.id)) continue;
+          const ox = other.wx - seed.wx;
+          const oy = other.wy - seed.wy;
+          if (ox * ox + oy * oy > reach2) continue;
+          taken.add(other.id);
+          members.push(other);
+        }
+      }
+    }
+    if (members.length === 1) {
+      singles.push(seed);
+      continue;
+    }
+    const x = members.reduce((sum, truck) => sum + truck.x, 0) / members.length;
+    const y = members.reduce((sum, truck) => sum + truck.y, 0) / members.length;
+    clusters.push({ key: seed.id, x, y, ids: members.map((truck) => truck.id) });
+  }
+  return { singles, clusters };
+}
+
+/** Label rows must be this far apart vertically to be read (12 px type with its halo). */
+const LABEL_ROW_PX = 17;
+
+/**
+ * Where the trucks of an opened badge are drawn: on a ring around it, its right half labelled to
+ * the right and its left half to the left, wide enough that two labels on one side are a row
+ * apart.
+ */
+export function ringAround(
+  cluster: TruckCluster,
+  spacingPx: number,
+): Array<{ id: string; x: number; y: number; labelSide: 'left' | 'right' }> {
+  const count = cluster.ids.length;
+  const step = (2 * Math.PI) / count;
+  // On a ring of radius 1, clockwise from just after twelve o'clock, as people read a clock face.
+  const unit = cluster.ids.map((id, index) => {
+    const angle = -Math.PI / 2 + step / 2 + index * step;
+    const x = Math.cos(angle);
+    return { id, x, y: Math.sin(angle), labelSide: x < -1e-9 ? ('left' as const) : ('right' as const) };
+  });
+  let closestRow = Infinity;
+  let closest = Infinity;
+  for (let a = 0; a < count; a += 1) {
+    for (let b = a + 1; b < count; b += 1) {
+      closest = Math.min(closest, Math.hypot(unit[a].x - unit[b].x, unit[a].y - unit[b].y));
+      if (unit[a].labelSide === unit[b].labelSide) closestRow = Math.min(closestRow, Math.abs(unit[a].y - unit[b].y));
+    }
+  }
+  const radius = Math.max(spacingPx * 1.5, LABEL_ROW_PX / closestRow, spacingPx / closest);
+  return unit.map(({ id, x, y, labelSide }) => ({
+    id,
+    x: cluster.x + x * radius,
+    y: cluster.y + y * radius,
+    labelSide,
+  }));
+}
+
+export interface LabelBox {
+  x: number;
+  y: number;
+  right: number;
+  bottom: number;
+}
+
+export function boxesOverlap(a: LabelBox, b: LabelBox): boolean {
+  return a.x < b.right && a.right > b.x && a.y < b.bottom && a.bottom > b.y;
+}

@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { adminSession, createPlant, createUser } from '../support/factories';
+import { createTrackedTruck, sendFix } from '../support/live-support';
+
+interface Box {
+  x: number;
+  y: number;
+  right: number;
+  bottom: number;
+}
+const overlap = (a: Box, b: Box) => a.x < b.right && a.right > b.x && a.y < b.bottom && a.bottom > b.y;
+
+/** A spot of its own, far from the other suites' trucks. */
+const YARD = { lat: 30.512, lng: 119.734 };
+const QUEUE = 7;
+
+describe('The control room map stays legible where trucks bunch', () => {
+  let session: BrowserSession;
+  let page: Page;
+  const queued: string[] = [];
+  let loner: string;
+
+  const clusters = () =>
+    page.evaluate(() => window.__pourlineMap?.clusters() ?? []) as Promise<
+      Array<{ key: string; x: number; y: number; count: number }>
+    >;
+  const labels = () =>
+    page.evaluate(() => window.__pourlineMap?.labels() ?? { drawn: [], reserved: [] }) as Promise<{
+      drawn: Box[];
+      reserved: Box[];
+    }>;
+
+  beforeAll(async () => {
+    session = await launchBrowser();
+    const admin = await adminSession();
+    const plant = await createPlant(admin);
+    const dispatcher = await createUser(admin, 'dispatcher');
+    for (let index = 0; index < QUEUE; index += 1) {
+      const truck = await createTrackedTruck(admin, plant.id);
+      // A queue at the plant's gate: metres apart, one spot on any screen.
+      await sendFix(truck.deviceId, { lat: YARD.lat + index * 0.00001, lng: YARD.lng, at: new Date() });
+      queued.push(truck.id);
+    }
+    const far = await createTrackedTruck(admin, plant.id);
+    await sendFix(far.deviceId, { lat: YARD.lat + 0.01, lng: YARD.lng + 0.01, at: new Date() });
+    loner = far.id;
+
+    page = await session.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${process.env.POURLINE_API_URL}/?debug=1`);
+    await page.getByTestId('login-username').fill(dispatcher.username);
+    await page.getByTestId('login-password').fill(dispatcher.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('operator-view').waitFor();
+    await page.waitForFunction(
+      (ids) => ids.every((id) => Boolean(window.__pourlineMap?.truckPositions()[id])),
+      [...queued, loner],
+      { timeout: 20_000 },
+    );
+    await page.evaluate(({ lat, lng }) => window.__pourlineMap?.showAt(lat + 0.005, lng + 0.005, 15), YARD);
+  });
+
+  afterAll(() => session?.close());
+
+  it('draws a queue at one spot as one counted badge, and a truck on its own as a dot', async () => {
+    await page.waitForFunction((count) => window.__pourlineMap?.clusters().some((c) => c.count === count), QUEUE);
+    const badges = await clusters();
+    expect(badges.filter((badge) => badge.count === QUEUE)).toHaveLength(1);
+    const badge = badges.find((candidate) => candidate.count === QUEUE)!;
+    for (const id of queued) {
+      expect(await page.evaluate((truck) => window.__pourlineMap?.truckPoint(truck), id)).toEqual({
+        x: badge.x,
+        y: badge.y,
+      });
+    }
+    const lonePoint = await page.evaluate((truck) => window.__pourlineMap?.truckPoint(truck), loner);
+    expect(lonePoint).not.toEqual({ x: badge.x, y: badge.y });
+    await screenshot(page, 'map-queue-badge');
+  });
+
+  it('opens the badge into a ring of labelled trucks on a click, each one selectable', async () => {
+    const badge = (await clusters()).find((candidate) => candidate.count === QUEUE)!;
+    const map = (await page.getByTestId('live-map').boundingBox())!;
+    await page.mouse.click(map.x + badge.x, map.y + badge.y);
+    await page.waitForFunction((count) => !window.__pourlineMap?.clusters().some((c) => c.count === count), QUEUE);
+
+    const points = await Promise.all(
+      queued.map((id) => page.evaluate((truck) => window.__pourlineMap!.truckPoint(truck)!, id)),
+    );
+    for (let a = 0; a < points.length; a += 1) {
+      for (let b = a + 1; b < points.length; b += 1) {
+        expect(Math.hypot(points[a].x - points[b].x, points[a].y - points[b].y)).toBeGreaterThan(14);
+      }
+    }
+    const { drawn, reserved } = await labels();
+    expect(drawn.length).toBeGreaterThanOrEqual(QUEUE);
+    for (let a = 0; a < drawn.length; a += 1) {
+      for (const other of [...drawn.slice(a + 1), ...reserved]) expect(overlap(drawn[a], other)).toBe(false);
+    }
+    await screenshot(page, 'map-queue-open');
+
+    await page.mouse.click(map.x + points[2].x, map.y + points[2].y);
+    await page.locator(`[data-testid="truck-details"][data-truck-id="${queued[2]}"]`).waitFor();
+  });
+
+  it('closes the ring again on a click on the empty map, the selected truck kept apart', async () => {
+    await page.evaluate(({ lat, lng }) => window.__pourlineMap?.showAt(lat + 0.005, lng + 0.005, 15), YARD);
+    await page
+      .getByTestId('truck-details')
+      .getByRole('button')
+      .first()
+      .click()
+      .catch(() => undefined);
+    const map = (await page.getByTestId('live-map').boundingBox())!;
+    await page.mouse.click(map.x + map.width - 80, map.y + 140);
+    await page.waitForFunction((count) => window.__pourlineMap?.clusters().some((c) => c.count >= count - 1), QUEUE);
+  });
+});
