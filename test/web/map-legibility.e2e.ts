@@ -78,6 +78,12 @@ describe('The control room map stays legible where trucks bunch', () => {
     await screenshot(page, 'map-queue-badge');
   });
 
+  it('gives the pours the sidebar when there is no alert: an empty alert list is one line', async () => {
+    const alerts = (await page.getByTestId('live-events').boundingBox())!;
+    const side = (await page.locator('.operator-side').boundingBox())!;
+    expect(alerts.height).toBeLessThan(side.height * 0.12);
+  });
+
   it('opens the badge into a ring of labelled trucks on a click, each one selectable', async () => {
     const badge = (await clusters()).find((candidate) => candidate.count === QUEUE)!;
     const map = (await page.getByTestId('live-map').boundingBox())!;
