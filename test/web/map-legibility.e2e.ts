@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, type BrowserSession } from '../support/browser';
-import { adminSession, createPlant, createUser } from '../support/factories';
+import { launchBrowser, screenshot, signIn, type BrowserSession } from '../support/browser';
+import { adminSession, createPlant, createProject, createUser, expectCreated } from '../support/factories';
 import { createTrackedTruck, sendFix } from '../support/live-support';
 
 interface Box {
@@ -20,6 +20,7 @@ describe('The control room map stays legible where trucks bunch', () => {
   let page: Page;
   const queued: string[] = [];
   let loner: string;
+  let dispatcher: { username: string; password: string };
 
   const clusters = () =>
     page.evaluate(() => window.__pourlineMap?.clusters() ?? []) as Promise<
@@ -35,7 +36,32 @@ describe('The control room map stays legible where trucks bunch', () => {
     session = await launchBrowser();
     const admin = await adminSession();
     const plant = await createPlant(admin);
-    const dispatcher = await createUser(admin, 'dispatcher');
+    // A site north-east of the plant and a second plant further north-east, spanning about the whole
+    // map at zoom 12 (1920 × 1080): the first plant lands in the bottom-left corner, where the legend is.
+    await createProject(admin, plant.id);
+    await expectCreated(
+      admin.post('/plants', {
+        code: `E${Date.now().toString(36)}`,
+        name: 'East plant',
+        address: 'East road 1',
+        location: { lat: 32.1, lng: 119.21 },
+        geofence: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [119.209, 32.099],
+              [119.211, 32.099],
+              [119.211, 32.101],
+              [119.209, 32.101],
+              [119.209, 32.099],
+            ],
+          ],
+        },
+        timeZone: 'Asia/Shanghai',
+        slumpStandard: 'gb_t_14902',
+      }),
+    );
+    dispatcher = await createUser(admin, 'dispatcher');
     for (let index = 0; index < QUEUE; index += 1) {
       const truck = await createTrackedTruck(admin, plant.id);
       // A queue at the plant's gate: metres apart, one spot on any screen.
@@ -61,6 +87,25 @@ describe('The control room map stays legible where trucks bunch', () => {
   });
 
   afterAll(() => session?.close());
+
+  it('fits the plants on first load clear of the legend over the map', async () => {
+    const fresh = await session.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(fresh, process.env.POURLINE_API_URL!, dispatcher.username, dispatcher.password);
+    await fresh.getByTestId('operator-view').waitFor();
+    await fresh.locator('.map-pin--plant').first().waitFor();
+    const legend = (await fresh.getByTestId('live-legend').boundingBox())!;
+    const plants = await fresh.locator('.map-pin--plant').evaluateAll((pins) =>
+      pins.map((pin) => {
+        const { left, top, right, bottom } = pin.getBoundingClientRect();
+        return { x: left, y: top, right, bottom };
+      }),
+    );
+    expect(plants.length).toBeGreaterThan(0);
+    const legendBox = { x: legend.x, y: legend.y, right: legend.x + legend.width, bottom: legend.y + legend.height };
+    await screenshot(fresh, 'map-first-load');
+    for (const plant of plants) expect(overlap(plant, legendBox)).toBe(false);
+    await fresh.close();
+  });
 
   it('draws a queue at one spot as one counted badge, and a truck on its own as a dot', async () => {
     await page.waitForFunction((count) => window.__pourlineMap?.clusters().some((c) => c.count === count), QUEUE);

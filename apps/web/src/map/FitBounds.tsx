@@ -9,8 +9,8 @@ interface FitBoundsProps {
    * every refresh, so a dispatcher who zoomed in stays where they are.
    */
   fitKey: string;
-  /** Room kept clear at the edges, e.g. for panels drawn over the map. */
-  padding?: [number, number];
+  /** Room kept clear at the edges, e.g. for panels drawn over the map: the same on every side, or per corner. */
+  padding?: [number, number] | { topLeft: [number, number]; bottomRight: [number, number] };
 }
 
 const PADDING_PX: [number, number] = [28, 28];
@@ -20,7 +20,13 @@ export function FitBounds({ bounds, fitKey, padding = PADDING_PX }: FitBoundsPro
   const map = useLeafletMap();
   useEffect(() => {
     if (!bounds?.isValid()) return;
-    map.fitBounds(bounds, { padding, maxZoom: MAX_FIT_ZOOM, animate: false });
+    const room = Array.isArray(padding) ? { topLeft: padding, bottomRight: padding } : padding;
+    map.fitBounds(bounds, {
+      paddingTopLeft: room.topLeft,
+      paddingBottomRight: room.bottomRight,
+      maxZoom: MAX_FIT_ZOOM,
+      animate: false,
+    });
     // bounds is read when the key changes, not tracked on its own.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, fitKey]);

@@ -32,7 +32,11 @@ interface OperatorMapProps {
 }
 
 /** Clear of the legend and the truck card drawn over the map. */
-const FIT_PADDING_PX: [number, number] = [90, 90];
+/**
+ * The legend sits over the map's bottom-left corner and the truck count over its top-left: the
+ * fitted view keeps its left side clear of the legend's width, so no plant or truck lands under it.
+ */
+const FIT_PADDING_PX = { topLeft: [230, 70] as [number, number], bottomRight: [70, 70] as [number, number] };
 
 function overviewBounds(plants: readonly PlantDto[], projects: readonly ProjectDto[]): L.LatLngBounds {
   const bounds = L.latLngBounds([]);
