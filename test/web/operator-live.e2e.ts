@@ -87,10 +87,16 @@ describe('The operator’s live view', () => {
     await card.click();
     const row = (status: string) => page.locator(`[data-testid="timeline-load"][data-status="${status}"]`);
     await row('en_route').waitFor({ timeout: 15_000 });
+    // Concrete in transit always comes with the truck carrying it, ETA or not; an active pour is never "not started".
+    const nextFact = card.getByTestId('pour-next-eta');
+    await expect(nextFact.getAttribute('data-next')).resolves.toBe('on_road');
+    await expect(card.getByTestId('pour-pace').getAttribute('data-pace')).resolves.not.toBe('not_started');
 
     // The site's tablet confirms arrival: the operator's screen follows without a reload.
     expect((await crew.site.post(`/loads/${load.id}/arrive`, {})).status).toBe(200);
     await row('on_site').waitFor({ timeout: 10_000 });
+    await card.locator('[data-testid="pour-next-eta"][data-next="on_site"]').waitFor({ timeout: 10_000 });
+    await expect(nextFact.textContent()).resolves.toContain('waiting on site');
 
     const test = await recordQcTest(crew.qc, load.id, { stage: 'site', slumpMm: FAILING_SLUMP_MM, temperatureC: 20 });
     expect(test.body.outcome).toBe('rejected');

@@ -9,7 +9,7 @@ import { PourLog } from '../pourlog/PourLog';
 import { LoadActions } from './LoadActions';
 import { type DispatchPermissions, PourDispatchControls } from './PourDispatchControls';
 import { PourTimeline } from './PourTimeline';
-import { issueCount, liveVolumes, nextArrival, pourIssues, pourPace } from './pourProgress';
+import { issueCount, liveVolumes, type NextTruck, nextTruck, pourIssues, pourPace } from './pourProgress';
 import { VolumeBar } from './VolumeBar';
 
 interface OperatorPourCardProps {
@@ -36,13 +36,31 @@ const STEPS_IN_LOAD_ACTIONS = ['start_loading'] as const;
 
 const minutesUntil = (iso: string, now: number) => Math.round((Date.parse(iso) - now) / 60_000);
 
+function nextTruckWords(
+  next: NextTruck | null,
+  t: ReturnType<typeof useI18n>['t'],
+  clock: (iso: string) => string,
+  now: number,
+): string {
+  if (!next) return t('live.noTruckOnWay');
+  const truck = next.load.truckFleetNumber ?? next.load.ticketNumber;
+  if (next.kind === 'discharging') return t('live.next.discharging', { truck });
+  if (next.kind === 'on_site') return t('live.next.onSite', { truck });
+  if (next.arrivesAt === null) return t('live.next.onRoad', { truck });
+  return t('live.nextEta', {
+    truck,
+    time: clock(next.arrivesAt),
+    minutes: Math.max(0, minutesUntil(next.arrivesAt, now)),
+  });
+}
+
 export function OperatorPourCard(props: OperatorPourCardProps) {
   const { pour, loads, nonConformances, pumpStatus, focused, now, onFocus, onOpenDetail, onSelectTruck } = props;
   const { trucks, pours, permissions, onPourChanged } = props;
   const { t, locale } = useI18n();
   const volumes = useMemo(() => liveVolumes(pour, loads), [pour, loads]);
   const pace = pourPace(pour, volumes, now);
-  const next = nextArrival(loads);
+  const next = nextTruck(loads);
   const openNcs = nonConformances?.filter((nc) => nc.status === 'open').length ?? 0;
   const issues = pourIssues(loads, openNcs);
   const clock = (iso: string) => formatPlantClock(iso, pour.plantTimeZone, locale);
@@ -71,14 +89,8 @@ export function OperatorPourCard(props: OperatorPourCardProps) {
           <span className={`pace pace--${pace}`} data-testid="pour-pace" data-pace={pace}>
             {t(`live.pace.${pace}`)}
           </span>
-          <span className="op-fact" data-testid="pour-next-eta">
-            {next?.eta
-              ? t('live.nextEta', {
-                  truck: next.truckFleetNumber ?? next.ticketNumber,
-                  time: clock(next.eta.arrivesAt),
-                  minutes: Math.max(0, minutesUntil(next.eta.arrivesAt, now)),
-                })
-              : t('live.noTruckOnWay')}
+          <span className="op-fact" data-testid="pour-next-eta" data-next={next?.kind ?? 'none'}>
+            {nextTruckWords(next, t, clock, now)}
           </span>
           {pour.pumpId && (
             <span

@@ -1,5 +1,5 @@
 import type { LoadDto, PourDto } from '@pourline/contracts';
-import { type PourVolumes, pourVolumes } from '@pourline/domain';
+import { LOAD_IN_TRANSIT_STATUSES, type PourVolumes, pourVolumes } from '@pourline/domain';
 import { isDeadlineAtRisk } from '../live/liveAlerts';
 
 export type PourPace = 'ahead' | 'on_pace' | 'behind' | 'not_started' | 'done';
@@ -19,7 +19,8 @@ export function pourPace(pour: PourDto, volumes: PourVolumes, now: number): Pour
   if (pour.status === 'completed' || pour.status === 'cancelled') return 'done';
   const elapsedHours = (now - Date.parse(pour.scheduledStart)) / 3_600_000;
   const committedM3 = volumes.deliveredM3 + volumes.inTransitM3;
-  if (elapsedHours <= 0 && committedM3 === 0) return 'not_started';
+  // A pour under way is never "not started", even before its planned time.
+  if (elapsedHours <= 0 && committedM3 === 0) return pour.status === 'in_progress' ? 'on_pace' : 'not_started';
   const expectedM3 = Math.min(pour.volumeM3, pour.pourRateM3PerHour * Math.max(0, elapsedHours));
   if (committedM3 >= pour.volumeM3) return expectedM3 >= pour.volumeM3 ? 'on_pace' : 'ahead';
   const tolerance = Math.max(PACE_TOLERANCE_M3, expectedM3 * PACE_TOLERANCE_SHARE);
@@ -32,14 +33,30 @@ export function liveVolumes(pour: PourDto, loads: readonly LoadDto[]): PourVolum
   return pourVolumes(loads, pour.volumeM3);
 }
 
-/** The soonest arrival among loads on their way. */
-export function nextArrival(loads: readonly LoadDto[]): LoadDto | null {
-  let next: LoadDto | null = null;
-  for (const load of loads) {
-    if (!load.eta || (load.status !== 'released' && load.status !== 'en_route')) continue;
-    if (!next?.eta || Date.parse(load.eta.arrivesAt) < Date.parse(next.eta.arrivesAt)) next = load;
-  }
-  return next;
+/**
+ * The truck the site deals with next, from the same loads the "in transit" volume counts: the one
+ * at the pump, else the one waiting on site, else the soonest on the road (by ETA, then by its
+ * place in the queue). Null only when nothing is in transit, so the card never says "in transit 24 m³" beside
+ * "no truck on the way".
+ */
+export type NextTruck =
+  | { kind: 'discharging'; load: LoadDto }
+  | { kind: 'on_site'; load: LoadDto }
+  | { kind: 'on_road'; load: LoadDto; arrivesAt: string | null };
+
+const ROAD_ORDER = (load: LoadDto) => (load.eta ? Date.parse(load.eta.arrivesAt) : Number.POSITIVE_INFINITY);
+
+export function nextTruck(loads: readonly LoadDto[]): NextTruck | null {
+  const inTransit = loads.filter((load) => LOAD_IN_TRANSIT_STATUSES.includes(load.status));
+  const discharging = inTransit.find((load) => load.status === 'discharging');
+  if (discharging) return { kind: 'discharging', load: discharging };
+  const waiting = inTransit.find((load) => load.status === 'on_site');
+  if (waiting) return { kind: 'on_site', load: waiting };
+  const road = inTransit
+    .filter((load) => load.status === 'released' || load.status === 'en_route')
+    .sort((a, b) => ROAD_ORDER(a) - ROAD_ORDER(b) || a.queuePosition - b.queuePosition);
+  const first = road[0];
+  return first ? { kind: 'on_road', load: first, arrivesAt: first.eta?.arrivesAt ?? null } : null;
 }
 
 export interface PourIssues {
