@@ -59,6 +59,18 @@ describe('Load and QC input validation', () => {
       expect(await testsOf(load.id)).toEqual([]);
       expect((await getLoad(crew.dispatcher, load.id)).status).toBe('plant_qc');
     });
+
+    it('refuses a slump the cone cannot show with 400 in words, and records no failed test', async () => {
+      const answer = await crew.qc.post(`/loads/${load.id}/qc-tests`, {
+        stage: 'plant',
+        slumpMm: 450,
+        temperatureC: 20,
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toContain('slump 450 mm cannot be read on the cone');
+      expect(await testsOf(load.id)).toEqual([]);
+      expect((await getLoad(crew.dispatcher, load.id)).status).toBe('plant_qc');
+    });
   });
 
   describe('tests on a load in the wrong state', () => {

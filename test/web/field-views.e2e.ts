@@ -110,6 +110,11 @@ describe('Field views', () => {
     const due = page.locator(`[data-testid="qc-due-load"][data-load-id="${load.id}"][data-stage="site"]`);
     await due.waitFor({ timeout: 15_000 });
     await due.click();
+    // A slump the cone cannot show is a typo: the preview says so and nothing can be sent.
+    await page.getByTestId('qc-slump').fill('5000');
+    await page.locator('.qc-preview--implausible[data-testid="qc-preview"]').waitFor();
+    await expect(page.getByTestId('qc-preview').textContent()).resolves.toContain('between 0 and 300 mm');
+    expect(await page.getByTestId('qc-submit').isDisabled()).toBe(true);
     await page.getByTestId('qc-slump').fill(String(FAILING_SLUMP_MM));
     await page.getByTestId('qc-temperature').fill('38');
     await page.locator('[data-testid="qc-preview"][data-pass="false"]').waitFor();

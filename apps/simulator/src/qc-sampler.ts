@@ -1,4 +1,5 @@
 import type { MixDto, PourDto, QcStage } from '@pourline/contracts';
+import { SLUMP_READING_RANGE_MM } from '@pourline/domain';
 import { randomBetween } from './clock';
 
 export interface QcTestBody {
@@ -20,11 +21,11 @@ const roundTo5 = (mm: number) => Math.max(0, Math.round(mm / 5) * 5);
 export function sampleQcTest(pour: PourDto, mix: MixDto | undefined, stage: QcStage, fail: boolean): QcTestBody {
   const target = pour.slumpTargetMm;
   const passBandMm = Math.min(pour.slumpToleranceMm, mix?.slumpToleranceMm ?? Infinity, 30) * 0.5;
+  const miss = Math.max(pour.slumpToleranceMm, 40) + randomBetween(15, 45);
+  // Wetter or stiffer than ordered, but always a reading the cone can show.
+  const wetter = target + miss <= SLUMP_READING_RANGE_MM.slump.max && !(Math.random() < 0.5 && target > 90);
   const slumpMm = fail
-    ? roundTo5(
-        target +
-          (Math.random() < 0.5 && target > 90 ? -1 : 1) * (Math.max(pour.slumpToleranceMm, 40) + randomBetween(15, 45)),
-      )
+    ? roundTo5(wetter ? target + miss : Math.max(0, target - miss))
     : roundTo5(target + randomBetween(-passBandMm, passBandMm));
   const airPercent =
     mix?.airEntrained && mix.targetAirPercent !== null

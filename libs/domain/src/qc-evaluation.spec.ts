@@ -19,6 +19,18 @@ const codes = (input: Partial<QcTestInput>, rules = DEFAULT_RULE_SET_GB) =>
   evaluateQcTest({ ...goodTest, ...input }, rules).reasons.map((reason) => reason.code);
 
 describe(evaluateQcTest.name, () => {
+  it('refuses a slump the cone cannot show, and a spread off the flow board, instead of failing the load', () => {
+    expect(() => evaluateQcTest({ ...goodTest, measuredSlumpMm: 5000 }, DEFAULT_RULE_SET_GB)).toThrow(
+      'slump 5000 mm cannot be read on the cone: slump is between 0 and 300 mm',
+    );
+    expect(() => evaluateQcTest({ ...goodTest, measuredSlumpMm: 301 }, DEFAULT_RULE_SET_GB)).toThrow(RangeError);
+    expect(evaluateQcTest({ ...goodTest, measuredSlumpMm: 300 }, DEFAULT_RULE_SET_GB).pass).toBe(false);
+    const flow = { ...goodTest, slumpKind: 'slump_flow' as const, designSlumpMm: 650 };
+    expect(evaluateQcTest({ ...flow, measuredSlumpMm: 650 }, DEFAULT_RULE_SET_GB).pass).toBe(true);
+    expect(() => evaluateQcTest({ ...flow, measuredSlumpMm: 150 }, DEFAULT_RULE_SET_GB)).toThrow(RangeError);
+    expect(() => evaluateQcTest({ ...flow, measuredSlumpMm: 950 }, DEFAULT_RULE_SET_GB)).toThrow(RangeError);
+  });
+
   it('passes a load that meets every rule', () => {
     expect(evaluateQcTest(goodTest, DEFAULT_RULE_SET_GB)).toEqual({ pass: true, reasons: [] });
   });

@@ -46,6 +46,26 @@ export interface QcTestInput {
 }
 
 const SLUMP_LABEL: Record<SlumpKind, string> = { slump: 'slump', slump_flow: 'slump flow' };
+
+/**
+ * What the test can show at all. A slump cone is 300 mm tall, so concrete cannot slump further; a
+ * slump-flow spread starts at the cone's 200 mm base and the board is 1000 mm across. A reading
+ * outside is a typo or a misread, caught before it becomes an append-only failed record.
+ */
+export const SLUMP_READING_RANGE_MM: Readonly<Record<SlumpKind, { min: number; max: number }>> = {
+  slump: { min: 0, max: 300 },
+  slump_flow: { min: 200, max: 900 },
+};
+
+function assertPlausibleSlump(input: QcTestInput): void {
+  const { min, max } = SLUMP_READING_RANGE_MM[input.slumpKind];
+  const measured = input.measuredSlumpMm;
+  if (Number.isFinite(measured) && measured >= min && measured <= max) return;
+  const label = SLUMP_LABEL[input.slumpKind];
+  throw new RangeError(
+    `${label} ${formatNumber(measured)} mm cannot be read on the ${input.slumpKind === 'slump' ? 'cone' : 'flow board'}: ${label} is between ${min} and ${max} mm`,
+  );
+}
 const MS_PER_MINUTE = 60_000;
 
 function slumpReason(input: QcTestInput, rules: RuleSet): QcFailureReason | null {
@@ -122,6 +142,7 @@ function ageReason(input: QcTestInput, rules: RuleSet): QcFailureReason | null {
 
 /** Every check runs, so the inspector sees all that is wrong with a load at once. */
 export function evaluateQcTest(input: QcTestInput, rules: RuleSet): QcEvaluation {
+  assertPlausibleSlump(input);
   const reasons = [slumpReason, temperatureReason, airReason, ageReason]
     .map((check) => check(input, rules))
     .filter((reason): reason is QcFailureReason => reason !== null);

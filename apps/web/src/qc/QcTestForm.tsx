@@ -107,7 +107,7 @@ export function QcTestForm({ load, pour, mix, rules, stage, checkTestOf, onRecor
         type="submit"
         className={`button button--block qc-submit ${rejects ? 'button--danger-solid' : 'button--primary'}`}
         data-testid="qc-submit"
-        disabled={sending || readings.slump.kind !== 'number'}
+        disabled={sending || readings.slump.kind !== 'number' || preview.status === 'implausible'}
       >
         {sending
           ? t('qc.working')

@@ -114,7 +114,7 @@ export function SiteTestForm(props: SiteTestFormProps) {
           type="submit"
           className={`button site-action site-slump-submit ${rejects ? 'button--danger-solid' : 'button--primary'}`}
           data-testid="site-test-submit"
-          disabled={waiting || readings.slump.kind !== 'number'}
+          disabled={waiting || readings.slump.kind !== 'number' || preview?.status === 'implausible'}
         >
           {pending ? (
             <PendingBadge item={pending} snapshot={snapshot} />
