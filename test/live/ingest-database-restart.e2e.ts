@@ -1,9 +1,9 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort, type RunningApi, startApi } from '../support/api-process';
+import { ControlledPostgres } from '../support/embedded-postgres';
 import { square, unique } from '../support/factories';
 import { ingest, newDeviceId, sendFix, sleep } from '../support/live-support';
 
@@ -19,58 +19,6 @@ interface Outcome {
   positionId?: string;
   sentAt: number;
   answeredAt: number;
-}
-
-/** Run as root, PostgreSQL runs as user `postgres`, which must be able to walk down to its folder. */
-function letPostgresUserReach(dir: string): void {
-  for (let current = dir; current !== dirname(current); current = dirname(current)) {
-    const mode = statSync(current).mode;
-    if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
-  }
-}
-
-/**
- * An embedded PostgreSQL this test starts and stops at will. embedded-postgres is an
- * ES module Jest cannot load, so it runs in a small child process driven over IPC.
- */
-class ControlledPostgres {
-  private readonly child: ChildProcess;
-
-  constructor(databaseDir: string, port: number, database: string) {
-    this.child = fork(
-      join(__dirname, 'fixtures', 'embedded-postgres-host.mjs'),
-      [databaseDir, String(port), database],
-      {
-        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      },
-    );
-  }
-
-  private command(cmd: 'start' | 'stop' | 'exit', timeoutMs = 90_000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`embedded PostgreSQL: ${cmd} took over ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      this.child.once('message', (reply: { ok: boolean; error?: string }) => {
-        clearTimeout(timer);
-        if (reply.ok) resolve();
-        else reject(new Error(`embedded PostgreSQL: ${cmd} failed: ${reply.error}`));
-      });
-      this.child.send({ cmd });
-    });
-  }
-
-  start() {
-    return this.command('start');
-  }
-  stop() {
-    return this.command('stop');
-  }
-  async exit() {
-    if (this.child.exitCode !== null || !this.child.connected) return;
-    await this.command('exit', 30_000).catch(() => this.child.kill('SIGKILL'));
-  }
 }
 
 describe('Ingest across a PostgreSQL restart', () => {
@@ -91,8 +39,6 @@ describe('Ingest across a PostgreSQL restart', () => {
 
   beforeAll(async () => {
     chmodSync(dataDir, 0o755);
-    const asRoot = userInfo().uid === 0;
-    if (asRoot) letPostgresUserReach(dataDir);
     port = await freePort();
     postgres = new ControlledPostgres(join(dataDir, 'postgres'), port, DATABASE);
     await postgres.start();
