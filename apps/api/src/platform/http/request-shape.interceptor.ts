@@ -36,7 +36,10 @@ export class RequestShapeInterceptor implements NestInterceptor {
       );
     }
     if (!reads.has(RouteParamtypes.BODY) && !isEmpty(request.body)) {
-      throw new InvalidInputError('unexpected_body', 'Invalid input: this request takes no body');
+      const names =
+        typeof request.body === 'object' ? Object.keys(request.body as object).map((key) => `"${key}"`) : [];
+      const fields = names.length ? ` (unknown field${names.length > 1 ? 's' : ''} ${names.join(', ')})` : '';
+      throw new InvalidInputError('unexpected_body', `Invalid input: this request takes no body${fields}`);
     }
     return next.handle();
   }
