@@ -203,8 +203,13 @@ export function queryE2eDatabase<T = any>(sql: string, params: unknown[] = []): 
 }
 
 /** Reads a test database directly, by name. */
-export async function queryDatabase<T = any>(name: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: databaseUrl(name) });
+export function queryDatabase<T = any>(name: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryUrl<T>(databaseUrl(name), sql, params);
+}
+
+/** Reads any PostgreSQL database directly, by its URL. */
+export async function queryUrl<T = any>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query(sql, params)).rows as T[];
