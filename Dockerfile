@@ -17,4 +17,6 @@ WORKDIR /app
 COPY --from=build /app ./
 USER node
 EXPOSE 3000
+# Healthy once it answers /api/health, i.e. it is up and reaches its database.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 CMD ["node", "apps/api/dist/health-check.js"]
 CMD ["node", "apps/api/dist/main.js"]

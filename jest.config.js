@@ -1,5 +1,6 @@
 /** Two tiers run by `npm test`: pure unit tests beside the code, and end-to-end
- * tests in test/ that drive the built API, a real PostgreSQL and real clients. */
+ * tests in test/ that drive the built API, a real PostgreSQL and real clients.
+ * A third, `npm run chaos`, holds the fault scripts too long to run on every change. */
 const swc = [
   '@swc/jest',
   {
@@ -45,6 +46,14 @@ module.exports = {
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      displayName: 'chaos',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.chaos.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      moduleNameMapper,
     },
   ],
 };

@@ -98,8 +98,19 @@ describe('Deadlines at risk', () => {
     }
     expect(alerts).toHaveLength(1);
     expect(alerts[0].summary).toContain('at risk');
-    // Checked again later, it is not raised twice.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // Checked again later, it is not raised twice: a second load put at risk now is only seen
+    // by a later check, which has then passed over the first one too.
+    const later = await scheduleLoad(crew, pour);
+    await advanceLoad(crew, later.id, 'en_route', { batchedAt: new Date(Date.now() - 80 * 60_000).toISOString() });
+    await waitFor(
+      'the deadline watch to check again',
+      async () =>
+        (await crew.dispatcher.get('/alerts?open=true')).body.some(
+          (item: any) => item.type === 'load.deadline_risk.v1' && item.payload.load.id === later.id,
+        ),
+      15_000,
+      100,
+    );
     expect(await risky()).toHaveLength(1);
   });
 });

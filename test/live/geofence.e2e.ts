@@ -22,6 +22,7 @@ import {
   SITE,
   sleep,
   type TrackedTruck,
+  untilJudged,
   waitFor,
 } from '../support/live-support';
 
@@ -55,14 +56,26 @@ async function untilStatus(crew: LoadCrew, loadId: string, status: LoadStatus, t
 }
 
 /**
- * Fences are judged against the loads the geofence service knows, which it
- * refreshes every two seconds: after a step confirmed by hand, the truck's next
- * crossing is only judged against the new status once that refresh has passed.
+ * A witness truck, loading at the plant, stands still inside its fence: its fix is judged
+ * after every fix sent before it, and never moves its load. Once it is judged, a fix that
+ * must change nothing has had its chance to.
  */
-const afterManualStep = () => sleep(2_100);
+interface Witness {
+  truck: TrackedTruck;
+  allJudged: () => Promise<void>;
+}
 
-/** Geofence processing runs after the 200; a fix that must change nothing is given this long to show it did not. */
-const JUDGING_TIME_MS = 1_000;
+async function createWitness(crew: LoadCrew, pour: PourDto, world: PourWorld): Promise<Witness> {
+  const truck = await createTrackedTruck(crew.admin, world.plant.id);
+  const load = await scheduleLoad(crew, pour, { truck });
+  await advanceLoad(crew, load.id, 'loading');
+  return {
+    truck,
+    allJudged: async () => {
+      await untilJudged(truck.id, await report(truck, PLANT));
+    },
+  };
+}
 
 async function eventsOf(crew: LoadCrew, loadId: string): Promise<LoadEventDto[]> {
   const answer = await crew.dispatcher.get<LoadEventDto[]>(`/loads/${loadId}/events`);
@@ -76,12 +89,14 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
   let crew: LoadCrew;
   let world: PourWorld;
   let pour: PourDto;
+  let witness: Witness;
 
   beforeAll(async () => {
     const admin = await adminSession();
     crew = await createCrew(admin);
     world = await createLoadWorld(admin, crew);
     pour = await createReadyPour(crew, world);
+    witness = await createWitness(crew, pour, world);
   });
 
   describe('a clean cycle', () => {
@@ -93,13 +108,12 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
       truck = await createTrackedTruck(crew.admin, world.plant.id);
       load = await scheduleLoad(crew, pour, { truck });
       await advanceLoad(crew, load.id, 'released');
-      await afterManualStep();
     });
 
     it('leaves a released load released while the truck jitters 10–20 m outside the plant fence', async () => {
       await report(truck, PLANT);
       for (const metres of [15, 12, 18, 10, 15]) await report(truck, northOfFence(PLANT, metres));
-      await sleep(JUDGING_TIME_MS);
+      await witness.allJudged();
       expect((await getLoad(crew.dispatcher, load.id)).status).toBe('released');
     });
 
@@ -126,16 +140,15 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
 
     it('leaves discharge to people: inside the site fence the load stays on_site', async () => {
       await report(truck, SITE);
-      await sleep(JUDGING_TIME_MS);
+      await witness.allJudged();
       expect((await getLoad(crew.dispatcher, load.id)).status).toBe('on_site');
     });
 
     it('leaves a discharged load discharged while the truck jitters just outside the site fence', async () => {
       await advanceLoad(crew, load.id, 'discharged', { siteSession: crew.site });
-      await afterManualStep();
       await report(truck, SITE);
       for (const metres of [15, 20, 12]) await report(truck, northOfFence(SITE, metres));
-      await sleep(JUDGING_TIME_MS);
+      await witness.allJudged();
       expect((await getLoad(crew.dispatcher, load.id)).status).toBe('discharged');
     });
 
@@ -175,7 +188,7 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
 
     it('does nothing more once the load is back: the truck leaving again moves nothing', async () => {
       await report(truck, northOfFence(PLANT, 200));
-      await sleep(JUDGING_TIME_MS);
+      await witness.allJudged();
       const events = await eventsOf(crew, load.id);
       expect(events).toHaveLength(10);
       expect((await getLoad(crew.dispatcher, load.id)).status).toBe('back_at_plant');
@@ -190,7 +203,6 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
       const test = await recordQcTest(crew.qc, load.id, { stage: 'site', slumpMm: FAILING_SLUMP_MM, temperatureC: 20 });
       expect(test.status).toBe(201);
       expect((await getLoad(crew.dispatcher, load.id)).status).toBe('rejected');
-      await afterManualStep();
 
       await report(truck, SITE);
       await report(truck, northOfFence(SITE, 100));
@@ -209,14 +221,20 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
     function streamFrom(truck: TrackedTruck, start: { lat: number; lng: number }) {
       let where = start;
       let running = true;
+      const sent: Date[] = [];
       const done = (async () => {
         const until = Date.now() + 30_000;
         while (running && Date.now() < until) {
-          await report(truck, where);
+          sent.push(await report(truck, where));
           await sleep(250);
         }
       })();
       return {
+        /** Until `count` fixes from where it stands have been judged. */
+        judged: async (count: number) => {
+          const fix = await waitFor(`${count} fixes sent`, () => sent[count - 1]);
+          await untilJudged(truck.id, fix);
+        },
         moveTo: (next: { lat: number; lng: number }) => (where = next),
         stop: async () => {
           running = false;
@@ -231,7 +249,7 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
       await advanceLoad(crew, load.id, 'discharging');
       const tracker = streamFrom(truck, SITE);
       try {
-        await sleep(2_500); // the truck sits inside the site fence, discharging, reporting as it does
+        await tracker.judged(3); // the truck sits inside the site fence, discharging, reporting as it does
         await advanceLoad(crew, load.id, 'discharged', { siteSession: crew.site });
         tracker.moveTo(northOfFence(SITE, 150));
         await untilStatus(crew, load.id, 'returning', 6_000);
@@ -246,7 +264,7 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
       await advanceLoad(crew, load.id, 'plant_qc');
       const tracker = streamFrom(truck, PLANT);
       try {
-        await sleep(2_500); // waiting at the plant for the test, reporting as it does
+        await tracker.judged(3); // waiting at the plant for the test, reporting as it does
         await advanceLoad(crew, load.id, 'released');
         tracker.moveTo(northOfFence(PLANT, 150));
         await untilStatus(crew, load.id, 'en_route', 6_000);

@@ -86,6 +86,20 @@ describe('Idempotent actions and site requests', () => {
     expect((await getLoad(crew.dispatcher, load.id)).status).toBe('on_site');
   });
 
+  it('refuses a key sent again with a different body with 422, and acts only on the first', async () => {
+    const { pour } = await enRouteLoad();
+    const key = randomUUID();
+    expect((await send(`/pours/${pour.id}/requests`, key, { kind: 'hold', note: 'rain' })).status).toBe(201);
+    const reordered = await send(`/pours/${pour.id}/requests`, key, { note: 'rain', kind: 'hold' });
+    expect(reordered).toMatchObject({ status: 201, replayed: 'true' });
+    const changed = await send(`/pours/${pour.id}/requests`, key, { kind: 'resume', note: 'rain' });
+    expect(changed.status).toBe(422);
+    expect(changed.body.code).toBe('idempotency_key_reused_with_other_body');
+    expect(changed.body.message).toContain('different body');
+    const listed = (await crew.dispatcher.get(`/pours/${pour.id}/requests`)).body;
+    expect(listed.map((request: { kind: string }) => request.kind)).toEqual(['hold']);
+  });
+
   it('carries a site’s request to speed up to the dispatch room at once, once', async () => {
     const { pour } = await enRouteLoad();
     const dispatchRoom = await connectReady({ token: crew.dispatcher.token! });

@@ -21,6 +21,7 @@ import {
   sendFix,
   SITE,
   sleep,
+  untilJudged,
   type TrackedTruck,
   waitFor,
 } from '../support/live-support';
@@ -28,9 +29,6 @@ import { ADMIN_PASSWORD } from '../support/test-constants';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const JWT_SECRET = 'replicas-agree-secret-shared-by-both-instances-0123456789';
-
-/** Geofence judging runs after the 200; a fix that must change nothing is given this long to show it did not. */
-const JUDGING_TIME_MS = 1_000;
 
 /**
  * Production runs two API instances behind a round-robin proxy, so one
@@ -105,8 +103,9 @@ describe('Two API instances taking turns with one truck’s fixes', () => {
     // Seen inside the yard by one instance, then jittering 10–20 m outside the fence: inside the
     // 40 m exit margin, so it has not left, whichever instance takes the fix.
     await report(truck, PLANT);
-    for (const metres of [15, 12, 18, 10, 15, 12]) await report(truck, northOfFence(PLANT, metres));
-    await sleep(JUDGING_TIME_MS);
+    let last = new Date(0);
+    for (const metres of [15, 12, 18, 10, 15, 12]) last = await report(truck, northOfFence(PLANT, metres));
+    await untilJudged(truck.id, last, database);
     expect((await getLoad(crew.dispatcher, load.id)).status).toBe('released');
 
     // Well outside, then on the road: one step, whichever instance judged the crossing.
@@ -117,9 +116,9 @@ describe('Two API instances taking turns with one truck’s fixes', () => {
     // The site is entered in the very next fix, on the other instance from the one that made
     // the load en_route: it must judge against the step just made, not a view from before it.
     await report(truck, { lat: SITE.lat + 0.0005, lng: SITE.lng });
-    await report(truck, SITE);
+    const inside = await report(truck, SITE);
     await untilStatus(load.id, 'on_site');
-    await sleep(JUDGING_TIME_MS);
+    await untilJudged(truck.id, inside, database);
 
     const events = await eventsOf(load.id);
     expect(stepsTo(events, 'en_route')).toHaveLength(1);

@@ -19,8 +19,8 @@ import {
   recordQcTest,
   scheduleLoad,
   SITE_NAME,
-  sleep,
 } from '../support/load-factories';
+import { queryE2eDatabase } from '../support/live-support';
 
 const MINUTE = 60_000;
 
@@ -281,13 +281,17 @@ describe('The truck cycle of a load', () => {
     });
 
     it('refuses to send out a released load once its deadline passes, and flags a late arrival for QC', async () => {
-      // Batched so the deadline falls a few seconds from now: both loads pass the
-      // plant test in time, one leaves, then the deadline passes.
-      const batchedAt = new Date(Date.now() - 90 * MINUTE + 12_000).toISOString();
-      const deadline = new Date(batchedAt).getTime() + 90 * MINUTE;
+      // Both loads pass the plant test in time and one leaves; then their concrete is aged
+      // in the database past the deadline, rather than the test waiting for it to pass.
+      const batchedAt = new Date(Date.now() - 80 * MINUTE).toISOString();
       const leaving = await loadAt(crew, pour, 'en_route', { batchedAt });
       const waiting = await loadAt(crew, pour, 'released', { batchedAt });
-      await sleep(Math.max(0, deadline - Date.now()) + 1_500);
+      await queryE2eDatabase(
+        `UPDATE loads SET batched_at = batched_at - interval '15 minutes',
+                          discharge_deadline = discharge_deadline - interval '15 minutes'
+          WHERE id = ANY($1::uuid[])`,
+        [[leaving.id, waiting.id]],
+      );
 
       const depart = await crew.dispatcher.post(`/loads/${waiting.id}/depart`, {});
       expect(depart.status).toBe(409);

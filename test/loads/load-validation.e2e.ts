@@ -225,15 +225,39 @@ describe('Load and QC input validation', () => {
       expect((await getLoad(crew.dispatcher, load.id)).truckId).toBe(load.truckId);
     });
 
-    it('refuses to load a truck that is already out with another load', async () => {
+    it('refuses a load on a truck that is already out with another load, with a sentence naming it', async () => {
       const truck = await createTruck(crew.admin, world.plant.id);
       const first = await loadAt(crew, pour, 'en_route', { truck });
-      const second = await scheduleLoad(crew, pour, { truck });
-      const answer = await crew.dispatcher.post(`/loads/${second.id}/start-loading`, {});
-      expect(answer.status).toBe(409);
-      expect(answer.body.code).toBe('truck_busy');
-      expect((await getLoad(crew.dispatcher, second.id)).status).toBe('scheduled');
+      const before = await loadCount(pour.id);
+      const scheduled = await crew.dispatcher.post(`/pours/${pour.id}/loads`, { truckId: truck.id, volumeM3: 8 });
+      expect(scheduled.status).toBe(409);
+      expect(scheduled.body).toMatchObject({ code: 'truck_busy' });
+      expect(scheduled.body.message).toContain(truck.fleetNumber);
+      expect(await loadCount(pour.id)).toBe(before);
+
+      const waiting = await scheduleLoad(crew, pour, { truck: null });
+      const assigned = await crew.dispatcher.patch(`/loads/${waiting.id}/truck`, { truckId: truck.id });
+      expect(assigned.status).toBe(409);
+      expect(assigned.body.code).toBe('truck_busy');
+      expect((await getLoad(crew.dispatcher, waiting.id)).truckId).toBeNull();
       expect((await getLoad(crew.dispatcher, first.id)).status).toBe('en_route');
+    });
+
+    it('refuses a load on a truck out of service, with a sentence naming it', async () => {
+      const truck = await createTruck(crew.admin, world.plant.id);
+      expect((await crew.admin.patch(`/trucks/${truck.id}`, { active: false })).status).toBe(200);
+      const before = await loadCount(pour.id);
+      const scheduled = await crew.dispatcher.post(`/pours/${pour.id}/loads`, { truckId: truck.id, volumeM3: 8 });
+      expect(scheduled.status).toBe(409);
+      expect(scheduled.body.code).toBe('truck_inactive');
+      expect(scheduled.body.message).toBe(`Truck ${truck.fleetNumber} is out of service; choose a truck in service`);
+      expect(await loadCount(pour.id)).toBe(before);
+
+      const waiting = await scheduleLoad(crew, pour, { truck: null });
+      const assigned = await crew.dispatcher.patch(`/loads/${waiting.id}/truck`, { truckId: truck.id });
+      expect(assigned.status).toBe(409);
+      expect(assigned.body.code).toBe('truck_inactive');
+      expect((await getLoad(crew.dispatcher, waiting.id)).truckId).toBeNull();
     });
 
     it('lets exactly one of two simultaneous dispatches of the same truck win', async () => {

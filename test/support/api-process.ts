@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const API_MAIN = join(REPO_ROOT, 'apps/api/dist/main.js');
@@ -24,12 +24,19 @@ export interface RunningApi {
   stop: () => Promise<void>;
 }
 
-/** Starts the built API as a real process and waits until it answers health checks. */
-export async function startApi(env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<RunningApi> {
+/**
+ * Starts the built API as a real process and waits until it answers health checks;
+ * `main` runs a copy of the build from elsewhere.
+ */
+export async function startApi(
+  env: Record<string, string | undefined>,
+  timeoutMs = 120_000,
+  main = API_MAIN,
+): Promise<RunningApi> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [API_MAIN], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [main], {
+    cwd: main === API_MAIN ? REPO_ROOT : dirname(main),
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -51,7 +58,7 @@ export async function startApi(env: Record<string, string | undefined>, timeoutM
   }
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref();

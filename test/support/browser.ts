@@ -1,20 +1,45 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { REPO_ROOT } from './api-process';
 
 export const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's and Ubuntu's Chromium package. */
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+export const NO_CHROMIUM_MESSAGE =
+  'No Chromium found for the browser tests: install one (apt-get install chromium, or npx playwright-core install chromium) or set CHROMIUM_PATH to its executable.';
+
+/** The Chromium to drive: CHROMIUM_PATH, else the system's, else one Playwright downloaded. */
+export function findChromium(
+  env: Record<string, string | undefined> = process.env,
+  exists: (path: string) => boolean = existsSync,
+  playwrightChromium: () => string = () => chromium.executablePath(),
+): string {
+  if (env.CHROMIUM_PATH) {
+    if (!exists(env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH is ${env.CHROMIUM_PATH}, which does not exist.`);
+    return env.CHROMIUM_PATH;
+  }
+  if (exists(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  let downloaded = '';
+  try {
+    downloaded = playwrightChromium();
+  } catch {
+    // Playwright names no browser of its own on this platform.
+  }
+  if (downloaded && exists(downloaded)) return downloaded;
+  throw new Error(NO_CHROMIUM_MESSAGE);
+}
 
 export interface BrowserSession {
   browser: Browser;
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium, headless, with no calls home; Playwright gives it a fresh profile. */
+/** A headless Chromium with no calls home; Playwright gives it a fresh profile. */
 export async function launchBrowser(extraArgs: string[] = []): Promise<BrowserSession> {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: findChromium(),
     headless: true,
     args: [
       '--no-sandbox',

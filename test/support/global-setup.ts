@@ -1,18 +1,31 @@
-import { startApi } from './api-process';
-import { createDatabase, databaseUrl } from './database';
+import { type RunningApi, startApi } from './api-process';
+import { createDatabase, databaseUrl, ensureTestPostgres } from './database';
 import { ADMIN_PASSWORD } from './test-constants';
 
-/** One API process on a fresh database, shared by the end-to-end suites. */
+/**
+ * One API process on a fresh database, shared by the end-to-end suites. On a machine with
+ * no PostgreSQL, an embedded one is started for the run and stopped in the teardown.
+ */
 export default async function globalSetup(): Promise<void> {
-  const database = await createDatabase('pourline_e2e');
-  const api = await startApi({
-    DATABASE_URL: databaseUrl(database),
-    DEMO: 'false',
-    JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256',
-    ADMIN_PASSWORD,
-    REDIS_URL: '',
-    DEADLINE_WATCH_MS: '1000',
-  });
+  const postgres = await ensureTestPostgres((line) => process.stdout.write(`\n${line}\n`));
+  (globalThis as Record<string, unknown>).__POURLINE_POSTGRES__ = postgres;
+  let database: string;
+  let api: RunningApi;
+  try {
+    database = await createDatabase('pourline_e2e');
+    api = await startApi({
+      DATABASE_URL: databaseUrl(database),
+      DEMO: 'false',
+      JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256',
+      ADMIN_PASSWORD,
+      REDIS_URL: '',
+      DEADLINE_WATCH_MS: '1000',
+    });
+  } catch (error) {
+    // No teardown follows a failed setup: leave no server behind.
+    await postgres.stop?.();
+    throw error;
+  }
   process.env.POURLINE_API_URL = api.baseUrl;
   process.env.POURLINE_E2E_DATABASE = database;
   (globalThis as Record<string, unknown>).__POURLINE_API__ = api;

@@ -191,17 +191,52 @@ export interface StoredPositionRow {
   attributes: Record<string, unknown>;
 }
 
-/** Reads the shared e2e database directly: to prove what was, or was not, stored. */
-export async function queryE2eDatabase<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+function e2eDatabase(): string {
   const name = process.env.POURLINE_E2E_DATABASE;
   if (!name) throw new Error('POURLINE_E2E_DATABASE is not set: run through the e2e Jest project');
-  const client = new Client({ connectionString: databaseUrl(name) });
+  return name;
+}
+
+/** Reads the shared e2e database directly: to prove what was, or was not, stored. */
+export function queryE2eDatabase<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryDatabase<T>(e2eDatabase(), sql, params);
+}
+
+/** Reads a test database directly, by name. */
+export function queryDatabase<T = any>(name: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  return queryUrl<T>(databaseUrl(name), sql, params);
+}
+
+/** Reads any PostgreSQL database directly, by its URL. */
+export async function queryUrl<T = any>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query(sql, params)).rows as T[];
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Waits until the fence judge has taken in the truck's fix of `fixTime` (or a later one): an
+ * event, not a pause. Only a truck on a load is judged; fixes are judged one batch at a time
+ * in the order they were stored, so a judged fix means every earlier one was judged too.
+ */
+export function untilJudged(truckId: string, fixTime: Date, database = e2eDatabase()): Promise<true> {
+  return waitFor(
+    `the fix of ${fixTime.toISOString()} judged against the fences`,
+    async () => {
+      const [row] = await queryDatabase<{ lastFixTime: Date | null }>(
+        database,
+        'SELECT last_fix_time AS "lastFixTime" FROM truck_fence_presence WHERE truck_id = $1',
+        [truckId],
+      );
+      return row?.lastFixTime ? row.lastFixTime.getTime() >= fixTime.getTime() : false;
+    },
+    6_000,
+    25,
+  ) as Promise<true>;
 }
 
 export function storedPositions(deviceId: string): Promise<StoredPositionRow[]> {

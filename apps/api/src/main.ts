@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { StandardSchemaValidationPipe } from '@nestjs/common';
 import { DEMO_FLEET_ACCOUNT } from '@pourline/contracts';
 import { startDemoSimulation } from '@pourline/simulator';
 import { AppModule } from './app.module';
@@ -13,7 +12,10 @@ import { Clock } from './platform/clock/clock';
 import { loadConfig } from './platform/config/app-config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { runMigrations } from './platform/database/migrate';
+import { jsonOnly } from './platform/http/json-only.middleware';
 import { mountOpenApi } from './platform/http/openapi';
+import { RequestShapeInterceptor } from './platform/http/request-shape.interceptor';
+import { StrictValidationPipe } from './platform/http/strict-validation.pipe';
 import { mountWebConsole } from './platform/http/web-console';
 import { RedisIoAdapter } from './platform/live/redis-io.adapter';
 import { accessLog } from './platform/logging/access-log';
@@ -38,6 +40,7 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
   });
   app.use(accessLog(logger));
+  app.use(jsonOnly);
   // Gateways send up to a thousand positions in one request.
   app.useBodyParser('json', { limit: '5mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
@@ -49,7 +52,8 @@ async function bootstrap(): Promise<void> {
     log('sharing live events through Redis');
   }
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new StandardSchemaValidationPipe());
+  app.useGlobalPipes(new StrictValidationPipe());
+  app.useGlobalInterceptors(new RequestShapeInterceptor());
   app.disable('x-powered-by');
   mountOpenApi(app);
   mountWebConsole(app, config.webDistDir, (line) => logger.warn(line));

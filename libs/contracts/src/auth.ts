@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { plainText, secretText } from './common';
 import type { Role } from './roles';
 
-export const LoginRequest = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
+export const LoginRequest = z.strictObject({
+  username: plainText(64),
+  password: secretText(1, 200),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const Uuid = z.uuid();
 
-export const LatLng = z.object({
+export const LatLng = z.strictObject({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
 });
@@ -11,7 +11,7 @@ export type LatLng = z.infer<typeof LatLng>;
 /** GeoJSON position: [longitude, latitude]. */
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
-export const LineString = z.object({
+export const LineString = z.strictObject({
   type: z.literal('LineString'),
   coordinates: z.array(Position).min(2, 'a route needs at least two positions'),
 });
@@ -24,7 +24,7 @@ const LinearRing = z
     message: 'a polygon ring must end where it starts',
   });
 
-export const Polygon = z.object({
+export const Polygon = z.strictObject({
   type: z.literal('Polygon'),
   coordinates: z.array(LinearRing).min(1),
 });
@@ -54,7 +54,7 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export const ObservedAt = IsoDateTime.optional();
 export const IsoDate = z.iso.date();
 
-export const PageQuery = z.object({
+export const PageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -67,7 +67,7 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export const IdParam = z.object({ id: Uuid });
+export const IdParam = z.strictObject({ id: Uuid });
 export type IdParam = z.infer<typeof IdParam>;
 
 /** Shape of every error answer of the API. */
@@ -91,7 +91,7 @@ export function patchSchema<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
       schema instanceof z.ZodDefault ? schema.unwrap() : schema,
     ]),
   );
-  return z.object(shape).partial() as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
+  return z.strictObject(shape).partial() as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
 }
 
 // C0 controls other than tab and line breaks, and DEL: nothing a person types, and PostgreSQL refuses NUL.
@@ -99,25 +99,40 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // Half of a UTF-16 pair on its own: not a character, and not storable as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+function storable(text: z.ZodString) {
+  return text
+    .refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters such as NUL')
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text (it holds half of a character)');
+}
+
 /** Text a person typed, possibly empty: trimmed, printable, whole characters, at most `maxChars` of them. */
 export function safeText(maxChars: number) {
-  return z
-    .string()
-    .trim()
-    .refine((text) => !CONTROL_CHARACTER.test(text), 'must not contain control characters such as NUL')
-    .refine((text) => !LONE_SURROGATE.test(text), 'must be valid Unicode text (it holds half of a character)')
-    .refine((text) => [...text].length <= maxChars, `must be at most ${maxChars} characters`);
+  return storable(z.string().trim()).refine(
+    (text) => [...text].length <= maxChars,
+    `must be at most ${maxChars} characters`,
+  );
 }
 
 /** Text a person typed: trimmed, not empty, printable, whole characters, at most `maxChars` of them. */
-export function plainText(maxChars: number) {
-  return safeText(maxChars).refine((text) => text.length > 0, 'must not be empty');
+export function plainText(maxChars: number, emptyMessage = 'must not be empty') {
+  return safeText(maxChars).refine((text) => text.length > 0, emptyMessage);
+}
+
+/** A password or device secret: taken as typed (spaces count), printable, whole characters. */
+export function secretText(minChars: number, maxChars: number) {
+  return storable(
+    z.string().min(minChars, `at least ${minChars} characters`).max(maxChars, `at most ${maxChars} characters`),
+  );
 }
 
 /** A written reason, as every override, disposal, diversion and confirmation asks for: the API's one rule. */
 export const REASON_MIN_CHARS = 10;
-export const WrittenReason = z
-  .string()
-  .trim()
-  .min(REASON_MIN_CHARS, `say why, in at least ${REASON_MIN_CHARS} characters`)
-  .max(1000);
+export const WrittenReason = safeText(1000).refine(
+  (text) => text.length >= REASON_MIN_CHARS,
+  `say why, in at least ${REASON_MIN_CHARS} characters`,
+);
+
+/** The fields of `fields` that `value` holds: a stored record checked again against its request schema. */
+export function pickFields<T extends z.ZodRawShape>(fields: z.ZodObject<T>, value: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key in fields.shape));
+}

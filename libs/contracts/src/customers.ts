@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { LatLng, PageQuery, patchSchema, Polygon, Uuid } from './common';
+import { LatLng, PageQuery, patchSchema, plainText, Polygon, safeText, Uuid } from './common';
 
-export const CreateCustomerRequest = z.object({
-  name: z.string().trim().min(1).max(200),
-  contactName: z.string().trim().max(120).default(''),
-  phone: z.string().trim().max(40).default(''),
+export const CreateCustomerRequest = z.strictObject({
+  name: plainText(200),
+  contactName: safeText(120).default(''),
+  phone: safeText(40).default(''),
   email: z.union([z.email(), z.literal('')]).default(''),
 });
 export type CreateCustomerRequest = z.infer<typeof CreateCustomerRequest>;
@@ -14,18 +14,18 @@ export interface CustomerDto extends CreateCustomerRequest {
   id: string;
 }
 
-export const SiteContact = z.object({
-  name: z.string().trim().min(1).max(120),
-  role: z.string().trim().max(80).default(''),
-  phone: z.string().trim().max(40).default(''),
+export const SiteContact = z.strictObject({
+  name: plainText(120),
+  role: safeText(80).default(''),
+  phone: safeText(40).default(''),
 });
 export type SiteContact = z.infer<typeof SiteContact>;
 
-export const CreateProjectRequest = z.object({
+export const CreateProjectRequest = z.strictObject({
   customerId: Uuid,
   plantId: Uuid,
-  name: z.string().trim().min(1).max(200),
-  address: z.string().trim().max(300).default(''),
+  name: plainText(200),
+  address: safeText(300).default(''),
   location: LatLng,
   geofence: Polygon,
   contacts: z.array(SiteContact).max(20).default([]),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { DOCUMENT_TYPES, type DocumentType } from '@pourline/domain';
+import { plainText } from './common';
 
 export const DocumentTypeSchema = z.enum(DOCUMENT_TYPES);
 
@@ -8,14 +9,14 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 
 /** Multipart form fields sent beside the file. */
-export const UploadDocumentFields = z.object({
+export const UploadDocumentFields = z.strictObject({
   type: DocumentTypeSchema,
-  title: z.string().trim().min(1).max(200),
+  title: plainText(200),
 });
 export type UploadDocumentFields = z.infer<typeof UploadDocumentFields>;
 
-export const DeliverDocumentRequest = z.object({
-  deliveredTo: z.string().trim().min(1, 'name the person of the construction party').max(120),
+export const DeliverDocumentRequest = z.strictObject({
+  deliveredTo: plainText(120, 'name the person of the construction party'),
 });
 export type DeliverDocumentRequest = z.infer<typeof DeliverDocumentRequest>;
 

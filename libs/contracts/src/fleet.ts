@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patchSchema, Uuid } from './common';
+import { patchSchema, plainText, safeText, secretText, Uuid } from './common';
 
 const DeviceId = z
   .string()
@@ -7,20 +7,20 @@ const DeviceId = z
   .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'letters, digits and . _ : - only, up to 64');
 
 /** Optional: a tracker that has one must send it with every position (`secret` or `key`). */
-const TrackerSecret = z.string().min(8, 'at least 8 characters').max(128);
+const TrackerSecret = secretText(8, 128);
 
 /** A secret is written, never read back: answers only say whether one is set. */
 type WithoutSecret<T> = Omit<T, 'trackerSecret'> & { hasTrackerSecret: boolean };
 
-export const CreateTruckRequest = z.object({
-  fleetNumber: z.string().trim().min(1).max(20),
-  plateNumber: z.string().trim().min(1).max(20),
+export const CreateTruckRequest = z.strictObject({
+  fleetNumber: plainText(20),
+  plateNumber: plainText(20),
   capacityM3: z.number().positive().max(20),
   trackerDeviceId: DeviceId.nullable().default(null),
   trackerSecret: TrackerSecret.nullable().default(null),
   homePlantId: Uuid,
-  driverName: z.string().trim().max(120).default(''),
-  driverPhone: z.string().trim().max(40).default(''),
+  driverName: safeText(120).default(''),
+  driverPhone: safeText(40).default(''),
   active: z.boolean().default(true),
 });
 export type CreateTruckRequest = z.infer<typeof CreateTruckRequest>;
@@ -29,8 +29,8 @@ export type UpdateTruckRequest = z.infer<typeof UpdateTruckRequest>;
 export type TruckDto = WithoutSecret<CreateTruckRequest> & { id: string };
 
 export const PUMP_KINDS = ['boom', 'line'] as const;
-export const PumpFields = z.object({
-  code: z.string().trim().min(1).max(20),
+export const PumpFields = z.strictObject({
+  code: plainText(20),
   kind: z.enum(PUMP_KINDS),
   capacityM3PerHour: z.number().positive().max(300),
   boomLengthM: z.number().positive().max(80).nullable().default(null),

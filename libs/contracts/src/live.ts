@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './common';
 import type { LoadDto } from './loads';
 import type { PourMessageDto } from './pour-log';
 import type { PourRequestDto } from './pours';
@@ -192,7 +193,7 @@ export interface ServerToClientEvents {
   'live.error.v1': (error: { code: string; message: string }) => void;
 }
 
-export const AcknowledgeAlertRequest = z.object({
-  note: z.string().trim().min(1, 'say what was done').max(500),
+export const AcknowledgeAlertRequest = z.strictObject({
+  note: plainText(500, 'say what was done'),
 });
 export type AcknowledgeAlertRequest = z.infer<typeof AcknowledgeAlertRequest>;

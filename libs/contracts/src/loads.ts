@@ -5,7 +5,7 @@ import { ConfirmationReason } from './plan-sanity';
 
 const Reason = WrittenReason;
 
-export const CreateLoadRequest = z.object({
+export const CreateLoadRequest = z.strictObject({
   /** May be left empty and assigned before loading starts. */
   truckId: Uuid.nullable().default(null),
   volumeM3: z.number().positive('must be greater than 0').max(20),
@@ -14,25 +14,24 @@ export const CreateLoadRequest = z.object({
 });
 export type CreateLoadRequest = z.infer<typeof CreateLoadRequest>;
 
-export const AssignTruckRequest = z.object({ truckId: Uuid });
+export const AssignTruckRequest = z.strictObject({ truckId: Uuid });
 export type AssignTruckRequest = z.infer<typeof AssignTruckRequest>;
 
-export const StartLoadingRequest = z.object({
+export const StartLoadingRequest = z.strictObject({
   /** When water met cement; defaults to now. */
   batchedAt: IsoDateTime.optional(),
   confirm: z
-    .object({
+    .strictObject({
       /** The pour's first load knowingly starts long before its planned start. */
       earlyStart: ConfirmationReason,
     })
     .partial()
-    .strict()
     .optional(),
 });
 export type StartLoadingRequest = z.infer<typeof StartLoadingRequest>;
 
 /** One material of the batch ticket as the plant's batching system weighed it. */
-export const BatchMaterial = z.object({
+export const BatchMaterial = z.strictObject({
   material: plainText(60),
   actualKg: z.number().nonnegative('cannot be negative').max(100_000),
   /** The mix design's quantity for this load, when the batching system prints it. */
@@ -44,7 +43,7 @@ export type BatchMaterial = z.infer<typeof BatchMaterial>;
  * "Batched": the plant's control room reports the batch ticket and sends the
  * load to plant QC. Every field is optional; what the batching system knows is kept.
  */
-export const BatchedRequest = z.object({
+export const BatchedRequest = z.strictObject({
   /** When water met cement, if it differs from when loading started; the deadline follows it. */
   batchedAt: IsoDateTime.optional(),
   materials: z.array(BatchMaterial).max(20).default([]),
@@ -62,24 +61,24 @@ export interface BatchRecordDto {
 }
 
 /** A step of the truck cycle confirmed by a person: arrival, discharge, departure. */
-export const LoadStepRequest = z.object({
+export const LoadStepRequest = z.strictObject({
   /** Kept for older clients: the same as observedAt, which wins when both are sent. */
   at: IsoDateTime.optional(),
   observedAt: ObservedAt,
-  note: z.string().trim().max(500).optional(),
+  note: safeText(500).optional(),
 });
 export type LoadStepRequest = z.infer<typeof LoadStepRequest>;
 
-export const LoadReasonRequest = z.object({ reason: Reason });
+export const LoadReasonRequest = z.strictObject({ reason: Reason });
 export type LoadReasonRequest = z.infer<typeof LoadReasonRequest>;
 
-export const DivertLoadRequest = z.object({ pourId: Uuid, reason: Reason });
+export const DivertLoadRequest = z.strictObject({ pourId: Uuid, reason: Reason });
 export type DivertLoadRequest = z.infer<typeof DivertLoadRequest>;
 
-export const AddWaterRequest = z.object({
+export const AddWaterRequest = z.strictObject({
   litres: z.number().positive('must be greater than 0').max(2000),
-  addedBy: z.string().trim().min(1).max(120),
-  requestedBy: z.string().trim().min(1).max(120),
+  addedBy: plainText(120),
+  requestedBy: plainText(120),
 });
 export type AddWaterRequest = z.infer<typeof AddWaterRequest>;
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { SLUMP_KINDS } from '@pourline/domain';
-import { patchSchema } from './common';
+import { patchSchema, plainText, safeText } from './common';
 
-export const MixFields = z.object({
-  code: z.string().trim().min(1).max(40),
+export const MixFields = z.strictObject({
+  code: plainText(40),
   strengthGrade: z.string().regex(/^C(1[05]|[2-9][05]|100)$/, 'a grade such as C30'),
-  description: z.string().trim().max(300).default(''),
+  description: safeText(300).default(''),
   cementKgPerM3: z.number().positive().max(1000),
   waterKgPerM3: z.number().positive().max(400),
   maxWaterCementRatio: z.number().gt(0.2).max(1),

@@ -7,12 +7,11 @@ export const ConfirmationReason = WrittenReason;
 
 /** What a plan's author confirms, with a reason, when the plan is saved. */
 export const PlanConfirmations = z
-  .object({
+  .strictObject({
     /** The pump is knowingly booked for pours whose bookings overlap this one's. */
     pumpClash: ConfirmationReason,
   })
-  .partial()
-  .strict();
+  .partial();
 export type PlanConfirmations = z.infer<typeof PlanConfirmations>;
 
 /** The stable codes of the plan sanity refusals; the console words each one itself. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { SLUMP_STANDARDS } from '@pourline/domain';
-import { LatLng, patchSchema, Polygon, TimeZone, Uuid } from './common';
+import { LatLng, patchSchema, plainText, Polygon, safeText, TimeZone, Uuid } from './common';
 
 export const SlumpStandard = z.enum(SLUMP_STANDARDS);
 
 /** A plant's departures from the defaults of its slump standard, and from the default plan rules. */
 export const RuleOverrides = z
-  .object({
+  .strictObject({
     checkTest: z.enum(['astm_c94_retest', 'reject_immediately']),
     minTemperatureC: z.number().min(-10).max(40),
     maxTemperatureC: z.number().min(0).max(60),
@@ -24,14 +24,13 @@ export const RuleOverrides = z
       .min(0)
       .max(24 * 60),
   })
-  .partial()
-  .strict();
+  .partial();
 export type RuleOverrides = z.infer<typeof RuleOverrides>;
 
-export const CreatePlantRequest = z.object({
-  code: z.string().trim().min(1).max(20),
-  name: z.string().trim().min(1).max(120),
-  address: z.string().trim().max(300).default(''),
+export const CreatePlantRequest = z.strictObject({
+  code: plainText(20),
+  name: plainText(120),
+  address: safeText(300).default(''),
   location: LatLng,
   geofence: Polygon,
   timeZone: TimeZone,

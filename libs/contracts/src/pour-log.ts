@@ -73,9 +73,9 @@ const SIMPLE_QUICK_CODES = QUICK_MESSAGE_CODES.filter(
 );
 
 export const PostPourMessageRequest = z.discriminatedUnion('code', [
-  z.object({ code: z.literal('text'), text: plainText(MESSAGE_TEXT_MAX_CHARS) }),
-  z.object({ code: z.literal('truck_stuck_at_gate'), truck: TruckLabel }),
-  z.object({
+  z.strictObject({ code: z.literal('text'), text: plainText(MESSAGE_TEXT_MAX_CHARS) }),
+  z.strictObject({ code: z.literal('truck_stuck_at_gate'), truck: TruckLabel }),
+  z.strictObject({
     code: z.literal('pour_finishing'),
     /** What is still to be sent beyond what is poured and on its way. */
     lastLoadM3: z
@@ -83,7 +83,7 @@ export const PostPourMessageRequest = z.discriminatedUnion('code', [
       .min(0, 'cannot be negative')
       .max(LAST_LOAD_MAX_M3, `more than ${LAST_LOAD_MAX_M3} m³ is not a last load; change the plan instead`),
   }),
-  z.object({ code: z.enum(SIMPLE_QUICK_CODES) }),
+  z.strictObject({ code: z.enum(SIMPLE_QUICK_CODES) }),
 ]);
 export type PostPourMessageRequest = z.infer<typeof PostPourMessageRequest>;
 

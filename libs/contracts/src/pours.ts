@@ -7,6 +7,7 @@ import {
   ObservedAt,
   PageQuery,
   patchSchema,
+  plainText,
   safeText,
   Uuid,
   WrittenReason,
@@ -18,16 +19,16 @@ export const PourStatusSchema = z.enum(POUR_STATUSES);
 
 export const PUMPING_METHODS = ['boom_pump', 'line_pump', 'direct_discharge', 'crane_and_bucket'] as const;
 
-export const PourPlanFields = z.object({
+export const PourPlanFields = z.strictObject({
   projectId: Uuid,
   plantId: Uuid,
-  structuralElement: z.string().trim().min(1).max(200),
+  structuralElement: plainText(200),
   scheduledStart: IsoDateTime,
   volumeM3: z.number().positive('must be greater than 0').max(20000),
   pourRateM3PerHour: z.number().positive('must be greater than 0').max(500),
   startPoint: LatLng,
   endPoint: LatLng,
-  direction: z.string().trim().max(200).default(''),
+  direction: safeText(200).default(''),
   pumpId: Uuid.nullable().default(null),
   pumpPosition: LatLng.nullable().default(null),
   pumpingMethod: z.enum(PUMPING_METHODS),
@@ -43,7 +44,7 @@ export const PourPlanFields = z.object({
     .min(30)
     .max(24 * 60),
   requiredDocumentTypes: z.array(z.enum(DOCUMENT_TYPES)).max(10).optional(),
-  notes: z.string().max(4000).default(''),
+  notes: safeText(4000).default(''),
   /** Not part of the plan: what the author confirms, with a reason, to save it anyway. */
   confirm: PlanConfirmations.optional(),
 });
@@ -59,7 +60,7 @@ export type CreatePourRequest = z.infer<typeof CreatePourRequest>;
 export const UpdatePourRequest = patchSchema(PourPlanFields);
 export type UpdatePourRequest = z.infer<typeof UpdatePourRequest>;
 
-export const ChangePourStatusRequest = z.object({
+export const ChangePourStatusRequest = z.strictObject({
   status: PourStatusSchema,
   /** Only an administrator may release a pour whose required reports are not all delivered. */
   overrideReason: WrittenReason.optional(),
@@ -104,9 +105,9 @@ export interface PourDto extends Omit<CreatePourRequest, 'requiredDocumentTypes'
 export const POUR_REQUEST_KINDS = ['speed_up', 'slow_down', 'hold', 'resume'] as const;
 export type PourRequestKind = (typeof POUR_REQUEST_KINDS)[number];
 
-export const CreatePourRequestMessage = z.object({
+export const CreatePourRequestMessage = z.strictObject({
   kind: z.enum(POUR_REQUEST_KINDS),
-  note: z.string().trim().max(500).default(''),
+  note: safeText(500).default(''),
   observedAt: ObservedAt,
 });
 export type CreatePourRequestMessage = z.infer<typeof CreatePourRequestMessage>;
@@ -129,19 +130,19 @@ export interface PourRequestAcknowledgementDto {
   note: string;
 }
 
-export const AcknowledgePourRequest = z.object({
+export const AcknowledgePourRequest = z.strictObject({
   note: safeText(200).default(''),
 });
 export type AcknowledgePourRequest = z.infer<typeof AcknowledgePourRequest>;
 
-export const OpenPourRequestsQuery = z.object({
+export const OpenPourRequestsQuery = z.strictObject({
   /** How far back to look; requests older than this are history, not work. */
   sinceHours: z.coerce.number().int().min(1).max(72).default(12),
 });
 export type OpenPourRequestsQuery = z.infer<typeof OpenPourRequestsQuery>;
 
 /** The dispatch room stops sending loads to a pour, and starts again. */
-export const DispatchHoldRequest = z.object({
-  reason: z.string().trim().min(3, 'say why, in a few words').max(500),
+export const DispatchHoldRequest = z.strictObject({
+  reason: safeText(500).refine((text) => text.length >= 3, 'say why, in a few words'),
 });
 export type DispatchHoldRequest = z.infer<typeof DispatchHoldRequest>;

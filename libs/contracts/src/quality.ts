@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CUBE_SIZES_MM, type QcFailureReason, type StrengthEvaluation } from '@pourline/domain';
-import { IsoDateTime, ObservedAt, Uuid, WrittenReason } from './common';
+import { IsoDateTime, ObservedAt, safeText, Uuid, WrittenReason } from './common';
 
 export const QC_STAGES = ['plant', 'site'] as const;
 export type QcStage = (typeof QC_STAGES)[number];
 
-export const RecordQcTestRequest = z.object({
+export const RecordQcTestRequest = z.strictObject({
   stage: z.enum(QC_STAGES),
   /** Slump, or slump flow for a self-compacting mix, in millimetres. */
   slumpMm: z.number().min(0, 'cannot be negative').max(900),
@@ -16,7 +16,7 @@ export const RecordQcTestRequest = z.object({
     .nullable()
     .default(null),
   airPercent: z.number().min(0, 'cannot be negative').max(30).nullable().default(null),
-  remarks: z.string().trim().max(2000).default(''),
+  remarks: safeText(2000).default(''),
   /** The immediate re-test on the same sample, where the plant's rules allow one. */
   checkTestOf: Uuid.optional(),
   /** A correction: QC records are never changed, a new one references the old. */
@@ -31,7 +31,7 @@ export const RecordQcTestRequest = z.object({
 });
 export type RecordQcTestRequest = z.infer<typeof RecordQcTestRequest>;
 
-export const OverrideQcRequest = z.object({
+export const OverrideQcRequest = z.strictObject({
   reason: WrittenReason,
 });
 export type OverrideQcRequest = z.infer<typeof OverrideQcRequest>;
@@ -85,7 +85,7 @@ export interface NonConformanceDto {
   replacementLoadId: string;
 }
 
-export const CreateSpecimenSetRequest = z.object({
+export const CreateSpecimenSetRequest = z.strictObject({
   loadId: Uuid,
   specimenCount: z.number().int().min(1).max(12).default(3),
   /** 150 mm is the standard cube; 100 and 200 mm results are converted to it. */
@@ -97,7 +97,7 @@ export const CreateSpecimenSetRequest = z.object({
 });
 export type CreateSpecimenSetRequest = z.infer<typeof CreateSpecimenSetRequest>;
 
-export const RecordStrengthRequest = z.object({
+export const RecordStrengthRequest = z.strictObject({
   ageDays: z.union([z.literal(7), z.literal(28)]),
   strengthsMpa: z.array(z.number().positive().max(200)).length(3, 'a set has three cube results'),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProductionControlFigures, StrengthEvaluation, StrengthMethod, StrengthRatioFit } from '@pourline/domain';
-import { IsoDate, Uuid } from './common';
+import { IsoDate, plainText, Uuid } from './common';
 
 const PourIds = z
   .array(Uuid)
@@ -12,16 +12,16 @@ const PourIds = z
  * An inspection lot (GB/T 50107 4.1): sets of one strength grade, one mix
  * design, one plant and one age, from the pours of one project the lot names.
  */
-export const CreateInspectionLotRequest = z.object({
-  name: z.string().trim().min(1, 'give the lot a name, e.g. "B1 raft and walls"').max(200),
+export const CreateInspectionLotRequest = z.strictObject({
+  name: plainText(200, 'give the lot a name, e.g. "B1 raft and walls"'),
   pourIds: PourIds,
 });
 export type CreateInspectionLotRequest = z.infer<typeof CreateInspectionLotRequest>;
 
-export const AddLotPoursRequest = z.object({ pourIds: PourIds });
+export const AddLotPoursRequest = z.strictObject({ pourIds: PourIds });
 export type AddLotPoursRequest = z.infer<typeof AddLotPoursRequest>;
 
-export const InspectionLotQuery = z.object({
+export const InspectionLotQuery = z.strictObject({
   projectId: Uuid.optional(),
   plantId: Uuid.optional(),
 });
@@ -100,7 +100,7 @@ export interface InspectionLotDto {
 
 /** Plant-local calendar days, both included; by default the last six months. */
 export const ProductionControlQuery = z
-  .object({
+  .strictObject({
     plantId: Uuid,
     from: IsoDate.optional(),
     to: IsoDate.optional(),
@@ -131,7 +131,7 @@ export interface ProductionControlDto {
   periods: ProductionControlPeriodDto[];
 }
 
-export const PlantQuery = z.object({ plantId: Uuid });
+export const PlantQuery = z.strictObject({ plantId: Uuid });
 export type PlantQuery = z.infer<typeof PlantQuery>;
 
 export interface MixTrendPointDto {
@@ -227,7 +227,7 @@ export type StrengthWarningDto =
       details: ProductionControlWarningDetails;
     });
 
-export const StrengthWarningQuery = z.object({
+export const StrengthWarningQuery = z.strictObject({
   plantId: Uuid.optional(),
   lotId: Uuid.optional(),
   kind: z.enum(STRENGTH_WARNING_KINDS).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ObservedAt } from './common';
+import { ObservedAt, safeText } from './common';
 
 /** A position as every ingest protocol is read into, before it is stored. */
 export interface PositionReport {
@@ -31,9 +31,9 @@ export interface TrackerEventReport {
 export const PUMP_STATUSES = ['idle', 'setting_up', 'pumping', 'blocked', 'breakdown', 'moving'] as const;
 export type PumpStatus = (typeof PUMP_STATUSES)[number];
 
-export const ChangePumpStatusRequest = z.object({
+export const ChangePumpStatusRequest = z.strictObject({
   status: z.enum(PUMP_STATUSES),
-  note: z.string().trim().max(500).default(''),
+  note: safeText(500).default(''),
   observedAt: ObservedAt,
 });
 export type ChangePumpStatusRequest = z.infer<typeof ChangePumpStatusRequest>;

@@ -1,25 +1,26 @@
 import { z } from 'zod';
+import { plainText, safeText, secretText } from './common';
 import { PersonRole, type Role } from './roles';
 
-export const CreateUserRequest = z.object({
+export const CreateUserRequest = z.strictObject({
   username: z
     .string()
     .trim()
     .regex(/^[a-z0-9._-]{2,64}$/, 'lower-case letters, digits, dot, dash or underscore, 2 to 64 long'),
-  displayName: z.string().trim().min(1).max(120),
+  displayName: plainText(120),
   // System accounts are not people: they come with the demo, never through this form.
   role: PersonRole,
-  password: z.string().min(8, 'at least 8 characters').max(200),
-  phone: z.string().trim().max(40).optional(),
+  password: secretText(8, 200),
+  phone: safeText(40).optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 export const UpdateUserRequest = z
-  .object({
-    displayName: z.string().trim().min(1).max(120),
+  .strictObject({
+    displayName: plainText(120),
     role: PersonRole,
-    password: z.string().min(8).max(200),
-    phone: z.string().trim().max(40).nullable(),
+    password: secretText(8, 200),
+    phone: safeText(40).nullable(),
     active: z.boolean(),
   })
   .partial();
@@ -44,5 +45,5 @@ export const DEMO_FLEET_ACCOUNT = { username: 'demo-fleet', displayName: 'Demo f
 export const DEMO_FLEET_USER_AGENT = 'pourline-demo-fleet';
 
 /** An administrator asks for an access token of a system account, e.g. to run the demo fleet on its own. */
-export const SystemTokenRequest = z.object({ username: z.string().trim().min(1).max(64) });
+export const SystemTokenRequest = z.strictObject({ username: plainText(64) });
 export type SystemTokenRequest = z.infer<typeof SystemTokenRequest>;

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { Actor, Can } from '../../platform/auth/auth.decorators';
 import { AlertsService } from './alerts.service';
 
-const SeqParam = z.object({ seq: z.string().regex(/^[1-9][0-9]{0,17}$/, 'an alert number') });
+const SeqParam = z.strictObject({ seq: z.string().regex(/^[1-9][0-9]{0,17}$/, 'an alert number') });
 type SeqParam = z.infer<typeof SeqParam>;
-const AlertsQuery = z.object({ open: z.enum(['true', 'false']).default('false') });
+const AlertsQuery = z.strictObject({ open: z.enum(['true', 'false']).default('false') });
 type AlertsQuery = z.infer<typeof AlertsQuery>;
 
 @ApiTags('alerts')

@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { Actor, Can } from '../../platform/auth/auth.decorators';
 import { DocumentsService, type UploadedFile as StoredFile } from './documents.service';
 
-const PourIdParam = z.object({ pourId: z.uuid() });
+const PourIdParam = z.strictObject({ pourId: z.uuid() });
 type PourIdParam = z.infer<typeof PourIdParam>;
 
 @ApiTags('documents')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CreatePumpRequest, type PumpDto, type UpdatePumpRequest } from '@pourline/contracts';
+import { CreatePumpRequest, pickFields, PumpFields, type PumpDto, type UpdatePumpRequest } from '@pourline/contracts';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import { FleetChecks } from './fleet-checks.service';
 import { secretHash } from './tracker-secret';
@@ -38,7 +38,7 @@ export class PumpsService {
   /** Cross-field rules live on the create schema, so the merged pump is checked against it. */
   async update(id: string, request: UpdatePumpRequest): Promise<PumpDto> {
     const pump = await this.require(id);
-    const merged = CreatePumpRequest.safeParse({ ...toPumpDto(pump), ...request });
+    const merged = CreatePumpRequest.safeParse({ ...pickFields(PumpFields, toPumpDto(pump)), ...request });
     if (!merged.success) {
       throw new InvalidPumpError(merged.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
     }

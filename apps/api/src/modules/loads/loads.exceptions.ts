@@ -51,6 +51,12 @@ export class TruckBusyError extends ConflictError {
   }
 }
 
+export class TruckInactiveError extends ConflictError {
+  constructor(fleetNumber: string) {
+    super('truck_inactive', `Truck ${fleetNumber} is out of service; choose a truck in service`);
+  }
+}
+
 export class PastDeadlineError extends ConflictError {
   constructor(deadline: Date) {
     super(

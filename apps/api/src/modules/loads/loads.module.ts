@@ -15,6 +15,7 @@ import { LoadsRepository } from './loads.repository';
 import { LoadsService } from './loads.service';
 import { PlantQueueController } from './plant-queue.controller';
 import { PlantQueueService } from './plant-queue.service';
+import { PourSettlement } from './pour-settlement.service';
 import { TicketCounterEntity } from './ticket-counter.entity';
 import { WaterAdditionEntity } from './water-addition.entity';
 import { WaterService } from './water.service';
@@ -36,6 +37,7 @@ import { WaterService } from './water.service';
     LoadViews,
     DeadlineWatch,
     PlantQueueService,
+    PourSettlement,
   ],
   exports: [LoadsRepository, LoadCycle, LoadsService, LoadViews, DeadlineWatch],
 })

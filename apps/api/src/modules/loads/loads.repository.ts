@@ -118,6 +118,15 @@ export class LoadsRepository extends EntityStore<LoadEntity> {
     return new Map(rows.map((row) => [row.pour_id, { at: new Date(row.at), volumeM3: row.volume_m3 }]));
   }
 
+  /** Whether the truck is out on a load other than `loadId` right now. */
+  async truckOutOnOtherLoad(truckId: string, loadId: string | null, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (manager ?? this.repository.manager).query(
+      `SELECT 1 FROM loads WHERE truck_id = $1 AND status = ANY($2) AND id IS DISTINCT FROM $3 LIMIT 1`,
+      [truckId, TRUCK_BUSY_STATUSES, loadId],
+    );
+    return rows.length > 0;
+  }
+
   /** Trucks out on a load right now. */
   async busyTruckIds(): Promise<Set<string>> {
     const rows: { truck_id: string }[] = await this.repository.manager.query(

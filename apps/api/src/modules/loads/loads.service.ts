@@ -23,6 +23,8 @@ import {
   LoadStateError,
   PourNotDispatchableError,
   PourOnHoldError,
+  TruckBusyError,
+  TruckInactiveError,
   VolumeExceedsCapacityError,
   VolumeExceedsRemainingError,
 } from './loads.exceptions';
@@ -77,7 +79,7 @@ export class LoadsService {
     { at }: RecordedAt = {},
   ): Promise<LoadDto> {
     await this.pours.requireVisible(pourId, actor);
-    const truck = request.truckId ? await this.requireTruck(request.truckId, request.volumeM3) : null;
+    const truck = request.truckId ? await this.requireTruck(request.truckId, request.volumeM3, null) : null;
     return this.dataSource.transaction(async (manager) => {
       const pour = await this.pourRows.lockForUpdate(manager, pourId);
       if (!pour) throw new NotFoundError('Pour', pourId);
@@ -150,7 +152,7 @@ export class LoadsService {
       const load = await this.cycle.lockVisible(manager, id, actor);
       if (load.status !== 'scheduled')
         throw new LoadStateError(load.status, 'its truck can only change while scheduled');
-      const truck = await this.requireTruck(request.truckId, load.volumeM3);
+      const truck = await this.requireTruck(request.truckId, load.volumeM3, load.id, manager);
       load.truckId = truck.id;
       await this.loads.update(manager, load);
       await this.cycle.record(manager, load, load.status, load.status, {
@@ -161,9 +163,17 @@ export class LoadsService {
     });
   }
 
-  private async requireTruck(truckId: string, volumeM3: number): Promise<TruckEntity> {
+  /** A truck that exists, is in service, is not out on another load and carries the volume. */
+  private async requireTruck(
+    truckId: string,
+    volumeM3: number,
+    forLoadId: string | null,
+    manager?: EntityManager,
+  ): Promise<TruckEntity> {
     const truck = await this.trucks.findById(truckId);
     if (!truck) throw new UnknownReferenceError('truckId', truckId);
+    if (!truck.active) throw new TruckInactiveError(truck.fleetNumber);
+    if (await this.loads.truckOutOnOtherLoad(truckId, forLoadId, manager)) throw new TruckBusyError(truck.fleetNumber);
     if (volumeM3 > truck.capacityM3)
       throw new VolumeExceedsCapacityError(volumeM3, truck.capacityM3, truck.fleetNumber);
     return truck;

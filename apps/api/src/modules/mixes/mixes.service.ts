@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CreateMixRequest, type MixDto, type UpdateMixRequest } from '@pourline/contracts';
+import { CreateMixRequest, MixFields, pickFields, type MixDto, type UpdateMixRequest } from '@pourline/contracts';
 import { NotFoundError } from '../../platform/errors/domain-error';
 import type { MixEntity } from './mix.entity';
 import { InvalidMixError } from './mixes.exceptions';
@@ -45,7 +45,7 @@ export class MixesService {
   /** Cross-field rules live on the create schema, so the merged mix is checked against it. */
   async update(id: string, request: UpdateMixRequest): Promise<MixDto> {
     const mix = await this.require(id);
-    const merged = CreateMixRequest.safeParse({ ...toMixDto(mix), ...request });
+    const merged = CreateMixRequest.safeParse({ ...pickFields(MixFields, toMixDto(mix)), ...request });
     if (!merged.success) {
       throw new InvalidMixError(merged.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
     }

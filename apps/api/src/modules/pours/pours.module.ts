@@ -5,6 +5,7 @@ import { MixesModule } from '../mixes/mixes.module';
 import { PlantsModule } from '../plants/plants.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { PlanSanity } from './plan-sanity.service';
+import { PourClosing } from './pour-closing';
 import { PourEntity } from './pour.entity';
 import { PourHistoryService } from './pour-history.service';
 import { PourRequestEntity } from './pour-request.entity';
@@ -28,12 +29,13 @@ import { PoursService } from './pours.service';
   providers: [
     PoursRepository,
     PoursService,
+    PourClosing,
     PourReferences,
     PlanSanity,
     PourHistoryService,
     PourRequestsService,
     PourRequestsRepository,
   ],
-  exports: [PoursService, PoursRepository],
+  exports: [PoursService, PoursRepository, PourClosing],
 })
 export class PoursModule {}

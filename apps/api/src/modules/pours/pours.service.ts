@@ -10,6 +10,8 @@ import {
   type PourListQuery,
   roleHasPermission,
   type UpdatePourRequest,
+  pickFields,
+  PourPlanFields,
 } from '@pourline/contracts';
 import {
   canTransitionPour,
@@ -23,6 +25,7 @@ import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { canSeeProject, visibleProjectIds } from '../../platform/auth/project-scope';
 import { InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
 import { changedFields, planSnapshot, toPourDto } from './pour.mapper';
+import { PourClosing } from './pour-closing';
 import type { PourEntity } from './pour.entity';
 import { PlanSanity, type PourPlan, type PumpClashConfirmation } from './plan-sanity.service';
 import { PourReferences } from './pour-references';
@@ -52,6 +55,7 @@ export class PoursService {
     private readonly sanity: PlanSanity,
     private readonly audit: AuditService,
     private readonly live: LivePublisher,
+    private readonly closing: PourClosing,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -107,7 +111,7 @@ export class PoursService {
       const pour = await this.lock(id, actor, manager);
       if (!isPourPlanEditable(pour.status)) throw new PourNotEditableError(pour.status);
       const before = planSnapshot(pour);
-      const merged = CreatePourRequest.safeParse({ ...before, ...patch });
+      const merged = CreatePourRequest.safeParse({ ...pickFields(PourPlanFields, before), ...patch });
       if (!merged.success) {
         const details = merged.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
         throw new InvalidInputError('invalid_pour_plan', `Invalid pour plan: ${details.join('; ')}`, details);
@@ -185,6 +189,9 @@ export class PoursService {
       }
       pour.status = request.status;
       await this.pours.save(pour, manager);
+      if (pour.status === 'completed' || pour.status === 'cancelled') {
+        await this.closing.closed(manager, pour, pour.status, actor);
+      }
       await this.audit.record(manager, actor, 'pour', id, 'status_changed', {
         from,
         to: request.status,

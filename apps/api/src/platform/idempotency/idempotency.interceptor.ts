@@ -2,9 +2,10 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { type ApiError, type CurrentUser, IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER } from '@pourline/contracts';
-import { ConflictError, InvalidInputError } from '../errors/domain-error';
+import { ConflictError, DomainError, InvalidInputError } from '../errors/domain-error';
 import { ReplayedAnswer, toApiError } from '../errors/api-exception.filter';
 import { IdempotencyRepository } from './idempotency.repository';
+import { requestHash } from './request-hash';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;
 const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -34,8 +35,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     const path = request.originalUrl.split('?')[0];
-    const earlier = await this.requests.claim(userId, key, request.method, path);
-    if (earlier) return this.replay(earlier, request.method, path, response);
+    const hash = requestHash(request.body);
+    const earlier = await this.requests.claim(userId, key, { method: request.method, path, requestHash: hash });
+    if (earlier) return this.replay(earlier, { method: request.method, path, requestHash: hash }, response);
     let body: unknown;
     try {
       body = await lastValueFrom(next.handle(), { defaultValue: undefined });
@@ -52,13 +54,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private replay(
-    earlier: { method: string; path: string; statusCode: number | null; body: unknown },
-    method: string,
-    path: string,
+    earlier: { method: string; path: string; requestHash: string | null; statusCode: number | null; body: unknown },
+    request: { method: string; path: string; requestHash: string },
     response: Response,
   ): unknown {
-    if (earlier.method !== method || earlier.path !== path) {
+    if (earlier.method !== request.method || earlier.path !== request.path) {
       throw new ConflictError('idempotency_key_reused', `This ${IDEMPOTENCY_KEY_HEADER} was used for another request`);
+    }
+    if (earlier.requestHash !== null && earlier.requestHash !== request.requestHash) {
+      throw new DomainError(
+        422,
+        'idempotency_key_reused_with_other_body',
+        `This ${IDEMPOTENCY_KEY_HEADER} was used for the same action with a different body; use a new key for a new request`,
+      );
     }
     if (earlier.statusCode === null) {
       throw new ConflictError(

@@ -7,16 +7,21 @@ export class IdempotencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Claims the key for this request, or answers what an earlier request with it holds. */
-  async claim(userId: string, key: string, method: string, path: string): Promise<IdempotentRequestEntity | null> {
+  async claim(
+    userId: string,
+    key: string,
+    request: { method: string; path: string; requestHash: string },
+  ): Promise<IdempotentRequestEntity | null> {
     const inserted: unknown[] = await this.dataSource.query(
       // A claim left unanswered by a crashed process is taken over after a while.
-      `INSERT INTO idempotent_requests (user_id, key, method, path) VALUES ($1, $2, $3, $4)
+      `INSERT INTO idempotent_requests (user_id, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (user_id, key) DO UPDATE SET created_at = now()
          WHERE idempotent_requests.status_code IS NULL
            AND idempotent_requests.method = EXCLUDED.method AND idempotent_requests.path = EXCLUDED.path
+           AND idempotent_requests.request_hash IS NOT DISTINCT FROM EXCLUDED.request_hash
            AND idempotent_requests.created_at < now() - interval '2 minutes'
        RETURNING key`,
-      [userId, key, method, path],
+      [userId, key, request.method, request.path, request.requestHash],
     );
     if (inserted.length > 0) return null;
     return this.dataSource.getRepository(IdempotentRequestEntity).findOneByOrFail({ userId, key });

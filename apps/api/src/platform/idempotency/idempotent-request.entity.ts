@@ -15,6 +15,10 @@ export class IdempotentRequestEntity {
   @Column({ type: 'varchar', length: 300 })
   path!: string;
 
+  /** SHA-256 of the request body, so a key sent again with other words is told apart; null on older rows. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestHash!: string | null;
+
   /** Null while the first request is still being handled. */
   @Column({ type: 'integer', nullable: true })
   statusCode!: number | null;
