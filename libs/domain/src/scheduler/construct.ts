@@ -143,11 +143,11 @@ class PlanBuilder {
   build(genome: Genome): Construction {
     this.choices = genome.truckChoice;
     this.pours.forEach((_, i) => this.projectLoadsInProgress(i));
-    for (const i of this.context.startedPours) this.planToTheEnd(i);
+    this.planToTheEnd(this.context.startedPours);
     for (const i of genome.openOrder) this.planOpen(i);
-    for (const i of genome.openOrder) {
-      if (this.plans[i].status === 'unserved' && this.pours[i].planEvenIfLate) this.planToTheEnd(i);
-    }
+    this.planToTheEnd(
+      genome.openOrder.filter((i) => this.plans[i].status === 'unserved' && this.pours[i].planEvenIfLate),
+    );
     return this.summarise();
   }
 
@@ -186,27 +186,41 @@ class PlanBuilder {
     }
   }
 
-  /** Every remaining cubic metre planned, as early as trucks allow, whatever the gaps. */
-  private planToTheEnd(pourIndex: number): void {
-    const pour = this.pours[pourIndex];
-    let remaining = pour.remainingM3;
-    while (remaining > EPSILON_MINUTES) {
-      const candidate = this.bestCandidate(
-        pourIndex,
-        this.chainEnd[pourIndex] ?? pour.window.startMinute,
-        remaining,
-        Infinity,
-      );
-      if (!candidate) break;
-      this.apply(pourIndex, candidate);
-      remaining -= candidate.volumeM3;
+  /**
+   * Every remaining cubic metre of these pours planned, as early as trucks
+   * allow, whatever the gaps. The pours take turns, the one whose concrete
+   * runs out first choosing the next truck, so that a plant or a fleet too
+   * small for all of them spreads the pauses instead of starving one pour.
+   */
+  private planToTheEnd(pourIndexes: readonly number[]): void {
+    const remaining = new Map(pourIndexes.map((i) => [i, this.pours[i].remainingM3]));
+    const needNext = (i: number) => this.chainEnd[i] ?? this.pours[i].window.startMinute;
+    for (;;) {
+      let next: number | null = null;
+      for (const [i, m3] of remaining) {
+        if (m3 > EPSILON_MINUTES && (next === null || needNext(i) < needNext(next))) next = i;
+      }
+      if (next === null) break;
+      const candidate = this.bestCandidate(next, needNext(next), remaining.get(next)!, Infinity);
+      if (!candidate) {
+        // No truck can reach it at all: what is left stays unplanned.
+        remaining.set(next, -remaining.get(next)!);
+        continue;
+      }
+      this.apply(next, candidate);
+      remaining.set(next, remaining.get(next)! - candidate.volumeM3);
     }
-    const plan = this.plans[pourIndex];
-    const endMinute = pour.window.endMinute;
-    const lastEnd = this.chainEnd[pourIndex];
-    if (endMinute !== undefined && lastEnd !== null) plan.overrunMinutes = Math.max(0, lastEnd - endMinute);
-    const late = remaining > EPSILON_MINUTES || plan.coldJoints.length > 0 || plan.overrunMinutes > EPSILON_MINUTES;
-    plan.status = late ? 'late' : 'complete';
+    for (const i of pourIndexes) {
+      const plan = this.plans[i];
+      const endMinute = this.pours[i].window.endMinute;
+      const lastEnd = this.chainEnd[i];
+      if (endMinute !== undefined && lastEnd !== null) plan.overrunMinutes = Math.max(0, lastEnd - endMinute);
+      const late =
+        Math.abs(remaining.get(i)!) > EPSILON_MINUTES ||
+        plan.coldJoints.length > 0 ||
+        plan.overrunMinutes > EPSILON_MINUTES;
+      plan.status = late ? 'late' : 'complete';
+    }
   }
 
   /**
