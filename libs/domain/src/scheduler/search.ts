@@ -10,7 +10,7 @@ import {
 import { type SeededRandom, seededRandom } from './rng';
 import type { SchedulerOptions } from './types';
 
-export const DEFAULT_MAX_ITERATIONS = 200;
+export const DEFAULT_MAX_ITERATIONS = 20;
 /** Lateness of started pours, served volume, lateness of the rest: the search wanders freely among plans equal on these. */
 const PRIMARY_TERMS = 5;
 
