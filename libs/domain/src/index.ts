@@ -39,3 +39,6 @@ export * from './strength-forecast';
 export * from './strength-cusum';
 export * from './observed-time';
 export * from './fix-plausibility';
+export * from './pour-rhythm';
+export * from './travel-times';
+export * from './dispatch-alerts';

@@ -43,3 +43,13 @@ export function formatInZone(
   assertTimeZone(timeZone);
   return new Intl.DateTimeFormat(locale, { hourCycle: 'h23', ...options, timeZone }).format(date);
 }
+
+/** The hour of the day, 0–23, on the plant's clock: rush hour is local. */
+export function localHourInZone(date: Date, timeZone: string): number {
+  assertValidDate('date', date);
+  assertTimeZone(timeZone);
+  const hour = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', hourCycle: 'h23' })
+    .formatToParts(date)
+    .find((part) => part.type === 'hour')?.value;
+  return Number(hour) % 24;
+}
