@@ -42,3 +42,4 @@ export * from './fix-plausibility';
 export * from './pour-rhythm';
 export * from './travel-times';
 export * from './dispatch-alerts';
+export * from './scheduler';

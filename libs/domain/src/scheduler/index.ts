@@ -1,0 +1,3 @@
+export * from './types';
+export { planLoads } from './plan-loads';
+export { dischargeMinutes } from './construct';

@@ -1,0 +1,65 @@
+import type { PlanContext } from './construct';
+import { searchPlan } from './search';
+import { TravelTable } from './travel-table';
+import type { PlannedLoad, SchedulePlan, SchedulerInput, SchedulerLoadInProgress } from './types';
+import { validateSchedulerInput } from './validate-input';
+
+/**
+ * Proposes, for every pour, the sequence of loads that serves it: plant,
+ * truck, batch, departure, arrival and discharge. Hard rules: every load is
+ * discharged before its deadline (batch plus the pour's max age), a plant
+ * starts no more batches than it can, a truck carries one load at a time.
+ * Objective, in order: no cold joint at a started pour; every open pour
+ * served whole inside its window (or left out); least truck waiting on site;
+ * fewest truck-minutes.
+ *
+ * Pure and deterministic: the same input (with its seed) gives the same plan,
+ * unless a time limit with a clock cuts the search short.
+ */
+export function planLoads(input: SchedulerInput): SchedulePlan {
+  validateSchedulerInput(input);
+  const context = planContext(input);
+  const { best, iterations } = searchPlan(context, input.options);
+  const proposedLoads: PlannedLoad[] = best.pours
+    .flatMap((plan) => plan.loads.filter((load) => load.loadInProgressId === undefined))
+    .sort((a, b) => a.batchMinute - b.batchMinute || a.dischargeStartMinute - b.dischargeStartMinute);
+  return { pours: best.pours, proposedLoads, metrics: best.metrics, iterations };
+}
+
+function planContext(input: SchedulerInput): PlanContext {
+  const pourIndex = new Map(input.pours.map((pour, i) => [pour.id, i]));
+  const inProgress: SchedulerLoadInProgress[][] = input.pours.map(() => []);
+  for (const load of input.loadsInProgress ?? []) inProgress[pourIndex.get(load.pourId)!].push(load);
+  for (const loads of inProgress) {
+    loads.sort(
+      (a, b) =>
+        (a.dischargeStartMinute ?? a.arriveMinute) - (b.dischargeStartMinute ?? b.arriveMinute) ||
+        a.batchMinute - b.batchMinute,
+    );
+  }
+  const started: { index: number; since: number }[] = [];
+  const open: number[] = [];
+  input.pours.forEach((pour, i) => {
+    const firstInProgress = inProgress[i][0];
+    if (pour.lastDischargeEndMinute !== undefined) started.push({ index: i, since: pour.lastDischargeEndMinute });
+    else if (firstInProgress) started.push({ index: i, since: firstInProgress.arriveMinute });
+    else open.push(i);
+  });
+  started.sort((a, b) => a.since - b.since || a.index - b.index);
+  // The plain greedy order: the pour that may start first is planned first.
+  open.sort(
+    (a, b) =>
+      input.pours[a].window.startMinute - input.pours[b].window.startMinute ||
+      (input.pours[a].window.endMinute ?? Infinity) - (input.pours[b].window.endMinute ?? Infinity) ||
+      a - b,
+  );
+  return {
+    input,
+    travel: new TravelTable(input.travel),
+    plantsById: new Map(input.plants.map((plant) => [plant.id, plant])),
+    trucksById: new Map(input.trucks.map((truck) => [truck.id, truck])),
+    inProgress,
+    startedPours: started.map(({ index }) => index),
+    openPours: open,
+  };
+}
