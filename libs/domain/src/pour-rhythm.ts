@@ -78,7 +78,7 @@ export interface PourRhythm {
   /** How many discharges the measured rate rests on. */
   measuredFromLoads: number;
   /** The site's latest request still in force, if any. */
-  request: RateRequestKind | null;
+  request: Exclude<RateRequestKind, 'resume'> | null;
   /** The rate the dispatch paces to; 0 while the site holds. */
   rateM3PerHour: number;
   rateSource: RateSource;

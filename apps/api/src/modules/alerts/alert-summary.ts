@@ -28,8 +28,10 @@ export function alertSummary(type: AlertDto['type'], payload: Payload): string {
 }
 
 const DISPATCH_ALERT_WORDS: Record<string, (payload: Payload, facts: Record<string, number>) => string> = {
-  cold_joint_risk: (p, f) => `${p.pourLabel}: pump gap of ${f.gapMinutes} min ahead, over the ${f.limitMinutes} min cold-joint limit`,
-  load_age: (p, f) => `${p.ticketNumber} (${p.truckFleetNumber ?? 'no truck'}) has used ${f.agePercent} % of its time to the deadline`,
+  cold_joint_risk: (p, f) =>
+    `${p.pourLabel}: pump gap of ${f.gapMinutes} min ahead, over the ${f.limitMinutes} min cold-joint limit`,
+  load_age: (p, f) =>
+    `${p.ticketNumber} (${p.truckFleetNumber ?? 'no truck'}) has used ${f.agePercent} % of its time to the deadline`,
   pump_starvation: (p, f) => `${p.pourLabel}: no truck due at the pump within ${f.intervalMinutes} min`,
   bunching: (p, f) => `${p.pourLabel}: ${f.waiting} trucks waiting on site`,
   off_route: (p, f) => `${p.truckFleetNumber} is ${f.distanceM} m off its route`,

@@ -44,10 +44,10 @@ export class AlertsRepository {
   /** In the transaction that numbers the events: an alert whose cause ended is resolved, at the time it ended. */
   async resolve(manager: EntityManager, events: readonly NumberedEvent[]): Promise<void> {
     for (const event of events) {
-      await manager.query(
-        'UPDATE alerts SET resolved_at = $2 WHERE condition_key = $1 AND resolved_at IS NULL',
-        [String(event.payload.key), event.at],
-      );
+      await manager.query('UPDATE alerts SET resolved_at = $2 WHERE condition_key = $1 AND resolved_at IS NULL', [
+        String(event.payload.key),
+        event.at,
+      ]);
     }
   }
 

@@ -40,6 +40,14 @@ export interface NewLoad {
   atHeadOfQueue: boolean;
   /** When the ticket was issued, if not now: the demo records a day that has already happened. */
   issuedAt?: Date;
+  /** When the accepted plan has it start loading. */
+  plannedLoadAt?: Date;
+}
+
+/** A load created from the dispatch plan: its loading time, and the decision recorded with it. */
+export interface PlannedOrder {
+  loadAt: Date;
+  record: (manager: EntityManager, load: LoadEntity) => Promise<void>;
 }
 
 @Injectable()
@@ -75,6 +83,7 @@ export class LoadsService {
     request: CreateLoadRequest,
     actor: CurrentUser,
     { at }: RecordedAt = {},
+    planned?: PlannedOrder,
   ): Promise<LoadDto> {
     await this.pours.requireVisible(pourId, actor);
     const truck = request.truckId ? await this.requireTruck(request.truckId, request.volumeM3) : null;
@@ -99,9 +108,11 @@ export class LoadsService {
           replacesLoadId: null,
           atHeadOfQueue: false,
           issuedAt: at,
+          plannedLoadAt: planned?.loadAt,
         },
         actor,
       );
+      await planned?.record(manager, load);
       return (await this.views.publishChanged(manager, load.id))[0];
     });
   }
@@ -135,6 +146,7 @@ export class LoadsService {
       flaggedForQc: false,
       siteAcceptance: null,
       waterAddedLitres: 0,
+      plannedLoadAt: input.plannedLoadAt ?? null,
       ...(input.issuedAt ? { createdAt: input.issuedAt } : {}),
     });
     await this.cycle.record(manager, load, null, 'scheduled', {

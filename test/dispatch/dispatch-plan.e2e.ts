@@ -1,0 +1,255 @@
+import type { LoadDto, PlantQueueDto, PlantTimelineDto, PourDispatchDto, PourLogDto } from '@pourline/contracts';
+import { createDatabase, databaseUrl, dropDatabase } from '../support/database';
+import { adminSession, createUser, type PourWorld } from '../support/factories';
+import type { Http } from '../support/http';
+import { connectReady, type LiveRecorder } from '../support/live-support';
+import {
+  createCrew,
+  createLoadWorld,
+  createReadyPour,
+  createTruck,
+  DISPATCHER_NAME,
+  type LoadCrew,
+  pourLoads,
+} from '../support/load-factories';
+import { DispatchHost } from './dispatch-host';
+
+const MINUTE = 60_000;
+/** Hours behind the wall clock: every step the fleet records is in the past, as the API allows. */
+const T0 = new Date(Math.floor((Date.now() - 10 * 3_600_000) / MINUTE) * MINUTE);
+const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
+
+/**
+ * The dispatch plan end to end, on an API of its own whose clock the test
+ * sets: proposals paced to the pour's rhythm, accepted or overridden by a
+ * dispatcher, and the auto switch feeding a pour while the day moves on.
+ */
+describe('Dispatch: the pour’s rhythm drives the plant', () => {
+  let database: string;
+  let host: DispatchHost;
+  let crew: LoadCrew;
+  let admin: Http;
+  let console: LiveRecorder;
+  const savedUrl = process.env.POURLINE_API_URL;
+
+  const dispatchOf = async (pourId: string): Promise<PourDispatchDto> => {
+    const answer = await crew.dispatcher.get<PourDispatchDto>(`/pours/${pourId}/dispatch`);
+    expect(answer.status).toBe(200);
+    return answer.body;
+  };
+
+  beforeAll(async () => {
+    database = await createDatabase('pourline_dispatch');
+    host = await DispatchHost.start(databaseUrl(database), T0);
+    process.env.POURLINE_API_URL = host.baseUrl;
+    admin = await adminSession();
+    crew = await createCrew(admin);
+    console = await connectReady({ token: crew.dispatcher.token, baseUrl: host.baseUrl });
+  }, 180_000);
+
+  afterAll(async () => {
+    console?.close();
+    await host?.stop();
+    process.env.POURLINE_API_URL = savedUrl;
+    if (database) await dropDatabase(database);
+  });
+
+  describe('proposals accepted and overridden by hand', () => {
+    let world: PourWorld;
+    let pourId: string;
+    let first: PourDispatchDto;
+
+    beforeAll(async () => {
+      world = await createLoadWorld(admin, crew);
+      // A truck's round trip (loading, the road both ways, discharge) is about an hour: four keep a 15-minute rhythm.
+      for (let i = 0; i < 4; i++) await createTruck(admin, world.plant.id, 10);
+      const pour = await createReadyPour(crew, world, {
+        scheduledStart: at(60).toISOString(),
+        volumeM3: 40,
+        pourRateM3PerHour: 40,
+        truckCount: 4,
+        initialSettingMinutes: 240,
+      });
+      pourId = pour.id;
+      first = await dispatchOf(pourId);
+    });
+
+    it('paces the pour to its plan: 10 m³ at 40 m³/h is a truck every 15 minutes', () => {
+      expect(first.rhythm).toMatchObject({ rateSource: 'plan', targetIntervalMinutes: 15, coldJointLimitMinutes: 210 });
+      expect(first.travel).toMatchObject({ basis: 'route_length', trips: 0 });
+      expect(first.auto).toBe(false);
+    });
+
+    it('proposes the whole volume, each truck at the pump as the one before finishes', () => {
+      expect(first.proposals).toHaveLength(4);
+      expect(first.proposals.reduce((sum, proposal) => sum + proposal.volumeM3, 0)).toBeCloseTo(40, 6);
+      for (let i = 1; i < first.proposals.length; i++) {
+        const gapMinutes =
+          (Date.parse(first.proposals[i].dischargeStartAt) - Date.parse(first.proposals[i - 1].dischargeEndAt)) /
+          MINUTE;
+        expect(gapMinutes).toBeCloseTo(0, 3);
+      }
+      // The first discharge starts at the planned start, loading a trip and the plant's minutes before.
+      expect(Date.parse(first.proposals[0].dischargeStartAt)).toBe(at(60).getTime());
+      expect(first.rhythm.coldJointRisk).toBe(false);
+      expect(first.planStatus).toBe('complete');
+    });
+
+    it('accepting a proposal creates the load with its truck, announced live', async () => {
+      const proposal = first.proposals[0];
+      const answer = await crew.dispatcher.post<LoadDto>(`/pours/${pourId}/dispatch/accept`, { key: proposal.key });
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({
+        status: 'scheduled',
+        truckId: proposal.truckId,
+        volumeM3: proposal.volumeM3,
+      });
+      await console.waitForEvent(
+        'the decision',
+        (item) => item.name === 'dispatch.decision.v1' && item.data.payload.loadId === answer.body.id,
+      );
+      await console.waitForEvent(
+        'the new load',
+        (item) => item.name === 'load.changed.v1' && item.data.payload.id === answer.body.id,
+      );
+      const after = await dispatchOf(pourId);
+      expect(after.decisions[0]).toMatchObject({ kind: 'accepted', byName: DISPATCHER_NAME, loadId: answer.body.id });
+      expect(after.proposals).toHaveLength(3);
+      expect(after.proposals.reduce((sum, next) => sum + next.volumeM3, 0)).toBeCloseTo(30, 6);
+    });
+
+    it('an edited proposal is an override: refused without a reason, kept with who and why', async () => {
+      const { proposals } = await dispatchOf(pourId);
+      const edit = { key: proposals[0].key, volumeM3: 8 };
+      const refused = await crew.dispatcher.post(`/pours/${pourId}/dispatch/accept`, edit);
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('override_needs_reason');
+      const reason = 'Site asked for a short load to test the new pump line';
+      const answer = await crew.dispatcher.post<LoadDto>(`/pours/${pourId}/dispatch/accept`, { ...edit, reason });
+      expect(answer.status).toBe(201);
+      expect(answer.body.volumeM3).toBe(8);
+      const { decisions } = await dispatchOf(pourId);
+      expect(decisions[0]).toMatchObject({ kind: 'overridden', reason, byName: DISPATCHER_NAME });
+      expect(decisions[0].proposed?.volumeM3).toBe(10);
+      expect(decisions[0].chosen.volumeM3).toBe(8);
+    });
+
+    it('refuses a stale proposal, unknown fields and other roles, and changes nothing', async () => {
+      const before = (await pourLoads(crew.dispatcher, pourId)).loads.length;
+      const stale = await crew.dispatcher.post(`/pours/${pourId}/dispatch/accept`, { key: `${pourId}:99` });
+      expect(stale.status).toBe(409);
+      expect(stale.body.code).toBe('proposal_gone');
+      const { proposals } = await dispatchOf(pourId);
+      const extra = await crew.dispatcher.post(`/pours/${pourId}/dispatch/accept`, { key: proposals[0].key, tip: 1 });
+      expect(extra.status).toBe(400);
+      const operator = await createUser(admin, 'plant_operator');
+      const forbidden = await operator.session.post(`/pours/${pourId}/dispatch/accept`, { key: proposals[0].key });
+      expect(forbidden.status).toBe(403);
+      const limit = await crew.dispatcher.patch(`/pours/${pourId}/dispatch`, { coldJointLimitMinutes: -5 });
+      expect(limit.status).toBe(400);
+      expect((await pourLoads(crew.dispatcher, pourId)).loads.length).toBe(before);
+    });
+
+    it('the plant’s control room queue and loading timeline show the accepted plan', async () => {
+      const queue = await crew.dispatcher.get<PlantQueueDto>(`/plants/${world.plant.id}/queue`);
+      expect(queue.status).toBe(200);
+      const planned = queue.body.outbound.filter((item) => item.plannedLoadAt !== null);
+      expect(planned).toHaveLength(2);
+      const timeline = await crew.dispatcher.get<PlantTimelineDto>(`/plants/${world.plant.id}/timeline`);
+      expect(timeline.status).toBe(200);
+      expect(timeline.body.slots.filter((slot) => slot.kind === 'load')).toHaveLength(2);
+      expect(timeline.body.slots.filter((slot) => slot.kind === 'proposal').length).toBeGreaterThan(0);
+    });
+
+    it('a stricter cold-joint limit is the pour’s own, announced live', async () => {
+      const answer = await crew.dispatcher.patch<PourDispatchDto>(`/pours/${pourId}/dispatch`, {
+        coldJointLimitMinutes: 45,
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body.coldJointLimitMinutes).toBe(45);
+      expect(answer.body.rhythm.coldJointLimitMinutes).toBe(45);
+      await console.waitForEvent(
+        'the settings',
+        (item) => item.name === 'dispatch.settings.v1' && item.data.payload.coldJointLimitMinutes === 45,
+      );
+    });
+  });
+
+  describe('the auto switch feeds a pour as the day moves on', () => {
+    let pourId: string;
+    const RATE = 40;
+
+    beforeAll(async () => {
+      const world = await createLoadWorld(admin, crew);
+      for (let i = 0; i < 5; i++) await createTruck(admin, world.plant.id, 10);
+      const pour = await createReadyPour(crew, world, {
+        scheduledStart: at(60).toISOString(),
+        volumeM3: 60,
+        pourRateM3PerHour: RATE,
+        truckCount: 5,
+        initialSettingMinutes: 180,
+      });
+      pourId = pour.id;
+      await host.setClock(at(0));
+      const answer = await crew.dispatcher.patch<PourDispatchDto>(`/pours/${pourId}/dispatch`, { auto: true });
+      expect(answer.status).toBe(200);
+      expect(answer.body.auto).toBe(true);
+      const { travel } = answer.body;
+      for (let minute = 0; minute <= 240; minute++) {
+        await host.setClock(at(minute));
+        await host.tick();
+        await host.fleet(pourId, travel.minutes, RATE);
+        const { volumes } = await pourLoads(crew.dispatcher, pourId);
+        if (volumes.deliveredM3 >= 60 - 1e-6) break;
+      }
+    }, 600_000);
+
+    it('orders every load itself, in its own name, until the volume is in', async () => {
+      const { loads, volumes } = await pourLoads(crew.dispatcher, pourId);
+      expect(volumes.deliveredM3).toBeCloseTo(60, 6);
+      const { decisions } = await dispatchOf(pourId);
+      expect(decisions.map((decision) => decision.kind)).toEqual(loads.map(() => 'auto'));
+      expect(new Set(decisions.map((decision) => decision.byName))).toEqual(new Set(['Auto dispatch']));
+    });
+
+    it('keeps the pump fed: no discharge waits on a truck longer than the clock’s step', async () => {
+      const { loads } = await pourLoads(crew.dispatcher, pourId);
+      const discharges = await Promise.all(
+        loads.map(async (load) => {
+          const events = (await crew.dispatcher.get(`/loads/${load.id}/events`)).body as {
+            toStatus: string;
+            at: string;
+          }[];
+          const time = (status: string) => Date.parse(events.find((event) => event.toStatus === status)!.at);
+          return { start: time('discharging'), end: time('discharged') };
+        }),
+      );
+      discharges.sort((a, b) => a.start - b.start);
+      const gaps = discharges.slice(1).map((discharge, i) => (discharge.start - discharges[i].end) / MINUTE);
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(2);
+      // The first concrete reaches the pump within a few minutes of the planned start.
+      expect(Math.abs(discharges[0].start - at(60).getTime()) / MINUTE).toBeLessThanOrEqual(3);
+    });
+
+    it('raises no cold-joint or starvation alert for the pour it fed', async () => {
+      const alerts = (await crew.dispatcher.get('/alerts')).body as { type: string; payload: any }[];
+      const ofPour = alerts.filter((alert) => alert.type === 'dispatch.alert.v1' && alert.payload.pourId === pourId);
+      expect(ofPour.map((alert) => alert.payload.kind)).not.toContain('cold_joint_risk');
+      expect(ofPour.map((alert) => alert.payload.kind)).not.toContain('pump_starvation');
+    });
+
+    it('announces the switch and each load it ordered in the pour’s log', async () => {
+      const log = await crew.dispatcher.get<PourLogDto>(`/pours/${pourId}/log?pageSize=200`);
+      expect(log.status).toBe(200);
+      const codes = log.body.items.map((entry) => entry.code);
+      expect(codes).toContain('dispatch.auto_on');
+      expect(codes.filter((code) => code === 'dispatch.auto_load')).toHaveLength(6);
+    });
+
+    it('learns the road from the trips it made', async () => {
+      const { travel } = await dispatchOf(pourId);
+      expect(travel.basis).not.toBe('route_length');
+      expect(travel.trips).toBeGreaterThanOrEqual(3);
+    });
+  });
+});
