@@ -2,7 +2,7 @@ import type { LoadDto, PlantQueueDto, PlantTimelineDto, PourDispatchDto, PourLog
 import { createDatabase, databaseUrl, dropDatabase } from '../support/database';
 import { adminSession, createUser, type PourWorld } from '../support/factories';
 import type { Http } from '../support/http';
-import { connectReady, type LiveRecorder } from '../support/live-support';
+import { connectReady, type LiveRecorder, waitFor } from '../support/live-support';
 import {
   createCrew,
   createLoadWorld,
@@ -18,6 +18,13 @@ const MINUTE = 60_000;
 /** Hours behind the wall clock: every step the fleet records is in the past, as the API allows. */
 const T0 = new Date(Math.floor((Date.now() - 10 * 3_600_000) / MINUTE) * MINUTE);
 const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
+
+/** Alerts are stored when the relay numbers their event: wait for the count. */
+const waitForAlerts = (read: () => Promise<any[]>, count: number) =>
+  waitFor('the alerts', async () => {
+    const alerts = await read();
+    return alerts.length >= count ? alerts : undefined;
+  });
 
 /**
  * The dispatch plan end to end, on an API of its own whose clock the test
@@ -250,6 +257,78 @@ describe('Dispatch: the pour’s rhythm drives the plant', () => {
       const { travel } = await dispatchOf(pourId);
       expect(travel.basis).not.toBe('route_length');
       expect(travel.trips).toBeGreaterThanOrEqual(3);
+    });
+  });
+
+  describe('flow alerts: raised once, acknowledged, resolved by themselves', () => {
+    let pourId: string;
+    let startAt: Date;
+    const alertsOf = async () =>
+      ((await crew.dispatcher.get('/alerts')).body as any[]).filter(
+        (alert) => alert.type === 'dispatch.alert.v1' && alert.payload.key === `late_start:${pourId}`,
+      );
+
+    beforeAll(async () => {
+      const world = await createLoadWorld(admin, crew);
+      await createTruck(admin, world.plant.id, 10);
+      startAt = at(400);
+      pourId = (await createReadyPour(crew, world, { scheduledStart: startAt.toISOString(), volumeM3: 20 })).id;
+      await host.setClock(new Date(startAt.getTime() - 30 * MINUTE));
+      await host.tick();
+    });
+
+    it('raises nothing while the pour may still start on time', async () => {
+      await host.setClock(new Date(startAt.getTime() + 15 * MINUTE));
+      await host.tick();
+      expect(await alertsOf()).toEqual([]);
+    });
+
+    it('raises a late start once, however often it looks', async () => {
+      await host.setClock(new Date(startAt.getTime() + 16 * MINUTE));
+      const first = await host.tick();
+      expect(first.raised).toBeGreaterThanOrEqual(1);
+      await host.setClock(new Date(startAt.getTime() + 20 * MINUTE));
+      await host.tick();
+      await console.waitForEvent(
+        'the alert',
+        (item) => item.name === 'dispatch.alert.v1' && item.data.payload.key === `late_start:${pourId}`,
+      );
+      const alerts = await waitForAlerts(alertsOf, 1);
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatchObject({ resolvedAt: null, acknowledgement: null });
+      expect(alerts[0].payload).toMatchObject({ kind: 'late_start', pourId, facts: { minutes: 16 } });
+      expect(alerts[0].summary).toContain('not started 16 min after its planned start');
+    });
+
+    it('is acknowledged with a note, once', async () => {
+      const [alert] = await alertsOf();
+      const note = 'Called the site: the pump arrives in ten minutes';
+      const answer = await crew.dispatcher.post(`/alerts/${alert.seq}/acknowledge`, { note });
+      expect(answer.status).toBe(200);
+      expect(answer.body.acknowledgement).toMatchObject({ note, byName: DISPATCHER_NAME });
+      const again = await crew.dispatcher.post(`/alerts/${alert.seq}/acknowledge`, { note });
+      expect(again.status).toBe(409);
+    });
+
+    it('resolves by itself when its cause ends, and leaves the open list', async () => {
+      const hold = await crew.dispatcher.post(`/pours/${pourId}/dispatch-hold`, {
+        reason: 'Site closed by the police',
+      });
+      expect([200, 201]).toContain(hold.status);
+      await host.setClock(new Date(startAt.getTime() + 21 * MINUTE));
+      const beat = await host.tick();
+      expect(beat.resolved).toBeGreaterThanOrEqual(1);
+      await console.waitForEvent(
+        'the resolution',
+        (item) => item.name === 'dispatch.alert_resolved.v1' && item.data.payload.key === `late_start:${pourId}`,
+      );
+      const [alert] = await waitFor('the alert resolved', async () => {
+        const alerts = await alertsOf();
+        return alerts[0]?.resolvedAt ? alerts : undefined;
+      });
+      expect(Date.parse(alert.resolvedAt)).toBeGreaterThan(Date.parse(alert.at));
+      const open = (await crew.dispatcher.get('/alerts?open=true')).body as any[];
+      expect(open.map((item) => item.seq)).not.toContain(alert.seq);
     });
   });
 });
