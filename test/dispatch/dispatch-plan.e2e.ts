@@ -331,4 +331,69 @@ describe('Dispatch: the pour’s rhythm drives the plant', () => {
       expect(open.map((item) => item.seq)).not.toContain(alert.seq);
     });
   });
+
+  describe('pump starvation: raised when no truck is due, resolved when one is', () => {
+    let pourId: string;
+    let travelMinutes: number;
+    let minute = 440;
+    const RATE = 40;
+    const starvation = async () =>
+      ((await crew.dispatcher.get('/alerts')).body as any[]).filter(
+        (alert) => alert.type === 'dispatch.alert.v1' && alert.payload.key === `pump_starvation:${pourId}`,
+      );
+    const acceptNext = async () => {
+      const { proposals } = await dispatchOf(pourId);
+      const answer = await crew.dispatcher.post(`/pours/${pourId}/dispatch/accept`, { key: proposals[0].key });
+      expect(answer.status).toBe(201);
+    };
+    /** Moves the day on a minute at a time until `done` says so. */
+    const runUntil = async (done: () => Promise<boolean>, limitMinutes = 90) => {
+      for (let step = 0; step < limitMinutes; step++) {
+        minute += 1;
+        await host.setClock(at(minute));
+        await host.tick();
+        await host.fleet(pourId, travelMinutes, RATE);
+        if (await done()) return;
+      }
+      throw new Error(`not done within ${limitMinutes} minutes`);
+    };
+
+    beforeAll(async () => {
+      const world = await createLoadWorld(admin, crew);
+      for (let i = 0; i < 4; i++) await createTruck(admin, world.plant.id, 10);
+      await host.setClock(at(minute));
+      pourId = (
+        await createReadyPour(crew, world, {
+          scheduledStart: at(minute + 35).toISOString(),
+          volumeM3: 30,
+          pourRateM3PerHour: RATE,
+          truckCount: 4,
+        })
+      ).id;
+      travelMinutes = (await dispatchOf(pourId)).travel.minutes;
+      await acceptNext();
+    });
+
+    it('raises it once the only truck has discharged and none is on its way', async () => {
+      await runUntil(async () => {
+        const { loads } = await pourLoads(crew.dispatcher, pourId);
+        return loads[0].status === 'returning';
+      });
+      await host.tick();
+      await host.tick();
+      const alerts = await waitForAlerts(starvation, 1);
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0].payload.facts).toEqual({ intervalMinutes: 15 });
+    });
+
+    it('resolves it once the next truck is due within the interval', async () => {
+      await acceptNext();
+      await runUntil(async () => (await starvation())[0]?.resolvedAt !== null);
+      const alerts = await starvation();
+      expect(alerts).toHaveLength(1);
+      const { loads } = await pourLoads(crew.dispatcher, pourId);
+      // The truck that ended it is on its way, within one interval of the pump.
+      expect(loads.map((load) => load.status)).toContain('en_route');
+    });
+  });
 });
