@@ -21,12 +21,14 @@ describe('The dispatch plan in the browser', () => {
   let page: Page;
   let pourId: string;
   let plantCode: string;
+  let plantId: string;
 
   beforeAll(async () => {
     session = await launchBrowser();
     crew = await createCrew(await adminSession());
     const world = await createLoadWorld(crew.admin, crew);
     plantCode = world.plant.code;
+    plantId = world.plant.id;
     for (let i = 0; i < 4; i++) await createTruck(crew.admin, world.plant.id, 10);
     const pour = await createReadyPour(crew, world, {
       scheduledStart: inAnHour(),
@@ -76,8 +78,8 @@ describe('The dispatch plan in the browser', () => {
   it('draws the plant’s loading timeline with the ticket and the proposals', async () => {
     const gantt = page.getByTestId('plant-timeline');
     await gantt.scrollIntoViewIfNeeded();
-    const tab = page.locator('[data-testid="plant-timeline-tab"]', { hasText: plantCode });
-    if (await tab.count()) await tab.click();
+    const chooser = page.getByTestId('plant-timeline-plant');
+    if (await chooser.count()) await chooser.selectOption(plantId);
     await page.locator('[data-testid="gantt-bar"][data-kind="load"]').first().waitFor();
     expect(await page.locator('[data-testid="gantt-bar"][data-kind="proposal"]').count()).toBeGreaterThan(0);
     await screenshot(page, 'dispatch-plan-gantt');

@@ -19,21 +19,20 @@ export function PlantTimelinePanel({ plants }: PlantTimelinePanelProps) {
         <h2 id="op-timeline-title">{t('timeline.title')}</h2>
       </div>
       {plants.length > 1 && (
-        <div className="op-timeline-plants" role="tablist">
-          {plants.map((candidate) => (
-            <button
-              key={candidate.id}
-              type="button"
-              role="tab"
-              aria-selected={candidate.id === plant.id}
-              className={`button button--small${candidate.id === plant.id ? ' button--primary' : ''}`}
-              data-testid="plant-timeline-tab"
-              onClick={() => setChosen(candidate.id)}
-            >
-              {candidate.code}
-            </button>
-          ))}
-        </div>
+        <label className="field op-timeline-plant">
+          <span>{t('plant.choose')}</span>
+          <select
+            data-testid="plant-timeline-plant"
+            value={plant.id}
+            onChange={(event) => setChosen(event.target.value)}
+          >
+            {plants.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.code} · {candidate.name}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
       <PlantTimelineChart key={plant.id} plant={plant} />
     </section>
