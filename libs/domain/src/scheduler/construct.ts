@@ -24,6 +24,24 @@ export interface PlanContext {
   startedPours: readonly number[];
   /** Pours not started, in the order a plain greedy plan takes them. */
   openPours: readonly number[];
+  /** Equal for trucks that, with nothing planned yet, would offer the same trip. */
+  idleSignatures: ReadonlyMap<SchedulerTruck, string>;
+}
+
+export const TRUCK_CHOICES = [
+  'bigger_load',
+  'smaller_load',
+  'tightest_fit',
+  'bigger_in_reach',
+  'fit_in_reach',
+] as const;
+export type TruckChoice = (typeof TRUCK_CHOICES)[number];
+
+/** What the search varies: the order open pours are planned in, and how each pour picks among equally early trucks. */
+export interface Genome {
+  openOrder: readonly number[];
+  /** Per pour index. */
+  truckChoice: readonly TruckChoice[];
 }
 
 export interface Construction {
@@ -58,6 +76,25 @@ interface Applied {
   trip: Trip;
 }
 
+/** Equal for trucks that, with nothing planned yet, would offer every pour the same trip. */
+export function idleSignature(truck: SchedulerTruck): string {
+  const { freeAt } = truck;
+  const at =
+    freeAt.kind === 'plant'
+      ? freeAt.plantId
+      : freeAt.kind === 'pour'
+        ? `@${freeAt.pourId}`
+        : JSON.stringify(Object.entries(freeAt.minutesToPlant).sort());
+  return [
+    at,
+    truck.freeFromMinute,
+    truck.capacityM3,
+    truck.fixedDischargeMinutes,
+    truck.availableUntilMinute,
+    truck.homePlantId,
+  ].join(' ');
+}
+
 /** How long a truck takes to empty a load into a pour. */
 export function dischargeMinutes(truck: SchedulerTruck, pour: SchedulerPour, volumeM3: number): number {
   return truck.fixedDischargeMinutes ?? (volumeM3 / pour.pourRateM3PerHour) * 60;
@@ -70,12 +107,12 @@ export function dischargeMinutes(truck: SchedulerTruck, pour: SchedulerPour, vol
  * earliest; an open pour whose chain would pause beyond its gap limit is
  * retried with a later first discharge, and left unserved if no start works.
  */
-export function construct(context: PlanContext, openOrder: readonly number[]): Construction {
-  return new PlanBuilder(context).build(openOrder);
+export function construct(context: PlanContext, genome: Genome): Construction {
+  return new PlanBuilder(context).build(genome);
 }
 
-/** A later first discharge lets more trucks come round; past this many tries the pour is left out. */
-const MAX_START_SHIFTS = 40;
+/** Holding loads back lets trucks come round; past this many tries the pour is left out. */
+const MAX_RETIMINGS = 60;
 
 class PlanBuilder {
   private readonly timelines: TruckTimeline[];
@@ -84,6 +121,7 @@ class PlanBuilder {
   private readonly chainEnd: (number | null)[];
   private readonly pours: readonly SchedulerPour[];
   private readonly nowMinute: number;
+  private choices: readonly TruckChoice[] = [];
 
   constructor(private readonly context: PlanContext) {
     const { input } = context;
@@ -102,10 +140,14 @@ class PlanBuilder {
     this.chainEnd = input.pours.map((pour) => pour.lastDischargeEndMinute ?? null);
   }
 
-  build(openOrder: readonly number[]): Construction {
+  build(genome: Genome): Construction {
+    this.choices = genome.truckChoice;
     this.pours.forEach((_, i) => this.projectLoadsInProgress(i));
-    for (const i of this.context.startedPours) this.planStarted(i);
-    for (const i of openOrder) this.planOpen(i);
+    this.planToTheEnd(this.context.startedPours);
+    for (const i of genome.openOrder) this.planOpen(i);
+    this.planToTheEnd(
+      genome.openOrder.filter((i) => this.plans[i].status === 'unserved' && this.pours[i].planEvenIfLate),
+    );
     return this.summarise();
   }
 
@@ -144,74 +186,108 @@ class PlanBuilder {
     }
   }
 
-  /** Concrete is in place: every remaining cubic metre is planned, as early as trucks allow. */
-  private planStarted(pourIndex: number): void {
-    const pour = this.pours[pourIndex];
-    let remaining = pour.remainingM3;
-    while (remaining > EPSILON_MINUTES) {
-      const candidate = this.bestCandidate(
-        pour,
-        this.chainEnd[pourIndex] ?? pour.window.startMinute,
-        remaining,
-        Infinity,
-      );
-      if (!candidate) break;
-      this.apply(pourIndex, candidate);
-      remaining -= candidate.volumeM3;
+  /**
+   * Every remaining cubic metre of these pours planned, as early as trucks
+   * allow, whatever the gaps. The pours take turns, the one whose concrete
+   * runs out first choosing the next truck, so that a plant or a fleet too
+   * small for all of them spreads the pauses instead of starving one pour.
+   */
+  private planToTheEnd(pourIndexes: readonly number[]): void {
+    const remaining = new Map(pourIndexes.map((i) => [i, this.pours[i].remainingM3]));
+    const needNext = (i: number) => this.chainEnd[i] ?? this.pours[i].window.startMinute;
+    for (;;) {
+      let next: number | null = null;
+      for (const [i, m3] of remaining) {
+        if (m3 > EPSILON_MINUTES && (next === null || needNext(i) < needNext(next))) next = i;
+      }
+      if (next === null) break;
+      const candidate = this.bestCandidate(next, needNext(next), remaining.get(next)!, Infinity);
+      if (!candidate) {
+        // No truck can reach it at all: what is left stays unplanned.
+        remaining.set(next, -remaining.get(next)!);
+        continue;
+      }
+      this.apply(next, candidate);
+      remaining.set(next, remaining.get(next)! - candidate.volumeM3);
     }
-    const plan = this.plans[pourIndex];
-    const endMinute = pour.window.endMinute;
-    const lastEnd = this.chainEnd[pourIndex];
-    if (endMinute !== undefined && lastEnd !== null) plan.overrunMinutes = Math.max(0, lastEnd - endMinute);
-    if (remaining > EPSILON_MINUTES || plan.coldJoints.length > 0 || plan.overrunMinutes > EPSILON_MINUTES) {
-      plan.status = 'late';
+    for (const i of pourIndexes) {
+      const plan = this.plans[i];
+      const endMinute = this.pours[i].window.endMinute;
+      const lastEnd = this.chainEnd[i];
+      if (endMinute !== undefined && lastEnd !== null) plan.overrunMinutes = Math.max(0, lastEnd - endMinute);
+      const late =
+        Math.abs(remaining.get(i)!) > EPSILON_MINUTES ||
+        plan.coldJoints.length > 0 ||
+        plan.overrunMinutes > EPSILON_MINUTES;
+      plan.status = late ? 'late' : 'complete';
     }
   }
 
-  /** Served whole, inside the window and the gap limit, or not at all. */
+  /**
+   * Served whole, inside the window and the gap limit, or not at all. When a
+   * load cannot follow the one before it within the gap limit, the one before
+   * is held back just enough (and so on up the chain), which gives the trucks
+   * the time to come round, and the chain is built again.
+   */
   private planOpen(pourIndex: number): void {
     const pour = this.pours[pourIndex];
     const latestEnd = pour.window.endMinute ?? Infinity;
-    let firstStart = pour.window.startMinute;
-    for (let attempt = 0; attempt < MAX_START_SHIFTS; attempt++) {
-      const applied: Applied[] = [];
-      let remaining = pour.remainingM3;
-      let previousEnd: number | null = null;
-      let shiftMinutes = 0;
-      while (remaining > EPSILON_MINUTES) {
-        const candidate = this.bestCandidate(pour, previousEnd ?? firstStart, remaining, latestEnd);
-        if (!candidate) break;
-        if (
-          previousEnd !== null &&
-          candidate.dischargeStartMinute - previousEnd > pour.maxGapMinutes + EPSILON_MINUTES
-        ) {
-          shiftMinutes = candidate.dischargeStartMinute - previousEnd - pour.maxGapMinutes;
-          break;
-        }
+    const notBefore: number[] = [pour.window.startMinute];
+    const applied: Applied[] = [];
+    let remaining = pour.remainingM3;
+    let retimings = 0;
+    while (remaining > EPSILON_MINUTES) {
+      const previous = applied[applied.length - 1]?.candidate;
+      const previousEnd = previous?.dischargeEndMinute ?? -Infinity;
+      const candidate = this.bestCandidate(
+        pourIndex,
+        Math.max(previousEnd, notBefore[applied.length] ?? -Infinity),
+        remaining,
+        latestEnd,
+      );
+      const lateByMinutes =
+        candidate && previous ? candidate.dischargeStartMinute - previousEnd - pour.maxGapMinutes : 0;
+      if (candidate && lateByMinutes <= EPSILON_MINUTES) {
         applied.push(this.apply(pourIndex, candidate));
-        previousEnd = candidate.dischargeEndMinute;
         remaining -= candidate.volumeM3;
+        continue;
       }
-      if (remaining <= EPSILON_MINUTES) return;
-      const firstDischarge = applied[0]?.candidate.dischargeStartMinute;
-      for (let i = applied.length - 1; i >= 0; i--) this.undo(pourIndex, applied[i]);
-      if (shiftMinutes === 0 || firstDischarge === undefined) break;
-      firstStart = firstDischarge + shiftMinutes;
+      if (!candidate || !previous || ++retimings > MAX_RETIMINGS) break;
+      // Everything before the held-back load stays as it was: the plan up to there does not change.
+      const held = applied.length - 1;
+      this.undo(pourIndex, applied.pop()!);
+      remaining += previous.volumeM3;
+      notBefore[held] = previous.dischargeStartMinute + lateByMinutes;
+      notBefore.length = held + 1;
     }
+    if (remaining <= EPSILON_MINUTES) return;
+    for (let i = applied.length - 1; i >= 0; i--) this.undo(pourIndex, applied[i]);
     this.plans[pourIndex].status = 'unserved';
   }
 
   private bestCandidate(
-    pour: SchedulerPour,
+    pourIndex: number,
     earliestStart: number,
     remainingM3: number,
     latestEnd: number,
   ): Candidate | null {
     const { travel, plantsById } = this.context;
+    const pour = this.pours[pourIndex];
+    const choice = this.choices[pourIndex] ?? 'bigger_load';
+    const reach = choice.endsWith('_in_reach') ? earliestStart + pour.maxGapMinutes : -Infinity;
     const setupMinutes = pour.siteSetupMinutes ?? 0;
     let best: Candidate | null = null;
+    // Many trucks stand at the same plant from the same minute: ask the plant once per wanted batch.
+    const slotAnswers = new Map<string, { earlier: number | null; later: number | null }>();
+    const idleAlike = new Set<string>();
     for (const timeline of this.timelines) {
       const truck = timeline.truck;
+      // Trucks with nothing planned yet that stand at the same place from the same minute offer the same trip.
+      if (timeline.trips.length === 0) {
+        const alike = this.context.idleSignatures.get(truck)!;
+        if (idleAlike.has(alike)) continue;
+        idleAlike.add(alike);
+      }
       const volumeM3 = Math.min(truck.capacityM3, remainingM3);
       const durationMinutes = dischargeMinutes(truck, pour, volumeM3);
       const returnPlants = [truck.homePlantId, ...pour.plantIds];
@@ -228,20 +304,30 @@ class PlanBuilder {
           if (!Number.isFinite(ready)) continue;
           let start = Math.max(earliestStart, ready + leadMinutes);
           // Later stretches of this truck only start later.
-          if (best && start > best.dischargeStartMinute + EPSILON_MINUTES) break;
+          if (best && start > Math.max(best.dischargeStartMinute, reach) + EPSILON_MINUTES) break;
+          // A gap too short for the trip on time is too short for it late.
+          if (start + durationMinutes > latestEnd + EPSILON_MINUTES) break;
+          const gapEnd = timeline.latestEnd(gap, pour.id, returnPlants);
+          if (start + durationMinutes > gapEnd + EPSILON_MINUTES) continue;
           let batch = start - leadMinutes;
-          const earlier = slots.latestFreeAtOrBefore(batch, ready);
+          const key = `${plantId} ${batch} ${ready}`;
+          let answer = slotAnswers.get(key);
+          if (!answer) {
+            answer = { earlier: slots.latestFreeAtOrBefore(batch, ready), later: null };
+            if (answer.earlier !== batch) answer.later = slots.earliestFreeAtOrAfter(batch);
+            slotAnswers.set(key, answer);
+          }
+          const { earlier, later } = answer;
           if (earlier !== null && start + durationMinutes - earlier <= pour.maxAgeMinutes + EPSILON_MINUTES) {
             batch = earlier;
           } else {
-            const later = slots.earliestFreeAtOrAfter(batch);
             if (later === null) break;
             start += later - batch;
             batch = later;
           }
           const end = start + durationMinutes;
           if (end > latestEnd + EPSILON_MINUTES) break;
-          if (end > timeline.latestEnd(gap, pour.id, returnPlants) + EPSILON_MINUTES) continue;
+          if (end > gapEnd + EPSILON_MINUTES) continue;
           const departMinute = batch + plant.loadingMinutes;
           const candidate: Candidate = {
             timeline,
@@ -256,7 +342,7 @@ class PlanBuilder {
             siteWaitMinutes: start - (departMinute + driveMinutes + setupMinutes),
             idleMinutes: batch - ready,
           };
-          if (!best || isBetter(candidate, best)) best = candidate;
+          if (!best || isBetter(candidate, best, choice, reach)) best = candidate;
           break;
         }
       }
@@ -330,20 +416,28 @@ class PlanBuilder {
       siteWaitMinutes: 0,
       truckMinutes: 0,
     };
-    let startedShortfallM3 = 0;
-    let overrunMinutes = 0;
+    const started = new Set(this.context.startedPours);
+    // Shortfall, minutes of pause beyond the limit and overrun: at a started pour first of all.
+    const startedLateness = [0, 0, 0];
+    let openLateness = 0;
     this.plans.forEach((plan, i) => {
       const pour = this.pours[i];
+      let excessMinutes = 0;
       for (const gap of plan.coldJoints) {
         metrics.coldJoints += 1;
-        metrics.coldJointExcessMinutes += gap.gapMinutes - pour.maxGapMinutes;
+        excessMinutes += gap.gapMinutes - pour.maxGapMinutes;
       }
-      overrunMinutes += plan.overrunMinutes;
+      metrics.coldJointExcessMinutes += excessMinutes;
       if (plan.status === 'unserved') metrics.unservedPours += 1;
       if (plan.status === 'complete') metrics.servedM3 += pour.remainingM3;
       const proposed = plan.loads.filter((load) => load.loadInProgressId === undefined);
-      if (plan.status === 'late') {
-        startedShortfallM3 += Math.max(0, pour.remainingM3 - proposed.reduce((sum, load) => sum + load.volumeM3, 0));
+      const shortfallM3 = Math.max(0, pour.remainingM3 - proposed.reduce((sum, load) => sum + load.volumeM3, 0));
+      if (started.has(i)) {
+        startedLateness[0] += shortfallM3;
+        startedLateness[1] += excessMinutes;
+        startedLateness[2] += plan.overrunMinutes;
+      } else if (plan.status === 'late') {
+        openLateness += shortfallM3 * 60 + excessMinutes + plan.overrunMinutes;
       }
       for (const load of proposed) {
         metrics.siteWaitMinutes += load.siteWaitMinutes;
@@ -354,24 +448,33 @@ class PlanBuilder {
     return {
       pours: this.plans,
       metrics,
-      key: [
-        startedShortfallM3,
-        metrics.coldJointExcessMinutes,
-        overrunMinutes,
-        -metrics.servedM3,
-        metrics.siteWaitMinutes,
-        metrics.truckMinutes,
-      ],
+      key: [...startedLateness, -metrics.servedM3, openLateness, metrics.siteWaitMinutes, metrics.truckMinutes],
     };
   }
 }
 
-/** Earliest discharge first; then the bigger load (fewer trips), less waiting, and the tightest fit. */
-function isBetter(a: Candidate, b: Candidate): boolean {
+/**
+ * Earliest discharge first; among trucks that discharge equally early, the
+ * pour's truck choice decides (a big load first means fewer trips; small ones
+ * first make a short chain that lets the big truck come round), then less
+ * waiting and the tightest fit.
+ */
+function isBetter(a: Candidate, b: Candidate, choice: TruckChoice, reach: number): boolean {
+  const aInReach = a.dischargeStartMinute <= reach + EPSILON_MINUTES;
+  const bInReach = b.dischargeStartMinute <= reach + EPSILON_MINUTES;
+  if (aInReach !== bInReach) return aInReach;
+  if (aInReach && choice === 'bigger_in_reach' && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON_MINUTES) {
+    return a.volumeM3 > b.volumeM3;
+  }
+  if (aInReach && choice === 'fit_in_reach' && Math.abs(a.idleMinutes - b.idleMinutes) > EPSILON_MINUTES) {
+    return a.idleMinutes < b.idleMinutes;
+  }
   if (Math.abs(a.dischargeStartMinute - b.dischargeStartMinute) > EPSILON_MINUTES) {
     return a.dischargeStartMinute < b.dischargeStartMinute;
   }
-  if (Math.abs(a.volumeM3 - b.volumeM3) > EPSILON_MINUTES) return a.volumeM3 > b.volumeM3;
+  if ((choice === 'bigger_load' || choice === 'smaller_load') && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON_MINUTES) {
+    return choice === 'bigger_load' ? a.volumeM3 > b.volumeM3 : a.volumeM3 < b.volumeM3;
+  }
   if (Math.abs(a.siteWaitMinutes - b.siteWaitMinutes) > EPSILON_MINUTES) return a.siteWaitMinutes < b.siteWaitMinutes;
   return a.idleMinutes < b.idleMinutes - EPSILON_MINUTES;
 }

@@ -1,3 +1,4 @@
 export * from './types';
 export { planLoads } from './plan-loads';
 export { dischargeMinutes } from './construct';
+export { seededRandom, type SeededRandom } from './rng';

@@ -1,4 +1,4 @@
-import type { PlanContext } from './construct';
+import { idleSignature, type PlanContext } from './construct';
 import { searchPlan } from './search';
 import { TravelTable } from './travel-table';
 import type { PlannedLoad, SchedulePlan, SchedulerInput, SchedulerLoadInProgress } from './types';
@@ -61,5 +61,6 @@ function planContext(input: SchedulerInput): PlanContext {
     inProgress,
     startedPours: started.map(({ index }) => index),
     openPours: open,
+    idleSignatures: new Map(input.trucks.map((truck) => [truck, idleSignature(truck)])),
   };
 }

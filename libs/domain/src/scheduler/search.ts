@@ -1,8 +1,18 @@
-import { compareKeys, construct, type Construction, type PlanContext } from './construct';
+import {
+  compareKeys,
+  construct,
+  type Construction,
+  type Genome,
+  type PlanContext,
+  TRUCK_CHOICES,
+  type TruckChoice,
+} from './construct';
 import { type SeededRandom, seededRandom } from './rng';
 import type { SchedulerOptions } from './types';
 
 export const DEFAULT_MAX_ITERATIONS = 200;
+/** Lateness of started pours, served volume, lateness of the rest: the search wanders freely among plans equal on these. */
+const PRIMARY_TERMS = 5;
 
 export interface SearchResult {
   best: Construction;
@@ -22,37 +32,57 @@ export function searchPlan(context: PlanContext, options: SchedulerOptions = {})
   const clock = options.clock;
   const deadline = clock && options.timeLimitMs !== undefined ? clock() + options.timeLimitMs : null;
 
-  let order = [...context.openPours];
-  let current = construct(context, order);
-  let best = current;
-  let iterations = 1;
-  while (iterations < maxIterations && order.length > 1) {
-    if (deadline !== null && clock!() >= deadline) break;
-    const next = perturb(order, current, random);
-    const built = construct(context, next);
+  let iterations = 0;
+  const tryGenome = (genome: Genome) => {
     iterations += 1;
-    if (compareKeys(built.key, current.key) <= 0) {
-      order = next;
-      current = built;
-      if (compareKeys(built.key, best.key) < 0) best = built;
+    return { genome, built: construct(context, genome) };
+  };
+  // Start from the best plan in which every pour picks its trucks the same way.
+  let current = tryGenome(uniformGenome(context, TRUCK_CHOICES[0]));
+  for (const choice of TRUCK_CHOICES.slice(1)) {
+    if (iterations >= maxIterations) break;
+    const next = tryGenome(uniformGenome(context, choice));
+    if (compareKeys(next.built.key, current.built.key) < 0) current = next;
+  }
+  let best = current.built;
+  while (iterations < maxIterations && context.input.pours.length > 0) {
+    if (deadline !== null && clock!() >= deadline) break;
+    const next = tryGenome(perturb(current.genome, current.built, random));
+    if (compareKeys(next.built.key.slice(0, PRIMARY_TERMS), current.built.key.slice(0, PRIMARY_TERMS)) <= 0) {
+      current = next;
+      if (compareKeys(next.built.key, best.key) < 0) best = next.built;
     }
   }
   return { best, iterations };
 }
 
-function perturb(order: readonly number[], current: Construction, random: SeededRandom): number[] {
-  const next = [...order];
-  const unserved = next.filter((i) => current.pours[i].status === 'unserved');
-  const moves = 1 + random.below(Math.min(3, next.length));
-  for (let m = 0; m < moves; m++) {
-    const pick =
-      unserved.length > 0 && random.fraction() < 0.5
-        ? next.indexOf(unserved[random.below(unserved.length)])
-        : random.below(next.length);
-    const [pour] = next.splice(pick, 1);
-    // An unserved pour is moved forward: it needs trucks before the pours that took them.
-    const limit = current.pours[pour].status === 'unserved' ? Math.min(pick, next.length) + 1 : next.length + 1;
-    next.splice(random.below(limit), 0, pour);
+function uniformGenome(context: PlanContext, choice: TruckChoice): Genome {
+  return {
+    openOrder: context.openPours,
+    truckChoice: context.input.pours.map(() => choice),
+  };
+}
+
+function perturb(genome: Genome, current: Construction, random: SeededRandom): Genome {
+  const pourCount = genome.truckChoice.length;
+  const unserved = current.pours.flatMap((plan, i) => (plan.status === 'unserved' ? [i] : []));
+  const pickPour = () =>
+    unserved.length > 0 && random.fraction() < 0.5 ? unserved[random.below(unserved.length)] : random.below(pourCount);
+  if (genome.openOrder.length < 2 || random.fraction() < 0.2) {
+    const truckChoice = [...genome.truckChoice];
+    truckChoice[pickPour()] = TRUCK_CHOICES[random.below(TRUCK_CHOICES.length)];
+    return { ...genome, truckChoice };
   }
-  return next;
+  const order = [...genome.openOrder];
+  const moves = 1 + random.below(Math.min(3, order.length));
+  for (let m = 0; m < moves; m++) {
+    const pick = random.below(order.length);
+    const wanted = pickPour();
+    const from = order.includes(wanted) ? order.indexOf(wanted) : pick;
+    const [pour] = order.splice(from, 1);
+    // An unserved pour is moved forward: it needs trucks before the pours that took them.
+    const limit = current.pours[pour].status === 'unserved' ? from + 1 : order.length + 1;
+    order.splice(random.below(limit), 0, pour);
+  }
+  return { ...genome, openOrder: order };
 }

@@ -46,6 +46,12 @@ export interface SchedulerPour {
    * pour is always planned to the end, however late, since concrete is already in place.
    */
   lastDischargeEndMinute?: number;
+  /**
+   * A pour not started that no plan can serve whole inside its window and gap
+   * limit is left out (`unserved`) unless this is set: then it is planned
+   * anyway, after every pour that can be served, as early as trucks allow (`late`).
+   */
+  planEvenIfLate?: boolean;
 }
 
 export interface SchedulerTruck {
@@ -129,7 +135,10 @@ export interface PlannedLoad {
 export type PourPlanStatus =
   /** Every remaining cubic metre has a load within the window and the gap limit. */
   | 'complete'
-  /** A started pour planned to its end with a gap over the limit or past its window. */
+  /**
+   * Planned to its end with a gap over the limit, past its window or short of
+   * trucks: a started pour, or one with `planEvenIfLate`.
+   */
   | 'late'
   /** Not started and no plan serves it whole without a cold joint: nothing is proposed. */
   | 'unserved';
