@@ -139,6 +139,12 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pour-requests': ALL,
   'POST /api/pour-requests/{id}/acknowledge': PLANNERS,
   'POST /api/alerts/{seq}/acknowledge': PLANNERS,
+  // The dispatch plan: read by the dispatch room and the plant it drives; decided by the dispatch room.
+  'GET /api/pours/{id}/dispatch': PLANT,
+  'POST /api/pours/{id}/dispatch/accept': PLANNERS,
+  'PATCH /api/pours/{id}/dispatch': PLANNERS,
+  'GET /api/dispatch/auto-pours': PLANNERS,
+  'GET /api/plants/{id}/timeline': PLANT,
 };
 
 describe('Roles and permissions', () => {

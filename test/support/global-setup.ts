@@ -20,6 +20,9 @@ export default async function globalSetup(): Promise<void> {
       ADMIN_PASSWORD,
       REDIS_URL: '',
       DEADLINE_WATCH_MS: '1000',
+      // The flow alerts judge every pour of the day; the suites that count alerts are not about them.
+      // Dispatch runs on an API of its own, on a clock its test sets (test/dispatch).
+      DISPATCH_TICK_MS: String(24 * 3_600_000),
     });
   } catch (error) {
     // No teardown follows a failed setup: leave no server behind.

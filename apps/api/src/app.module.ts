@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomersModule } from './modules/customers/customers.module';
+import { DispatchModule } from './modules/dispatch/dispatch.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { FleetModule } from './modules/fleet/fleet.module';
 import { LoadsModule } from './modules/loads/loads.module';
@@ -16,6 +17,7 @@ import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { LiveModule } from './platform/live/live.module';
 import { RetentionModule } from './platform/retention/retention.module';
+import type { Clock } from './platform/clock/clock';
 import { ClockModule } from './platform/clock/clock.module';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { UsersModule } from './modules/users/users.module';
@@ -28,13 +30,13 @@ import { HealthController } from './platform/health/health.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
-        ClockModule,
+        ClockModule.forRoot(clock),
         AuditModule,
         LiveModule,
         RetentionModule,
@@ -54,6 +56,7 @@ export class AppModule {
         TrackingModule,
         AlertsModule,
         PourLogModule,
+        DispatchModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -42,6 +42,7 @@ export class DispatcherAgent {
   private fullyOrdered = false;
   private waitingToOpen = false;
   private latestLoads: readonly LoadDto[] = [];
+  private auto = false;
 
   constructor(
     private pour: PourDto,
@@ -54,6 +55,12 @@ export class DispatcherAgent {
 
   update(pour: PourDto): void {
     this.pour = pour;
+  }
+
+  /** On the auto switch the API orders the pour's loads itself; the fleet only drives them. */
+  setAuto(auto: boolean): void {
+    if (auto !== this.auto) this.context.log(`${this.label}: ${auto ? 'on' : 'off'} the auto switch`);
+    this.auto = auto;
   }
 
   get current(): PourDto {
@@ -85,6 +92,7 @@ export class DispatcherAgent {
       return;
     }
     this.fullyOrdered = false;
+    if (this.auto) return;
     const firstLoad = !loads.some((load) => load.batchedAt !== null);
     if (this.pour.status === 'ready' && firstLoad && this.tooEarlyToStart()) return;
     await this.sendNextLoad(loads, volumes.unorderedM3);

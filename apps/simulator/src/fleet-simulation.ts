@@ -236,7 +236,7 @@ async function dispatchLoop(
   while (!clock.stopped) {
     try {
       if (Date.now() - refreshedAt >= POUR_REFRESH_MS) {
-        const pours = await activePours(api);
+        const [pours, auto] = await Promise.all([activePours(api), autoPourIds(api)]);
         refreshedAt = Date.now();
         for (const pour of pours) {
           const known = dispatchers.get(pour.id);
@@ -248,6 +248,7 @@ async function dispatchLoop(
             );
           }
         }
+        for (const [id, dispatcher] of dispatchers) dispatcher.setAuto(auto.has(id));
         const current = new Set(pours.map((pour) => pour.id));
         for (const id of dispatchers.keys()) if (!current.has(id)) dispatchers.delete(id);
       }
@@ -293,6 +294,17 @@ async function activePours(api: ApiClient): Promise<PourDto[]> {
   const leadMs = FIRST_TRUCK_LEAD_MIN * 60_000;
   const dueReady = ready.items.filter((pour) => Date.parse(pour.scheduledStart) - leadMs <= Date.now());
   return [...inProgress.items, ...dueReady];
+}
+
+/** Pours on the auto switch: the API orders their loads, the fleet only drives them. */
+async function autoPourIds(api: ApiClient): Promise<Set<string>> {
+  try {
+    return new Set((await api.get<{ pourIds: string[] }>('/dispatch/auto-pours')).pourIds);
+  } catch (error) {
+    // An older API without the auto switch: the fleet orders every pour's loads itself.
+    if (isApiError(error, 404)) return new Set();
+    throw error;
+  }
 }
 
 async function retrying<T>(signal: AbortSignal, log: Log, what: string, task: () => Promise<T>): Promise<T> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { DispatchAlertKind } from '@pourline/domain';
 import { plainText } from './common';
+import type { DispatchDecisionPayload, DispatchSettingsPayload } from './dispatch';
 import type { LoadDto } from './loads';
 import type { PourMessageDto } from './pour-log';
 import type { PourRequestDto } from './pours';
@@ -125,7 +127,29 @@ export const ALERT_EVENT_TYPES = [
   'load.changed.v1',
   'pump.status.v1',
   'load.deadline_risk.v1',
+  'dispatch.alert.v1',
 ] as const;
+
+/** A warning about the flow of concrete, raised once while its cause lasts. */
+export interface DispatchAlertPayload {
+  /** The cause: one open alert per key at a time. */
+  key: string;
+  kind: DispatchAlertKind;
+  pourId: string | null;
+  pourLabel: string | null;
+  loadId: string | null;
+  ticketNumber: string | null;
+  truckFleetNumber: string | null;
+  /** The figures behind it (minutes, metres, trucks), for the words each reader sees. */
+  facts: Record<string, number>;
+}
+
+/** The cause of a dispatch alert has ended. */
+export interface DispatchAlertResolvedPayload {
+  key: string;
+  kind: DispatchAlertKind;
+  pourId: string | null;
+}
 
 export interface AlertAcknowledgement {
   seq: number;
@@ -143,6 +167,8 @@ export interface AlertDto {
   summary: string;
   payload: unknown;
   acknowledgement: AlertAcknowledgement | null;
+  /** When its cause ended, for an alert that resolves by itself. */
+  resolvedAt: string | null;
 }
 
 /** Numbered, stored events: replayed after a reconnect. */
@@ -160,6 +186,12 @@ export interface LiveEventMap {
   'pour.message.v1': LiveEnvelope<PourMessageDto>;
   /** Raised once: a lot heading below acceptance, a mix drifting, a grade out of its production limits. */
   'strength.warning.v1': LiveEnvelope<StrengthWarningDto>;
+  'dispatch.alert.v1': LiveEnvelope<DispatchAlertPayload>;
+  'dispatch.alert_resolved.v1': LiveEnvelope<DispatchAlertResolvedPayload>;
+  /** A pour's auto switch or cold-joint limit changed. */
+  'dispatch.settings.v1': LiveEnvelope<DispatchSettingsPayload>;
+  /** A load was created from a proposal: accepted, overridden, or by the auto switch. */
+  'dispatch.decision.v1': LiveEnvelope<DispatchDecisionPayload>;
 }
 export type LiveEventType = keyof LiveEventMap;
 
@@ -182,6 +214,10 @@ export interface ServerToClientEvents {
   'load.deadline_risk.v1': (event: LiveEventMap['load.deadline_risk.v1']) => void;
   'pour.message.v1': (event: LiveEventMap['pour.message.v1']) => void;
   'strength.warning.v1': (event: LiveEventMap['strength.warning.v1']) => void;
+  'dispatch.alert.v1': (event: LiveEventMap['dispatch.alert.v1']) => void;
+  'dispatch.alert_resolved.v1': (event: LiveEventMap['dispatch.alert_resolved.v1']) => void;
+  'dispatch.settings.v1': (event: LiveEventMap['dispatch.settings.v1']) => void;
+  'dispatch.decision.v1': (event: LiveEventMap['dispatch.decision.v1']) => void;
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */

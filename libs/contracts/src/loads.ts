@@ -181,6 +181,8 @@ export interface PlantQueueItemDto {
   /** When the plant should send it to keep the pour's rhythm; null once it has left. */
   targetReleaseAt: string | null;
   overdue: boolean;
+  /** When the dispatch room's accepted plan has it start loading; null for a load ordered by hand. */
+  plannedLoadAt: string | null;
 }
 
 /**

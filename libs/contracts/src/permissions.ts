@@ -81,6 +81,12 @@ export const PERMISSIONS = {
   'pours.request-acknowledge': ['admin', 'dispatcher'],
   'alerts.read': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
   'alerts.acknowledge': ['admin', 'dispatcher'],
+  // The planner's proposals and each plant's loading timeline: the dispatch room plans, the plant follows.
+  'dispatch.read': ['admin', 'dispatcher', 'plant_operator'],
+  // Accepting or overriding a proposal, the auto switch and the cold-joint limit are the dispatch room's.
+  'dispatch.plan': ['admin', 'dispatcher'],
+  // Which pours are on the auto switch: the demo fleet leaves their ordering to the system.
+  'dispatch.auto-pours': ['admin', 'dispatcher', 'system'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

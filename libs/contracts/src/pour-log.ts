@@ -32,6 +32,16 @@ export type MessageCode = (typeof MESSAGE_CODES)[number];
 
 const QC_VERDICTS = ['pass', 'fail'] as const;
 
+/** The dispatch plan's decisions: a proposal accepted or overridden, a load the auto switch ordered, the switch itself. */
+export const DISPATCH_DECISION_CODES = [
+  'dispatch.accepted',
+  'dispatch.overridden',
+  'dispatch.auto_load',
+  'dispatch.auto_on',
+  'dispatch.auto_off',
+  'dispatch.cold_joint_limit',
+] as const;
+
 /** Everything the log reports on its own, from the pour's loads, tests, requests and history. */
 export const SYSTEM_ENTRY_CODES = [
   ...LOAD_STATUSES.map((status) => `load.${status}` as const),
@@ -39,6 +49,7 @@ export const SYSTEM_ENTRY_CODES = [
   ...POUR_REQUEST_KINDS.map((kind) => `request.${kind}` as const),
   'dispatch.held',
   'dispatch.resumed',
+  ...DISPATCH_DECISION_CODES,
   'pour.created',
   'pour.plan_changed',
   ...POUR_STATUSES.map((status) => `pour.${status}` as const),
@@ -50,6 +61,7 @@ export type SystemEntryCode =
   | `request.${PourRequestKind}`
   | 'dispatch.held'
   | 'dispatch.resumed'
+  | (typeof DISPATCH_DECISION_CODES)[number]
   | 'pour.created'
   | 'pour.plan_changed'
   | `pour.${PourStatus}`
@@ -124,8 +136,13 @@ export interface PourLogParams {
   slumpMm?: number;
   outcome?: QcOutcome;
   reasons?: QcFailureCode[];
-  /** A person's own words: a site request's note, a hold's reason. */
+  /** A person's own words: a site request's note, a hold's reason, an override's reason. */
   note?: string;
+  /** A load's volume; the plan's loading time. */
+  volumeM3?: number;
+  loadAt?: string;
+  /** A cold-joint limit; null is the default. */
+  minutes?: number | null;
 }
 
 /** A quick message that would change the pour once the dispatch room agrees. */

@@ -47,3 +47,9 @@ export const DEMO_FLEET_USER_AGENT = 'pourline-demo-fleet';
 /** An administrator asks for an access token of a system account, e.g. to run the demo fleet on its own. */
 export const SystemTokenRequest = z.strictObject({ username: plainText(64) });
 export type SystemTokenRequest = z.infer<typeof SystemTokenRequest>;
+
+/**
+ * The auto switch's own account: loads the system creates for a pour on auto
+ * are in its name, so every ticket says it was not a person's decision.
+ */
+export const AUTO_DISPATCH_ACCOUNT = { username: 'auto-dispatch', displayName: 'Auto dispatch' } as const;

@@ -39,4 +39,7 @@ export * from './strength-forecast';
 export * from './strength-cusum';
 export * from './observed-time';
 export * from './fix-plausibility';
+export * from './pour-rhythm';
+export * from './travel-times';
+export * from './dispatch-alerts';
 export * from './scheduler';

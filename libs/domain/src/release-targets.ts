@@ -1,5 +1,8 @@
 import { assertPositive } from './input-guards';
 
+/** From the start of batching until a truck can leave the gate: batching, plant QC, the ticket. */
+export const DEFAULT_PLANT_LOADING_MINUTES = 15;
+
 /**
  * When the plant should send each waiting load of a pour so trucks reach the
  * pump at the pour's rhythm: the interval between arrivals is the truck load

@@ -94,3 +94,10 @@ export function shiftCalendarDay(day: string, days: number): string {
     throw new RangeError(`"${day}" is not a calendar day (YYYY-MM-DD)`);
   }
 }
+
+/** The hour of the day, 0–23, on the plant's clock: rush hour is local. */
+export function localHourInZone(date: Date, timeZone: string): number {
+  assertValidDate('date', date);
+  assertTimeZone(timeZone);
+  return zoned(date, timeZone).hour;
+}

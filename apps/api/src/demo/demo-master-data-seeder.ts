@@ -16,7 +16,7 @@ import { MixesService } from '../modules/mixes/mixes.service';
 import { PlantsService } from '../modules/plants/plants.service';
 import { ProjectsService } from '../modules/projects/projects.service';
 import { UsersService } from '../modules/users/users.service';
-import { actorOf } from './demo-actors';
+import { actorOf } from '../platform/auth/actor-of';
 import { DEMO_CUSTOMERS, type DemoCustomerKey } from './demo-customers';
 import { DEMO_PUMPS, DEMO_TRUCKS } from './demo-fleet';
 import { DEMO_MIXES } from './demo-mixes';

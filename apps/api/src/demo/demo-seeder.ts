@@ -3,7 +3,7 @@ import { DEMO_FLEET_ACCOUNT } from '@pourline/contracts';
 import type { Clock } from '../platform/clock/clock';
 import { UsersRepository } from '../modules/users/users.repository';
 import { UsersService } from '../modules/users/users.service';
-import { actorOf } from './demo-actors';
+import { actorOf } from '../platform/auth/actor-of';
 import type { DemoDayActors } from './demo-day-seeder';
 import { DemoDayKeeper } from './demo-day-keeper';
 import { seedMasterData } from './demo-master-data-seeder';

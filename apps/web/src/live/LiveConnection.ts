@@ -20,6 +20,10 @@ const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'load.deadline_risk.v1',
   'pour.message.v1',
   'strength.warning.v1',
+  'dispatch.alert.v1',
+  'dispatch.alert_resolved.v1',
+  'dispatch.settings.v1',
+  'dispatch.decision.v1',
 ];
 
 /**

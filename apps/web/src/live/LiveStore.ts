@@ -9,7 +9,7 @@ import type {
   PumpStatusDto,
   QcTestDto,
 } from '@pourline/contracts';
-import { alertFromDto, capAlerts, deadlineAlert, loadAlerts, pumpAlert, rejectionAlert } from './liveAlerts';
+import { alertFromDto, capAlerts, deadlineAlert, flowAlert, loadAlerts, pumpAlert, rejectionAlert } from './liveAlerts';
 import { type ConnectionState, INITIAL_LIVE_STATE, type LiveAlert, type LiveState } from './liveState';
 import { mergePourMessage } from './pourMessages';
 
@@ -29,7 +29,9 @@ type MapSlice =
   | 'alertAcknowledgements'
   | 'strengthVersion'
   | 'pourMessages'
-  | 'pourLogVersion';
+  | 'pourLogVersion'
+  | 'dispatchVersion'
+  | 'alertResolutions';
 type SliceValue<K extends MapSlice> = LiveState[K] extends ReadonlyMap<string, infer V> ? V : never;
 
 type Change =
@@ -225,6 +227,8 @@ function applyChange(draft: Draft, change: Change): void {
       for (const dto of change.alerts) {
         draft.alert(alertFromDto(dto));
         if (dto.acknowledgement) draft.set('alertAcknowledgements', String(dto.seq), dto.acknowledgement);
+        const flow = alertFromDto(dto).flow;
+        if (flow && dto.resolvedAt) draft.set('alertResolutions', flow.key, dto.resolvedAt);
       }
       return;
     case 'event':
@@ -242,6 +246,7 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       loadAlerts(previous, load, at, seq).forEach((alert) => draft.alert(alert));
       bumpPour(draft, load.pourId);
       bumpLog(draft, load.pourId);
+      bumpDispatch(draft, load.pourId);
       if (previous && previous.pourId !== load.pourId) bumpPour(draft, previous.pourId);
       return;
     }
@@ -287,6 +292,24 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       mergePourRequest(draft, request);
       // The request and its acknowledgement are entries of the pour's log too.
       bumpLog(draft, request.pourId);
+      bumpDispatch(draft, request.pourId);
+      return;
+    }
+    case 'dispatch.alert.v1': {
+      const raised = event as LiveEventMap['dispatch.alert.v1'];
+      draft.alert(flowAlert(raised.seq, raised.at, raised.payload));
+      return;
+    }
+    case 'dispatch.alert_resolved.v1': {
+      const resolved = event as LiveEventMap['dispatch.alert_resolved.v1'];
+      draft.set('alertResolutions', resolved.payload.key, resolved.at);
+      return;
+    }
+    case 'dispatch.settings.v1':
+    case 'dispatch.decision.v1': {
+      const { pourId } = (event as LiveEventMap['dispatch.settings.v1' | 'dispatch.decision.v1']).payload;
+      bumpDispatch(draft, pourId);
+      bumpLog(draft, pourId);
       return;
     }
     case 'load.deadline_risk.v1': {
@@ -330,6 +353,10 @@ function mergePumpStatus(draft: Draft, status: PumpStatusDto): boolean {
 
 function bumpPour(draft: Draft, pourId: string): void {
   draft.set('pourLoadsVersion', pourId, (draft.get('pourLoadsVersion', pourId) ?? 0) + 1);
+}
+
+function bumpDispatch(draft: Draft, pourId: string): void {
+  draft.set('dispatchVersion', pourId, (draft.get('dispatchVersion', pourId) ?? 0) + 1);
 }
 
 function bumpLog(draft: Draft, pourId: string): void {

@@ -1,4 +1,11 @@
-import type { AlertAcknowledgement, AlertDto, LiveEventMap, LoadDto, PumpStatusDto } from '@pourline/contracts';
+import type {
+  AlertAcknowledgement,
+  AlertDto,
+  DispatchAlertPayload,
+  LiveEventMap,
+  LoadDto,
+  PumpStatusDto,
+} from '@pourline/contracts';
 import { isDeadlineAtRisk as deadlineAtRisk } from '@pourline/domain';
 import type { LiveAlert } from './liveState';
 
@@ -62,6 +69,24 @@ export function deadlineAlert(event: LiveEventMap['load.deadline_risk.v1']): Liv
     pumpId: null,
     detail: load.minutesToDeadline === null ? '' : String(Math.round(load.minutesToDeadline)),
     summary: null,
+  };
+}
+
+/** A warning about the flow of concrete, under its event number like the others. */
+export function flowAlert(seq: number, at: string, payload: DispatchAlertPayload): LiveAlert {
+  return {
+    id: alertIdOf(seq),
+    seq,
+    type: 'flow',
+    at,
+    plantId: null,
+    pourId: payload.pourId,
+    ticketNumber: payload.ticketNumber,
+    truckFleetNumber: payload.truckFleetNumber,
+    pumpId: null,
+    detail: '',
+    summary: null,
+    flow: { kind: payload.kind, key: payload.key, pourLabel: payload.pourLabel, facts: payload.facts ?? {} },
   };
 }
 
@@ -134,6 +159,12 @@ export function alertFromDto(dto: AlertDto): LiveAlert {
         return { ...deadlineAlert(event), summary: dto.summary };
       }
       return { ...fallback, type: 'deadline_risk' };
+    }
+    case 'dispatch.alert.v1': {
+      if (isObject(payload) && typeof payload.key === 'string' && typeof payload.kind === 'string') {
+        return { ...flowAlert(dto.seq, dto.at, payload as unknown as DispatchAlertPayload), summary: dto.summary };
+      }
+      return { ...fallback, type: 'flow' };
     }
     case 'pump.status.v1': {
       if (!looksLikePumpStatus(payload)) return { ...fallback, type: 'pump_breakdown' };

@@ -8,11 +8,20 @@ import type {
   PumpStatusDto,
   QcTestDto,
 } from '@pourline/contracts';
+import type { DispatchAlertKind } from '@pourline/domain';
 
 /** What the header shows: replaying counts as connecting until the server says it is done. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
-export type LiveAlertType = 'rejection' | 'hold' | 'pump_breakdown' | 'pump_blocked' | 'deadline_risk';
+export type LiveAlertType = 'rejection' | 'hold' | 'pump_breakdown' | 'pump_blocked' | 'deadline_risk' | 'flow';
+
+/** A dispatch alert about the flow of concrete: which kind, its cause's key and its figures. */
+export interface FlowAlertDetail {
+  kind: DispatchAlertKind;
+  key: string;
+  pourLabel: string | null;
+  facts: Readonly<Record<string, number>>;
+}
 
 /** Something a dispatcher should look at, derived from the numbered events or read from GET /alerts. */
 export interface LiveAlert {
@@ -35,6 +44,8 @@ export interface LiveAlert {
   detail: string;
   /** The server's own words, when the alert came from GET /alerts without a payload the console understands. */
   summary: string | null;
+  /** For a flow alert: what it is about. */
+  flow?: FlowAlertDetail;
 }
 
 /**
@@ -66,6 +77,10 @@ export interface LiveState {
   pourMessages: ReadonlyMap<string, readonly PourMessageDto[]>;
   /** Bumped per pour when something its log shows happened, so an open log can fetch its thread again. */
   pourLogVersion: ReadonlyMap<string, number>;
+  /** Bumped per pour when its dispatch plan may have changed (a load, a request, a decision, the auto switch). */
+  dispatchVersion: ReadonlyMap<string, number>;
+  /** When each flow alert's cause ended, keyed by the cause. */
+  alertResolutions: ReadonlyMap<string, string>;
 }
 
 export const INITIAL_LIVE_STATE: LiveState = {
@@ -84,4 +99,6 @@ export const INITIAL_LIVE_STATE: LiveState = {
   resyncVersion: 0,
   pourMessages: new Map(),
   pourLogVersion: new Map(),
+  dispatchVersion: new Map(),
+  alertResolutions: new Map(),
 };

@@ -3,7 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
 import { orderAlerts } from '../live/liveAlerts';
-import type { LiveAlert } from '../live/liveState';
+import type { FlowAlertDetail, LiveAlert } from '../live/liveState';
 import { useLive } from '../live/useLive';
 import { useLiveStore } from '../live/useLiveStore';
 import { formatPlantTime } from '../pours/plantTime';
@@ -25,7 +25,7 @@ const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', 
 const SHORT_CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 /**
- * Rejections, holds, pump breakdowns and deadlines at risk, on the plant's
+ * Rejections, holds, pump breakdowns, deadlines at risk and the flow of concrete, on the plant's
  * clock: what still needs someone first, then what was acknowledged, by whom.
  */
 export function LiveEventsList({ plants, pumps, pours, canAcknowledge, onFocusPour }: LiveEventsListProps) {
@@ -78,6 +78,7 @@ function AlertItem({ alert, acknowledgement, plants, pumps, pours, canAcknowledg
   const action = useDispatchAction();
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');
+  const resolvedAt = useLive((state) => (alert.flow ? state.alertResolutions.get(alert.flow.key) : undefined));
 
   const pump = alert.pumpId ? pumps.find((candidate) => candidate.id === alert.pumpId) : undefined;
   const plantId = alert.plantId ?? pump?.homePlantId;
@@ -113,6 +114,11 @@ function AlertItem({ alert, acknowledgement, plants, pumps, pours, canAcknowledg
         <button type="button" className="link-button op-event-pour" onClick={() => onFocusPour(pour.id)}>
           {pour.projectName} · {pour.structuralElement}
         </button>
+      )}
+      {resolvedAt && (
+        <p className="op-event-ack" data-testid="alert-resolved">
+          {t('alerts.resolved', { time: formatPlantTime(resolvedAt, timeZone, locale, SHORT_CLOCK) })}
+        </p>
       )}
       {acknowledgement && (
         <p className="op-event-ack" data-testid="alert-acknowledgement">
@@ -172,6 +178,22 @@ function AlertItem({ alert, acknowledgement, plants, pumps, pours, canAcknowledg
 
 type Translate = ReturnType<typeof useI18n>['t'];
 
+function describeFlow(flow: FlowAlertDetail, ticket: string, truck: string, t: Translate): string {
+  const { facts } = flow;
+  return t(`live.event.flow.${flow.kind}`, {
+    pour: flow.pourLabel ?? '',
+    ticket,
+    truck,
+    gap: facts.gapMinutes ?? 0,
+    limit: facts.limitMinutes ?? 0,
+    percent: facts.agePercent ?? 0,
+    interval: facts.intervalMinutes ?? 0,
+    waiting: facts.waiting ?? 0,
+    distance: facts.distanceM ?? 0,
+    minutes: facts.minutes ?? 0,
+  });
+}
+
 function describeAlert(alert: LiveAlert, pump: PumpDto | undefined, t: Translate): string {
   // Read from GET /alerts with a payload the console does not know: the server's own words.
   if (alert.summary && !alert.ticketNumber && !alert.pumpId) return alert.summary;
@@ -188,5 +210,7 @@ function describeAlert(alert: LiveAlert, pump: PumpDto | undefined, t: Translate
       return t('live.event.pumpBreakdown', { pump: pump?.code ?? '', note: alert.detail });
     case 'pump_blocked':
       return t('live.event.pumpBlocked', { pump: pump?.code ?? '', note: alert.detail });
+    case 'flow':
+      return alert.flow ? describeFlow(alert.flow, ticket, truck, t) : (alert.summary ?? '');
   }
 }

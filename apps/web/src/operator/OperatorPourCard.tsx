@@ -5,7 +5,9 @@ import { formatPlantClock } from '../pours/plantTime';
 import { PourStatusBadge } from '../pours/PourStatusBadge';
 import { LoadStepButtons } from '../loads/LoadStepButtons';
 import { PourCardRequests } from '../requests/PourCardRequests';
+import { DispatchPlanPanel } from '../dispatch/DispatchPlanPanel';
 import { PourLog } from '../pourlog/PourLog';
+import { takesNewLoads } from './dispatchPlanning';
 import { LoadActions } from './LoadActions';
 import { type DispatchPermissions, PourDispatchControls } from './PourDispatchControls';
 import { PourTimeline } from './PourTimeline';
@@ -143,6 +145,9 @@ export function OperatorPourCard(props: OperatorPourCardProps) {
             permissions={permissions}
             onPourChanged={onPourChanged}
           />
+          {permissions.readPlan && takesNewLoads(pour) && (
+            <DispatchPlanPanel pour={pour} trucks={trucks} canPlan={permissions.planLoads} />
+          )}
           <PourTimeline
             loads={loads}
             timeZone={pour.plantTimeZone}

@@ -8,6 +8,7 @@ import { useLive } from '../live/useLive';
 import { isPourStatus } from '../pours/wireEnums';
 import { OpenRequestsList } from '../requests/OpenRequestsList';
 import { useRequestsSync } from '../requests/useRequestsSync';
+import { PlantTimelinePanel } from '../dispatch/PlantTimelinePanel';
 import { LiveEventsList } from './LiveEventsList';
 import { OperatorMap } from './OperatorMap';
 import { OperatorPourBoard } from './OperatorPourBoard';
@@ -40,10 +41,12 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
   const holdPours = usePermission('pours.change-status');
   const canAcknowledge = usePermission('alerts.acknowledge');
   const canReadAlerts = usePermission('alerts.read');
+  const canReadDispatch = usePermission('dispatch.read');
   const acknowledgeRequests = usePermission('pours.request-acknowledge');
+  const planLoads = usePermission('dispatch.plan');
   const permissions = useMemo<DispatchPermissions>(
-    () => ({ dispatchLoads, holdPours, acknowledgeRequests }),
-    [dispatchLoads, holdPours, acknowledgeRequests],
+    () => ({ dispatchLoads, holdPours, acknowledgeRequests, readPlan: canReadDispatch, planLoads }),
+    [dispatchLoads, holdPours, acknowledgeRequests, canReadDispatch, planLoads],
   );
   useOpenAlertsSync(canReadAlerts);
   useRequestsSync(null);
@@ -162,6 +165,7 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
           permissions={permissions}
           onPourChanged={onPourChanged}
         />
+        {canReadDispatch && <PlantTimelinePanel plants={plants} />}
         <LiveEventsList
           plants={plants}
           pumps={snapshot.pumps.data ?? []}

@@ -15,6 +15,10 @@ export interface DispatchPermissions {
   holdPours: boolean;
   /** pours.request-acknowledge: say "copy" to a site's request. */
   acknowledgeRequests: boolean;
+  /** dispatch.read: the pour's rhythm and proposals. */
+  readPlan: boolean;
+  /** dispatch.plan: accept or override proposals, the auto switch. */
+  planLoads: boolean;
 }
 
 interface PourDispatchControlsProps {

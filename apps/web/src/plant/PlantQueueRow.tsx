@@ -32,6 +32,11 @@ export function PlantQueueRow({ item, timeZone, now }: PlantQueueRowProps) {
         <span className={`load-status load-status--${load.status}`} data-testid="plant-row-status">
           {t(`loadStatus.${load.status}`)}
         </span>
+        {item.plannedLoadAt && load.status === 'scheduled' && (
+          <span className="plant-row-plan" data-testid="plant-row-plan">
+            {t('plant.plannedLoadAt', { time: clock(item.plannedLoadAt) })}
+          </span>
+        )}
         {item.targetReleaseAt && (
           <span className={`plant-row-release${item.overdue ? ' plant-row-release--overdue' : ''}`}>
             {item.overdue

@@ -9,6 +9,8 @@ import { useNow } from '../operator/useNow';
 import { formatPlantClock } from '../pours/plantTime';
 import { listPlants } from './plantEndpoints';
 import { PourLog } from '../pourlog/PourLog';
+import { usePermission } from '../auth/usePermission';
+import { PlantTimelineChart } from '../dispatch/PlantTimelineChart';
 import { PlantQueueRow } from './PlantQueueRow';
 import { usePlantQueue } from './usePlantQueue';
 
@@ -73,6 +75,7 @@ function PlantQueue({ plant }: { plant: PlantDto }) {
   const now = useNow(TICK_MS);
   const { queue, resource } = usePlantQueue(plant.id);
   const [logPourId, setLogPourId] = useState<string | null>(null);
+  const canReadPlan = usePermission('dispatch.read');
   const pours = useMemo(() => {
     const byId = new Map<string, string>();
     for (const item of [...(queue?.outbound ?? []), ...(queue?.returning ?? [])]) {
@@ -110,6 +113,12 @@ function PlantQueue({ plant }: { plant: PlantDto }) {
               <PlantQueueRow key={item.load.id} item={item} timeZone={plant.timeZone} now={now} />
             ))}
           </ol>
+        )}
+        {canReadPlan && (
+          <div className="plant-gantt">
+            <h3>{t('timeline.title')}</h3>
+            <PlantTimelineChart plant={plant} />
+          </div>
         )}
       </section>
       <div className="plant-side">

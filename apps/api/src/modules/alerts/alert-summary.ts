@@ -22,5 +22,25 @@ export function alertSummary(type: AlertDto['type'], payload: Payload): string {
       return `${payload.ticketNumber} (${payload.truckFleetNumber ?? 'no truck'}) held at the plant after a failed test`;
     case 'pump.status.v1':
       return `Pump ${payload.status === 'breakdown' ? 'broke down' : 'is blocked'}${payload.note ? `: ${payload.note}` : ''} (${payload.byName})`;
+    case 'dispatch.alert.v1':
+      return dispatchAlertSummary(payload);
   }
+}
+
+const DISPATCH_ALERT_WORDS: Record<string, (payload: Payload, facts: Record<string, number>) => string> = {
+  cold_joint_risk: (p, f) =>
+    `${p.pourLabel}: pump gap of ${f.gapMinutes} min ahead, over the ${f.limitMinutes} min cold-joint limit`,
+  load_age: (p, f) =>
+    `${p.ticketNumber} (${p.truckFleetNumber ?? 'no truck'}) has used ${f.agePercent} % of its time to the deadline`,
+  pump_starvation: (p, f) => `${p.pourLabel}: no truck due at the pump within ${f.intervalMinutes} min`,
+  bunching: (p, f) => `${p.pourLabel}: ${f.waiting} trucks waiting on site`,
+  off_route: (p, f) => `${p.truckFleetNumber} is ${f.distanceM} m off its route`,
+  stopped_on_road: (p, f) => `${p.truckFleetNumber} has stood on the road for ${f.minutes} min`,
+  long_on_site: (p, f) => `${p.truckFleetNumber} has been on site for ${f.minutes} min`,
+  late_start: (p, f) => `${p.pourLabel}: not started ${f.minutes} min after its planned start`,
+};
+
+function dispatchAlertSummary(payload: Payload): string {
+  const words = DISPATCH_ALERT_WORDS[payload.kind as string];
+  return words ? words(payload, payload.facts ?? {}) : String(payload.kind);
 }

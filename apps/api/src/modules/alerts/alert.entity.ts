@@ -23,4 +23,12 @@ export class AlertEntity {
 
   @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
+
+  /** For an alert that resolves by itself: its cause, and when the cause ended. */
+  @Index('alerts_open_condition', { where: '"resolved_at" IS NULL' })
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  conditionKey!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
 }

@@ -27,10 +27,14 @@ function toDto(row: AlertRow): AlertDto {
           at: new Date(row.ack_at).toISOString(),
         }
       : null,
+    resolvedAt: row.resolved_at ? new Date(row.resolved_at).toISOString() : null,
   };
 }
 
-/** Rejections, holds and pump failures, until a person has seen each and said what was done. */
+/**
+ * Rejections, holds, pump failures and the flow of concrete, until a person has
+ * seen each and said what was done, or its cause has ended by itself.
+ */
 @Injectable()
 export class AlertsService implements OnModuleInit {
   constructor(
@@ -42,7 +46,13 @@ export class AlertsService implements OnModuleInit {
 
   /** An alert is stored when its event is numbered, in the same transaction: its number is its id. */
   onModuleInit(): void {
-    this.relay.onNumbered((manager, events) => this.alerts.insert(manager, events.filter(isAlertEvent)));
+    this.relay.onNumbered(async (manager, events) => {
+      await this.alerts.insert(manager, events.filter(isAlertEvent));
+      await this.alerts.resolve(
+        manager,
+        events.filter((event) => event.type === 'dispatch.alert_resolved.v1'),
+      );
+    });
   }
 
   async list(actor: CurrentUser, openOnly: boolean): Promise<AlertDto[]> {

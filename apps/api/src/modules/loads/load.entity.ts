@@ -92,6 +92,10 @@ export class LoadEntity {
   @Column({ type: 'uuid', nullable: true })
   replacesLoadId!: string | null;
 
+  /** When the accepted plan has this load start loading at the plant; null for a load ordered by hand. */
+  @Column({ type: 'timestamptz', nullable: true })
+  plannedLoadAt!: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   batchedAt!: Date | null;
 

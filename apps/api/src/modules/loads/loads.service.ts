@@ -42,6 +42,14 @@ export interface NewLoad {
   atHeadOfQueue: boolean;
   /** When the ticket was issued, if not now: the demo records a day that has already happened. */
   issuedAt?: Date;
+  /** When the accepted plan has it start loading. */
+  plannedLoadAt?: Date;
+}
+
+/** A load created from the dispatch plan: its loading time, and the decision recorded with it. */
+export interface PlannedOrder {
+  loadAt: Date;
+  record: (manager: EntityManager, load: LoadEntity) => Promise<void>;
 }
 
 @Injectable()
@@ -77,6 +85,7 @@ export class LoadsService {
     request: CreateLoadRequest,
     actor: CurrentUser,
     { at }: RecordedAt = {},
+    planned?: PlannedOrder,
   ): Promise<LoadDto> {
     await this.pours.requireVisible(pourId, actor);
     const truck = request.truckId ? await this.requireTruck(request.truckId, request.volumeM3, null) : null;
@@ -101,9 +110,11 @@ export class LoadsService {
           replacesLoadId: null,
           atHeadOfQueue: false,
           issuedAt: at,
+          plannedLoadAt: planned?.loadAt,
         },
         actor,
       );
+      await planned?.record(manager, load);
       return (await this.views.publishChanged(manager, load.id))[0];
     });
   }
@@ -137,6 +148,7 @@ export class LoadsService {
       flaggedForQc: false,
       siteAcceptance: null,
       waterAddedLitres: 0,
+      plannedLoadAt: input.plannedLoadAt ?? null,
       ...(input.issuedAt ? { createdAt: input.issuedAt } : {}),
     });
     await this.cycle.record(manager, load, null, 'scheduled', {

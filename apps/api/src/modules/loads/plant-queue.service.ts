@@ -8,12 +8,14 @@ import {
 } from '@pourline/contracts';
 import {
   AT_PLANT_STATUSES,
+  DEFAULT_PLANT_LOADING_MINUTES,
   DEFAULT_TYPICAL_SPEED_KMH,
   type LoadStatus,
   lineStringLengthMeters,
   releaseTargets,
   travelMinutesFor,
 } from '@pourline/domain';
+import { Clock } from '../../platform/clock/clock';
 import { ForbiddenError } from '../../platform/errors/domain-error';
 import { PlantsService } from '../plants/plants.service';
 import type { PourEntity } from '../pours/pour.entity';
@@ -43,9 +45,10 @@ export class PlantQueueService {
     private readonly loads: LoadsRepository,
     private readonly views: LoadViews,
     private readonly plants: PlantsService,
+    private readonly clock: Clock,
   ) {}
 
-  async queue(plantId: string, actor: CurrentUser, now = new Date()): Promise<PlantQueueDto> {
+  async queue(plantId: string, actor: CurrentUser, now = this.clock.now()): Promise<PlantQueueDto> {
     await this.plants.require(plantId);
     if (!canActAtPlant(actor, plantId)) {
       throw new ForbiddenError('not_your_plant', 'You do not run the control room of this plant');
@@ -54,12 +57,16 @@ export class PlantQueueService {
     const views = new Map((await this.views.many(work)).map((view) => [view.id, view]));
     const outbound = work.filter((load) => AT_PLANT_STATUSES.includes(load.status));
     const targets = await this.releaseTargetsOf(outbound, now);
-    const item = (load: LoadEntity): PlantQueueItemDto => ({
-      load: views.get(load.id)!,
-      pour: queuePour(load.pour!),
-      targetReleaseAt: targets.get(load.id)?.releaseAt.toISOString() ?? null,
-      overdue: targets.get(load.id)?.overdue ?? false,
-    });
+    const item = (load: LoadEntity): PlantQueueItemDto => {
+      const target = targets.get(load.id);
+      return {
+        load: views.get(load.id)!,
+        pour: queuePour(load.pour!),
+        targetReleaseAt: target?.releaseAt.toISOString() ?? null,
+        overdue: target?.overdue ?? false,
+        plannedLoadAt: load.plannedLoadAt?.toISOString() ?? null,
+      };
+    };
     const byRelease = (a: PlantQueueItemDto, b: PlantQueueItemDto) =>
       (a.targetReleaseAt ?? '').localeCompare(b.targetReleaseAt ?? '') || a.load.queuePosition - b.load.queuePosition;
     return {
@@ -89,7 +96,13 @@ export class PlantQueueService {
         waitingVolumesM3: loads.map((load) => load.volumeM3),
         now,
       });
-      loads.forEach((load, index) => targets.set(load.id, planned[index]));
+      loads.forEach((load, index) => {
+        // The accepted plan says when the truck leaves: loading starts then, plus the plant's own minutes.
+        const releaseAt = load.plannedLoadAt
+          ? new Date(load.plannedLoadAt.getTime() + DEFAULT_PLANT_LOADING_MINUTES * 60_000)
+          : planned[index].releaseAt;
+        targets.set(load.id, { releaseAt, overdue: releaseAt.getTime() < now.getTime() });
+      });
     }
     return targets;
   }

@@ -81,6 +81,13 @@ export function requestEntry(row: PourRequestRow): PourLogEntryDto | null {
 }
 
 const asNumber = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+const DECISION_CODE = {
+  dispatch_accepted: 'dispatch.accepted',
+  dispatch_overridden: 'dispatch.overridden',
+  dispatch_auto: 'dispatch.auto_load',
+} as const;
 
 /** The pour's history as log entries; an action the log does not know is left to the history panel. */
 export function auditEntry(row: PourAuditRow): PourLogEntryDto | null {
@@ -96,6 +103,22 @@ export function auditEntry(row: PourAuditRow): PourLogEntryDto | null {
       return system('audit', row, 'dispatch.held', typeof changes.reason === 'string' ? { note: changes.reason } : {});
     case 'dispatch_resumed':
       return system('audit', row, 'dispatch.resumed');
+    case 'dispatch_accepted':
+    case 'dispatch_overridden':
+    case 'dispatch_auto':
+      return system('audit', row, DECISION_CODE[row.action], {
+        ticket: asString(changes.ticket),
+        truck: asString(changes.truck) ?? null,
+        volumeM3: asNumber(changes.volumeM3),
+        loadAt: asString(changes.loadAt),
+        ...(typeof changes.reason === 'string' ? { note: changes.reason } : {}),
+      });
+    case 'dispatch_auto_on':
+      return system('audit', row, 'dispatch.auto_on');
+    case 'dispatch_auto_off':
+      return system('audit', row, 'dispatch.auto_off');
+    case 'cold_joint_limit_set':
+      return system('audit', row, 'dispatch.cold_joint_limit', { minutes: asNumber(changes.minutes) ?? null });
     case 'remaining_set': {
       const volume = changes.volumeM3 as { from?: unknown; to?: unknown } | undefined;
       return system('audit', row, 'pour.remaining_set', {

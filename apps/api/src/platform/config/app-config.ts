@@ -24,6 +24,8 @@ export interface AppConfig {
   demoDayCheckMs: number;
   /** How often loads are checked for deadlines at risk. */
   deadlineWatchMs: number;
+  /** How often the day is re-planned, the auto switch orders what is due, and flow alerts are judged. */
+  dispatchTickMs: number;
   /** Whether this instance may become the deployment's live relay (one leads at a time). */
   liveRelay: boolean;
   /** A position fix dated further ahead of the server clock than this is refused. */
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     simulatorTimeScale: integer('SIM_TIME_SCALE', env.SIM_TIME_SCALE, 10),
     demoDayCheckMs: integer('DEMO_DAY_CHECK_MS', env.DEMO_DAY_CHECK_MS, 60_000),
     deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
+    dispatchTickMs: integer('DISPATCH_TICK_MS', env.DISPATCH_TICK_MS, 15_000),
     liveRelay: flag(env.LIVE_RELAY, true),
     ingestMaxFixAheadSeconds: integer(
       'INGEST_MAX_FIX_AHEAD_SECONDS',

@@ -1,3 +1,6 @@
+import { DispatchConditionEntity } from '../../modules/dispatch/dispatch-condition.entity';
+import { DispatchDecisionEntity } from '../../modules/dispatch/dispatch-decision.entity';
+import { PourDispatchSettingEntity } from '../../modules/dispatch/pour-dispatch-setting.entity';
 import { CustomerEntity } from '../../modules/customers/customer.entity';
 import { PourDocumentEntity } from '../../modules/documents/pour-document.entity';
 import { PumpEntity } from '../../modules/fleet/pump.entity';
@@ -72,4 +75,7 @@ export const ENTITIES = [
   InspectionLotPourEntity,
   StrengthVerdictEntity,
   StrengthWarningEntity,
+  PourDispatchSettingEntity,
+  DispatchDecisionEntity,
+  DispatchConditionEntity,
 ];

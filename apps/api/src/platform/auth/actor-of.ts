@@ -1,7 +1,7 @@
 import type { CurrentUser } from '@pourline/contracts';
-import type { UserEntity } from '../modules/users/user.entity';
+import type { UserEntity } from '../../modules/users/user.entity';
 
-/** The identity a seeded change is recorded under; only site dispatchers carry a project scope. */
+/** The identity a change made by the system or a seeded account is recorded under; only site dispatchers carry a project scope. */
 export function actorOf(user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'role'>): CurrentUser {
   return {
     id: user.id,

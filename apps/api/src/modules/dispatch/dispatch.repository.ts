@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { RateRequestKind } from '@pourline/domain';
+import { TruckEntity } from '../fleet/truck.entity';
+import { LoadEntity, TRUCK_BUSY_STATUSES } from '../loads/load.entity';
+import { PourEntity } from '../pours/pour.entity';
+import { DispatchDecisionEntity } from './dispatch-decision.entity';
+import { PourDispatchSettingEntity } from './pour-dispatch-setting.entity';
+
+/** Pours the dispatch room paces: agreed and not finished. */
+export const PLANNED_POUR_STATUSES = ['confirmed', 'ready', 'in_progress'] as const;
+/** How far around now a pour counts as today's. */
+const DAY_WINDOW_HOURS = 24;
+
+/** The moments of a load's cycle that pace a pour. */
+export interface LoadMoments {
+  departedAt?: Date;
+  arrivedAt?: Date;
+  dischargeStartedAt?: Date;
+  dischargeEndedAt?: Date;
+}
+
+export interface TripRow {
+  departed_at: Date;
+  arrived_at: Date;
+}
+
+export interface TruckFixRow {
+  entity_id: string;
+  lat: number;
+  lng: number;
+  fix_time: Date;
+  speed_kmh: number | null;
+}
+
+@Injectable()
+export class DispatchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  activePours(now: Date, pourId?: string): Promise<PourEntity[]> {
+    const query = this.dataSource
+      .getRepository(PourEntity)
+      .createQueryBuilder('pour')
+      .leftJoinAndSelect('pour.plant', 'plant')
+      .leftJoinAndSelect('pour.pump', 'pump')
+      .leftJoinAndSelect('pour.project', 'project')
+      .where('pour.status IN (:...statuses)', { statuses: PLANNED_POUR_STATUSES })
+      .andWhere(`pour.scheduledStart BETWEEN :from AND :until`, {
+        from: new Date(now.getTime() - DAY_WINDOW_HOURS * 3_600_000),
+        until: new Date(now.getTime() + DAY_WINDOW_HOURS * 3_600_000),
+      });
+    if (pourId) query.andWhere('pour.id = :pourId', { pourId });
+    return query.orderBy('pour.scheduledStart', 'ASC').getMany();
+  }
+
+  loadsOfPours(pourIds: string[]): Promise<LoadEntity[]> {
+    if (pourIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(LoadEntity).find({
+      where: { pourId: In(pourIds) },
+      relations: { truck: true },
+      order: { queuePosition: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  /** Loads of the plants' trucks still out, whichever pour they serve. */
+  unfinishedLoadsOfTrucks(truckIds: string[]): Promise<LoadEntity[]> {
+    if (truckIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(LoadEntity).find({
+      where: { truckId: In(truckIds), status: In(['scheduled', ...TRUCK_BUSY_STATUSES]) },
+    });
+  }
+
+  async moments(loadIds: string[]): Promise<Map<string, LoadMoments>> {
+    if (loadIds.length === 0) return new Map();
+    const rows: { load_id: string; to_status: string; at: Date }[] = await this.dataSource.query(
+      `SELECT load_id, to_status, max(at) AS at FROM load_events
+        WHERE load_id = ANY($1::uuid[]) AND to_status IN ('en_route', 'on_site', 'discharging', 'discharged')
+        GROUP BY load_id, to_status`,
+      [loadIds],
+    );
+    const byLoad = new Map<string, LoadMoments>();
+    const field = {
+      en_route: 'departedAt',
+      on_site: 'arrivedAt',
+      discharging: 'dischargeStartedAt',
+      discharged: 'dischargeEndedAt',
+    } as const;
+    for (const row of rows) {
+      const moments = byLoad.get(row.load_id) ?? {};
+      moments[field[row.to_status as keyof typeof field]] = new Date(row.at);
+      byLoad.set(row.load_id, moments);
+    }
+    return byLoad;
+  }
+
+  async requests(pourIds: string[]): Promise<Map<string, { kind: RateRequestKind; at: Date }[]>> {
+    if (pourIds.length === 0) return new Map();
+    const rows: { pour_id: string; kind: RateRequestKind; at: Date }[] = await this.dataSource.query(
+      `SELECT pour_id, kind, COALESCE(observed_at, at) AS at FROM pour_requests WHERE pour_id = ANY($1::uuid[])`,
+      [pourIds],
+    );
+    const byPour = new Map<string, { kind: RateRequestKind; at: Date }[]>();
+    for (const row of rows)
+      byPour.set(row.pour_id, [...(byPour.get(row.pour_id) ?? []), { ...row, at: new Date(row.at) }]);
+    return byPour;
+  }
+
+  /** Recent trips from this plant to this project's site: leaving the plant to arriving on site. */
+  trips(plantId: string, projectId: string, before: Date): Promise<TripRow[]> {
+    return this.dataSource.query(
+      `SELECT dep.at AS departed_at, arr.at AS arrived_at
+         FROM loads l
+         JOIN pours p ON p.id = l.pour_id
+         JOIN LATERAL (SELECT max(at) AS at FROM load_events WHERE load_id = l.id AND to_status = 'en_route') dep ON true
+         JOIN LATERAL (SELECT min(at) AS at FROM load_events WHERE load_id = l.id AND to_status = 'on_site') arr ON true
+        WHERE l.plant_id = $1 AND p.project_id = $2 AND dep.at IS NOT NULL AND arr.at > dep.at
+          AND dep.at <= $3 AND dep.at > $3::timestamptz - interval '30 days'
+        ORDER BY dep.at DESC LIMIT 200`,
+      [plantId, projectId, before],
+    );
+  }
+
+  trucksOfPlants(plantIds: string[]): Promise<TruckEntity[]> {
+    if (plantIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(TruckEntity).find({
+      where: { homePlantId: In(plantIds), active: true },
+      order: { fleetNumber: 'ASC' },
+    });
+  }
+
+  truckFixes(truckIds: string[]): Promise<TruckFixRow[]> {
+    if (truckIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT entity_id, lat, lng, fix_time, speed_kmh FROM latest_positions
+        WHERE entity_type = 'truck' AND entity_id = ANY($1::uuid[])`,
+      [truckIds],
+    );
+  }
+
+  async settings(pourIds: string[]): Promise<Map<string, PourDispatchSettingEntity>> {
+    if (pourIds.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(PourDispatchSettingEntity).findBy({ pourId: In(pourIds) });
+    return new Map(rows.map((row) => [row.pourId, row]));
+  }
+
+  saveSettings(manager: EntityManager, setting: PourDispatchSettingEntity): Promise<PourDispatchSettingEntity> {
+    return manager.save(PourDispatchSettingEntity, setting);
+  }
+
+  decisions(pourId: string): Promise<(DispatchDecisionEntity & { ticket_number: string })[]> {
+    return this.dataSource.query(
+      `SELECT d.id, d.pour_id AS "pourId", d.load_id AS "loadId", d.kind, d.proposed, d.chosen, d.reason,
+              d.by_id AS "byId", d.by_name AS "byName", d.at, l.ticket_number
+         FROM dispatch_decisions d JOIN loads l ON l.id = d.load_id
+        WHERE d.pour_id = $1 ORDER BY d.at DESC LIMIT 50`,
+      [pourId],
+    );
+  }
+
+  insertDecision(manager: EntityManager, decision: Omit<DispatchDecisionEntity, 'id' | 'at'>) {
+    return manager.save(DispatchDecisionEntity, manager.create(DispatchDecisionEntity, decision));
+  }
+
+  setPlannedLoadAt(manager: EntityManager, loadId: string, at: Date): Promise<unknown> {
+    return manager.update(LoadEntity, { id: loadId }, { plannedLoadAt: at });
+  }
+}

@@ -1,0 +1,99 @@
+import type { PourDispatchDto, PourLogDto } from '@pourline/contracts';
+import type { Page } from 'playwright-core';
+import { type BrowserSession, launchBrowser, screenshot } from '../support/browser';
+import { adminSession, createUser } from '../support/factories';
+import {
+  createCrew,
+  createLoadWorld,
+  createReadyPour,
+  createTruck,
+  type LoadCrew,
+  pourLoads,
+} from '../support/load-factories';
+
+/** Within the hour: today on the plant's clock, and its first truck's loading time is close. */
+const inAnHour = () => new Date(Date.now() + 60 * 60_000).toISOString();
+
+/** The dispatch room follows the planner: proposals, one-click acceptance, the plant's Gantt, the auto switch. */
+describe('The dispatch plan in the browser', () => {
+  let session: BrowserSession;
+  let crew: LoadCrew;
+  let page: Page;
+  let pourId: string;
+  let plantCode: string;
+  let plantId: string;
+
+  beforeAll(async () => {
+    session = await launchBrowser();
+    crew = await createCrew(await adminSession());
+    const world = await createLoadWorld(crew.admin, crew);
+    plantCode = world.plant.code;
+    plantId = world.plant.id;
+    for (let i = 0; i < 4; i++) await createTruck(crew.admin, world.plant.id, 10);
+    const pour = await createReadyPour(crew, world, {
+      scheduledStart: inAnHour(),
+      structuralElement: 'Planned slab',
+      volumeM3: 40,
+      pourRateM3PerHour: 40,
+      truckCount: 4,
+    });
+    pourId = pour.id;
+    const { username, password } = await createUser(crew.admin, 'dispatcher');
+    page = await session.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(process.env.POURLINE_API_URL!);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('operator-view').waitFor();
+  });
+  afterAll(() => session?.close());
+
+  const plan = () => page.getByTestId('dispatch-plan');
+
+  it('shows the pour’s rhythm and the proposed loads with their trucks and loading times', async () => {
+    await page.locator(`[data-testid="operator-pour"][data-pour-id="${pourId}"] .op-pour-main`).click();
+    await plan().waitFor();
+    await expect(page.getByTestId('plan-interval').innerText()).resolves.toContain('15');
+    await expect(page.getByTestId('plan-travel').innerText()).resolves.toMatch(/route length/);
+    await page.getByTestId('plan-proposal').first().waitFor();
+    expect(await page.getByTestId('plan-proposal').count()).toBe(4);
+    expect(await page.getByTestId('plan-proposal').first().innerText()).toMatch(
+      new RegExp(`^T\\S+ loads at \\d\\d:\\d\\d at ${plantCode}`),
+    );
+  });
+
+  it('accepts a proposal with one action: the load is created with its truck', async () => {
+    const proposal = page.getByTestId('plan-proposal').first();
+    const key = await proposal.getAttribute('data-key');
+    await proposal.getByTestId('plan-accept').click();
+    await page.locator(`[data-testid="plan-proposal"][data-key="${key}"]`).waitFor({ state: 'detached' });
+    await page.getByTestId('plan-decisions').waitFor();
+    const { loads } = await pourLoads(crew.dispatcher, pourId);
+    expect(loads).toHaveLength(1);
+    expect(loads[0].truckId).not.toBeNull();
+    const { body } = await crew.dispatcher.get<PourDispatchDto>(`/pours/${pourId}/dispatch`);
+    expect(body.decisions[0]).toMatchObject({ kind: 'accepted', loadId: loads[0].id });
+  });
+
+  it('draws the plant’s loading timeline with the ticket and the proposals', async () => {
+    const gantt = page.getByTestId('plant-timeline');
+    await gantt.scrollIntoViewIfNeeded();
+    const chooser = page.getByTestId('plant-timeline-plant');
+    if (await chooser.count()) await chooser.selectOption(plantId);
+    await page.locator('[data-testid="gantt-bar"][data-kind="load"]').first().waitFor();
+    expect(await page.locator('[data-testid="gantt-bar"][data-kind="proposal"]').count()).toBeGreaterThan(0);
+    await screenshot(page, 'dispatch-plan-gantt');
+  });
+
+  it('switches the pour to auto: proposals are no longer offered by hand and the log says so', async () => {
+    await plan().scrollIntoViewIfNeeded();
+    await page.getByTestId('plan-auto').click();
+    await page.locator('[data-testid="dispatch-plan"][data-auto="true"]').waitFor();
+    expect(await page.getByTestId('plan-accept').count()).toBe(0);
+    const { body } = await crew.dispatcher.get<PourDispatchDto>(`/pours/${pourId}/dispatch`);
+    expect(body.auto).toBe(true);
+    const log = await crew.dispatcher.get<PourLogDto>(`/pours/${pourId}/log`);
+    expect(log.body.items.map((entry) => entry.code)).toContain('dispatch.auto_on');
+    await screenshot(page, 'dispatch-plan-auto');
+  });
+});
