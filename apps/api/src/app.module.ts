@@ -15,6 +15,7 @@ import { StrengthModule } from './modules/strength/strength.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { LiveModule } from './platform/live/live.module';
+import { PdfModule } from './platform/pdf/pdf.module';
 import { RetentionModule } from './platform/retention/retention.module';
 import { ClockModule } from './platform/clock/clock.module';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
@@ -39,6 +40,7 @@ export class AppModule {
         LiveModule,
         RetentionModule,
         IdempotencyModule,
+        PdfModule,
         AuthModule,
         UsersModule,
         PlantsModule,
