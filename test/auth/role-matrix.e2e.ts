@@ -104,6 +104,11 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'POST /api/loads/{id}/divert': PLANNERS,
   'GET /api/loads/{id}/water': ALL,
   'POST /api/loads/{id}/water': WATER,
+  'GET /api/loads/{id}/ticket': ALL,
+  'GET /api/loads/{id}/ticket/pdf': ALL,
+  // The site signs: the site dispatcher's tablet or the customer's phone.
+  'POST /api/loads/{id}/ticket/signature': ['site_dispatcher', 'customer'],
+  'POST /api/loads/{id}/ticket/corrections': PLANNERS,
   'GET /api/loads/{id}/qc-tests': ALL,
   'POST /api/loads/{id}/qc-tests': ['qc_inspector', 'site_dispatcher'],
   'POST /api/qc-tests/{id}/override': INSPECTOR,

@@ -12,6 +12,7 @@ import { PourLogModule } from './modules/pour-log/pour-log.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
 import { StrengthModule } from './modules/strength/strength.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { LiveModule } from './platform/live/live.module';
@@ -56,6 +57,7 @@ export class AppModule {
         TrackingModule,
         AlertsModule,
         PourLogModule,
+        TicketsModule,
       ],
       controllers: [HealthController],
       providers: [

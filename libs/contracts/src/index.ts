@@ -18,3 +18,5 @@ export * from './live';
 export * from './pour-log';
 export * from './strength';
 export * from './live-sequence';
+export * from './signatures';
+export * from './tickets';

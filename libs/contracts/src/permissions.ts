@@ -59,6 +59,10 @@ export const PERMISSIONS = {
   'plants.queue': ['admin', 'dispatcher', 'plant_operator'],
   'loads.site-confirm': ['admin', 'dispatcher', 'site_dispatcher', 'system'],
   'loads.add-water': ['admin', 'site_dispatcher', 'qc_inspector'],
+  // The site signs or refuses the delivery ticket: the site dispatcher's tablet, or the customer's phone.
+  'tickets.sign': ['site_dispatcher', 'customer'],
+  // A signed ticket is never changed; the dispatch room issues a corrected version that references it.
+  'tickets.correct': ['admin', 'dispatcher'],
   'qc.read': READERS_AND_SYSTEM,
   // A QC decision is attributable to whoever made it: inspectors test at the plant and on site; a
   // site dispatcher may enter the on-site re-test from the tablet (never a plant test); the demo

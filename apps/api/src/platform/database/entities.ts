@@ -34,6 +34,7 @@ import { InspectionLotPourEntity } from '../../modules/strength/inspection-lot-p
 import { InspectionLotEntity } from '../../modules/strength/inspection-lot.entity';
 import { StrengthVerdictEntity } from '../../modules/strength/strength-verdict.entity';
 import { StrengthWarningEntity } from '../../modules/strength/strength-warning.entity';
+import { DeliveryTicketVersionEntity } from '../../modules/tickets/delivery-ticket-version.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -72,4 +73,5 @@ export const ENTITIES = [
   InspectionLotPourEntity,
   StrengthVerdictEntity,
   StrengthWarningEntity,
+  DeliveryTicketVersionEntity,
 ];
