@@ -83,6 +83,8 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pours/{pourId}/documents': ALL,
   'POST /api/pours/{pourId}/documents': QC,
   'POST /api/documents/{id}/delivery': QC,
+  // The construction party's own acknowledgement of receipt.
+  'POST /api/documents/{id}/acknowledgement': ['customer'],
   'GET /api/documents/{id}/file': ALL,
   'DELETE /api/documents/{id}': QC,
   'GET /api/audit': PLANNERS,
@@ -117,6 +119,8 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pours/{id}/specimen-sets': ALL,
   'POST /api/pours/{id}/specimen-sets': INSPECTOR,
   'POST /api/specimen-sets/{id}/results': INSPECTOR,
+  // The supervising engineer's signature witnessing the specimens' making.
+  'POST /api/specimen-sets/{id}/witness': ['supervisor'],
   'GET /api/pours/{id}/strength': ALL,
   'GET /api/strength/lots': LOTS,
   'POST /api/strength/lots': INSPECTOR,
@@ -148,6 +152,13 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/plants/{id}/queue': PLANT,
   'GET /api/pour-requests': ALL,
   'POST /api/pour-requests/{id}/acknowledge': PLANNERS,
+  // The customer orders pours and answers their plans; the dispatch room plans or declines the orders.
+  'GET /api/pour-orders': ALL,
+  'POST /api/pour-orders': ['customer'],
+  'POST /api/pour-orders/{id}/planned': PLANNERS,
+  'POST /api/pour-orders/{id}/declined': PLANNERS,
+  'GET /api/pours/{id}/plan-responses': ALL,
+  'POST /api/pours/{id}/plan-responses': ['customer'],
   'POST /api/alerts/{seq}/acknowledge': PLANNERS,
 };
 

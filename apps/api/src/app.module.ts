@@ -12,6 +12,7 @@ import { PourLogModule } from './modules/pour-log/pour-log.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
 import { StrengthModule } from './modules/strength/strength.module';
+import { PourOrdersModule } from './modules/pour-orders/pour-orders.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
@@ -58,6 +59,7 @@ export class AppModule {
         AlertsModule,
         PourLogModule,
         TicketsModule,
+        PourOrdersModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -20,3 +20,4 @@ export * from './strength';
 export * from './live-sequence';
 export * from './signatures';
 export * from './tickets';
+export * from './pour-orders';

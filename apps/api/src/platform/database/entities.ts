@@ -34,6 +34,8 @@ import { InspectionLotPourEntity } from '../../modules/strength/inspection-lot-p
 import { InspectionLotEntity } from '../../modules/strength/inspection-lot.entity';
 import { StrengthVerdictEntity } from '../../modules/strength/strength-verdict.entity';
 import { StrengthWarningEntity } from '../../modules/strength/strength-warning.entity';
+import { PlanResponseEntity } from '../../modules/pour-orders/plan-response.entity';
+import { PourOrderEntity } from '../../modules/pour-orders/pour-order.entity';
 import { DeliveryTicketVersionEntity } from '../../modules/tickets/delivery-ticket-version.entity';
 
 export const ENTITIES = [
@@ -74,4 +76,6 @@ export const ENTITIES = [
   StrengthVerdictEntity,
   StrengthWarningEntity,
   DeliveryTicketVersionEntity,
+  PourOrderEntity,
+  PlanResponseEntity,
 ];
