@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { ObservedAt, WrittenReason, safeText } from './common';
-import type { LoadStatus } from '@pourline/domain';
+import { LOAD_STATUSES, type LoadStatus } from '@pourline/domain';
 import type { QcTestDto } from './quality';
 import { SignatureImage, type SignatureDto, SignerName } from './signatures';
+
+/**
+ * A ticket is signed at the site: once the truck has arrived, also after it
+ * has left again (the cycle from on site to back at the plant, rejection included).
+ */
+export const TICKET_SIGNABLE_STATUSES: ReadonlySet<LoadStatus> = new Set(
+  LOAD_STATUSES.slice(LOAD_STATUSES.indexOf('on_site'), LOAD_STATUSES.indexOf('back_at_plant') + 1),
+);
 
 /** The site signs a ticket when the truck arrives or once its concrete is in. */
 export const TICKET_SIGN_MOMENTS = ['arrival', 'discharge'] as const;

@@ -5,7 +5,7 @@ import type {
   TicketCorrectionRequest,
   TicketSignatureRequest,
 } from '@pourline/contracts';
-import { LOAD_STATUSES, type LoadStatus } from '@pourline/domain';
+import { TICKET_SIGNABLE_STATUSES } from '@pourline/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Clock } from '../../platform/clock/clock';
@@ -16,14 +16,6 @@ import { TicketContent } from './ticket-content.service';
 import { toTicketVersionDto } from './ticket.mapper';
 import { TicketAlreadySignedError, TicketNotSignedError, TicketNotYetSignableError } from './tickets.exceptions';
 import { TicketsRepository } from './tickets.repository';
-
-/**
- * A ticket is signed at the site: once the truck has arrived, also after it
- * has left again (the cycle from on site to back at the plant, rejection included).
- */
-const SIGNABLE_STATUSES: ReadonlySet<LoadStatus> = new Set(
-  LOAD_STATUSES.slice(LOAD_STATUSES.indexOf('on_site'), LOAD_STATUSES.indexOf('back_at_plant') + 1),
-);
 
 /**
  * Delivery tickets: the ticket as it reads, its signature or refusal at the
@@ -48,13 +40,13 @@ export class TicketsService {
       content: signedCurrent ?? live,
       currentVersion: current?.version ?? 1,
       versions: versions.map(toTicketVersionDto),
-      signable: SIGNABLE_STATUSES.has(live.status) && !current?.outcome,
+      signable: TICKET_SIGNABLE_STATUSES.has(live.status) && !current?.outcome,
     };
   }
 
   async sign(loadId: string, request: TicketSignatureRequest, actor: CurrentUser): Promise<DeliveryTicketDto> {
     const live = await this.content.of(loadId, actor, '');
-    if (!SIGNABLE_STATUSES.has(live.status)) throw new TicketNotYetSignableError(live.status);
+    if (!TICKET_SIGNABLE_STATUSES.has(live.status)) throw new TicketNotYetSignableError(live.status);
     const image = request.signature ? signaturePngBytes(request.signature) : null;
     const receivedAt = this.clock.now();
     const arrivedAt = live.arrivedAt ? new Date(live.arrivedAt) : null;
