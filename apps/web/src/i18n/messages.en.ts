@@ -878,7 +878,7 @@ export const en = {
   'ticket.signedHeading': 'Signed',
   'ticket.refused': 'Refused',
   'ticket.recordedBy': 'recorded by {name}',
-  'ticket.moment': 'Signed',
+  'ticket.moment': 'When',
   'ticket.moment.arrival': 'On arrival',
   'ticket.moment.discharge': 'After discharge',
   'ticket.signerName': 'Your name',
