@@ -13,6 +13,7 @@ import { listProjects } from '../operator/operatorEndpoints';
 import { CustomerPourCard } from './CustomerPourCard';
 import { listPourOrders } from './customerEndpoints';
 import { PourOrderForm } from './PourOrderForm';
+import { ProjectLots } from './ProjectLots';
 
 const TICK_MS = 15_000;
 
@@ -79,6 +80,7 @@ export function CustomerView({ user, onOpenTicket }: { user: CurrentUser; onOpen
           />
         ))
       )}
+      {roleHasPermission(user.role, 'strength.lots.read') && <ProjectLots />}
       {canOrder && orders.data && orders.data.length > 0 && (
         <section className="customer-card" data-testid="pour-orders">
           <h2>{t('order.list')}</h2>

@@ -1,6 +1,7 @@
 import type {
   CreatePourOrderRequest,
   DeliveryTicketDto,
+  InspectionLotDto,
   PlanResponseDto,
   PlanResponseRequest,
   PourDocumentDto,
@@ -44,3 +45,7 @@ export const listSpecimenSets = (api: ApiClient, pourId: string, signal?: AbortS
 
 export const witnessSpecimenSet = (api: ApiClient, setId: string, request: WitnessSpecimenSetRequest) =>
   api.post<SpecimenSetDto>(`/specimen-sets/${id(setId)}/witness`, request);
+
+/** The inspection lots of the projects this person sees (the API scopes them). */
+export const listProjectLots = (api: ApiClient, signal?: AbortSignal) =>
+  api.get<InspectionLotDto[]>('/strength/lots', { signal });

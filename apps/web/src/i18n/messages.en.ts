@@ -817,6 +817,8 @@ export const en = {
   'customer.trucksComing': 'Trucks on the way',
   'customer.eta': 'arrives {time}',
   'customer.allTickets': 'Show all {count} tickets',
+  'customer.acceptance': 'Strength acceptance of your projects',
+  'customer.lotSets': '{count} sets',
   'customer.tickets': 'Delivery tickets',
   'customer.plan': 'Pour plan',
   'customer.planAwaiting': 'The plan awaits your agreement.',

@@ -800,6 +800,8 @@ export const zhCN: Messages = {
   'customer.trucksComing': '在途罐车',
   'customer.eta': '预计 {time} 到达',
   'customer.allTickets': '显示全部 {count} 张送货单',
+  'customer.acceptance': '您工程的强度验收',
+  'customer.lotSets': '{count} 组',
   'customer.tickets': '送货单',
   'customer.plan': '浇筑方案',
   'customer.planAwaiting': '方案等待您确认。',
