@@ -49,3 +49,12 @@ export const witnessSpecimenSet = (api: ApiClient, setId: string, request: Witne
 /** The inspection lots of the projects this person sees (the API scopes them). */
 export const listProjectLots = (api: ApiClient, signal?: AbortSignal) =>
   api.get<InspectionLotDto[]>('/strength/lots', { signal });
+
+export const listOpenPourOrders = (api: ApiClient, signal?: AbortSignal) =>
+  api.get<PourOrderDto[]>('/pour-orders', { query: { status: 'requested' }, signal });
+
+export const markOrderPlanned = (api: ApiClient, orderId: string, pourId: string) =>
+  api.post<PourOrderDto>(`/pour-orders/${id(orderId)}/planned`, { pourId });
+
+export const declineOrder = (api: ApiClient, orderId: string, reason: string) =>
+  api.post<PourOrderDto>(`/pour-orders/${id(orderId)}/declined`, { reason });
