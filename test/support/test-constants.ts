@@ -6,6 +6,8 @@ export const ROLES = [
   'site_dispatcher',
   'qc_inspector',
   'after_sales',
+  'customer',
+  'supervisor',
 ] as const;
 export type TestRole = (typeof ROLES)[number];
 

@@ -13,9 +13,12 @@ import { PourLogModule } from './modules/pour-log/pour-log.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
 import { StrengthModule } from './modules/strength/strength.module';
+import { PourOrdersModule } from './modules/pour-orders/pour-orders.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { LiveModule } from './platform/live/live.module';
+import { PdfModule } from './platform/pdf/pdf.module';
 import { RetentionModule } from './platform/retention/retention.module';
 import type { Clock } from './platform/clock/clock';
 import { ClockModule } from './platform/clock/clock.module';
@@ -41,6 +44,7 @@ export class AppModule {
         LiveModule,
         RetentionModule,
         IdempotencyModule,
+        PdfModule,
         AuthModule,
         UsersModule,
         PlantsModule,
@@ -57,6 +61,8 @@ export class AppModule {
         AlertsModule,
         PourLogModule,
         DispatchModule,
+        TicketsModule,
+        PourOrdersModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -19,3 +19,6 @@ export * from './pour-log';
 export * from './strength';
 export * from './live-sequence';
 export * from './dispatch';
+export * from './signatures';
+export * from './tickets';
+export * from './pour-orders';

@@ -21,13 +21,20 @@ interface AppHeaderProps {
 export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppHeaderProps) {
   const { t } = useI18n();
   const canSeeStrength = roleHasPermission(user.role, 'strength.read');
-  const homeKey = { live: 'nav.live', plant: 'nav.plant', site: 'nav.site', qc: 'nav.qc', board: 'nav.pours' } as const;
+  const homeKey = {
+    live: 'nav.live',
+    plant: 'nav.plant',
+    site: 'nav.site',
+    qc: 'nav.qc',
+    customer: 'nav.customer',
+    board: 'nav.pours',
+  } as const;
   // The dispatch room can open a plant's control room; the plant's own operators have it as home.
   const plantLink = homeView !== 'plant' && roleHasPermission(user.role, 'plants.queue');
   const onBoard =
     homeView === 'board'
       ? route.screen === 'home' || route.screen === 'pour'
-      : route.screen !== 'home' && route.screen !== 'plant' && route.screen !== 'strength';
+      : route.screen !== 'home' && route.screen !== 'plant' && route.screen !== 'strength' && route.screen !== 'ticket';
   const link = (target: Route) => ({
     href: routeHash(target),
     onClick: (event: MouseEvent) => {

@@ -1,6 +1,8 @@
 import { type CurrentUser, roleHasPermission } from '@pourline/contracts';
 import { lazy, Suspense, useState } from 'react';
 import { usePlantToday } from '../time/usePlantToday';
+import { CustomerView } from '../customer/CustomerView';
+import { TicketPage } from '../customer/TicketPage';
 import { OperatorView } from '../operator/OperatorView';
 import { PlantView } from '../plant/PlantView';
 import { PourBoard } from '../pours/PourBoard';
@@ -26,12 +28,13 @@ interface ConsoleProps {
 const LIVE_VIEW_ROLES: ReadonlySet<CurrentUser['role']> = new Set(['admin', 'dispatcher']);
 
 /** Home for each role: the live map, the site tablet view, or the pour board. */
-export type HomeView = 'live' | 'plant' | 'site' | 'qc' | 'board';
+export type HomeView = 'live' | 'plant' | 'site' | 'qc' | 'customer' | 'board';
 
 function homeViewOf(role: CurrentUser['role']): HomeView {
   if (LIVE_VIEW_ROLES.has(role)) return 'live';
   if (role === 'qc_inspector') return 'qc';
   if (role === 'plant_operator') return 'plant';
+  if (role === 'customer' || role === 'supervisor') return 'customer';
   return role === 'site_dispatcher' ? 'site' : 'board';
 }
 
@@ -55,6 +58,7 @@ export function Console({ user, onSignOut }: ConsoleProps) {
   const showLiveView = homeView === 'live' && route.screen === 'home';
   const showSiteView = homeView === 'site' && route.screen === 'home';
   const showQcView = homeView === 'qc' && route.screen === 'home';
+  const showCustomerView = homeView === 'customer' && route.screen === 'home';
   // The dispatch room may stand in for a plant's control room.
   const showPlantView =
     (homeView === 'plant' && route.screen === 'home') ||
@@ -85,6 +89,8 @@ export function Console({ user, onSignOut }: ConsoleProps) {
               }
             />
           </Suspense>
+        ) : route.screen === 'ticket' ? (
+          <TicketPage key={route.loadId} loadId={route.loadId} user={user} onBack={() => window.history.back()} />
         ) : route.screen === 'strength' && canSeeStrength ? (
           <StrengthView />
         ) : route.screen === 'pour' ? (
@@ -98,6 +104,8 @@ export function Console({ user, onSignOut }: ConsoleProps) {
           <OperatorView onOpenPour={(pourId) => navigate({ screen: 'pour', pourId })} />
         ) : showSiteView ? (
           <SiteView user={user} />
+        ) : showCustomerView ? (
+          <CustomerView user={user} onOpenTicket={(loadId) => navigate({ screen: 'ticket', loadId })} />
         ) : showQcView ? (
           <QcView />
         ) : showPlantView ? (

@@ -9,9 +9,12 @@ export type Route =
   | { screen: 'strength' }
   | { screen: 'pour'; pourId: string }
   | { screen: 'new-pour' }
-  | { screen: 'edit-pour'; pourId: string };
+  | { screen: 'edit-pour'; pourId: string }
+  | { screen: 'ticket'; loadId: string };
 
 export function parseRoute(hash: string): Route {
+  const ticket = /^#\/tickets\/([^/?#]+)/.exec(hash);
+  if (ticket) return { screen: 'ticket', loadId: decodeURIComponent(ticket[1]) };
   if (/^#\/plant\/?(?:[?#]|$)/.test(hash)) return { screen: 'plant' };
   if (/^#\/pours\/new\/?(?:[?#]|$)/.test(hash)) return { screen: 'new-pour' };
   const edit = /^#\/pours\/([^/?#]+)\/edit\/?(?:[?#]|$)/.exec(hash);
@@ -37,6 +40,8 @@ export function routeHash(route: Route): string {
       return '#/plant';
     case 'strength':
       return '#/strength';
+    case 'ticket':
+      return `#/tickets/${encodeURIComponent(route.loadId)}`;
     case 'home':
       return '#/';
   }

@@ -1,4 +1,5 @@
 import { errorMessage } from '../api/errorMessage';
+import { OpenPourOrders } from '../customer/OpenPourOrders';
 import { useI18n } from '../i18n/useI18n';
 import type { PourBoardFilters } from './pourBoardFilters';
 import { PourBoardToolbar } from './PourBoardToolbar';
@@ -50,6 +51,8 @@ export function PourBoard({ filters, onFiltersChange, onOpen, onNewPour }: PourB
           {t('board.empty')}
         </p>
       )}
+      {/* Customers' orders wait beside the day's plans for whoever plans pours. */}
+      {onNewPour && <OpenPourOrders pours={pours ?? []} />}
       {pours && pours.length > 0 && (
         <div className="pour-table">
           <div className="pour-table-head" aria-hidden="true">

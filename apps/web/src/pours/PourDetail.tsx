@@ -3,6 +3,8 @@ import { ApiRequestError } from '../api/ApiRequestError';
 import { useI18n } from '../i18n/useI18n';
 import { PourMap } from '../map/PourMap';
 import { PourLog } from '../pourlog/PourLog';
+import { usePermission } from '../auth/usePermission';
+import { PlanAgreement } from '../customer/PlanAgreement';
 import { PourDocuments } from './PourDocuments';
 import { PourHistory } from './PourHistory';
 import { PourPlanPanel } from './PourPlanPanel';
@@ -22,6 +24,9 @@ interface PourDetailProps {
 export function PourDetail({ pourId, onBack, onEdit }: PourDetailProps) {
   const { t, locale, formatNumber } = useI18n();
   const { data: pour, error, loading, reload, setData } = usePour(pourId);
+  // The pour's radio log is the producer's and the site's; the construction party answers the plan.
+  const canReadLog = usePermission('pours.log.read');
+  const canRespond = usePermission('pours.plan-respond');
 
   const backButton = (
     <button type="button" className="button button--ghost back-button" data-testid="pour-back" onClick={onBack}>
@@ -96,9 +101,11 @@ export function PourDetail({ pourId, onBack, onEdit }: PourDetailProps) {
           <div className="detail-slot detail-slot--documents">
             <PourDocuments pour={pour} onDocumentsChanged={reload} />
           </div>
-          <div className="detail-slot detail-slot--log">
-            <PourLog pourId={pour.id} />
-          </div>
+          {canReadLog && (
+            <div className="detail-slot detail-slot--log">
+              <PourLog pourId={pour.id} />
+            </div>
+          )}
         </div>
         <div className="detail-column detail-column--side">
           <div className="detail-slot detail-slot--status">
@@ -106,6 +113,9 @@ export function PourDetail({ pourId, onBack, onEdit }: PourDetailProps) {
           </div>
           <div className="detail-slot detail-slot--plan">
             <PourPlanPanel pour={pour} />
+          </div>
+          <div className="detail-slot detail-slot--agreement panel">
+            <PlanAgreement pourId={pour.id} canRespond={canRespond} />
           </div>
           <div className="detail-slot detail-slot--history">
             <PourHistory pour={pour} />

@@ -37,6 +37,9 @@ import { InspectionLotPourEntity } from '../../modules/strength/inspection-lot-p
 import { InspectionLotEntity } from '../../modules/strength/inspection-lot.entity';
 import { StrengthVerdictEntity } from '../../modules/strength/strength-verdict.entity';
 import { StrengthWarningEntity } from '../../modules/strength/strength-warning.entity';
+import { PlanResponseEntity } from '../../modules/pour-orders/plan-response.entity';
+import { PourOrderEntity } from '../../modules/pour-orders/pour-order.entity';
+import { DeliveryTicketVersionEntity } from '../../modules/tickets/delivery-ticket-version.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -78,4 +81,7 @@ export const ENTITIES = [
   PourDispatchSettingEntity,
   DispatchDecisionEntity,
   DispatchConditionEntity,
+  DeliveryTicketVersionEntity,
+  PourOrderEntity,
+  PlanResponseEntity,
 ];
