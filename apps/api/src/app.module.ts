@@ -14,6 +14,7 @@ import { QualityModule } from './modules/quality/quality.module';
 import { StrengthModule } from './modules/strength/strength.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
+import { ComplaintsModule } from './modules/complaints/complaints.module';
 import { LiveModule } from './platform/live/live.module';
 import { RetentionModule } from './platform/retention/retention.module';
 import { ClockModule } from './platform/clock/clock.module';
@@ -54,6 +55,7 @@ export class AppModule {
         TrackingModule,
         AlertsModule,
         PourLogModule,
+        ComplaintsModule,
       ],
       controllers: [HealthController],
       providers: [

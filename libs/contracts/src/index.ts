@@ -18,3 +18,4 @@ export * from './live';
 export * from './pour-log';
 export * from './strength';
 export * from './live-sequence';
+export * from './complaints';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ComplaintOverduePayload, ComplaintSummaryDto } from './complaints';
 import type { LoadDto } from './loads';
 import type { PourMessageDto } from './pour-log';
 import type { PourRequestDto } from './pours';
@@ -124,6 +125,7 @@ export const ALERT_EVENT_TYPES = [
   'load.changed.v1',
   'pump.status.v1',
   'load.deadline_risk.v1',
+  'complaint.overdue.v1',
 ] as const;
 
 export interface AlertAcknowledgement {
@@ -142,6 +144,14 @@ export interface AlertDto {
   summary: string;
   payload: unknown;
   acknowledgement: AlertAcknowledgement | null;
+  /** When what it was about was done (a complaint's overdue step taken); such an alert is no longer open. */
+  resolvedAt: string | null;
+}
+
+/** An alert whose cause is gone: the overdue step of a complaint was taken. */
+export interface AlertResolution {
+  seq: number;
+  at: string;
 }
 
 /** Numbered, stored events: replayed after a reconnect. */
@@ -159,6 +169,11 @@ export interface LiveEventMap {
   'pour.message.v1': LiveEnvelope<PourMessageDto>;
   /** Raised once: a lot heading below acceptance, a mix drifting, a grade out of its production limits. */
   'strength.warning.v1': LiveEnvelope<StrengthWarningDto>;
+  /** Raised once per complaint and broken service promise (acknowledge, first response, resolve). */
+  'complaint.overdue.v1': LiveEnvelope<ComplaintOverduePayload>;
+  'alert.resolved.v1': LiveEnvelope<AlertResolution>;
+  /** A complaint received or moved on: after-sales' worklist and the customer's own list follow it. */
+  'complaint.changed.v1': LiveEnvelope<ComplaintSummaryDto>;
 }
 export type LiveEventType = keyof LiveEventMap;
 
@@ -181,6 +196,9 @@ export interface ServerToClientEvents {
   'load.deadline_risk.v1': (event: LiveEventMap['load.deadline_risk.v1']) => void;
   'pour.message.v1': (event: LiveEventMap['pour.message.v1']) => void;
   'strength.warning.v1': (event: LiveEventMap['strength.warning.v1']) => void;
+  'complaint.overdue.v1': (event: LiveEventMap['complaint.overdue.v1']) => void;
+  'alert.resolved.v1': (event: LiveEventMap['alert.resolved.v1']) => void;
+  'complaint.changed.v1': (event: LiveEventMap['complaint.changed.v1']) => void;
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */

@@ -80,7 +80,17 @@ export const PERMISSIONS = {
   'pours.request': ['admin', 'dispatcher', 'site_dispatcher'],
   'pours.request-acknowledge': ['admin', 'dispatcher'],
   'alerts.read': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
-  'alerts.acknowledge': ['admin', 'dispatcher'],
+  // After-sales acknowledges the overdue alerts of its own complaints (the service keeps it to those).
+  'alerts.acknowledge': ['admin', 'dispatcher', 'after_sales'],
+  // Complaints and suggestions: after-sales raises them for a customer and works them to closure;
+  // the dispatch room sees them beside its pours; the admin sets the service timers per category.
+  'complaints.read': ['admin', 'dispatcher', 'after_sales'],
+  'complaints.raise': ['admin', 'after_sales'],
+  'complaints.work': ['admin', 'after_sales'],
+  'complaints.settings': ['admin'],
+  // Everything that happened to a pour in one pack, and the figures of production, quality and service.
+  'evidence.read': ['admin', 'dispatcher', 'qc_inspector', 'after_sales'],
+  'reports.read': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

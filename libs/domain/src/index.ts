@@ -39,3 +39,4 @@ export * from './strength-forecast';
 export * from './strength-cusum';
 export * from './observed-time';
 export * from './fix-plausibility';
+export * from './complaint-workflow';

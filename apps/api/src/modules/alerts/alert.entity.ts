@@ -23,4 +23,8 @@ export class AlertEntity {
 
   @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
+
+  /** Its cause is gone (a complaint's overdue step was taken): no longer open, kept for the record. */
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
 }

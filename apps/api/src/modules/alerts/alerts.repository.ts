@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AlertDto } from '@pourline/contracts';
 import type { NumberedEvent } from '../../platform/live/live-events.repository';
 
 export interface AlertRow {
   seq: string;
-  type: 'load.rejected.v1' | 'load.changed.v1' | 'pump.status.v1' | 'load.deadline_risk.v1';
+  type: AlertDto['type'];
   at: Date;
   project_id: string | null;
   payload: Record<string, unknown>;
   ack_note: string | null;
   ack_by_name: string | null;
   ack_at: Date | null;
+  resolved_at: Date | null;
 }
 
-const SELECT = `SELECT alert.seq, alert.type, alert.at, alert.project_id, alert.payload,
+const SELECT = `SELECT alert.seq, alert.type, alert.at, alert.project_id, alert.payload, alert.resolved_at,
                        ack.note AS ack_note, ack.by_name AS ack_by_name, ack.at AS ack_at
                   FROM alerts alert
                   LEFT JOIN alert_acknowledgements ack ON ack.seq = alert.seq`;
@@ -43,7 +45,7 @@ export class AlertsRepository {
       `${SELECT}
         WHERE alert.at > now() - make_interval(hours => $1)
           AND ($2::uuid[] IS NULL OR alert.project_id = ANY($2::uuid[]))
-          AND (NOT $3 OR ack.seq IS NULL)
+          AND (NOT $3 OR (ack.seq IS NULL AND alert.resolved_at IS NULL))
         ORDER BY alert.seq DESC LIMIT 300`,
       [sinceHours, projectIds, openOnly],
     );

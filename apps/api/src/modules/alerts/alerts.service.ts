@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AcknowledgeAlertRequest, AlertDto, CurrentUser } from '@pourline/contracts';
 import { canSeeProject, visibleProjectIds } from '../../platform/auth/project-scope';
-import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors/domain-error';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { LiveRelay } from '../../platform/live/live-relay.service';
 import { isAlertEvent } from './alert-events';
@@ -27,10 +27,11 @@ function toDto(row: AlertRow): AlertDto {
           at: new Date(row.ack_at).toISOString(),
         }
       : null,
+    resolvedAt: row.resolved_at ? new Date(row.resolved_at).toISOString() : null,
   };
 }
 
-/** Rejections, holds and pump failures, until a person has seen each and said what was done. */
+/** Rejections, holds, pump failures and overdue complaints, until a person has seen each and said what was done. */
 @Injectable()
 export class AlertsService implements OnModuleInit {
   constructor(
@@ -52,6 +53,12 @@ export class AlertsService implements OnModuleInit {
   async acknowledge(seq: string, request: AcknowledgeAlertRequest, actor: CurrentUser): Promise<AlertDto> {
     const alert = await this.alerts.find(seq);
     if (!alert || (alert.project_id && !canSeeProject(actor, alert.project_id))) throw new NotFoundError('Alert', seq);
+    if (actor.role === 'after_sales' && alert.type !== 'complaint.overdue.v1') {
+      throw new ForbiddenError(
+        'not_after_sales_alert',
+        'After-sales acknowledges the overdue alerts of complaints only',
+      );
+    }
     const acknowledgement = { seq: Number(seq), note: request.note, byName: actor.displayName, at: '' };
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.alerts.acknowledge(manager, seq, request.note, actor.id, actor.displayName))) {

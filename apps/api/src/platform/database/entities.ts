@@ -35,6 +35,13 @@ import { InspectionLotEntity } from '../../modules/strength/inspection-lot.entit
 import { StrengthVerdictEntity } from '../../modules/strength/strength-verdict.entity';
 import { StrengthWarningEntity } from '../../modules/strength/strength-warning.entity';
 
+import { ComplaintEntity } from '../../modules/complaints/complaint.entity';
+import { ComplaintStepEntity } from '../../modules/complaints/complaint-step.entity';
+import { CorrectiveActionEntity } from '../../modules/complaints/corrective-action.entity';
+import { ComplaintPhotoEntity } from '../../modules/complaints/complaint-photo.entity';
+import { ComplaintTimerSettingEntity } from '../../modules/complaints/complaint-timer-setting.entity';
+import { ComplaintOverdueEntity } from '../../modules/complaints/complaint-overdue.entity';
+
 export const ENTITIES = [
   UserEntity,
   PlantEntity,
@@ -72,4 +79,10 @@ export const ENTITIES = [
   InspectionLotPourEntity,
   StrengthVerdictEntity,
   StrengthWarningEntity,
+  ComplaintEntity,
+  ComplaintStepEntity,
+  CorrectiveActionEntity,
+  ComplaintPhotoEntity,
+  ComplaintTimerSettingEntity,
+  ComplaintOverdueEntity,
 ];
