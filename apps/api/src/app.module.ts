@@ -15,8 +15,11 @@ import { StrengthModule } from './modules/strength/strength.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { ComplaintsModule } from './modules/complaints/complaints.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { EvidenceModule } from './modules/evidence/evidence.module';
 import { LiveModule } from './platform/live/live.module';
 import { RetentionModule } from './platform/retention/retention.module';
+import type { Clock } from './platform/clock/clock';
 import { ClockModule } from './platform/clock/clock.module';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module';
 import { UsersModule } from './modules/users/users.module';
@@ -29,13 +32,13 @@ import { HealthController } from './platform/health/health.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
-        ClockModule,
+        ClockModule.forRoot(clock),
         AuditModule,
         LiveModule,
         RetentionModule,
@@ -56,6 +59,8 @@ export class AppModule {
         AlertsModule,
         PourLogModule,
         ComplaintsModule,
+        ReportsModule,
+        EvidenceModule,
       ],
       controllers: [HealthController],
       providers: [

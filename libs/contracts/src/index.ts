@@ -19,3 +19,5 @@ export * from './pour-log';
 export * from './strength';
 export * from './live-sequence';
 export * from './complaints';
+export * from './reports';
+export * from './evidence';

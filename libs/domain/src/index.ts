@@ -40,3 +40,4 @@ export * from './strength-cusum';
 export * from './observed-time';
 export * from './fix-plausibility';
 export * from './complaint-workflow';
+export * from './pour-report';

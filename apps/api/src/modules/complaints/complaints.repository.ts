@@ -27,7 +27,7 @@ export interface ComplaintSubject {
 }
 
 const SELECT_ROWS = `
-  SELECT c.*, project.name AS project_name, customer.name AS customer_name,
+  SELECT c.*, c.follow_up_visited_on::text AS follow_up_day, project.name AS project_name, customer.name AS customer_name,
          pour.structural_element AS pour_label, load.ticket_number
     FROM complaints c
     JOIN projects project ON project.id = c.project_id
@@ -53,7 +53,7 @@ function toRow(raw: Record<string, any>): ComplaintRow {
     raisedById: raw.raised_by_id,
     raisedByName: raw.raised_by_name,
     receivedAt: raw.received_at,
-    followUpVisitedOn: raw.follow_up_visited_on,
+    followUpVisitedOn: raw.follow_up_day,
     followUpNote: raw.follow_up_note,
     satisfaction: raw.satisfaction,
     satisfactionComment: raw.satisfaction_comment,

@@ -1,0 +1,83 @@
+import type { LoadStatus, QcFailureCode } from '@pourline/domain';
+import type { MessageCode } from './pour-log';
+import type { QcOutcome, QcStage } from './quality';
+
+/**
+ * Everything that happened to a pour, load by load, in one pack: the record
+ * after-sales answers a complaint with, as a page and as a PDF.
+ */
+export interface EvidenceTestDto {
+  stage: QcStage;
+  testedAt: string;
+  slumpMm: number;
+  designSlumpMm: number;
+  temperatureC: number | null;
+  airPercent: number | null;
+  pass: boolean;
+  outcome: QcOutcome;
+  reasons: { code: QcFailureCode; message: string }[];
+  ruleSetVersion: string;
+  inspectorName: string;
+}
+
+export interface EvidenceSpecimenDto {
+  label: string;
+  madeAt: string;
+  madeByName: string;
+  results7dMpa: number[] | null;
+  results28dMpa: number[] | null;
+}
+
+export interface EvidenceWaterDto {
+  at: string;
+  litres: number;
+  addedBy: string;
+  requestedBy: string;
+}
+
+/** One fix of the truck's trace: latitude, longitude, Unix milliseconds. */
+export type TracePoint = [number, number, number];
+
+export interface EvidenceLoadDto {
+  loadId: string;
+  ticketNumber: string;
+  truckFleetNumber: string | null;
+  mixCode: string;
+  volumeM3: number;
+  status: LoadStatus;
+  rejected: boolean;
+  batchedAt: string | null;
+  leftPlantAt: string | null;
+  arrivedAt: string | null;
+  dischargeStartedAt: string | null;
+  dischargeEndedAt: string | null;
+  backAtPlantAt: string | null;
+  waterAddedLitres: number;
+  water: EvidenceWaterDto[];
+  tests: EvidenceTestDto[];
+  specimens: EvidenceSpecimenDto[];
+  /** From leaving the plant until back at the plant (or the end of discharge when it has not returned). */
+  trace: TracePoint[];
+}
+
+export interface EvidenceMessageDto {
+  at: string;
+  byName: string;
+  code: MessageCode;
+  text: string;
+}
+
+export interface EvidencePackDto {
+  pourId: string;
+  structuralElement: string;
+  projectName: string;
+  customerName: string;
+  plantName: string;
+  plantTimeZone: string;
+  scheduledStart: string;
+  volumeM3: number;
+  mixCode: string;
+  generatedAt: string;
+  loads: EvidenceLoadDto[];
+  messages: EvidenceMessageDto[];
+}
