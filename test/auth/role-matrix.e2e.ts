@@ -11,6 +11,8 @@ import { Http } from '../support/http';
 import { ROLES, type TestRole } from '../support/test-constants';
 
 const ALL = ROLES;
+/** The producer's own people; the construction party and its supervisor are not among them. */
+const STAFF: TestRole[] = ROLES.filter((role) => role !== 'customer' && role !== 'supervisor');
 const ADMIN: TestRole[] = ['admin'];
 const PLANNERS: TestRole[] = ['admin', 'dispatcher'];
 const QC: TestRole[] = ['admin', 'qc_inspector'];
@@ -24,6 +26,8 @@ const INSPECTOR: TestRole[] = ['qc_inspector'];
 const CONVERSATION: TestRole[] = ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector'];
 /** Strength is judged by QC, answered for by after-sales and watched by the plant; the dispatch room has no need of it. */
 const STRENGTH: TestRole[] = ['admin', 'plant_operator', 'qc_inspector', 'after_sales'];
+/** A project's inspection lots and their warnings: the supervising engineer follows the acceptance of theirs. */
+const LOTS: TestRole[] = [...STRENGTH, 'supervisor'];
 
 /**
  * Who may call what, written out by hand from PRODUCT.md's roles: it is the
@@ -109,14 +113,14 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'POST /api/pours/{id}/specimen-sets': INSPECTOR,
   'POST /api/specimen-sets/{id}/results': INSPECTOR,
   'GET /api/pours/{id}/strength': ALL,
-  'GET /api/strength/lots': STRENGTH,
+  'GET /api/strength/lots': LOTS,
   'POST /api/strength/lots': INSPECTOR,
-  'GET /api/strength/lots/{id}': STRENGTH,
+  'GET /api/strength/lots/{id}': LOTS,
   'POST /api/strength/lots/{id}/pours': INSPECTOR,
   'GET /api/strength/production-control': STRENGTH,
   'GET /api/strength/production-control.csv': STRENGTH,
   'GET /api/strength/trends': STRENGTH,
-  'GET /api/strength/warnings': STRENGTH,
+  'GET /api/strength/warnings': LOTS,
   // Trackers carry no user token; they are known by their registered device id.
   'GET /api/ingest/osmand': 'public',
   'POST /api/ingest/osmand': 'public',
@@ -131,7 +135,8 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pours/{id}/requests': ALL,
   'POST /api/pours/{id}/dispatch-hold': PLANNERS,
   'POST /api/pours/{id}/dispatch-resume': PLANNERS,
-  'GET /api/pours/{id}/log': ALL,
+  // The radio kept: the producer's people and the site; not the construction party.
+  'GET /api/pours/{id}/log': STAFF,
   'POST /api/pours/{id}/messages': CONVERSATION,
   'POST /api/pour-messages/{id}/confirm': PLANNERS,
   'GET /api/alerts': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
@@ -219,5 +224,71 @@ describe('Roles and permissions', () => {
       const pour = await expectCreated(site.get(`/pours/${ownPourId}`));
       expect(pour.status).toBe('draft');
     });
+  });
+
+  describe.each(['customer', 'supervisor'] as const)('a %s', (role) => {
+    let session: Http;
+    let ownPourId: string;
+    let otherPourId: string;
+    let ownProjectId: string;
+
+    beforeAll(async () => {
+      const admin = sessions.admin;
+      const own = await createWorld(admin);
+      const other = await createWorld(admin);
+      ownProjectId = own.project.id;
+      const { user, session: signedIn } = await createUser(admin, role, own.project.customerId);
+      session = signedIn;
+      if (role === 'supervisor')
+        await expectCreated(admin.patch(`/projects/${own.project.id}`, { supervisorIds: [user.id] }));
+      ownPourId = (await createPour(admin, own, { scheduledStart: '2026-12-21T01:00:00Z' })).id;
+      otherPourId = (await createPour(admin, other, { scheduledStart: '2026-12-21T02:00:00Z' })).id;
+      await deliverAllReports(admin, otherPourId);
+    });
+
+    it('sees its own project and its pours, and nothing of another customer', async () => {
+      const projects = await session.get('/projects?pageSize=200');
+      expect(projects.body.items.map((project: any) => project.id)).toEqual([ownProjectId]);
+      const list = await session.get('/pours?day=2026-12-21');
+      expect(list.body.items.map((pour: any) => pour.id)).toEqual([ownPourId]);
+      expect((await session.get(`/pours/${ownPourId}`)).status).toBe(200);
+      expect((await session.get(`/pours/${otherPourId}`)).status).toBe(404);
+      expect((await session.get(`/pours/${otherPourId}/loads`)).status).toBe(404);
+      expect((await session.get(`/pours/${otherPourId}/documents`)).status).toBe(404);
+      const documents = await sessions.admin.get(`/pours/${otherPourId}/documents`);
+      expect((await session.get(`/documents/${documents.body[0].id}/file`)).status).toBe(404);
+    });
+
+    it('cannot plan, move or talk on its own pour', async () => {
+      expect((await session.post(`/pours/${ownPourId}/status`, { status: 'confirmed' })).status).toBe(403);
+      expect((await session.patch(`/pours/${ownPourId}`, { notes: 'x' })).status).toBe(403);
+      expect((await session.post(`/pours/${ownPourId}/messages`, { text: 'x' })).status).toBe(403);
+    });
+  });
+
+  it('refuses a customer account without its customer, and a customer link on any other role', async () => {
+    const admin = sessions.admin;
+    const base = { displayName: 'Nobody', password: 'pw-long-enough' };
+    const unlinked = await admin.post('/users', {
+      ...base,
+      username: `c-${randomUUID().slice(0, 8)}`,
+      role: 'customer',
+    });
+    expect(unlinked.status).toBe(400);
+    const customer = await expectCreated(admin.post('/customers', { name: 'Linked' }));
+    const linked = await admin.post('/users', {
+      ...base,
+      username: `d-${randomUUID().slice(0, 8)}`,
+      role: 'dispatcher',
+      customerId: customer.id,
+    });
+    expect(linked.status).toBe(400);
+    const unknown = await admin.post('/users', {
+      ...base,
+      username: `e-${randomUUID().slice(0, 8)}`,
+      role: 'customer',
+      customerId: randomUUID(),
+    });
+    expect(unknown.status).toBe(404);
   });
 });

@@ -77,6 +77,47 @@ describe('Live scope follows changes of who may see what', () => {
     });
   });
 
+  describe('a customer', () => {
+    let customer: LiveRecorder;
+    let supervisor: LiveRecorder;
+    let moved: PourWorld;
+
+    beforeAll(async () => {
+      const person = await createUser(admin, 'customer', kept.project.customerId);
+      const engineer = await createUser(admin, 'supervisor');
+      await expectCreated(admin.patch(`/projects/${kept.project.id}`, { supervisorIds: [engineer.user.id] }));
+      moved = await createLoadWorld(admin, crew);
+      await createReadyPour(crew, moved);
+      customer = await connectReady({ token: person.session.token });
+      supervisor = await connectReady({ token: engineer.session.token });
+    });
+
+    afterAll(() => {
+      customer.close();
+      supervisor.close();
+    });
+
+    it('receives its own project’s events and never another customer’s; so does the supervisor of the project', async () => {
+      await setPump(taken, 'other customer');
+      await setPump(moved, 'other customer too');
+      await setPump(kept, 'their own');
+      await waitFor('the customer’s own event', () => pumpEvent(customer, kept.pump.id, 'their own'));
+      await waitFor('the supervised project’s event', () => pumpEvent(supervisor, kept.pump.id, 'their own'));
+      await sleep(500);
+      for (const socket of [customer, supervisor]) {
+        expect(pumpEvent(socket, taken.pump.id, 'other customer')).toBe(false);
+        expect(pumpEvent(socket, moved.pump.id, 'other customer too')).toBe(false);
+      }
+    });
+
+    it('receives a project handed over to its customer at once, on the same socket', async () => {
+      await expectCreated(admin.patch(`/projects/${moved.project.id}`, { customerId: kept.project.customerId }));
+      await setPump(moved, 'now theirs');
+      await waitFor('the handed-over project’s event', () => pumpEvent(customer, moved.pump.id, 'now theirs'));
+      expect(pumpEvent(supervisor, moved.pump.id, 'now theirs')).toBe(false);
+    });
+  });
+
   it('closes the socket of a deactivated user with a reason', async () => {
     const person = await createUser(admin, 'site_dispatcher');
     const socket = await connectReady({ token: person.session.token });

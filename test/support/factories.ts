@@ -37,10 +37,14 @@ export async function expectCreated<T = any>(promise: Promise<{ status: number; 
   return answer.body;
 }
 
-export async function createUser(admin: Http, role: TestRole) {
+/** A customer account belongs to a customer: a fresh one unless `customerId` names it. */
+export async function createUser(admin: Http, role: TestRole, customerId?: string) {
   const username = unique(role.replace('_', '').slice(0, 6)).toLowerCase();
   const password = `pw-${randomUUID()}`;
-  const user = await expectCreated(admin.post('/users', { username, displayName: `Test ${role}`, role, password }));
+  const link = role === 'customer' ? { customerId: customerId ?? (await createCustomer(admin)).id } : {};
+  const user = await expectCreated(
+    admin.post('/users', { username, displayName: `Test ${role}`, role, password, ...link }),
+  );
   return { user, session: await login(username, password), username, password };
 }
 

@@ -6,5 +6,7 @@ export const ROLES = [
   'site_dispatcher',
   'qc_inspector',
   'after_sales',
+  'customer',
+  'supervisor',
 ] as const;
 export type TestRole = (typeof ROLES)[number];

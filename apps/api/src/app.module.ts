@@ -18,6 +18,7 @@ import { ComplaintsModule } from './modules/complaints/complaints.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { LiveModule } from './platform/live/live.module';
+import { PdfModule } from './platform/pdf/pdf.module';
 import { RetentionModule } from './platform/retention/retention.module';
 import type { Clock } from './platform/clock/clock';
 import { ClockModule } from './platform/clock/clock.module';
@@ -43,6 +44,7 @@ export class AppModule {
         LiveModule,
         RetentionModule,
         IdempotencyModule,
+        PdfModule,
         AuthModule,
         UsersModule,
         PlantsModule,

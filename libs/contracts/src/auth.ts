@@ -19,6 +19,8 @@ export interface CurrentUser {
   projectIds: string[];
   /** The plants a plant operator runs the control room of; empty for other roles. */
   plantIds: string[];
+  /** The customer a `customer` account belongs to; null for other roles. */
+  customerId: string | null;
 }
 
 /** What GET /api/config answers before anyone signs in. */

@@ -30,6 +30,8 @@ export const CreateProjectRequest = z.object({
   geofence: Polygon,
   contacts: z.array(SiteContact).max(20).default([]),
   siteDispatcherIds: z.array(Uuid).max(50).default([]),
+  /** The supervising engineers who follow the project. */
+  supervisorIds: z.array(Uuid).max(50).default([]),
 });
 export type CreateProjectRequest = z.infer<typeof CreateProjectRequest>;
 export const UpdateProjectRequest = patchSchema(CreateProjectRequest);

@@ -1,5 +1,5 @@
 import type { LoadStep } from '@pourline/domain';
-import type { Role } from './roles';
+import { PRODUCER_ROLES, type Role } from './roles';
 
 /**
  * Everyone who talks about a pour while it is poured: the dispatch room, the
@@ -14,6 +14,19 @@ const POUR_CONVERSATION = [
 ] as const satisfies readonly Role[];
 
 /**
+ * The construction party and its supervising engineer follow their own
+ * projects (the API scopes every list and the live feed to them) and read
+ * what was planned, delivered and tested there.
+ */
+const CUSTOMER_SIDE = ['customer', 'supervisor'] as const satisfies readonly Role[];
+
+/** Everyone who reads pours, projects and what happened to them: people of both sides, each in their scope. */
+const READERS = [...PRODUCER_ROLES, ...CUSTOMER_SIDE] as const;
+
+/** ...and the demo fleet, which reads what it plays through. */
+const READERS_AND_SYSTEM = [...READERS, 'system'] as const;
+
+/**
  * What each role may do. The API guards every route with one of these and the
  * console uses the same table to show only the actions a person can take.
  *
@@ -23,19 +36,11 @@ const POUR_CONVERSATION = [
  */
 export const PERMISSIONS = {
   'users.manage': ['admin'],
-  'master-data.read': [
-    'admin',
-    'dispatcher',
-    'plant_operator',
-    'site_dispatcher',
-    'qc_inspector',
-    'after_sales',
-    'system',
-  ],
+  'master-data.read': READERS_AND_SYSTEM,
   'master-data.manage': ['admin'],
   'customers.read': ['admin', 'dispatcher', 'after_sales'],
-  'projects.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
-  'pours.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales', 'system'],
+  'projects.read': READERS,
+  'pours.read': READERS_AND_SYSTEM,
   'pours.plan': ['admin', 'dispatcher'],
   'pours.change-status': ['admin', 'dispatcher', 'system'],
   'pours.override-document-gate': ['admin'],
@@ -44,17 +49,17 @@ export const PERMISSIONS = {
   'pours.log.read': [...POUR_CONVERSATION, 'after_sales'],
   'pours.log.write': POUR_CONVERSATION,
   'pours.log.confirm': ['admin', 'dispatcher'],
-  'documents.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales'],
+  'documents.read': READERS,
   'documents.manage': ['admin', 'qc_inspector'],
   'audit.read': ['admin', 'dispatcher'],
-  'loads.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales', 'system'],
+  'loads.read': READERS_AND_SYSTEM,
   'loads.dispatch': ['admin', 'dispatcher', 'system'],
   // The plant's own steps: loading, batched to QC, departure, back at the plant, disposal.
   'loads.plant-step': ['admin', 'dispatcher', 'plant_operator', 'system'],
   'plants.queue': ['admin', 'dispatcher', 'plant_operator'],
   'loads.site-confirm': ['admin', 'dispatcher', 'site_dispatcher', 'system'],
   'loads.add-water': ['admin', 'site_dispatcher', 'qc_inspector'],
-  'qc.read': ['admin', 'dispatcher', 'plant_operator', 'site_dispatcher', 'qc_inspector', 'after_sales', 'system'],
+  'qc.read': READERS_AND_SYSTEM,
   // A QC decision is attributable to whoever made it: inspectors test at the plant and on site; a
   // site dispatcher may enter the on-site re-test from the tablet (never a plant test); the demo
   // fleet records the demo's tests under its own name.
@@ -64,17 +69,12 @@ export const PERMISSIONS = {
   // Strength is what a structure is accepted on: QC judges it, after-sales answers for it, and the
   // plant's control room sees its own production control and the warnings about its concrete.
   'strength.read': ['admin', 'plant_operator', 'qc_inspector', 'after_sales'],
+  // The inspection lots and their warnings, scoped to a project: the supervising engineer follows the
+  // acceptance of their projects (plant-wide production control stays with the producer).
+  'strength.lots.read': ['admin', 'plant_operator', 'qc_inspector', 'after_sales', 'supervisor'],
   // The supervising engineer defines lots where that role exists; until then the QC inspector does.
   'strength.lots.manage': ['qc_inspector'],
-  'tracking.read': [
-    'admin',
-    'dispatcher',
-    'plant_operator',
-    'site_dispatcher',
-    'qc_inspector',
-    'after_sales',
-    'system',
-  ],
+  'tracking.read': READERS_AND_SYSTEM,
   'tracking.devices': ['admin', 'dispatcher'],
   'pumps.status': ['admin', 'dispatcher', 'site_dispatcher'],
   'pours.request': ['admin', 'dispatcher', 'site_dispatcher'],

@@ -1,17 +1,30 @@
 import { z } from 'zod';
+import { Uuid } from './common';
 import { PersonRole, type Role } from './roles';
 
-export const CreateUserRequest = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9._-]{2,64}$/, 'lower-case letters, digits, dot, dash or underscore, 2 to 64 long'),
-  displayName: z.string().trim().min(1).max(120),
-  // System accounts are not people: they come with the demo, never through this form.
-  role: PersonRole,
-  password: z.string().min(8, 'at least 8 characters').max(200),
-  phone: z.string().trim().max(40).optional(),
-});
+const CUSTOMER_LINK_MESSAGE = 'a customer account needs the customerId of the customer it belongs to';
+const CUSTOMER_ONLY_MESSAGE = 'only a customer account belongs to a customer';
+
+export const CreateUserRequest = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9._-]{2,64}$/, 'lower-case letters, digits, dot, dash or underscore, 2 to 64 long'),
+    displayName: z.string().trim().min(1).max(120),
+    // System accounts are not people: they come with the demo, never through this form.
+    role: PersonRole,
+    password: z.string().min(8, 'at least 8 characters').max(200),
+    phone: z.string().trim().max(40).optional(),
+    /** The customer a `customer` account belongs to: it sees that customer's projects. */
+    customerId: Uuid.optional(),
+  })
+  .superRefine((user, context) => {
+    if (user.role === 'customer' && !user.customerId)
+      context.addIssue({ code: 'custom', path: ['customerId'], message: CUSTOMER_LINK_MESSAGE });
+    if (user.role !== 'customer' && user.customerId)
+      context.addIssue({ code: 'custom', path: ['customerId'], message: CUSTOMER_ONLY_MESSAGE });
+  });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
 export const UpdateUserRequest = z
@@ -21,6 +34,7 @@ export const UpdateUserRequest = z
     password: z.string().min(8).max(200),
     phone: z.string().trim().max(40).nullable(),
     active: z.boolean(),
+    customerId: Uuid.nullable(),
   })
   .partial();
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
@@ -32,6 +46,8 @@ export interface UserDto {
   role: Role;
   phone: string | null;
   active: boolean;
+  /** The customer a `customer` account belongs to; null for other roles. */
+  customerId: string | null;
   createdAt: string;
 }
 

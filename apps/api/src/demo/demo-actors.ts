@@ -10,5 +10,6 @@ export function actorOf(user: Pick<UserEntity, 'id' | 'username' | 'displayName'
     role: user.role,
     projectIds: [],
     plantIds: [],
+    customerId: null,
   };
 }

@@ -21,7 +21,7 @@ import { DEMO_CUSTOMERS, type DemoCustomerKey } from './demo-customers';
 import { DEMO_PUMPS, DEMO_TRUCKS } from './demo-fleet';
 import { DEMO_MIXES } from './demo-mixes';
 import { DEMO_PLANTS, DEMO_SITES, DEMO_TIME_ZONE, type DemoPlantKey } from './demo-places';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+import { DEMO_CUSTOMER_USER, DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
 type Log = (line: string) => void;
 
@@ -31,10 +31,11 @@ type Log = (line: string) => void;
  * the HTTP pipe would, so defaults and cross-field rules apply.
  */
 export async function seedMasterData(app: INestApplication, log: Log): Promise<void> {
-  const { siteDispatcherId, plantOperatorId } = await seedUsers(app, log);
+  const { admin, siteDispatcherId, supervisorId, plantOperatorId } = await seedUsers(app, log);
   const plantIds = await seedPlants(app, plantOperatorId, log);
   const customerIds = await seedCustomers(app, log);
-  await seedProjects(app, plantIds, customerIds, siteDispatcherId, log);
+  await seedProjects(app, plantIds, customerIds, { siteDispatcherId, supervisorId }, log);
+  await seedCustomerUser(app, customerIds, admin, log);
   await seedMixes(app, log);
   await seedFleet(app, plantIds, log);
 }
@@ -43,18 +44,31 @@ async function seedUsers(app: INestApplication, log: Log) {
   const users = app.get(UsersService);
   let admin: CurrentUser | null = null;
   let siteDispatcherId = '';
+  let supervisorId = '';
   let plantOperatorId = '';
   for (const user of DEMO_USERS) {
     // The administrator is the first account; everything after it is done in its name.
     const created = await users.create(CreateUserRequest.parse(user), admin);
     if (user.role === 'admin') admin = actorOf(created);
     if (user.role === 'site_dispatcher') siteDispatcherId = created.id;
+    if (user.role === 'supervisor') supervisorId = created.id;
     if (user.role === 'plant_operator') plantOperatorId = created.id;
   }
   if (!admin) throw new Error('the demo user list has no administrator');
   const names = DEMO_USERS.map((user) => `${user.username} (${user.role})`).join(', ');
   log(`demo: created users ${names}, all with password "${DEMO_PASSWORD}"`);
-  return { admin, siteDispatcherId, plantOperatorId };
+  return { admin, siteDispatcherId, supervisorId, plantOperatorId };
+}
+
+async function seedCustomerUser(
+  app: INestApplication,
+  customerIds: Record<DemoCustomerKey, string>,
+  admin: CurrentUser,
+  log: Log,
+): Promise<void> {
+  const { customer, ...user } = DEMO_CUSTOMER_USER;
+  await app.get(UsersService).create(CreateUserRequest.parse({ ...user, customerId: customerIds[customer] }), admin);
+  log(`demo: created user ${user.username} (${user.role}) of ${DEMO_CUSTOMERS[customer].name}`);
 }
 
 /** The demo's plant operator runs the control room of the first plant, JN-01. */
@@ -99,11 +113,12 @@ async function seedProjects(
   app: INestApplication,
   plantIds: Record<DemoPlantKey, string>,
   customerIds: Record<DemoCustomerKey, string>,
-  siteDispatcherId: string,
+  people: { siteDispatcherId: string; supervisorId: string },
   log: Log,
 ): Promise<void> {
   const projects = app.get(ProjectsService);
   const assigned: string[] = [];
+  const supervised: string[] = [];
   for (const site of Object.values(DEMO_SITES)) {
     const request = CreateProjectRequest.parse({
       customerId: customerIds[site.customer],
@@ -113,12 +128,15 @@ async function seedProjects(
       location: site.location,
       geofence: site.geofence,
       contacts: site.contacts,
-      siteDispatcherIds: site.siteDispatcher ? [siteDispatcherId] : [],
+      siteDispatcherIds: site.siteDispatcher ? [people.siteDispatcherId] : [],
+      supervisorIds: site.supervisor ? [people.supervisorId] : [],
     });
     await projects.create(request);
     if (site.siteDispatcher) assigned.push(site.name);
+    if (site.supervisor) supervised.push(site.name);
   }
   log(`demo: created ${Object.keys(DEMO_SITES).length} projects; user "site" follows ${assigned.join(' and ')}`);
+  log(`demo: user "supervisor" supervises ${supervised.join(' and ')}`);
 }
 
 async function seedMixes(app: INestApplication, log: Log): Promise<void> {

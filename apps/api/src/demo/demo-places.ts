@@ -47,6 +47,8 @@ export interface DemoSite {
   contacts: SiteContact[];
   /** Site dispatcher account assigned to the project, if any. */
   siteDispatcher: boolean;
+  /** Whether the demo's supervising engineer follows the project. */
+  supervisor: boolean;
   /** Plant to site. */
   entryRoute: LineString;
   /** Site back to the plant, by other roads: sites let trucks in at one gate and out at another. */
@@ -75,6 +77,7 @@ export const DEMO_SITES = {
       { name: 'Huang Wei', role: 'Supervising engineer', phone: '137 7086 4419' },
     ],
     siteDispatcher: false,
+    supervisor: false,
     entryRoute: drive(devZoneYard, [zhengfangMiddleRoad, suyuanAvenue, jiyinAvenue], jiulongLake, 350),
     exitRoute: drive(
       jiulongLake,
@@ -96,6 +99,7 @@ export const DEMO_SITES = {
       { name: 'Fang Zhi', role: 'Supervising engineer', phone: '136 0516 8842' },
     ],
     siteDispatcher: true,
+    supervisor: true,
     entryRoute: drive(devZoneYard, [zhengfangMiddleRoad, jiangjunAvenue, tianyuanRoad], baijiahu, 550),
     exitRoute: drive(
       baijiahu,
@@ -117,6 +121,7 @@ export const DEMO_SITES = {
       { name: 'Cao Jian', role: 'Supervising engineer', phone: '133 0252 7718' },
     ],
     siteDispatcher: true,
+    supervisor: true,
     entryRoute: drive(dongshanYard, [tianyinAvenue, shengtaiRoad], hospital, 250),
     exitRoute: drive(hospital, [shengtaiRoad, zhushanRoad, tianyuanRoad, tianyinAvenue], dongshanYard, 550),
   },
@@ -133,6 +138,7 @@ export const DEMO_SITES = {
       { name: 'Hu Bin', role: 'Supervising engineer', phone: '135 8521 4476' },
     ],
     siteDispatcher: false,
+    supervisor: false,
     entryRoute: drive(dongshanYard, [tianyinAvenue, hongjingAvenue], fangshan, 350),
     exitRoute: drive(fangshan, [hongjingAvenue, zhushanRoad, tianyuanRoad, tianyinAvenue], dongshanYard, 550),
   },

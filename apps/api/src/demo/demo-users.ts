@@ -1,4 +1,5 @@
 import type { CreateUserRequest } from '@pourline/contracts';
+import type { DemoCustomerKey } from './demo-customers';
 
 /** Every demo account signs in with this password. */
 export const DEMO_PASSWORD = 'pourline';
@@ -38,4 +39,24 @@ export const DEMO_USERS = [
     password: DEMO_PASSWORD,
     phone: '025-5218 0800',
   },
+  {
+    username: 'supervisor',
+    displayName: 'Fang Zhi',
+    role: 'supervisor',
+    password: DEMO_PASSWORD,
+    phone: '136 0516 8842',
+  },
 ] as const satisfies readonly CreateUserRequest[];
+
+/**
+ * The construction party's account: a person of Nanjing Qinhuai Urban
+ * Construction, whose Baijiahu site pours today. Created once its customer exists.
+ */
+export const DEMO_CUSTOMER_USER = {
+  username: 'customer',
+  displayName: 'Tang Li',
+  role: 'customer',
+  password: DEMO_PASSWORD,
+  phone: '151 5187 3306',
+  customer: 'qinhuai' satisfies DemoCustomerKey,
+} as const;

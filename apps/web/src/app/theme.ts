@@ -10,15 +10,19 @@ function isTheme(value: unknown): value is Theme {
   return (THEMES as readonly unknown[]).includes(value);
 }
 
+/** Those who read Pourline on a site, in daylight, on a tablet or a phone. */
+const OUTDOOR_ROLES: ReadonlySet<CurrentUser['role']> = new Set(['site_dispatcher', 'customer', 'supervisor']);
+
 /**
- * Dark for the dispatch room; the site dispatcher's tablet starts light and
- * high-contrast because it is read in sunlight. A person's own choice wins.
+ * Dark for the dispatch room; the site's tablet and the customer's and
+ * supervisor's phones start light and high-contrast because they are read in
+ * sunlight. A person's own choice wins.
  */
 export function preferredTheme(user: CurrentUser | null): Theme {
   if (user) {
     const own = localStorage.getItem(userThemeKey(user.username));
     if (isTheme(own)) return own;
-    return user.role === 'site_dispatcher' ? 'light' : 'dark';
+    return OUTDOOR_ROLES.has(user.role) ? 'light' : 'dark';
   }
   const last = localStorage.getItem(LAST_THEME_KEY);
   return isTheme(last) ? last : 'dark';

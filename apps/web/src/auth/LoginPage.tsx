@@ -7,7 +7,7 @@ import { ThemeToggle } from '../app/ThemeToggle';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useI18n } from '../i18n/useI18n';
 
-const DEMO_USERS = ['admin', 'dispatcher', 'plant', 'site', 'qc', 'aftersales'] as const;
+const DEMO_USERS = ['admin', 'dispatcher', 'plant', 'site', 'qc', 'aftersales', 'customer', 'supervisor'] as const;
 const DEMO_PASSWORD = 'pourline';
 const DEMO_ROLE_BY_USER: Record<(typeof DEMO_USERS)[number], (typeof ROLES)[number]> = {
   admin: 'admin',
@@ -16,6 +16,8 @@ const DEMO_ROLE_BY_USER: Record<(typeof DEMO_USERS)[number], (typeof ROLES)[numb
   site: 'site_dispatcher',
   qc: 'qc_inspector',
   aftersales: 'after_sales',
+  customer: 'customer',
+  supervisor: 'supervisor',
 };
 
 interface LoginPageProps {

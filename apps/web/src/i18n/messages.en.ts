@@ -33,6 +33,8 @@ export const en = {
   'role.site_dispatcher': 'Site dispatcher',
   'role.qc_inspector': 'QC inspector',
   'role.after_sales': 'After-sales',
+  'role.customer': 'Customer',
+  'role.supervisor': 'Supervising engineer',
   'role.system': 'System account',
 
   'actor.demoFleet': 'Demo fleet (simulator)',

@@ -34,6 +34,8 @@ export const zhCN: Messages = {
   'role.site_dispatcher': '现场调度',
   'role.qc_inspector': '质检员',
   'role.after_sales': '售后',
+  'role.customer': '客户',
+  'role.supervisor': '监理工程师',
   'role.system': '系统账户',
 
   'actor.demoFleet': '演示车队（模拟器）',

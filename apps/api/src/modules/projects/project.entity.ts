@@ -47,4 +47,13 @@ export class ProjectEntity {
     inverseJoinColumn: { name: 'user_id' },
   })
   siteDispatchers?: UserEntity[];
+
+  /** The supervising engineers who witness tests and follow strength on this project. */
+  @ManyToMany(() => UserEntity)
+  @JoinTable({
+    name: 'project_supervisors',
+    joinColumn: { name: 'project_id' },
+    inverseJoinColumn: { name: 'user_id' },
+  })
+  supervisors?: UserEntity[];
 }

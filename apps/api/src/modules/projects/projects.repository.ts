@@ -7,9 +7,13 @@ import type { UserEntity } from '../users/user.entity';
 import { ProjectEntity } from './project.entity';
 
 /** A project with the relations its DTO needs. */
-export type ProjectWithDetails = ProjectEntity & { customer: CustomerEntity; siteDispatchers: UserEntity[] };
+export type ProjectWithDetails = ProjectEntity & {
+  customer: CustomerEntity;
+  siteDispatchers: UserEntity[];
+  supervisors: UserEntity[];
+};
 
-const DETAILS = { customer: true, siteDispatchers: true } as const;
+const DETAILS = { customer: true, siteDispatchers: true, supervisors: true } as const;
 
 @Injectable()
 export class ProjectsRepository extends EntityStore<ProjectEntity> {
@@ -21,7 +25,17 @@ export class ProjectsRepository extends EntityStore<ProjectEntity> {
     return this.repository.findOne({ where: { id }, relations: DETAILS }) as Promise<ProjectWithDetails | null>;
   }
 
-  /** projectIds null: every project; otherwise only those (a site dispatcher's scope). */
+  /** The accounts of a customer: their scope follows the customer's projects. */
+  async customerAccountIds(customerIds: string[]): Promise<string[]> {
+    if (customerIds.length === 0) return [];
+    const rows: { id: string }[] = await this.repository.manager.query(
+      'SELECT id FROM users WHERE customer_id = ANY($1::uuid[])',
+      [customerIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** projectIds null: every project; otherwise only those (a scoped role's projects). */
   async listForScope(
     projectIds: string[] | null,
     customerId: string | undefined,

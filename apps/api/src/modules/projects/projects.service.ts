@@ -16,7 +16,7 @@ import { PlantsRepository } from '../plants/plants.repository';
 import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import type { ProjectEntity } from './project.entity';
-import { NotASiteDispatcherError } from './projects.exceptions';
+import { NotAssignableError } from './projects.exceptions';
 import { ProjectsRepository, type ProjectWithDetails } from './projects.repository';
 
 export type ProjectListParams = z.infer<typeof ProjectListQuery>;
@@ -24,6 +24,7 @@ export type ProjectListParams = z.infer<typeof ProjectListQuery>;
 export function toProjectDto(project: ProjectWithDetails): ProjectDto {
   const { id, customerId, plantId, name, address, location, geofence, contacts } = project;
   const siteDispatcherIds = project.siteDispatchers.map((user) => user.id);
+  const supervisorIds = project.supervisors.map((user) => user.id);
   return {
     id,
     customerId,
@@ -35,7 +36,13 @@ export function toProjectDto(project: ProjectWithDetails): ProjectDto {
     geofence,
     contacts,
     siteDispatcherIds,
+    supervisorIds,
   };
+}
+
+/** Everyone whose project scope a project's people decide: its site dispatchers and supervisors. */
+function assignedIds(project: { siteDispatchers?: UserEntity[]; supervisors?: UserEntity[] } | null): string[] {
+  return [...(project?.siteDispatchers ?? []), ...(project?.supervisors ?? [])].map((user) => user.id);
 }
 
 @Injectable()
@@ -60,37 +67,46 @@ export class ProjectsService {
   }
 
   async create(request: CreateProjectRequest): Promise<ProjectDto> {
-    const { siteDispatcherIds, ...fields } = request;
+    const { siteDispatcherIds, supervisorIds, ...fields } = request;
     await this.checkReferences(fields);
-    const siteDispatchers = await this.requireSiteDispatchers(siteDispatcherIds);
-    const saved = await this.projects.save(this.projects.create({ ...fields, siteDispatchers }));
-    await this.liveScope.refreshUsers(siteDispatchers.map((user) => user.id));
+    const siteDispatchers = await this.requireAssignable('site_dispatcher', siteDispatcherIds);
+    const supervisors = await this.requireAssignable('supervisor', supervisorIds);
+    const saved = await this.projects.save(this.projects.create({ ...fields, siteDispatchers, supervisors }));
+    await this.refreshScopes(assignedIds({ siteDispatchers, supervisors }), [fields.customerId]);
     return toProjectDto(await this.requireDetails(saved.id));
   }
 
   async update(id: string, request: UpdateProjectRequest, actor: CurrentUser): Promise<ProjectDto> {
     // Loaded without its customer relation: a loaded relation would win over a changed customerId on save.
     const project = await this.requireEntity(id, actor);
-    const { siteDispatcherIds, ...fields } = request;
+    const { siteDispatcherIds, supervisorIds, ...fields } = request;
     await this.checkReferences(fields);
+    const before = await this.projects.findWithDetails(id);
     Object.assign(project, fields);
-    const before = siteDispatcherIds === undefined ? [] : await this.siteDispatcherIdsOf(id);
-    if (siteDispatcherIds !== undefined) project.siteDispatchers = await this.requireSiteDispatchers(siteDispatcherIds);
+    if (siteDispatcherIds !== undefined)
+      project.siteDispatchers = await this.requireAssignable('site_dispatcher', siteDispatcherIds);
+    if (supervisorIds !== undefined) project.supervisors = await this.requireAssignable('supervisor', supervisorIds);
     await this.projects.save(project);
-    // Whoever was taken off or put on the project hears of it on their open live feed at once.
-    await this.liveScope.refreshUsers([...before, ...(siteDispatcherIds ?? [])]);
-    return toProjectDto(await this.requireDetails(id));
+    // Whoever was taken off or put on the project, or whose customer gained or lost it, hears of it on
+    // their open live feed at once.
+    const after = await this.requireDetails(id);
+    await this.refreshScopes(
+      [...assignedIds(before), ...assignedIds(after)],
+      [before?.customerId ?? after.customerId, after.customerId],
+    );
+    return toProjectDto(after);
   }
 
   async remove(id: string, actor: CurrentUser): Promise<void> {
     const project = await this.requireEntity(id, actor);
-    const before = await this.siteDispatcherIdsOf(id);
+    const before = await this.projects.findWithDetails(id);
     await this.projects.remove(project);
-    await this.liveScope.refreshUsers(before);
+    await this.refreshScopes(assignedIds(before), [project.customerId]);
   }
 
-  private async siteDispatcherIdsOf(id: string): Promise<string[]> {
-    return ((await this.projects.findWithDetails(id))?.siteDispatchers ?? []).map((user) => user.id);
+  private async refreshScopes(userIds: string[], customerIds: string[]): Promise<void> {
+    const accounts = await this.projects.customerAccountIds([...new Set(customerIds)]);
+    await this.liveScope.refreshUsers([...userIds, ...accounts]);
   }
 
   /** The project with its details, or 404 when it does not exist or is outside the actor's scope. */
@@ -118,12 +134,12 @@ export class ProjectsService {
     if (plantId && !(await this.plants.exists(plantId))) throw new UnknownReferenceError('plantId', plantId);
   }
 
-  private async requireSiteDispatchers(userIds: string[]): Promise<UserEntity[]> {
+  private async requireAssignable(role: 'site_dispatcher' | 'supervisor', userIds: string[]): Promise<UserEntity[]> {
     const uniqueIds = [...new Set(userIds)];
     const found = await this.users.findByIds(uniqueIds);
-    const dispatchers = found.filter((user) => user.role === 'site_dispatcher');
-    const rejected = uniqueIds.filter((id) => !dispatchers.some((user) => user.id === id));
-    if (rejected.length) throw new NotASiteDispatcherError(rejected);
-    return dispatchers;
+    const assignable = found.filter((user) => user.role === role);
+    const rejected = uniqueIds.filter((id) => !assignable.some((user) => user.id === id));
+    if (rejected.length) throw new NotAssignableError(role, rejected);
+    return assignable;
   }
 }

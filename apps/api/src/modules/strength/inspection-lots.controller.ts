@@ -16,7 +16,7 @@ export class InspectionLotsController {
   constructor(private readonly lots: InspectionLots) {}
 
   @Get()
-  @Can('strength.read')
+  @Can('strength.lots.read')
   list(@Query({ schema: InspectionLotQuery }) query: InspectionLotQuery, @Actor() actor: CurrentUser) {
     return this.lots.list(query, actor);
   }
@@ -28,7 +28,7 @@ export class InspectionLotsController {
   }
 
   @Get(':id')
-  @Can('strength.read')
+  @Can('strength.lots.read')
   get(@Param({ schema: IdParam }) { id }: IdParam, @Actor() actor: CurrentUser) {
     return this.lots.get(id, actor);
   }

@@ -10,7 +10,7 @@ export class StrengthWarningsController {
   constructor(private readonly warnings: StrengthWarnings) {}
 
   @Get()
-  @Can('strength.read')
+  @Can('strength.lots.read')
   list(@Query({ schema: StrengthWarningQuery }) query: StrengthWarningQuery, @Actor() actor: CurrentUser) {
     return this.warnings.list(query, actor);
   }

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '@pourline/contracts';
+import { CustomerEntity } from '../customers/customer.entity';
 
 @Entity('users')
 export class UserEntity {
@@ -23,6 +24,15 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** The customer a `customer` account belongs to; its projects are what the account sees. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  customerId!: string | null;
+
+  @ManyToOne(() => CustomerEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: CustomerEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

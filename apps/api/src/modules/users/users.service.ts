@@ -3,10 +3,11 @@ import { DataSource } from 'typeorm';
 import type { CreateUserRequest, CurrentUser, Page, PageQuery, UpdateUserRequest, UserDto } from '@pourline/contracts';
 import { AuditService } from '../../platform/audit/audit.service';
 import { hashPassword } from '../../platform/auth/password-hasher';
-import { NotFoundError } from '../../platform/errors/domain-error';
+import { NotFoundError, UnknownReferenceError } from '../../platform/errors/domain-error';
 import { LiveScope } from '../../platform/live/live-scope.service';
+import { CustomersRepository } from '../customers/customers.repository';
 import type { UserEntity } from './user.entity';
-import { LastAdminError, SystemAccountError, UsernameTakenError } from './users.exceptions';
+import { CustomerLinkError, LastAdminError, SystemAccountError, UsernameTakenError } from './users.exceptions';
 import { UsersRepository } from './users.repository';
 
 export function toUserDto(user: UserEntity): UserDto {
@@ -17,6 +18,7 @@ export function toUserDto(user: UserEntity): UserDto {
     role: user.role,
     phone: user.phone,
     active: user.active,
+    customerId: user.customerId,
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -31,6 +33,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
     private readonly liveScope: LiveScope,
+    private readonly customers: CustomersRepository,
   ) {}
 
   async list(query: PageQuery): Promise<Page<UserDto>> {
@@ -44,11 +47,13 @@ export class UsersService {
 
   async create(request: CreateUserRequest, actor: CurrentUser | null): Promise<UserDto> {
     if (await this.users.findByUsername(request.username)) throw new UsernameTakenError(request.username);
+    await this.checkCustomerLink(request.role, request.customerId ?? null);
     const user = this.users.create({
       username: request.username,
       displayName: request.displayName,
       role: request.role,
       phone: request.phone ?? null,
+      customerId: request.customerId ?? null,
       passwordHash: await hashPassword(request.password),
       active: true,
     });
@@ -102,6 +107,12 @@ export class UsersService {
       user.role === 'admin' && user.active && ((request.role && request.role !== 'admin') || request.active === false);
     if (losesAdmin && (await this.users.countActiveWithRole('admin')) <= 1) throw new LastAdminError();
     const { password, ...fields } = request;
+    // Leaving the customer role drops the link unless the request names one (which is then refused).
+    if (request.role && request.role !== 'customer' && request.customerId === undefined) fields.customerId = null;
+    await this.checkCustomerLink(
+      fields.role ?? user.role,
+      fields.customerId === undefined ? user.customerId : fields.customerId,
+    );
     Object.assign(user, fields);
     if (password) user.passwordHash = await hashPassword(password);
     const updated = await this.dataSource.transaction(async (manager) => {
@@ -113,8 +124,15 @@ export class UsersService {
       return toUserDto(saved);
     });
     // A new role or a deactivation reaches the person's open live feed at once.
-    if (request.role !== undefined || request.active !== undefined) await this.liveScope.refreshUsers([id]);
+    if (request.role !== undefined || request.active !== undefined || request.customerId !== undefined)
+      await this.liveScope.refreshUsers([id]);
     return updated;
+  }
+
+  private async checkCustomerLink(role: string, customerId: string | null): Promise<void> {
+    if ((role === 'customer') !== (customerId !== null)) throw new CustomerLinkError(role);
+    if (customerId !== null && !(await this.customers.exists(customerId)))
+      throw new UnknownReferenceError('customerId', customerId);
   }
 
   private async require(id: string): Promise<UserEntity> {

@@ -1,8 +1,11 @@
-import type { CurrentUser } from '@pourline/contracts';
+import { type CurrentUser, isProjectScoped } from '@pourline/contracts';
 
-/** A site dispatcher sees only the projects assigned to them; other roles see all. */
+/**
+ * A site dispatcher and a supervisor see only the projects assigned to them, a
+ * customer account its customer's projects; other roles see all.
+ */
 export function visibleProjectIds(user: CurrentUser): string[] | null {
-  return user.role === 'site_dispatcher' ? user.projectIds : null;
+  return isProjectScoped(user.role) ? user.projectIds : null;
 }
 
 export function canSeeProject(user: CurrentUser, projectId: string): boolean {

@@ -32,6 +32,10 @@ export interface AppConfig {
   /** Days of position history kept, by fix time; older days are dropped whole. */
   positionRetentionDays: number;
   bootstrapAdminPassword: string | undefined;
+  /** A font for PDF documents (TTF/OTF, or `file.ttc#PostScriptName`); unset: the bundled Noto Sans Hans. */
+  pdfFontPath: string | undefined;
+  /** Its bold face; unset: the bundled bold, or the regular face when only that is configured. */
+  pdfBoldFontPath: string | undefined;
   webDistDir: string;
   logLevel: string;
 }
@@ -92,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventRetentionDays: integer('EVENT_RETENTION_DAYS', env.EVENT_RETENTION_DAYS, 30),
     positionRetentionDays: integer('POSITION_RETENTION_DAYS', env.POSITION_RETENTION_DAYS, 180),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
+    pdfFontPath: env.PDF_FONT_PATH || undefined,
+    pdfBoldFontPath: env.PDF_BOLD_FONT_PATH || undefined,
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',
   };
