@@ -82,10 +82,11 @@ export const PERMISSIONS = {
   'alerts.read': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
   // After-sales acknowledges the overdue alerts of its own complaints (the service keeps it to those).
   'alerts.acknowledge': ['admin', 'dispatcher', 'after_sales'],
-  // Complaints and suggestions: after-sales raises them for a customer and works them to closure;
-  // the dispatch room sees them beside its pours; the admin sets the service timers per category.
-  'complaints.read': ['admin', 'dispatcher', 'after_sales'],
-  'complaints.raise': ['admin', 'after_sales'],
+  // Complaints and suggestions: the customer raises them in the portal and follows their state, or
+  // after-sales raises them on its behalf and works them to closure; the dispatch room sees them
+  // beside its pours; the admin sets the service timers per category.
+  'complaints.read': ['admin', 'dispatcher', 'after_sales', 'customer'],
+  'complaints.raise': ['admin', 'after_sales', 'customer'],
   'complaints.work': ['admin', 'after_sales'],
   'complaints.settings': ['admin'],
   // Everything that happened to a pour in one pack, and the figures of production, quality and service.

@@ -4,6 +4,9 @@ import type { LoadStatus } from '@pourline/domain';
 import { canSeeProject } from '../../platform/auth/project-scope';
 import { Clock } from '../../platform/clock/clock';
 import { NotFoundError } from '../../platform/errors/domain-error';
+import { PdfDocuments } from '../../platform/pdf/pdf-documents';
+import { EVIDENCE_LABELS, type EvidenceLanguage } from './evidence-labels';
+import { writeEvidencePack } from './evidence-pdf';
 import { type EvidenceLoadRow, EvidenceRepository } from './evidence.repository';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
@@ -16,7 +19,24 @@ export class EvidenceService {
   constructor(
     private readonly evidence: EvidenceRepository,
     private readonly clock: Clock,
+    private readonly pdfs: PdfDocuments,
   ) {}
+
+  async pdf(pourId: string, language: EvidenceLanguage, actor: CurrentUser) {
+    const pack = await this.pack(pourId, actor);
+    const labels = EVIDENCE_LABELS[language];
+    const content = await this.pdfs.render(
+      {
+        title: `${labels.title} — ${pack.structuralElement}`,
+        author: pack.plantName,
+        subject: pack.projectName,
+        language,
+        createdAt: new Date(pack.generatedAt),
+      },
+      (doc) => writeEvidencePack(doc, pack, labels),
+    );
+    return { fileName: `evidence-${pack.pourId}.pdf`, content };
+  }
 
   async pack(pourId: string, actor: CurrentUser): Promise<EvidencePackDto> {
     const pour = await this.evidence.pour(pourId);
