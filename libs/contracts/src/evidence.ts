@@ -65,6 +65,8 @@ export interface EvidenceMessageDto {
   byName: string;
   code: MessageCode;
   text: string;
+  /** What a quick message names (a truck, a last load's volume). */
+  params: Record<string, string | number>;
 }
 
 export interface EvidencePackDto {

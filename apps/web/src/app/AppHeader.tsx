@@ -20,13 +20,30 @@ interface AppHeaderProps {
 export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppHeaderProps) {
   const { t } = useI18n();
   const canSeeStrength = roleHasPermission(user.role, 'strength.read');
-  const homeKey = { live: 'nav.live', plant: 'nav.plant', site: 'nav.site', qc: 'nav.qc', board: 'nav.pours' } as const;
+  const homeKey = {
+    live: 'nav.live',
+    plant: 'nav.plant',
+    site: 'nav.site',
+    qc: 'nav.qc',
+    aftersales: 'nav.complaints',
+    board: 'nav.pours',
+  } as const;
+  const complaintsLink = homeView !== 'aftersales' && roleHasPermission(user.role, 'complaints.read');
+  const reportsLink = roleHasPermission(user.role, 'reports.read');
+  const onComplaints =
+    route.screen === 'complaints' ||
+    route.screen === 'complaint' ||
+    (homeView === 'aftersales' && route.screen === 'home');
   // The dispatch room can open a plant's control room; the plant's own operators have it as home.
   const plantLink = homeView !== 'plant' && roleHasPermission(user.role, 'plants.queue');
   const onBoard =
     homeView === 'board'
       ? route.screen === 'home' || route.screen === 'pour'
-      : route.screen !== 'home' && route.screen !== 'plant' && route.screen !== 'strength';
+      : route.screen !== 'home' &&
+        route.screen !== 'plant' &&
+        route.screen !== 'strength' &&
+        route.screen !== 'reports' &&
+        !onComplaints;
   const link = (target: Route) => ({
     href: routeHash(target),
     onClick: (event: MouseEvent) => {
@@ -41,13 +58,15 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
         </a>
-        {(homeView !== 'board' || canSeeStrength) && (
+        {(homeView !== 'board' || canSeeStrength || complaintsLink || reportsLink) && (
           <nav className="main-nav" aria-label={t('nav.label')}>
             {homeView !== 'board' && (
               <a
                 className="main-nav-link"
                 data-testid={`nav-${homeView}`}
-                aria-current={route.screen === 'home' ? 'page' : undefined}
+                aria-current={
+                  route.screen === 'home' || (homeView === 'aftersales' && onComplaints) ? 'page' : undefined
+                }
                 {...link({ screen: 'home' })}
               >
                 {t(homeKey[homeView])}
@@ -71,6 +90,26 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
             >
               {t('nav.pours')}
             </a>
+            {complaintsLink && (
+              <a
+                className="main-nav-link"
+                data-testid="nav-complaints"
+                aria-current={onComplaints ? 'page' : undefined}
+                {...link({ screen: 'complaints' })}
+              >
+                {t('nav.complaints')}
+              </a>
+            )}
+            {reportsLink && (
+              <a
+                className="main-nav-link"
+                data-testid="nav-reports"
+                aria-current={route.screen === 'reports' ? 'page' : undefined}
+                {...link({ screen: 'reports' })}
+              >
+                {t('nav.reports')}
+              </a>
+            )}
             {canSeeStrength && (
               <a
                 className="main-nav-link"

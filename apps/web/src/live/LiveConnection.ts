@@ -20,6 +20,9 @@ const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'load.deadline_risk.v1',
   'pour.message.v1',
   'strength.warning.v1',
+  'complaint.changed.v1',
+  'complaint.overdue.v1',
+  'alert.resolved.v1',
 ];
 
 /**

@@ -50,6 +50,7 @@ describe('alert keys', () => {
       summary: 'T-1 held at the plant',
       payload: load,
       acknowledgement: null,
+      resolvedAt: null,
     };
     expect(alertFromDto(dto)).toMatchObject({ id: 'seq:41', type: 'hold', ticketNumber: 'T-1', pourId: 'p1' });
     expect(alertFromDto({ ...dto, type: 'pump.status.v1', payload: null })).toMatchObject({

@@ -12,7 +12,8 @@ import type {
 /** What the header shows: replaying counts as connecting until the server says it is done. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
-export type LiveAlertType = 'rejection' | 'hold' | 'pump_breakdown' | 'pump_blocked' | 'deadline_risk';
+export type LiveAlertType =
+  'rejection' | 'hold' | 'pump_breakdown' | 'pump_blocked' | 'deadline_risk' | 'complaint_overdue';
 
 /** Something a dispatcher should look at, derived from the numbered events or read from GET /alerts. */
 export interface LiveAlert {
@@ -56,6 +57,8 @@ export interface LiveState {
   pourLoadsVersion: ReadonlyMap<string, number>;
   /** Bumped per plant when a strength warning is raised there, so the strength view refetches. */
   strengthVersion: ReadonlyMap<string, number>;
+  /** Bumped per complaint id, and under 'all', when a complaint is received, moves on or falls overdue. */
+  complaintsVersion: ReadonlyMap<string, number>;
   /** Newest first, capped; open alerts the server keeps are never dropped by the cap. */
   alerts: readonly LiveAlert[];
   /** Who acknowledged which alert, keyed by the alert's seq as a string; apart, so an acknowledgement may come first. */
@@ -79,6 +82,7 @@ export const INITIAL_LIVE_STATE: LiveState = {
   latestQcByLoad: new Map(),
   pourLoadsVersion: new Map(),
   strengthVersion: new Map(),
+  complaintsVersion: new Map(),
   alerts: [],
   alertAcknowledgements: new Map(),
   resyncVersion: 0,

@@ -7,6 +7,7 @@ import type { LiveAlert } from '../live/liveState';
 import { useLive } from '../live/useLive';
 import { useLiveStore } from '../live/useLiveStore';
 import { formatPlantTime } from '../pours/plantTime';
+import { isComplaintTimer } from '../aftersales/complaintWords';
 import { DispatchError } from './DispatchError';
 import { acknowledgeAlert } from './operatorEndpoints';
 import { useDispatchAction } from './useDispatchAction';
@@ -188,5 +189,11 @@ function describeAlert(alert: LiveAlert, pump: PumpDto | undefined, t: Translate
       return t('live.event.pumpBreakdown', { pump: pump?.code ?? '', note: alert.detail });
     case 'pump_blocked':
       return t('live.event.pumpBlocked', { pump: pump?.code ?? '', note: alert.detail });
+    case 'complaint_overdue':
+      return t('live.event.complaintOverdue', {
+        number: ticket,
+        timer: isComplaintTimer(alert.detail) ? t(`complaints.timer.${alert.detail}`) : alert.detail,
+        title: alert.summary ?? '',
+      });
   }
 }

@@ -241,4 +241,25 @@ export class ComplaintsRepository {
     );
     return rows;
   }
+
+  /** Moves a complaint and everything recorded on it back in time: for the demo's history only. */
+  async backdate(id: string, minutes: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const shift = [id, minutes];
+      await manager.query(
+        `UPDATE complaints SET received_at = received_at - make_interval(mins => $2),
+                             follow_up_at = follow_up_at - make_interval(mins => $2) WHERE id = $1`,
+        shift,
+      );
+      await manager.query(
+        `UPDATE complaint_steps SET at = at - make_interval(mins => $2) WHERE complaint_id = $1`,
+        shift,
+      );
+      await manager.query(
+        `UPDATE complaint_corrective_actions SET created_at = created_at - make_interval(mins => $2),
+                done_at = done_at - make_interval(mins => $2) WHERE complaint_id = $1`,
+        shift,
+      );
+    });
+  }
 }

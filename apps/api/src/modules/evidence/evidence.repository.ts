@@ -114,7 +114,7 @@ export class EvidenceRepository {
 
   messages(pourId: string): Promise<EvidenceMessageDto[]> {
     return this.dataSource.query(
-      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, by_name AS "byName", code, text
+      `SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, by_name AS "byName", code, text, params
          FROM pour_messages WHERE pour_id = $1 ORDER BY at`,
       [pourId],
     );

@@ -1,0 +1,14 @@
+import type { ComplaintListQuery, ComplaintSummaryDto } from '@pourline/contracts';
+import { useApi } from '../api/useApi';
+import { type ApiResource, useApiResource } from '../api/useApiResource';
+import { useLiveVersion } from '../live/useLiveVersion';
+import { listComplaints } from './complaintEndpoints';
+
+/** A list of complaints, fetched again whenever one of them changes live. */
+export function useComplaints(query: ComplaintListQuery): ApiResource<ComplaintSummaryDto[]> {
+  const api = useApi();
+  const version = useLiveVersion('complaintsVersion', 'all');
+  return useApiResource(`complaints:${query.state ?? ''}:${query.pourId ?? ''}:${version}`, (signal) =>
+    listComplaints(api, query, signal),
+  );
+}
