@@ -75,7 +75,7 @@ export class EvidenceRepository {
          JOIN mixes mix ON mix.id = load.mix_id
          LEFT JOIN trucks truck ON truck.id = load.truck_id
          LEFT JOIN load_events event ON event.load_id = load.id
-        WHERE load.pour_id = $1 AND load.status <> 'cancelled'
+        WHERE load.pour_id = $1 AND load.status NOT IN ('cancelled', 'scheduled')
         GROUP BY load.id, truck.fleet_number, mix.code
         ORDER BY load.batched_at NULLS LAST, load.ticket_number`,
       [pourId],
