@@ -90,6 +90,8 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pours/{pourId}/documents': ALL,
   'POST /api/pours/{pourId}/documents': QC,
   'POST /api/documents/{id}/delivery': QC,
+  // The construction party's own acknowledgement of receipt.
+  'POST /api/documents/{id}/acknowledgement': ['customer'],
   'GET /api/documents/{id}/file': ALL,
   'DELETE /api/documents/{id}': QC,
   'GET /api/audit': PLANNERS,
@@ -111,6 +113,11 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'POST /api/loads/{id}/divert': PLANNERS,
   'GET /api/loads/{id}/water': ALL,
   'POST /api/loads/{id}/water': WATER,
+  'GET /api/loads/{id}/ticket': ALL,
+  'GET /api/loads/{id}/ticket/pdf': ALL,
+  // The site signs: the site dispatcher's tablet or the customer's phone.
+  'POST /api/loads/{id}/ticket/signature': ['site_dispatcher', 'customer'],
+  'POST /api/loads/{id}/ticket/corrections': PLANNERS,
   'GET /api/loads/{id}/qc-tests': ALL,
   'POST /api/loads/{id}/qc-tests': ['qc_inspector', 'site_dispatcher'],
   'POST /api/qc-tests/{id}/override': INSPECTOR,
@@ -119,6 +126,8 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/pours/{id}/specimen-sets': ALL,
   'POST /api/pours/{id}/specimen-sets': INSPECTOR,
   'POST /api/specimen-sets/{id}/results': INSPECTOR,
+  // The supervising engineer's signature witnessing the specimens' making.
+  'POST /api/specimen-sets/{id}/witness': ['supervisor'],
   'GET /api/pours/{id}/strength': ALL,
   'GET /api/strength/lots': LOTS,
   'POST /api/strength/lots': INSPECTOR,
@@ -173,6 +182,14 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/reports/qc-pass-rates.csv': REPORTS,
   'GET /api/reports/complaints': REPORTS,
   'GET /api/reports/complaints.csv': REPORTS,
+  // The customer orders pours and answers their plans; the dispatch room plans or declines the orders.
+  'GET /api/pour-orders': ALL,
+  'POST /api/pour-orders': ['customer'],
+  'POST /api/pour-orders/{id}/planned': PLANNERS,
+  'POST /api/pour-orders/{id}/declined': PLANNERS,
+  'GET /api/pours/{id}/plan-responses': ALL,
+  'POST /api/pours/{id}/plan-responses': ['customer'],
+  'POST /api/alerts/{seq}/acknowledge': PLANNERS,
 };
 
 describe('Roles and permissions', () => {

@@ -12,6 +12,8 @@ import { PourLogModule } from './modules/pour-log/pour-log.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { QualityModule } from './modules/quality/quality.module';
 import { StrengthModule } from './modules/strength/strength.module';
+import { PourOrdersModule } from './modules/pour-orders/pour-orders.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { ComplaintsModule } from './modules/complaints/complaints.module';
@@ -63,6 +65,8 @@ export class AppModule {
         ComplaintsModule,
         ReportsModule,
         EvidenceModule,
+        TicketsModule,
+        PourOrdersModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PageQuery, Uuid } from './common';
 
-export const AUDIT_ENTITY_TYPES = ['pour', 'pour_document', 'user'] as const;
+export const AUDIT_ENTITY_TYPES = ['pour', 'pour_document', 'user', 'delivery_ticket'] as const;
 
 export const AuditQuery = PageQuery.extend({
   entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),

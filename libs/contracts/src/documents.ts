@@ -32,4 +32,10 @@ export interface PourDocumentDto {
   deliveredAt: string | null;
   deliveredBy: string | null;
   deliveredTo: string | null;
+  /**
+   * True when a person of the construction party acknowledged receipt in
+   * Pourline; false for the producer's manual mark, kept for customers without
+   * an account.
+   */
+  acknowledgedByCustomer: boolean;
 }

@@ -21,3 +21,6 @@ export * from './live-sequence';
 export * from './complaints';
 export * from './reports';
 export * from './evidence';
+export * from './signatures';
+export * from './tickets';
+export * from './pour-orders';

@@ -42,6 +42,9 @@ export const PERMISSIONS = {
   'projects.read': READERS,
   'pours.read': READERS_AND_SYSTEM,
   'pours.plan': ['admin', 'dispatcher'],
+  // The construction party orders pours and agrees their plans (or asks for changes).
+  'pours.order': ['customer'],
+  'pours.plan-respond': ['customer'],
   'pours.change-status': ['admin', 'dispatcher', 'system'],
   'pours.override-document-gate': ['admin'],
   // A pour's log: read by anyone who follows the pour, written by those in its conversation, and
@@ -51,6 +54,8 @@ export const PERMISSIONS = {
   'pours.log.confirm': ['admin', 'dispatcher'],
   'documents.read': READERS,
   'documents.manage': ['admin', 'qc_inspector'],
+  // The construction party acknowledges receipt of a pre-pour report itself when it has an account.
+  'documents.acknowledge': ['customer'],
   'audit.read': ['admin', 'dispatcher'],
   'loads.read': READERS_AND_SYSTEM,
   'loads.dispatch': ['admin', 'dispatcher', 'system'],
@@ -59,6 +64,10 @@ export const PERMISSIONS = {
   'plants.queue': ['admin', 'dispatcher', 'plant_operator'],
   'loads.site-confirm': ['admin', 'dispatcher', 'site_dispatcher', 'system'],
   'loads.add-water': ['admin', 'site_dispatcher', 'qc_inspector'],
+  // The site signs or refuses the delivery ticket: the site dispatcher's tablet, or the customer's phone.
+  'tickets.sign': ['site_dispatcher', 'customer'],
+  // A signed ticket is never changed; the dispatch room issues a corrected version that references it.
+  'tickets.correct': ['admin', 'dispatcher'],
   'qc.read': READERS_AND_SYSTEM,
   // A QC decision is attributable to whoever made it: inspectors test at the plant and on site; a
   // site dispatcher may enter the on-site re-test from the tablet (never a plant test); the demo
@@ -66,6 +75,8 @@ export const PERMISSIONS = {
   'qc.record': ['qc_inspector', 'site_dispatcher', 'system'],
   'qc.override': ['qc_inspector'],
   'specimens.manage': ['qc_inspector'],
+  // The supervising engineer witnesses the making of specimens with a signature on the set.
+  'specimens.witness': ['supervisor'],
   // Strength is what a structure is accepted on: QC judges it, after-sales answers for it, and the
   // plant's control room sees its own production control and the warnings about its concrete.
   'strength.read': ['admin', 'plant_operator', 'qc_inspector', 'after_sales'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CUBE_SIZES_MM, type QcFailureReason, type StrengthEvaluation } from '@pourline/domain';
 import { IsoDateTime, ObservedAt, Uuid, WrittenReason } from './common';
+import { SignatureImage, type SignatureDto, SignerName } from './signatures';
 
 export const QC_STAGES = ['plant', 'site'] as const;
 export type QcStage = (typeof QC_STAGES)[number];
@@ -119,7 +120,16 @@ export interface SpecimenSetDto {
   results28dMpa: number[] | null;
   strength7dMpa: number | null;
   strength28dMpa: number | null;
+  /** The supervising engineer's signature witnessing the specimens' making; null until witnessed. */
+  witness: SignatureDto | null;
 }
+
+/** The supervising engineer witnesses the making of a specimen set with their name and drawn signature. */
+export const WitnessSpecimenSetRequest = z.strictObject({
+  signerName: SignerName,
+  signature: SignatureImage,
+});
+export type WitnessSpecimenSetRequest = z.infer<typeof WitnessSpecimenSetRequest>;
 
 export interface SamplingPlanDto {
   requiredSets: number;

@@ -28,6 +28,8 @@ export interface DemoDayActors {
   planner: CurrentUser;
   qc: CurrentUser;
   fleet: CurrentUser;
+  /** The construction party's demo account: it acknowledges the reports of its own projects itself. */
+  customer: CurrentUser | null;
 }
 
 const STATUS_PATH: PourStatus[] = ['draft', 'confirmed', 'ready', 'in_progress', 'completed'];
@@ -159,7 +161,7 @@ async function seedPour(
   // Reports go to the construction party before release: the ready gate checks them.
   const handsOverReports = target >= STATUS_PATH.indexOf('ready') || pour.reports !== undefined;
   const delivered = handsOverReports
-    ? await handOverReports(app, actors.qc, id, pour, {
+    ? await handOverReports(app, actors.qc, ownAccount(actors.customer, project.id), id, pour, {
         plantName: plant.name,
         mixCode: mix.code,
         projectName: project.name,
@@ -197,9 +199,16 @@ function drivingMinutes(route: PourDto['entryRoute']['coordinates']): number {
   return Math.round((lineStringLengthMeters(route) / 1000 / HISTORY_ROAD_KMH) * 60);
 }
 
+/** The customer's account when the project is one of its customer's, else null. */
+function ownAccount(customer: CurrentUser | null, projectId: string): CurrentUser | null {
+  return customer?.projectIds.includes(projectId) ? customer : null;
+}
+
+/** QC uploads the reports; a customer with an account acknowledges receipt itself, else QC marks the delivery. */
 async function handOverReports(
   app: INestApplication,
   qc: CurrentUser,
+  acknowledger: CurrentUser | null,
   pourId: string,
   pour: DemoPour,
   context: { plantName: string; mixCode: string; projectName: string; day: string; receiver: string },
@@ -217,7 +226,8 @@ async function handOverReports(
     const file = { originalname: report.fileName, buffer: report.content, size: report.content.length };
     const document = await documents.upload(pourId, { type, title: report.title }, file, qc);
     if (!deliver) continue;
-    await documents.markDelivered(document.id, { deliveredTo: context.receiver }, qc);
+    if (acknowledger) await documents.acknowledge(document.id, acknowledger);
+    else await documents.markDelivered(document.id, { deliveredTo: context.receiver }, qc);
     delivered++;
   }
   return delivered;

@@ -170,6 +170,11 @@ export const DEMO_POURS: DemoPour[] = [
     truckCount: 6,
     mix: 'c30',
     slumpToleranceMm: 30,
+    // The customer has its own account: the mix design and cement reports await its acknowledgement.
+    reports: {
+      delivered: ['sand_report', 'coarse_aggregate_report'],
+      uploadedOnly: ['mix_design_report', 'cement_report'],
+    },
     notes: 'Night pour: the site has the noise permit for 19:00–02:00. Lighting towers at the north gate.',
   },
 ];

@@ -9,6 +9,8 @@ import { hasComplaints, seedDemoComplaints } from './demo-complaints-seeder';
 import { DemoDayKeeper } from './demo-day-keeper';
 import { seedMasterData } from './demo-master-data-seeder';
 import { hasStrengthHistory, seedStrengthHistory } from './demo-strength-history-seeder';
+import { IdentityRepository } from '../platform/auth/identity.repository';
+import { DEMO_CUSTOMER_USER } from './demo-users';
 
 type Log = (line: string) => void;
 
@@ -58,8 +60,10 @@ export async function startDemo(
 /** Attribute the day's work as it happens in a plant; fall back to the administrator. */
 async function demoActors(app: INestApplication): Promise<DemoDayActors> {
   const users = app.get(UsersRepository);
-  const [admin, dispatcher, qc, fleet] = await Promise.all(
-    ['admin', 'dispatcher', 'qc', DEMO_FLEET_ACCOUNT.username].map((username) => users.findByUsername(username)),
+  const [admin, dispatcher, qc, fleet, customer] = await Promise.all(
+    ['admin', 'dispatcher', 'qc', DEMO_FLEET_ACCOUNT.username, DEMO_CUSTOMER_USER.username].map((username) =>
+      users.findByUsername(username),
+    ),
   );
   if (!admin) throw new Error('demo: the admin account is missing');
   if (fleet?.role !== 'system') throw new Error(`demo: the system account "${DEMO_FLEET_ACCOUNT.username}" is missing`);
@@ -68,5 +72,7 @@ async function demoActors(app: INestApplication): Promise<DemoDayActors> {
     planner: dispatcher?.role === 'dispatcher' ? actorOf(dispatcher) : adminActor,
     qc: qc?.role === 'qc_inspector' ? actorOf(qc) : adminActor,
     fleet: actorOf(fleet),
+    // With its projects: the account acknowledges reports only of pours it can see.
+    customer: customer?.role === 'customer' ? await app.get(IdentityRepository).findActiveIdentity(customer.id) : null,
   };
 }

@@ -68,6 +68,13 @@ export class DocumentsController {
     return this.documents.markDelivered(id, body, actor);
   }
 
+  @Post('documents/:id/acknowledgement')
+  @Can('documents.acknowledge')
+  @HttpCode(200)
+  acknowledge(@Param({ schema: IdParam }) { id }: IdParam, @Actor() actor: CurrentUser) {
+    return this.documents.acknowledge(id, actor);
+  }
+
   @Get('documents/:id/file')
   @Can('documents.read')
   async download(@Param({ schema: IdParam }) { id }: IdParam, @Actor() actor: CurrentUser) {

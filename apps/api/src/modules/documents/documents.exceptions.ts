@@ -26,3 +26,13 @@ export class DeliveredDocumentLockedError extends ConflictError {
     );
   }
 }
+
+export class CustomerAcknowledgesError extends ConflictError {
+  constructor(customerName: string) {
+    super(
+      'customer_acknowledges',
+      `${customerName} has its own access to Pourline: its people acknowledge the report's receipt themselves`,
+      { customerName },
+    );
+  }
+}

@@ -22,4 +22,17 @@ export class DocumentsRepository extends EntityStore<PourDocumentEntity> {
   async delete(manager: EntityManager, id: string): Promise<void> {
     await manager.delete(PourDocumentEntity, { id });
   }
+
+  /** The pour's customer when one of its people has an active account, else null. */
+  async customerWithAccess(pourId: string): Promise<{ name: string } | null> {
+    const rows: { name: string }[] = await this.repository.manager.query(
+      `SELECT customer.name FROM pours pour
+         JOIN projects project ON project.id = pour.project_id
+         JOIN customers customer ON customer.id = project.customer_id
+        WHERE pour.id = $1
+          AND EXISTS (SELECT 1 FROM users account WHERE account.customer_id = customer.id AND account.active)`,
+      [pourId],
+    );
+    return rows[0] ?? null;
+  }
 }

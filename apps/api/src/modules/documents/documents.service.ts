@@ -8,12 +8,14 @@ import { PoursService } from '../pours/pours.service';
 import { detectDocumentMimeType } from './document-file-type';
 import {
   AlreadyDeliveredError,
+  CustomerAcknowledgesError,
   DeliveredDocumentLockedError,
   MissingFileError,
   UnsupportedDocumentError,
 } from './documents.exceptions';
 import { DocumentsRepository } from './documents.repository';
 import type { PourDocumentEntity } from './pour-document.entity';
+import { Clock } from '../../platform/clock/clock';
 
 export interface UploadedFile {
   originalname: string;
@@ -35,6 +37,7 @@ function toDto(document: PourDocumentEntity): PourDocumentDto {
     deliveredAt: document.deliveredAt?.toISOString() ?? null,
     deliveredBy: document.deliveredByName,
     deliveredTo: document.deliveredTo,
+    acknowledgedByCustomer: document.acknowledgedByCustomer,
   };
 }
 
@@ -45,6 +48,7 @@ export class DocumentsService {
     private readonly pours: PoursService,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   async list(pourId: string, actor: CurrentUser): Promise<PourDocumentDto[]> {
@@ -91,21 +95,48 @@ export class DocumentsService {
     });
   }
 
+  /** The producer's mark that a report reached the construction party: for customers without an account. */
   async markDelivered(id: string, request: DeliverDocumentRequest, actor: CurrentUser): Promise<PourDocumentDto> {
     const document = await this.requireVisible(id, actor);
     if (document.deliveredAt) throw new AlreadyDeliveredError(document.deliveredAt);
+    const customer = await this.documents.customerWithAccess(document.pourId);
+    if (customer) throw new CustomerAcknowledgesError(customer.name);
+    return this.recordDelivery(document, actor, request.deliveredTo, false);
+  }
+
+  /** A person of the construction party acknowledges receipt of the report: the delivery, in their name. */
+  async acknowledge(id: string, actor: CurrentUser): Promise<PourDocumentDto> {
+    const document = await this.requireVisible(id, actor);
+    if (document.deliveredAt) throw new AlreadyDeliveredError(document.deliveredAt);
+    return this.recordDelivery(document, actor, actor.displayName, true);
+  }
+
+  private recordDelivery(
+    document: PourDocumentEntity,
+    actor: CurrentUser,
+    deliveredTo: string,
+    acknowledgedByCustomer: boolean,
+  ): Promise<PourDocumentDto> {
     Object.assign(document, {
-      deliveredAt: new Date(),
+      deliveredAt: this.clock.now(),
       deliveredById: actor.id,
       deliveredByName: actor.displayName,
-      deliveredTo: request.deliveredTo,
+      deliveredTo,
+      acknowledgedByCustomer,
     });
     return this.dataSource.transaction(async (manager) => {
       const saved = await this.documents.save(document, manager);
-      await this.audit.record(manager, actor, 'pour_document', id, 'delivered', {
-        pourId: document.pourId,
-        deliveredTo: request.deliveredTo,
-      });
+      await this.audit.record(
+        manager,
+        actor,
+        'pour_document',
+        document.id,
+        acknowledgedByCustomer ? 'acknowledged' : 'delivered',
+        {
+          pourId: document.pourId,
+          deliveredTo,
+        },
+      );
       return toDto(saved);
     });
   }

@@ -58,4 +58,8 @@ export class PourDocumentEntity {
 
   @Column({ type: 'varchar', length: 120, nullable: true })
   deliveredTo!: string | null;
+
+  /** True when the construction party acknowledged receipt itself, signed in as the customer. */
+  @Column({ type: 'boolean', default: false })
+  acknowledgedByCustomer!: boolean;
 }

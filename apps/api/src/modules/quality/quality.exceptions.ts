@@ -47,3 +47,13 @@ export class PlantTestNotYoursError extends ForbiddenError {
     );
   }
 }
+
+export class AlreadyWitnessedError extends ConflictError {
+  constructor(signerName: string, byName: string, at: Date) {
+    super(
+      'already_witnessed',
+      `This specimen set was already witnessed by ${signerName} (recorded by ${byName}) at ${at.toISOString()}`,
+      { signerName, byName, at: at.toISOString() },
+    );
+  }
+}

@@ -75,5 +75,15 @@ export function toSpecimenSetDto(
     results28dMpa: set.results28dMpa,
     strength7dMpa: setStrengthMpa(set.results7dMpa, set.cubeSizeMm, mix.strengthGrade),
     strength28dMpa: setStrengthMpa(set.results28dMpa, set.cubeSizeMm, mix.strengthGrade),
+    witness:
+      set.witnessedAt && set.witnessSignature
+        ? {
+            signerName: set.witnessName ?? '',
+            imageDataUrl: `data:image/png;base64,${set.witnessSignature.toString('base64')}`,
+            signedAt: set.witnessedAt.toISOString(),
+            recordedById: set.witnessedById ?? '',
+            recordedByName: set.witnessedByName ?? '',
+          }
+        : null,
   };
 }

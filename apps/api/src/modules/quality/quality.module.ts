@@ -34,6 +34,6 @@ import { SpecimensService } from './specimens.service';
     SpecimensService,
     SpecimenEvents,
   ],
-  exports: [SpecimenEvents],
+  exports: [SpecimenEvents, QcTestsService],
 })
 export class QualityModule {}

@@ -58,6 +58,11 @@ export class QualityRepository {
     return this.manager.findOneBy(SpecimenSetEntity, { id });
   }
 
+  /** The set, locked for the rest of the transaction; it exists (checked before). */
+  lockSpecimenSet(manager: EntityManager, id: string): Promise<SpecimenSetEntity> {
+    return manager.findOneOrFail(SpecimenSetEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   countSetsOfLoad(manager: EntityManager, loadId: string): Promise<number> {
     return manager.countBy(SpecimenSetEntity, { loadId });
   }

@@ -40,4 +40,20 @@ export class SpecimenSetEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   results28dMpa!: number[] | null;
+
+  /** The supervising engineer's witness of the specimens' making: their name, drawn signature, when and which account. */
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  witnessName!: string | null;
+
+  @Column({ type: 'bytea', nullable: true })
+  witnessSignature!: Buffer | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  witnessedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  witnessedById!: string | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  witnessedByName!: string | null;
 }

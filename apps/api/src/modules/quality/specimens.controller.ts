@@ -1,6 +1,12 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CreateSpecimenSetRequest, type CurrentUser, IdParam, RecordStrengthRequest } from '@pourline/contracts';
+import {
+  CreateSpecimenSetRequest,
+  type CurrentUser,
+  IdParam,
+  RecordStrengthRequest,
+  WitnessSpecimenSetRequest,
+} from '@pourline/contracts';
 import { Actor, Can } from '../../platform/auth/auth.decorators';
 import { SpecimensService } from './specimens.service';
 
@@ -39,6 +45,17 @@ export class SpecimensController {
     @Actor() actor: CurrentUser,
   ) {
     return this.specimens.recordResults(id, body, actor);
+  }
+
+  @Post('specimen-sets/:id/witness')
+  @Can('specimens.witness')
+  @HttpCode(200)
+  witness(
+    @Param({ schema: IdParam }) { id }: IdParam,
+    @Body({ schema: WitnessSpecimenSetRequest }) body: WitnessSpecimenSetRequest,
+    @Actor() actor: CurrentUser,
+  ) {
+    return this.specimens.witness(id, body, actor);
   }
 
   @Get('pours/:id/strength')

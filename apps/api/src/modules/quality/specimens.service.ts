@@ -7,6 +7,7 @@ import type {
   SamplingPlanDto,
   SpecimenSetDto,
   StrengthAcceptanceDto,
+  WitnessSpecimenSetRequest,
 } from '@pourline/contracts';
 import {
   evaluateStrength,
@@ -16,7 +17,9 @@ import {
   sizeConversionFactor,
   STRENGTH_STANDARD,
 } from '@pourline/domain';
+import { Clock } from '../../platform/clock/clock';
 import { InvalidInputError, NotFoundError, UnknownReferenceError } from '../../platform/errors/domain-error';
+import { signaturePngBytes } from '../../platform/signatures/signature-png';
 import type { LoadEntity } from '../loads/load.entity';
 import { LoadStateError } from '../loads/loads.exceptions';
 import { LoadsRepository } from '../loads/loads.repository';
@@ -24,6 +27,7 @@ import { MixesRepository } from '../mixes/mixes.repository';
 import type { PourEntity } from '../pours/pour.entity';
 import { PoursService } from '../pours/pours.service';
 import { setStrengthMpa, toSpecimenSetDto } from './quality.mapper';
+import { AlreadyWitnessedError } from './quality.exceptions';
 import { QualityRepository } from './quality.repository';
 import { SpecimenEvents } from './specimen-events';
 
@@ -39,6 +43,7 @@ export class SpecimensService {
     private readonly pours: PoursService,
     private readonly events: SpecimenEvents,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   async samplingPlan(pourId: string, actor: CurrentUser): Promise<SamplingPlanDto> {
@@ -129,6 +134,34 @@ export class SpecimensService {
     const saved = await this.quality.saveSpecimenSet(set);
     await this.events.resultsRecorded({ setId: saved.id, pourId: saved.pourId, ageDays: request.ageDays });
     return toSpecimenSetDto(saved, (await this.loadsById([set.loadId])).get(set.loadId)!, await this.requireMix(pour));
+  }
+
+  /** The supervising engineer signs as witness of the set's making; once, never changed. */
+  async witness(id: string, request: WitnessSpecimenSetRequest, actor: CurrentUser): Promise<SpecimenSetDto> {
+    const found = await this.quality.findSpecimenSet(id);
+    if (!found) throw new NotFoundError('Specimen set', id);
+    const pour = await this.pours.requireVisible(found.pourId, actor).catch(() => {
+      throw new NotFoundError('Specimen set', id);
+    });
+    const image = signaturePngBytes(request.signature);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const set = await this.quality.lockSpecimenSet(manager, id);
+      if (set.witnessedAt)
+        throw new AlreadyWitnessedError(set.witnessName ?? '', set.witnessedByName ?? '', set.witnessedAt);
+      Object.assign(set, {
+        witnessName: request.signerName,
+        witnessSignature: image,
+        witnessedAt: this.clock.now(),
+        witnessedById: actor.id,
+        witnessedByName: actor.displayName,
+      });
+      return this.quality.saveSpecimenSet(set, manager);
+    });
+    return toSpecimenSetDto(
+      saved,
+      (await this.loadsById([saved.loadId])).get(saved.loadId)!,
+      await this.requireMix(pour),
+    );
   }
 
   async strength(pourId: string, actor: CurrentUser): Promise<StrengthAcceptanceDto> {

@@ -34,6 +34,9 @@ import { InspectionLotPourEntity } from '../../modules/strength/inspection-lot-p
 import { InspectionLotEntity } from '../../modules/strength/inspection-lot.entity';
 import { StrengthVerdictEntity } from '../../modules/strength/strength-verdict.entity';
 import { StrengthWarningEntity } from '../../modules/strength/strength-warning.entity';
+import { PlanResponseEntity } from '../../modules/pour-orders/plan-response.entity';
+import { PourOrderEntity } from '../../modules/pour-orders/pour-order.entity';
+import { DeliveryTicketVersionEntity } from '../../modules/tickets/delivery-ticket-version.entity';
 
 import { ComplaintEntity } from '../../modules/complaints/complaint.entity';
 import { ComplaintStepEntity } from '../../modules/complaints/complaint-step.entity';
@@ -85,4 +88,7 @@ export const ENTITIES = [
   ComplaintPhotoEntity,
   ComplaintTimerSettingEntity,
   ComplaintOverdueEntity,
+  DeliveryTicketVersionEntity,
+  PourOrderEntity,
+  PlanResponseEntity,
 ];

@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Complaints and suggestions with their steps, corrective actions, photos and service timers; alerts that resolve. */
 
-export class AddComplaints1796243561209 implements MigrationInterface {
-  name = 'AddComplaints1796243561209';
+export class AddComplaints1796245400000 implements MigrationInterface {
+  name = 'AddComplaints1796245400000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
