@@ -18,6 +18,7 @@ import {
   recordQcTest,
 } from '../support/load-factories';
 import { createTrackedTruck, queryE2eDatabase } from '../support/live-support';
+import { drawnSignature } from '../support/signatures';
 
 const HOSTILE_NAME = '=HYPERLINK("http://evil","x")';
 
@@ -65,6 +66,14 @@ describe('The evidence pack and the reports of a pour', () => {
       crew.qc.post(`/loads/${load.id}/water`, { litres: 40, addedBy: 'Driver Wang', requestedBy: 'Foreman Li' }),
     );
     await expectCreated(crew.qc.post(`/pours/${pour.id}/specimen-sets`, { loadId: load.id }));
+    await expectCreated(
+      crew.site.post(`/loads/${load.id}/ticket/signature`, {
+        outcome: 'signed',
+        moment: 'discharge',
+        signerName: 'Foreman Li',
+        signature: drawnSignature(),
+      }),
+    );
     await expectCreated(crew.dispatcher.post(`/loads/${load.id}/end-discharge`, {}));
     delivered = load;
     const events: { toStatus: string; at: string }[] = (await crew.dispatcher.get(`/loads/${load.id}/events`)).body;
@@ -113,6 +122,17 @@ describe('The evidence pack and the reports of a pour', () => {
     ]);
     expect(first.tests[0].ruleSetVersion).toMatch(/\S/);
     expect(first.specimens).toHaveLength(1);
+    expect(first.signatures).toEqual([
+      expect.objectContaining({
+        ticketVersion: 1,
+        outcome: 'signed',
+        moment: 'discharge',
+        signature: expect.objectContaining({
+          signerName: 'Foreman Li',
+          imageDataUrl: expect.stringMatching(/^data:image\/png;base64,/),
+        }),
+      }),
+    ]);
     expect(first.trace.map(([lat, lng]) => [lat, lng])).toEqual([
       [31.91, 118.81],
       [31.925, 118.83],
@@ -141,6 +161,10 @@ describe('The evidence pack and the reports of a pour', () => {
     expect(text).toContain('GPS trace (3 fixes)');
     expect(text).toContain('Pump ready at axis A');
     expect(text).toContain('40 L');
+    expect(text).toMatch(/ticket version 1: signed at discharge — Foreman Li/);
+    // The drawn signature is in the PDF as an image.
+    const images = execFileSync('pdfimages', ['-list', file]).toString().trim().split('\n').slice(2);
+    expect(images.length).toBeGreaterThanOrEqual(1);
   });
 
   it('writes the PDF in Chinese when asked, and refuses a language it does not have', async () => {

@@ -1,5 +1,7 @@
 import type { LoadStatus, QcFailureCode } from '@pourline/domain';
 import type { MessageCode } from './pour-log';
+import type { SignatureDto } from './signatures';
+import type { TicketSignMoment } from './tickets';
 import type { QcOutcome, QcStage } from './quality';
 
 /**
@@ -35,6 +37,15 @@ export interface EvidenceWaterDto {
   requestedBy: string;
 }
 
+/** A version of the load's delivery ticket signed or refused at the site. */
+export interface EvidenceSignatureDto {
+  ticketVersion: number;
+  outcome: 'signed' | 'refused';
+  moment: TicketSignMoment | null;
+  refusalReason: string | null;
+  signature: SignatureDto | null;
+}
+
 /** One fix of the truck's trace: latitude, longitude, Unix milliseconds. */
 export type TracePoint = [number, number, number];
 
@@ -56,6 +67,7 @@ export interface EvidenceLoadDto {
   water: EvidenceWaterDto[];
   tests: EvidenceTestDto[];
   specimens: EvidenceSpecimenDto[];
+  signatures: EvidenceSignatureDto[];
   /** From leaving the plant until back at the plant (or the end of discharge when it has not returned). */
   trace: TracePoint[];
 }

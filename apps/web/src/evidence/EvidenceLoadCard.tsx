@@ -104,6 +104,24 @@ export function EvidenceLoadCard({
           ))}
         </tbody>
       </table>
+      <div className="evidence-signatures" data-testid="evidence-signatures">
+        {load.signatures.length === 0 && <p className="muted">{t('evidence.noSignatures')}</p>}
+        {load.signatures.map((item) => (
+          <figure key={item.ticketVersion} className="evidence-signature">
+            {item.signature?.imageDataUrl && (
+              <img
+                src={item.signature.imageDataUrl}
+                alt={t('evidence.signatureOf', { name: item.signature.signerName })}
+              />
+            )}
+            <figcaption>
+              {t(`evidence.ticket.${item.outcome}`, { version: item.ticketVersion })}
+              {item.signature ? ` · ${item.signature.signerName} · ${time(item.signature.signedAt)}` : ''}
+              {item.refusalReason ? ` · ${item.refusalReason}` : ''}
+            </figcaption>
+          </figure>
+        ))}
+      </div>
       {load.specimens.length > 0 && (
         <ul className="evidence-specimens">
           {load.specimens.map((set) => (

@@ -978,6 +978,10 @@ export const en = {
   'reports.complaints.closed': 'Closed',
   'reports.complaints.meanToResolve': 'Mean time to resolve',
   'reports.complaints.maxToResolve': 'Longest',
+  'evidence.noSignatures': 'The ticket was not signed.',
+  'evidence.signatureOf': 'Signature of {name}',
+  'evidence.ticket.signed': 'Ticket v{version} signed',
+  'evidence.ticket.refused': 'Ticket v{version} refused',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -962,4 +962,8 @@ export const zhCN: Messages = {
   'reports.complaints.closed': '已关闭',
   'reports.complaints.meanToResolve': '平均解决时间',
   'reports.complaints.maxToResolve': '最长',
+  'evidence.noSignatures': '小票未签字。',
+  'evidence.signatureOf': '{name} 的签字',
+  'evidence.ticket.signed': '小票 v{version} 已签收',
+  'evidence.ticket.refused': '小票 v{version} 拒签',
 };

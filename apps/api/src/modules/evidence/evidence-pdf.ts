@@ -93,7 +93,38 @@ function writeLoad(
       `${set.label} · ${time(set.madeAt)} · ${set.madeByName} · ${labels.days7}: ${results(set.results7dMpa)} · ${labels.days28}: ${results(set.results28dMpa)}`,
     );
   }
+  writeSignatures(doc, load, labels, time);
   writeTrace(doc, load, labels);
+}
+
+const SIGNATURE_BOX: [number, number] = [150, 50];
+
+function writeSignatures(
+  doc: PDFKit.PDFDocument,
+  load: EvidenceLoadDto,
+  labels: EvidenceLabels,
+  time: (iso: string | null) => string,
+): void {
+  doc.moveDown(0.4).font(PDF_FONT.bold).text(labels.signatures).font(PDF_FONT.regular);
+  if (load.signatures.length === 0) doc.fillColor(MUTED).text(labels.noSignatures).fillColor('black');
+  for (const item of load.signatures) {
+    const who = item.signature
+      ? ` — ${item.signature.signerName}, ${time(item.signature.signedAt)} (${labels.recordedBy} ${item.signature.recordedByName})`
+      : '';
+    const moment = item.moment ? ` ${labels[item.moment]}` : '';
+    doc.fillColor(item.outcome === 'refused' ? FAIL : 'black');
+    doc.text(`${labels.ticketVersion} ${item.ticketVersion}: ${labels[item.outcome]}${moment}${who}`);
+    if (item.refusalReason) doc.text(`   ${item.refusalReason}`);
+    doc.fillColor('black');
+    const image = item.signature?.imageDataUrl?.replace(/^data:image\/png;base64,/, '');
+    if (image) {
+      if (doc.y + SIGNATURE_BOX[1] > doc.page.height - doc.page.margins.bottom) doc.addPage();
+      const top = doc.y + 2;
+      doc.image(Buffer.from(image, 'base64'), doc.page.margins.left, top, { fit: SIGNATURE_BOX });
+      doc.y = top + SIGNATURE_BOX[1] + 4;
+      doc.x = doc.page.margins.left;
+    }
+  }
 }
 
 function writeTrace(doc: PDFKit.PDFDocument, load: EvidenceLoadDto, labels: EvidenceLabels): void {

@@ -39,6 +39,19 @@ export interface EvidenceLoadRow {
   back_at: Date | null;
 }
 
+export interface SignatureRow {
+  load_id: string;
+  version: number;
+  outcome: 'signed' | 'refused';
+  moment: 'arrival' | 'discharge' | null;
+  refusal_reason: string | null;
+  signer_name: string | null;
+  signature_image: Buffer | null;
+  signed_at: Date | null;
+  signed_by_id: string | null;
+  signed_by_name: string | null;
+}
+
 /** At most this many fixes per load's trace: enough for a map and a page, evenly thinned. */
 const MAX_TRACE_POINTS = 600;
 
@@ -108,6 +121,18 @@ export class EvidenceRepository {
               water.litres, water.added_by AS "addedBy", water.requested_by AS "requestedBy"
          FROM water_additions water JOIN loads load ON load.id = water.load_id
         WHERE load.pour_id = $1 ORDER BY water.at`,
+      [pourId],
+    );
+  }
+
+  /** The signed or refused versions of the pour's delivery tickets, the drawn signature as PNG bytes. */
+  signatures(pourId: string): Promise<SignatureRow[]> {
+    return this.dataSource.query(
+      `SELECT ticket.load_id, ticket.version, ticket.outcome, ticket.moment, ticket.refusal_reason, ticket.signer_name,
+              ticket.signature_image, ticket.signed_at, ticket.signed_by_id, ticket.signed_by_name
+         FROM delivery_ticket_versions ticket JOIN loads load ON load.id = ticket.load_id
+        WHERE load.pour_id = $1 AND ticket.outcome IS NOT NULL
+        ORDER BY ticket.load_id, ticket.version`,
       [pourId],
     );
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CurrentUser, EvidenceLoadDto, EvidencePackDto } from '@pourline/contracts';
+import type { CurrentUser, EvidenceLoadDto, EvidencePackDto, EvidenceSignatureDto } from '@pourline/contracts';
 import type { LoadStatus } from '@pourline/domain';
 import { canSeeProject } from '../../platform/auth/project-scope';
 import { Clock } from '../../platform/clock/clock';
@@ -7,9 +7,30 @@ import { NotFoundError } from '../../platform/errors/domain-error';
 import { PdfDocuments } from '../../platform/pdf/pdf-documents';
 import { EVIDENCE_LABELS, type EvidenceLanguage } from './evidence-labels';
 import { writeEvidencePack } from './evidence-pdf';
-import { type EvidenceLoadRow, EvidenceRepository } from './evidence.repository';
+import { type EvidenceLoadRow, EvidenceRepository, type SignatureRow } from './evidence.repository';
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
+
+function toSignature(row: SignatureRow): EvidenceSignatureDto {
+  return {
+    ticketVersion: row.version,
+    outcome: row.outcome,
+    moment: row.moment,
+    refusalReason: row.refusal_reason,
+    signature:
+      row.signer_name && row.signed_at
+        ? {
+            signerName: row.signer_name,
+            imageDataUrl: row.signature_image
+              ? `data:image/png;base64,${row.signature_image.toString('base64')}`
+              : null,
+            signedAt: new Date(row.signed_at).toISOString(),
+            recordedById: row.signed_by_id ?? '',
+            recordedByName: row.signed_by_name ?? '',
+          }
+        : null,
+  };
+}
 /** A truck not yet back is traced this long after leaving at most. */
 const OPEN_TRACE_MS = 4 * 3_600_000;
 
@@ -41,12 +62,13 @@ export class EvidenceService {
   async pack(pourId: string, actor: CurrentUser): Promise<EvidencePackDto> {
     const pour = await this.evidence.pour(pourId);
     if (!pour || !canSeeProject(actor, pour.project_id)) throw new NotFoundError('Pour', pourId);
-    const [loads, tests, specimens, water, messages] = await Promise.all([
+    const [loads, tests, specimens, water, messages, signatures] = await Promise.all([
       this.evidence.loads(pourId),
       this.evidence.tests(pourId),
       this.evidence.specimens(pourId),
       this.evidence.water(pourId),
       this.evidence.messages(pourId),
+      this.evidence.signatures(pourId),
     ]);
     const withoutLoadId = <T extends { loadId: string }>({ loadId: _, ...rest }: T) => rest;
     const evidenceLoads: EvidenceLoadDto[] = [];
@@ -69,6 +91,7 @@ export class EvidenceService {
         water: water.filter((item) => item.loadId === load.id).map(withoutLoadId),
         tests: tests.filter((item) => item.loadId === load.id).map(withoutLoadId),
         specimens: specimens.filter((item) => item.loadId === load.id).map(withoutLoadId),
+        signatures: signatures.filter((row) => row.load_id === load.id).map(toSignature),
         trace: await this.trace(load),
       });
     }
