@@ -27,7 +27,10 @@ export function AfterSalesView({
     filter === 'all' ? {} : filter === 'overdue' ? { state: 'open' } : { state: filter };
   const complaints = useComplaints(query);
   const open = useComplaints({ state: 'open' });
-  const shown = (complaints.data ?? []).filter((complaint) => filter !== 'overdue' || complaint.overdue);
+  // Overdue ones first: they are what after-sales must act on now; then the newest.
+  const shown = (complaints.data ?? [])
+    .filter((complaint) => filter !== 'overdue' || complaint.overdue)
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.receivedAt.localeCompare(a.receivedAt));
   const openCount = open.data?.length ?? 0;
   const overdueCount = open.data?.filter((complaint) => complaint.overdue).length ?? 0;
 
