@@ -173,6 +173,16 @@ export interface ComplaintTimerSettingDto {
   isDefault: boolean;
 }
 
+/**
+ * That a complaint changed, and no more: live events reach everyone who follows the project,
+ * so the complaint itself is fetched by those allowed to read it.
+ */
+export interface ComplaintChangedPayload {
+  id: string;
+  number: string;
+  state: ComplaintState;
+}
+
 /** The payload of an overdue alert: which complaint broke which promise. */
 export interface ComplaintOverduePayload {
   complaintId: string;

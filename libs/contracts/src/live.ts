@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ComplaintOverduePayload, ComplaintSummaryDto } from './complaints';
+import type { ComplaintChangedPayload, ComplaintOverduePayload } from './complaints';
 import type { LoadDto } from './loads';
 import type { PourMessageDto } from './pour-log';
 import type { PourRequestDto } from './pours';
@@ -173,7 +173,7 @@ export interface LiveEventMap {
   'complaint.overdue.v1': LiveEnvelope<ComplaintOverduePayload>;
   'alert.resolved.v1': LiveEnvelope<AlertResolution>;
   /** A complaint received or moved on: after-sales' worklist and the customer's own list follow it. */
-  'complaint.changed.v1': LiveEnvelope<ComplaintSummaryDto>;
+  'complaint.changed.v1': LiveEnvelope<ComplaintChangedPayload>;
 }
 export type LiveEventType = keyof LiveEventMap;
 

@@ -12,7 +12,7 @@ import { Clock } from '../../platform/clock/clock';
 import { NotFoundError, UnknownReferenceError } from '../../platform/errors/domain-error';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { ComplaintTimers } from './complaint-timers.service';
-import { toDetail, toSummary } from './complaint.mapper';
+import { complaintNumber, toDetail, toSummary } from './complaint.mapper';
 import { ConcreteReturnWithoutRejectionError } from './complaints.exceptions';
 import { type ComplaintRow, type ComplaintSubject, ComplaintsRepository } from './complaints.repository';
 
@@ -110,9 +110,11 @@ export class ComplaintsService {
   /** Tells after-sales' worklists and the customer's own list, in the transaction of the change. */
   async announce(manager: EntityManager, id: string): Promise<void> {
     const row = (await this.complaints.find(id, manager))!;
-    const steps = await this.complaints.stepsOf([id], manager);
-    const summary = toSummary(row, steps, await this.timers.minutesFor(row.category), this.clock.now());
-    await this.live.publish(manager, 'complaint.changed.v1', row.projectId, summary);
+    await this.live.publish(manager, 'complaint.changed.v1', row.projectId, {
+      id,
+      number: complaintNumber(row.serial),
+      state: row.state,
+    });
   }
 
   /** What the complaint is about, as far as this person may see it. */
