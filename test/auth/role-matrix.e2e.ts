@@ -189,7 +189,6 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'POST /api/pour-orders/{id}/declined': PLANNERS,
   'GET /api/pours/{id}/plan-responses': ALL,
   'POST /api/pours/{id}/plan-responses': ['customer'],
-  'POST /api/alerts/{seq}/acknowledge': PLANNERS,
 };
 
 describe('Roles and permissions', () => {
