@@ -28,6 +28,13 @@ const CONVERSATION: TestRole[] = ['admin', 'dispatcher', 'plant_operator', 'site
 const STRENGTH: TestRole[] = ['admin', 'plant_operator', 'qc_inspector', 'after_sales'];
 /** A project's inspection lots and their warnings: the supervising engineer follows the acceptance of theirs. */
 const LOTS: TestRole[] = [...STRENGTH, 'supervisor'];
+/** Complaints: the customer raises and follows its own; after-sales works them; dispatch reads them. */
+const COMPLAINT_READERS: TestRole[] = ['admin', 'dispatcher', 'after_sales', 'customer'];
+const COMPLAINT_RAISERS: TestRole[] = ['admin', 'after_sales', 'customer'];
+const AFTER_SALES: TestRole[] = ['admin', 'after_sales'];
+/** Everything that happened to a pour, for those who answer for it. */
+const EVIDENCE: TestRole[] = ['admin', 'dispatcher', 'qc_inspector', 'after_sales'];
+const REPORTS: TestRole[] = ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'];
 
 /**
  * Who may call what, written out by hand from PRODUCT.md's roles: it is the
@@ -152,6 +159,29 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'GET /api/plants/{id}/queue': PLANT,
   'GET /api/pour-requests': ALL,
   'POST /api/pour-requests/{id}/acknowledge': PLANNERS,
+  // After-sales acknowledges the overdue alerts of complaints (only those: see the complaint workflow test).
+  'POST /api/alerts/{seq}/acknowledge': [...PLANNERS, 'after_sales'],
+  'GET /api/complaints': COMPLAINT_READERS,
+  'POST /api/complaints': COMPLAINT_RAISERS,
+  'GET /api/complaints/timers': COMPLAINT_READERS,
+  'PUT /api/complaints/timers/{category}': ADMIN,
+  'GET /api/complaints/{id}': COMPLAINT_READERS,
+  'POST /api/complaints/{id}/steps': AFTER_SALES,
+  'POST /api/complaints/{id}/actions': AFTER_SALES,
+  'POST /api/complaints/{id}/actions/{actionId}/done': AFTER_SALES,
+  'POST /api/complaints/{id}/follow-up': AFTER_SALES,
+  'POST /api/complaints/{id}/photos': COMPLAINT_RAISERS,
+  'GET /api/complaints/{id}/photos/{photoId}': COMPLAINT_READERS,
+  'GET /api/pours/{id}/evidence': EVIDENCE,
+  'GET /api/pours/{id}/evidence/pdf': EVIDENCE,
+  'GET /api/reports/pours/{id}': REPORTS,
+  'GET /api/reports/pours/{id}/loads.csv': REPORTS,
+  'GET /api/reports/production': REPORTS,
+  'GET /api/reports/production.csv': REPORTS,
+  'GET /api/reports/qc-pass-rates': REPORTS,
+  'GET /api/reports/qc-pass-rates.csv': REPORTS,
+  'GET /api/reports/complaints': REPORTS,
+  'GET /api/reports/complaints.csv': REPORTS,
   // The customer orders pours and answers their plans; the dispatch room plans or declines the orders.
   'GET /api/pour-orders': ALL,
   'POST /api/pour-orders': ['customer'],
@@ -159,7 +189,6 @@ const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'POST /api/pour-orders/{id}/declined': PLANNERS,
   'GET /api/pours/{id}/plan-responses': ALL,
   'POST /api/pours/{id}/plan-responses': ['customer'],
-  'POST /api/alerts/{seq}/acknowledge': PLANNERS,
   // The dispatch plan: read by the dispatch room and the plant it drives; decided by the dispatch room.
   'GET /api/pours/{id}/dispatch': PLANT,
   'POST /api/pours/{id}/dispatch/accept': PLANNERS,
@@ -194,7 +223,7 @@ describe('Roles and permissions', () => {
 
     it.each([...ROLES, 'anonymous' as const])('as %s', async (role) => {
       const http = role === 'anonymous' ? new Http() : sessions[role];
-      const body = method === 'POST' || method === 'PATCH' ? {} : undefined;
+      const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? {} : undefined;
       const { status } = await http.request(method, path, body);
       if (allowed === 'public') expect(status).not.toBe(401);
       else if (role === 'anonymous') expect(status).toBe(401);
@@ -312,5 +341,39 @@ describe('Roles and permissions', () => {
       customerId: randomUUID(),
     });
     expect(unknown.status).toBe(404);
+  });
+  describe('a customer and its complaints', () => {
+    let customer: Http;
+    let ownPourId: string;
+    let otherPourId: string;
+    const complaintOn = (pourId: string) => ({
+      category: 'delivery',
+      pourId,
+      title: 'Trucks bunched at the gate',
+      description: 'Three trucks arrived together and waited forty minutes',
+    });
+
+    beforeAll(async () => {
+      const admin = sessions.admin;
+      const own = await createWorld(admin);
+      const other = await createWorld(admin);
+      customer = (await createUser(admin, 'customer', own.project.customerId)).session;
+      ownPourId = (await createPour(admin, own, { scheduledStart: '2026-12-21T01:00:00Z' })).id;
+      otherPourId = (await createPour(admin, other, { scheduledStart: '2026-12-21T02:00:00Z' })).id;
+    });
+
+    it('raises a complaint on its own pour and follows it, and cannot reach another customer’s', async () => {
+      const raised = await expectCreated(customer.post('/complaints', complaintOn(ownPourId)));
+      expect(raised).toMatchObject({ raisedVia: 'customer', state: 'received', pourId: ownPourId });
+      expect((await customer.post('/complaints', complaintOn(otherPourId))).status).toBe(404);
+      const foreign = await expectCreated(sessions.after_sales.post('/complaints', complaintOn(otherPourId)));
+      const listed = (await customer.get('/complaints')).body.map((item: { id: string }) => item.id);
+      expect(listed).toContain(raised.id);
+      expect(listed).not.toContain(foreign.id);
+      expect((await customer.get(`/complaints/${foreign.id}`)).status).toBe(404);
+      expect((await customer.post(`/complaints/${raised.id}/steps`, { to: 'acknowledged', note: 'x' })).status).toBe(
+        403,
+      );
+    });
   });
 });

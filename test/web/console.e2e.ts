@@ -162,7 +162,10 @@ describe('The console in a real browser', () => {
 
   it('switches the console to Chinese and remembers it', async () => {
     const page = await pageAs('after_sales');
+    // After-sales lands on its complaints.
+    await page.getByTestId('aftersales-view').waitFor();
     await page.getByTestId('language-switch').selectOption('zh-CN');
+    await page.getByTestId('nav-pours').click();
     await page.getByTestId('pour-board').waitFor();
     await page.reload();
     await page.getByTestId('pour-board').waitFor();

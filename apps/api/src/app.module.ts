@@ -17,6 +17,9 @@ import { PourOrdersModule } from './modules/pour-orders/pour-orders.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { TrackingModule } from './modules/tracking/tracking.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
+import { ComplaintsModule } from './modules/complaints/complaints.module';
+import { ReportsModule } from './modules/reports/reports.module';
+import { EvidenceModule } from './modules/evidence/evidence.module';
 import { LiveModule } from './platform/live/live.module';
 import { PdfModule } from './platform/pdf/pdf.module';
 import { RetentionModule } from './platform/retention/retention.module';
@@ -61,6 +64,9 @@ export class AppModule {
         AlertsModule,
         PourLogModule,
         DispatchModule,
+        ComplaintsModule,
+        ReportsModule,
+        EvidenceModule,
         TicketsModule,
         PourOrdersModule,
       ],

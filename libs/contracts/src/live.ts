@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DispatchAlertKind } from '@pourline/domain';
 import { plainText } from './common';
 import type { DispatchDecisionPayload, DispatchSettingsPayload } from './dispatch';
+import type { ComplaintChangedPayload, ComplaintOverduePayload } from './complaints';
 import type { LoadDto } from './loads';
 import type { PourMessageDto } from './pour-log';
 import type { PourRequestDto } from './pours';
@@ -128,6 +129,7 @@ export const ALERT_EVENT_TYPES = [
   'pump.status.v1',
   'load.deadline_risk.v1',
   'dispatch.alert.v1',
+  'complaint.overdue.v1',
 ] as const;
 
 /** A warning about the flow of concrete, raised once while its cause lasts. */
@@ -167,8 +169,14 @@ export interface AlertDto {
   summary: string;
   payload: unknown;
   acknowledgement: AlertAcknowledgement | null;
-  /** When its cause ended, for an alert that resolves by itself. */
+  /** When its cause ended (a flow condition gone, a complaint's overdue step taken): no longer open. */
   resolvedAt: string | null;
+}
+
+/** An alert whose cause is gone: the overdue step of a complaint was taken. */
+export interface AlertResolution {
+  seq: number;
+  at: string;
 }
 
 /** Numbered, stored events: replayed after a reconnect. */
@@ -192,6 +200,11 @@ export interface LiveEventMap {
   'dispatch.settings.v1': LiveEnvelope<DispatchSettingsPayload>;
   /** A load was created from a proposal: accepted, overridden, or by the auto switch. */
   'dispatch.decision.v1': LiveEnvelope<DispatchDecisionPayload>;
+  /** Raised once per complaint and broken service promise (acknowledge, first response, resolve). */
+  'complaint.overdue.v1': LiveEnvelope<ComplaintOverduePayload>;
+  'alert.resolved.v1': LiveEnvelope<AlertResolution>;
+  /** A complaint received or moved on: after-sales' worklist and the customer's own list follow it. */
+  'complaint.changed.v1': LiveEnvelope<ComplaintChangedPayload>;
 }
 export type LiveEventType = keyof LiveEventMap;
 
@@ -218,6 +231,9 @@ export interface ServerToClientEvents {
   'dispatch.alert_resolved.v1': (event: LiveEventMap['dispatch.alert_resolved.v1']) => void;
   'dispatch.settings.v1': (event: LiveEventMap['dispatch.settings.v1']) => void;
   'dispatch.decision.v1': (event: LiveEventMap['dispatch.decision.v1']) => void;
+  'complaint.overdue.v1': (event: LiveEventMap['complaint.overdue.v1']) => void;
+  'alert.resolved.v1': (event: LiveEventMap['alert.resolved.v1']) => void;
+  'complaint.changed.v1': (event: LiveEventMap['complaint.changed.v1']) => void;
   /** Latest positions, coalesced per truck and pump over a short window. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Sent once the replay after connecting is done; live events follow. */

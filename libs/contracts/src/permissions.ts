@@ -91,7 +91,18 @@ export const PERMISSIONS = {
   'pours.request': ['admin', 'dispatcher', 'site_dispatcher'],
   'pours.request-acknowledge': ['admin', 'dispatcher'],
   'alerts.read': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
-  'alerts.acknowledge': ['admin', 'dispatcher'],
+  // After-sales acknowledges the overdue alerts of its own complaints (the service keeps it to those).
+  'alerts.acknowledge': ['admin', 'dispatcher', 'after_sales'],
+  // Complaints and suggestions: the customer raises them in the portal and follows their state, or
+  // after-sales raises them on its behalf and works them to closure; the dispatch room sees them
+  // beside its pours; the admin sets the service timers per category.
+  'complaints.read': ['admin', 'dispatcher', 'after_sales', 'customer'],
+  'complaints.raise': ['admin', 'after_sales', 'customer'],
+  'complaints.work': ['admin', 'after_sales'],
+  'complaints.settings': ['admin'],
+  // Everything that happened to a pour in one pack, and the figures of production, quality and service.
+  'evidence.read': ['admin', 'dispatcher', 'qc_inspector', 'after_sales'],
+  'reports.read': ['admin', 'dispatcher', 'plant_operator', 'qc_inspector', 'after_sales'],
   // The planner's proposals and each plant's loading timeline: the dispatch room plans, the plant follows.
   'dispatch.read': ['admin', 'dispatcher', 'plant_operator'],
   // Accepting or overriding a proposal, the auto switch and the cold-joint limit are the dispatch room's.

@@ -43,3 +43,5 @@ export * from './pour-rhythm';
 export * from './travel-times';
 export * from './dispatch-alerts';
 export * from './scheduler';
+export * from './complaint-workflow';
+export * from './pour-report';

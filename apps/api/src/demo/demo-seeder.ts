@@ -5,6 +5,7 @@ import { UsersRepository } from '../modules/users/users.repository';
 import { UsersService } from '../modules/users/users.service';
 import { actorOf } from '../platform/auth/actor-of';
 import type { DemoDayActors } from './demo-day-seeder';
+import { hasComplaints, seedDemoComplaints } from './demo-complaints-seeder';
 import { DemoDayKeeper } from './demo-day-keeper';
 import { seedMasterData } from './demo-master-data-seeder';
 import { hasStrengthHistory, seedStrengthHistory } from './demo-strength-history-seeder';
@@ -48,6 +49,10 @@ export async function startDemo(
   }
   const keeper = new DemoDayKeeper(app, options.clock, () => demoActors(app), log);
   await keeper.check();
+  const afterSales = await users.findByUsername('aftersales');
+  if (afterSales?.role === 'after_sales' && !(await hasComplaints(app))) {
+    await seedDemoComplaints(app, actorOf(afterSales), log);
+  }
   keeper.start(options.checkEveryMs);
   return keeper;
 }

@@ -27,14 +27,26 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
     site: 'nav.site',
     qc: 'nav.qc',
     customer: 'nav.customer',
+    aftersales: 'nav.complaints',
     board: 'nav.pours',
   } as const;
+  const complaintsLink = homeView !== 'aftersales' && roleHasPermission(user.role, 'complaints.read');
+  const reportsLink = roleHasPermission(user.role, 'reports.read');
+  const onComplaints =
+    route.screen === 'complaints' ||
+    route.screen === 'complaint' ||
+    (homeView === 'aftersales' && route.screen === 'home');
   // The dispatch room can open a plant's control room; the plant's own operators have it as home.
   const plantLink = homeView !== 'plant' && roleHasPermission(user.role, 'plants.queue');
   const onBoard =
     homeView === 'board'
       ? route.screen === 'home' || route.screen === 'pour'
-      : route.screen !== 'home' && route.screen !== 'plant' && route.screen !== 'strength' && route.screen !== 'ticket';
+      : route.screen !== 'home' &&
+        route.screen !== 'plant' &&
+        route.screen !== 'strength' &&
+        route.screen !== 'ticket' &&
+        route.screen !== 'reports' &&
+        !onComplaints;
   const link = (target: Route) => ({
     href: routeHash(target),
     onClick: (event: MouseEvent) => {
@@ -49,13 +61,15 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
         </a>
-        {(homeView !== 'board' || canSeeStrength) && (
+        {(homeView !== 'board' || canSeeStrength || complaintsLink || reportsLink) && (
           <nav className="main-nav" aria-label={t('nav.label')}>
             {homeView !== 'board' && (
               <a
                 className="main-nav-link"
                 data-testid={`nav-${homeView}`}
-                aria-current={route.screen === 'home' ? 'page' : undefined}
+                aria-current={
+                  route.screen === 'home' || (homeView === 'aftersales' && onComplaints) ? 'page' : undefined
+                }
                 {...link({ screen: 'home' })}
               >
                 {t(homeKey[homeView])}
@@ -79,6 +93,26 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
             >
               {t('nav.pours')}
             </a>
+            {complaintsLink && (
+              <a
+                className="main-nav-link"
+                data-testid="nav-complaints"
+                aria-current={onComplaints ? 'page' : undefined}
+                {...link({ screen: 'complaints' })}
+              >
+                {t('nav.complaints')}
+              </a>
+            )}
+            {reportsLink && (
+              <a
+                className="main-nav-link"
+                data-testid="nav-reports"
+                aria-current={route.screen === 'reports' ? 'page' : undefined}
+                {...link({ screen: 'reports' })}
+              >
+                {t('nav.reports')}
+              </a>
+            )}
             {canSeeStrength && (
               <a
                 className="main-nav-link"

@@ -12,11 +12,16 @@ import type { PourBoardFilters } from '../pours/pourBoardFilters';
 import { SiteOutboxProvider } from '../site/SiteOutboxProvider';
 import { SiteView } from '../site/SiteView';
 import { StrengthView } from '../strength/StrengthView';
+import { AfterSalesView } from '../aftersales/AfterSalesView';
+import { ComplaintDetail } from '../aftersales/ComplaintDetail';
+import { PourEvidenceView } from '../evidence/PourEvidenceView';
 import { useI18n } from '../i18n/useI18n';
 import { AppHeader } from './AppHeader';
 import { useHashRoute } from './useHashRoute';
 
 // The editor brings the drawing plugin; only planners opening it pay for the download.
+// Reports bring the chart library; only those opening them pay for it.
+const ReportsView = lazy(() => import('../reports/ReportsView').then((module) => ({ default: module.ReportsView })));
 const PourEditor = lazy(() => import('../pours/editor/PourEditor').then((module) => ({ default: module.PourEditor })));
 
 interface ConsoleProps {
@@ -28,13 +33,14 @@ interface ConsoleProps {
 const LIVE_VIEW_ROLES: ReadonlySet<CurrentUser['role']> = new Set(['admin', 'dispatcher']);
 
 /** Home for each role: the live map, the site tablet view, or the pour board. */
-export type HomeView = 'live' | 'plant' | 'site' | 'qc' | 'customer' | 'board';
+export type HomeView = 'live' | 'plant' | 'site' | 'qc' | 'customer' | 'aftersales' | 'board';
 
 function homeViewOf(role: CurrentUser['role']): HomeView {
   if (LIVE_VIEW_ROLES.has(role)) return 'live';
   if (role === 'qc_inspector') return 'qc';
   if (role === 'plant_operator') return 'plant';
   if (role === 'customer' || role === 'supervisor') return 'customer';
+  if (role === 'after_sales') return 'aftersales';
   return role === 'site_dispatcher' ? 'site' : 'board';
 }
 
@@ -55,6 +61,13 @@ export function Console({ user, onSignOut }: ConsoleProps) {
   const homeView = homeViewOf(user.role);
   const canPlan = roleHasPermission(user.role, 'pours.plan');
   const canSeeStrength = roleHasPermission(user.role, 'strength.read');
+  const canSeeComplaints = roleHasPermission(user.role, 'complaints.read');
+  const canWorkComplaints = roleHasPermission(user.role, 'complaints.work');
+  const canSeeEvidence = roleHasPermission(user.role, 'evidence.read');
+  const canSeeReports = roleHasPermission(user.role, 'reports.read');
+  const showAfterSales =
+    (homeView === 'aftersales' && route.screen === 'home') || (route.screen === 'complaints' && canSeeComplaints);
+  const openComplaint = (complaintId: string) => navigate({ screen: 'complaint', complaintId });
   const showLiveView = homeView === 'live' && route.screen === 'home';
   const showSiteView = homeView === 'site' && route.screen === 'home';
   const showQcView = homeView === 'qc' && route.screen === 'home';
@@ -93,12 +106,40 @@ export function Console({ user, onSignOut }: ConsoleProps) {
           <TicketPage key={route.loadId} loadId={route.loadId} user={user} onBack={() => window.history.back()} />
         ) : route.screen === 'strength' && canSeeStrength ? (
           <StrengthView />
+        ) : route.screen === 'reports' && canSeeReports ? (
+          <Suspense fallback={<p className="status-note">{t('app.loading')}</p>}>
+            <ReportsView />
+          </Suspense>
+        ) : route.screen === 'complaint' && canSeeComplaints ? (
+          <ComplaintDetail
+            key={route.complaintId}
+            complaintId={route.complaintId}
+            canWork={canWorkComplaints}
+            canAddPhotos={roleHasPermission(user.role, 'complaints.raise')}
+            onBack={() => navigate({ screen: homeView === 'aftersales' ? 'home' : 'complaints' })}
+            onOpenEvidence={canSeeEvidence ? (pourId) => navigate({ screen: 'evidence', pourId }) : undefined}
+          />
+        ) : route.screen === 'evidence' && canSeeEvidence ? (
+          <PourEvidenceView
+            key={route.pourId}
+            pourId={route.pourId}
+            canSeeComplaints={canSeeComplaints}
+            onBack={() => navigate({ screen: 'pour', pourId: route.pourId })}
+            onOpenComplaint={openComplaint}
+          />
+        ) : showAfterSales ? (
+          <AfterSalesView
+            onOpenComplaint={openComplaint}
+            canRaise={roleHasPermission(user.role, 'complaints.raise')}
+            canWork={canWorkComplaints}
+          />
         ) : route.screen === 'pour' ? (
           <PourDetail
             key={route.pourId}
             pourId={route.pourId}
             onBack={() => navigate({ screen: homeView === 'board' ? 'home' : 'board' })}
             onEdit={canPlan ? () => navigate({ screen: 'edit-pour', pourId: route.pourId }) : undefined}
+            onEvidence={canSeeEvidence ? () => navigate({ screen: 'evidence', pourId: route.pourId }) : undefined}
           />
         ) : showLiveView ? (
           <OperatorView onOpenPour={(pourId) => navigate({ screen: 'pour', pourId })} />

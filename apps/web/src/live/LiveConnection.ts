@@ -24,6 +24,9 @@ const NUMBERED_EVENTS: readonly LiveEventType[] = [
   'dispatch.alert_resolved.v1',
   'dispatch.settings.v1',
   'dispatch.decision.v1',
+  'complaint.changed.v1',
+  'complaint.overdue.v1',
+  'alert.resolved.v1',
 ];
 
 /**

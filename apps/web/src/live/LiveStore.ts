@@ -9,7 +9,16 @@ import type {
   PumpStatusDto,
   QcTestDto,
 } from '@pourline/contracts';
-import { alertFromDto, capAlerts, deadlineAlert, flowAlert, loadAlerts, pumpAlert, rejectionAlert } from './liveAlerts';
+import {
+  alertFromDto,
+  capAlerts,
+  complaintOverdueAlert,
+  deadlineAlert,
+  flowAlert,
+  loadAlerts,
+  pumpAlert,
+  rejectionAlert,
+} from './liveAlerts';
 import { type ConnectionState, INITIAL_LIVE_STATE, type LiveAlert, type LiveState } from './liveState';
 import { mergePourMessage } from './pourMessages';
 
@@ -28,6 +37,7 @@ type MapSlice =
   | 'pourLoadsVersion'
   | 'alertAcknowledgements'
   | 'strengthVersion'
+  | 'complaintsVersion'
   | 'pourMessages'
   | 'pourLogVersion'
   | 'dispatchVersion'
@@ -328,7 +338,22 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       draft.set('strengthVersion', plantId, (draft.get('strengthVersion', plantId) ?? 0) + 1);
       return;
     }
+    case 'complaint.overdue.v1': {
+      const overdue = event as LiveEventMap['complaint.overdue.v1'];
+      draft.alert(complaintOverdueAlert(overdue));
+      bumpComplaint(draft, overdue.payload.complaintId);
+      return;
+    }
+    case 'complaint.changed.v1':
+      bumpComplaint(draft, (event as LiveEventMap['complaint.changed.v1']).payload.id);
+      return;
   }
+}
+
+/** Lists follow every complaint ('all'); an open complaint follows its own id. */
+function bumpComplaint(draft: Draft, complaintId: string): void {
+  for (const key of ['all', complaintId])
+    draft.set('complaintsVersion', key, (draft.get('complaintsVersion', key) ?? 0) + 1);
 }
 
 function mergeLoad(draft: Draft, load: LoadDto): boolean {

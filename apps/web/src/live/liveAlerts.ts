@@ -31,6 +31,23 @@ export function rejectionAlert(event: LiveEventMap['load.rejected.v1']): LiveAle
   };
 }
 
+/** A complaint that broke a service promise: its number stands where a ticket would, its timer as the detail. */
+export function complaintOverdueAlert(event: LiveEventMap['complaint.overdue.v1']): LiveAlert {
+  return {
+    id: alertIdOf(event.seq),
+    seq: event.seq,
+    type: 'complaint_overdue',
+    at: event.at,
+    plantId: null,
+    pourId: null,
+    ticketNumber: event.payload.number,
+    truckFleetNumber: null,
+    pumpId: null,
+    detail: event.payload.timer,
+    summary: event.payload.title,
+  };
+}
+
 /** A hold when the load has just gone to `held`: an alert the server keeps, under the event's number. */
 export function loadAlerts(previous: LoadDto | undefined, load: LoadDto, at: string, seq: number): LiveAlert[] {
   const alerts: LiveAlert[] = [];
@@ -165,6 +182,11 @@ export function alertFromDto(dto: AlertDto): LiveAlert {
         return { ...flowAlert(dto.seq, dto.at, payload as unknown as DispatchAlertPayload), summary: dto.summary };
       }
       return { ...fallback, type: 'flow' };
+    }
+    case 'complaint.overdue.v1': {
+      if (!isObject(payload) || typeof payload.number !== 'string') return { ...fallback, type: 'complaint_overdue' };
+      const event = { seq: dto.seq, at: dto.at, payload } as unknown as LiveEventMap['complaint.overdue.v1'];
+      return complaintOverdueAlert(event);
     }
     case 'pump.status.v1': {
       if (!looksLikePumpStatus(payload)) return { ...fallback, type: 'pump_breakdown' };

@@ -13,7 +13,14 @@ import type { DispatchAlertKind } from '@pourline/domain';
 /** What the header shows: replaying counts as connecting until the server says it is done. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
-export type LiveAlertType = 'rejection' | 'hold' | 'pump_breakdown' | 'pump_blocked' | 'deadline_risk' | 'flow';
+export type LiveAlertType =
+  | 'rejection'
+  | 'hold'
+  | 'pump_breakdown'
+  | 'pump_blocked'
+  | 'deadline_risk'
+  | 'flow'
+  | 'complaint_overdue';
 
 /** A dispatch alert about the flow of concrete: which kind, its cause's key and its figures. */
 export interface FlowAlertDetail {
@@ -67,6 +74,8 @@ export interface LiveState {
   pourLoadsVersion: ReadonlyMap<string, number>;
   /** Bumped per plant when a strength warning is raised there, so the strength view refetches. */
   strengthVersion: ReadonlyMap<string, number>;
+  /** Bumped per complaint id, and under 'all', when a complaint is received, moves on or falls overdue. */
+  complaintsVersion: ReadonlyMap<string, number>;
   /** Newest first, capped; open alerts the server keeps are never dropped by the cap. */
   alerts: readonly LiveAlert[];
   /** Who acknowledged which alert, keyed by the alert's seq as a string; apart, so an acknowledgement may come first. */
@@ -94,6 +103,7 @@ export const INITIAL_LIVE_STATE: LiveState = {
   latestQcByLoad: new Map(),
   pourLoadsVersion: new Map(),
   strengthVersion: new Map(),
+  complaintsVersion: new Map(),
   alerts: [],
   alertAcknowledgements: new Map(),
   resyncVersion: 0,

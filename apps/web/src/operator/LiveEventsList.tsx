@@ -7,6 +7,7 @@ import type { FlowAlertDetail, LiveAlert } from '../live/liveState';
 import { useLive } from '../live/useLive';
 import { useLiveStore } from '../live/useLiveStore';
 import { formatPlantTime } from '../pours/plantTime';
+import { isComplaintTimer } from '../aftersales/complaintWords';
 import { DispatchError } from './DispatchError';
 import { acknowledgeAlert } from './operatorEndpoints';
 import { useDispatchAction } from './useDispatchAction';
@@ -212,5 +213,11 @@ function describeAlert(alert: LiveAlert, pump: PumpDto | undefined, t: Translate
       return t('live.event.pumpBlocked', { pump: pump?.code ?? '', note: alert.detail });
     case 'flow':
       return alert.flow ? describeFlow(alert.flow, ticket, truck, t) : (alert.summary ?? '');
+    case 'complaint_overdue':
+      return t('live.event.complaintOverdue', {
+        number: ticket,
+        timer: isComplaintTimer(alert.detail) ? t(`complaints.timer.${alert.detail}`) : alert.detail,
+        title: alert.summary ?? '',
+      });
   }
 }

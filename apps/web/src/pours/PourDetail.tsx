@@ -19,9 +19,11 @@ interface PourDetailProps {
   onBack: () => void;
   /** Given only to people who may plan pours. */
   onEdit?: () => void;
+  /** Given only to people who may read a pour's evidence pack. */
+  onEvidence?: () => void;
 }
 
-export function PourDetail({ pourId, onBack, onEdit }: PourDetailProps) {
+export function PourDetail({ pourId, onBack, onEdit, onEvidence }: PourDetailProps) {
   const { t, locale, formatNumber } = useI18n();
   const { data: pour, error, loading, reload, setData } = usePour(pourId);
   // The pour's radio log is the producer's and the site's; the construction party answers the plan.
@@ -77,6 +79,11 @@ export function PourDetail({ pourId, onBack, onEdit }: PourDetailProps) {
         <div className="detail-badges">
           <PourStatusBadge status={pour.status} testId="pour-status" large />
           <UndeliveredBadge types={pour.undeliveredDocumentTypes} />
+          {onEvidence && (
+            <button type="button" className="button" data-testid="open-evidence" onClick={onEvidence}>
+              {t('evidence.open')}
+            </button>
+          )}
           {onEdit && (
             <button type="button" className="button" data-testid="edit-plan" onClick={onEdit}>
               {t('editor.edit')}

@@ -1,5 +1,6 @@
 import type { DeliverDocumentRequest, PourDocumentDto, UploadDocumentFields } from '@pourline/contracts';
 import type { ApiClient } from '../api/apiClient';
+import { saveFile } from '../api/saveFile';
 
 export function listPourDocuments(api: ApiClient, pourId: string, signal?: AbortSignal): Promise<PourDocumentDto[]> {
   return api.get<PourDocumentDto[]>(`/pours/${encodeURIComponent(pourId)}/documents`, { signal });
@@ -26,17 +27,6 @@ export function markDocumentDelivered(
   return api.post<PourDocumentDto>(`/documents/${encodeURIComponent(documentId)}/delivery`, request);
 }
 
-/** The file travels with the bearer token, so it is fetched and handed to the browser as a blob. */
-export async function downloadDocumentFile(api: ApiClient, document_: PourDocumentDto): Promise<void> {
-  const blob = await api.blob(`/documents/${encodeURIComponent(document_.id)}/file`);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = document_.fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the URL after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+/** The document's file, downloaded under its own name. */
+export const downloadDocumentFile = (api: ApiClient, document_: PourDocumentDto): Promise<void> =>
+  saveFile(api, `/documents/${encodeURIComponent(document_.id)}/file`, document_.fileName);

@@ -9,6 +9,7 @@ import type {
   StrengthWarningDto,
 } from '@pourline/contracts';
 import type { ApiClient } from '../api/apiClient';
+import { saveFile } from '../api/saveFile';
 
 const MAX_PAGE_SIZE = 200;
 
@@ -26,18 +27,14 @@ export interface PeriodQuery {
 export const getProductionControl = (api: ApiClient, plantId: string, period: PeriodQuery, signal?: AbortSignal) =>
   api.get<ProductionControlDto>('/strength/production-control', { query: { plantId, ...period }, signal });
 
-/** The CSV travels with the bearer token, so it is fetched and handed to the browser as a file. */
-export async function downloadProductionControlCsv(api: ApiClient, plantId: string, period: PeriodQuery) {
-  const blob = await api.blob('/strength/production-control.csv', { query: { plantId, ...period } });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `production-control-${period.from ?? 'start'}-${period.to ?? 'today'}.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
+/** The month's figures as CSV, for a spreadsheet. */
+export const downloadProductionControlCsv = (api: ApiClient, plantId: string, period: PeriodQuery) =>
+  saveFile(
+    api,
+    '/strength/production-control.csv',
+    `production-control-${period.from ?? 'start'}-${period.to ?? 'today'}.csv`,
+    { plantId, ...period },
+  );
 
 export const listMixTrends = (api: ApiClient, plantId: string, signal?: AbortSignal) =>
   api.get<MixTrendDto[]>('/strength/trends', { query: { plantId }, signal });

@@ -9,6 +9,7 @@ export function isAlertEvent(event: Pick<NumberedEvent, 'type' | 'payload'>): ev
     case 'load.rejected.v1':
     case 'load.deadline_risk.v1':
     case 'dispatch.alert.v1':
+    case 'complaint.overdue.v1':
       return true;
     case 'load.changed.v1':
       return event.payload.status === 'held';

@@ -29,6 +29,7 @@ export class AlertEntity {
   @Column({ type: 'varchar', length: 120, nullable: true })
   conditionKey!: string | null;
 
+  /** Its cause is gone (a flow condition ended, a complaint's overdue step was taken): no longer open, kept for the record. */
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
 }

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AcknowledgeAlertRequest, AlertDto, CurrentUser } from '@pourline/contracts';
 import { canSeeProject, visibleProjectIds } from '../../platform/auth/project-scope';
-import { ConflictError, NotFoundError } from '../../platform/errors/domain-error';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors/domain-error';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { LiveRelay } from '../../platform/live/live-relay.service';
 import { isAlertEvent } from './alert-events';
@@ -32,7 +32,7 @@ function toDto(row: AlertRow): AlertDto {
 }
 
 /**
- * Rejections, holds, pump failures and the flow of concrete, until a person has
+ * Rejections, holds, pump failures, the flow of concrete and overdue complaints, until a person has
  * seen each and said what was done, or its cause has ended by itself.
  */
 @Injectable()
@@ -62,6 +62,12 @@ export class AlertsService implements OnModuleInit {
   async acknowledge(seq: string, request: AcknowledgeAlertRequest, actor: CurrentUser): Promise<AlertDto> {
     const alert = await this.alerts.find(seq);
     if (!alert || (alert.project_id && !canSeeProject(actor, alert.project_id))) throw new NotFoundError('Alert', seq);
+    if (actor.role === 'after_sales' && alert.type !== 'complaint.overdue.v1') {
+      throw new ForbiddenError(
+        'not_after_sales_alert',
+        'After-sales acknowledges the overdue alerts of complaints only',
+      );
+    }
     const acknowledgement = { seq: Number(seq), note: request.note, byName: actor.displayName, at: '' };
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.alerts.acknowledge(manager, seq, request.note, actor.id, actor.displayName))) {

@@ -41,6 +41,13 @@ import { PlanResponseEntity } from '../../modules/pour-orders/plan-response.enti
 import { PourOrderEntity } from '../../modules/pour-orders/pour-order.entity';
 import { DeliveryTicketVersionEntity } from '../../modules/tickets/delivery-ticket-version.entity';
 
+import { ComplaintEntity } from '../../modules/complaints/complaint.entity';
+import { ComplaintStepEntity } from '../../modules/complaints/complaint-step.entity';
+import { CorrectiveActionEntity } from '../../modules/complaints/corrective-action.entity';
+import { ComplaintPhotoEntity } from '../../modules/complaints/complaint-photo.entity';
+import { ComplaintTimerSettingEntity } from '../../modules/complaints/complaint-timer-setting.entity';
+import { ComplaintOverdueEntity } from '../../modules/complaints/complaint-overdue.entity';
+
 export const ENTITIES = [
   UserEntity,
   PlantEntity,
@@ -81,6 +88,12 @@ export const ENTITIES = [
   PourDispatchSettingEntity,
   DispatchDecisionEntity,
   DispatchConditionEntity,
+  ComplaintEntity,
+  ComplaintStepEntity,
+  CorrectiveActionEntity,
+  ComplaintPhotoEntity,
+  ComplaintTimerSettingEntity,
+  ComplaintOverdueEntity,
   DeliveryTicketVersionEntity,
   PourOrderEntity,
   PlanResponseEntity,

@@ -1,0 +1,69 @@
+import '../aftersales/aftersales.css';
+import { useState } from 'react';
+import { useI18n } from '../i18n/useI18n';
+import { usePlants } from '../map/usePlants';
+import { ComplaintReport } from './ComplaintReport';
+import { ProductionReport } from './ProductionReport';
+import { QcPassRateReport } from './QcPassRateReport';
+import type { ReportRange } from './reportEndpoints';
+
+const DAY_MS = 86_400_000;
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Production, quality and service over a range of days, each with its chart, its table and its CSV. */
+export function ReportsView() {
+  const { t } = useI18n();
+  const plants = usePlants();
+  const [range, setRange] = useState<ReportRange>(() => ({
+    from: isoDay(new Date(Date.now() - 29 * DAY_MS)),
+    to: isoDay(new Date()),
+    plantId: '',
+  }));
+  return (
+    <div className="reports-view" data-testid="reports-view">
+      <div className="aftersales-toolbar">
+        <h1 className="section-heading">{t('reports.title')}</h1>
+        <div className="report-range">
+          <label className="field field--inline">
+            <span className="field-label">{t('reports.from')}</span>
+            <input
+              type="date"
+              data-testid="report-from"
+              value={range.from}
+              max={range.to}
+              onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
+            />
+          </label>
+          <label className="field field--inline">
+            <span className="field-label">{t('reports.to')}</span>
+            <input
+              type="date"
+              data-testid="report-to"
+              value={range.to}
+              min={range.from}
+              onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
+            />
+          </label>
+          <label className="field field--inline">
+            <span className="field-label">{t('reports.column.plant')}</span>
+            <select
+              data-testid="report-plant"
+              value={range.plantId}
+              onChange={(e) => setRange({ ...range, plantId: e.target.value })}
+            >
+              <option value="">{t('reports.allPlants')}</option>
+              {plants.data?.map((plant) => (
+                <option key={plant.id} value={plant.id}>
+                  {plant.code} · {plant.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      <ProductionReport range={range} />
+      <QcPassRateReport range={range} />
+      <ComplaintReport range={range} />
+    </div>
+  );
+}
