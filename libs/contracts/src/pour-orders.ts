@@ -28,7 +28,7 @@ export type PlanPourOrderRequest = z.infer<typeof PlanPourOrderRequest>;
 export const DeclinePourOrderRequest = z.strictObject({ reason: WrittenReason });
 export type DeclinePourOrderRequest = z.infer<typeof DeclinePourOrderRequest>;
 
-export const PourOrderListQuery = z.object({ status: z.enum(POUR_ORDER_STATUSES).optional() });
+export const PourOrderListQuery = z.strictObject({ status: z.enum(POUR_ORDER_STATUSES).optional() });
 export type PourOrderListQuery = z.infer<typeof PourOrderListQuery>;
 
 export interface PourOrderDto extends Omit<CreatePourOrderRequest, 'mixId'> {
