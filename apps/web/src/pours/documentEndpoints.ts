@@ -26,7 +26,7 @@ export function markDocumentDelivered(
   return api.post<PourDocumentDto>(`/documents/${encodeURIComponent(documentId)}/delivery`, request);
 }
 
-/** The file travels with the bearer token, so it is fetched and handed to the browser as a blob. */
+/** Fetched through the API client, so a refusal shows as one, then handed to the browser as a blob. */
 export async function downloadDocumentFile(api: ApiClient, document_: PourDocumentDto): Promise<void> {
   const blob = await api.blob(`/documents/${encodeURIComponent(document_.id)}/file`);
   const url = URL.createObjectURL(blob);

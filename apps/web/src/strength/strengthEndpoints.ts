@@ -26,7 +26,7 @@ export interface PeriodQuery {
 export const getProductionControl = (api: ApiClient, plantId: string, period: PeriodQuery, signal?: AbortSignal) =>
   api.get<ProductionControlDto>('/strength/production-control', { query: { plantId, ...period }, signal });
 
-/** The CSV travels with the bearer token, so it is fetched and handed to the browser as a file. */
+/** Fetched through the API client, so a refusal shows as one, then handed to the browser as a file. */
 export async function downloadProductionControlCsv(api: ApiClient, plantId: string, period: PeriodQuery) {
   const blob = await api.blob('/strength/production-control.csv', { query: { plantId, ...period } });
   const url = URL.createObjectURL(blob);
