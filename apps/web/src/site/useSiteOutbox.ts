@@ -109,6 +109,9 @@ export function useSiteOutbox(username: string): SiteOutbox {
     const offline = () => created.setOnline(false);
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
+    // The outbox is made and disposed with this effect (it listens to the window and keeps its queue in
+    // storage); the state only hands the live instance to the render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setOutbox(created);
     void created.drain();
     return () => {
