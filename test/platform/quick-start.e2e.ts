@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startApi } from '../support/api-process';
@@ -13,6 +13,8 @@ import { Http } from '../support/http';
  */
 describe('Quick start on the embedded PostgreSQL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pourline-quickstart-'));
+  // A data folder as `mkdir` makes it: run as root, the embedded PostgreSQL's user must pass through it.
+  chmodSync(dataDir, 0o755);
   let pgPort: number;
 
   beforeAll(async () => {
