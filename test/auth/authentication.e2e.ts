@@ -14,6 +14,24 @@ describe('Authentication', () => {
     expect(wrong.body.message).toBe(unknown.body.message);
   });
 
+  it('stops sign-in for a user name after too many failures, even with the right password, and says when', async () => {
+    const admin = await adminSession();
+    const { username, password } = await createUser(admin, 'dispatcher');
+    // The shared API allows the default of ten failures per user name in the window.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect((await new Http().post('/auth/login', { username, password: 'not-it' })).status).toBe(401);
+    }
+    const blocked = await new Http().post('/auth/login', { username, password });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('too_many_sign_ins');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another user from the same address still signs in.
+    const other = await createUser(admin, 'dispatcher');
+    expect((await new Http().post('/auth/login', { username: other.username, password: other.password })).status).toBe(
+      200,
+    );
+  });
+
   it('refuses a malformed login body with 400 naming the field', async () => {
     const answer = await new Http().post('/auth/login', { username: 'admin' });
     expect(answer.status).toBe(400);

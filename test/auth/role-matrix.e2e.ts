@@ -42,6 +42,9 @@ const REPORTS: TestRole[] = ['admin', 'dispatcher', 'plant_operator', 'qc_inspec
  */
 const MATRIX: Record<string, readonly TestRole[] | 'public'> = {
   'POST /api/auth/login': 'public',
+  // The console's sign-in and sign-out: a session in an httpOnly cookie.
+  'POST /api/auth/session': 'public',
+  'DELETE /api/auth/session': 'public',
   'GET /api/health': 'public',
   'GET /api/config': 'public',
   'GET /api/auth/me': ALL,

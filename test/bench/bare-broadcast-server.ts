@@ -44,7 +44,7 @@ export function startBareBroadcastServer(port: number): Promise<{ close: () => P
         close: () =>
           new Promise<void>((done) => {
             clearInterval(timer);
-            io.close(() => done());
+            void io.close(() => done());
           }),
       }),
     ),

@@ -315,7 +315,7 @@ describe('Fuzzing every way in', () => {
   async function fire(c: Case): Promise<void> {
     sent += 1;
     let status = 0;
-    let text = '';
+    let text: string;
     try {
       const response = await fetch(`${api.baseUrl}/api${c.url}`, {
         method: c.method,

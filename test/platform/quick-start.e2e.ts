@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startApi } from '../support/api-process';
 import { localDateInZone } from '@pourline/domain';
-import { launchBrowser, screenshot } from '../support/browser';
+import { drawnTruckPositions, launchBrowser, screenshot, waitForDrawnTruck } from '../support/browser';
 import { Http } from '../support/http';
 
 /**
@@ -13,6 +13,8 @@ import { Http } from '../support/http';
  */
 describe('Quick start on the embedded PostgreSQL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pourline-quickstart-'));
+  // A data folder as `mkdir` makes it: run as root, the embedded PostgreSQL's user must pass through it.
+  chmodSync(dataDir, 0o755);
   let pgPort: number;
 
   beforeAll(async () => {
@@ -107,11 +109,8 @@ describe('Quick start on the embedded PostgreSQL', () => {
         await page.getByTestId('login-password').fill('pourline');
         await page.getByTestId('login-submit').click();
         await page.getByTestId('operator-view').waitFor();
-        const drawn = () =>
-          page.evaluate(() => (window as any).__pourlineMap?.truckPositions() ?? {}) as Promise<
-            Record<string, { lat: number; lng: number }>
-          >;
-        await page.waitForFunction(() => Object.keys((window as any).__pourlineMap?.truckPositions() ?? {}).length > 0);
+        const drawn = () => drawnTruckPositions(page);
+        await waitForDrawnTruck(page, undefined, 30_000);
         const before = await drawn();
         let movedOnMap = false;
         for (let tries = 0; tries < 30 && !movedOnMap; tries += 1) {

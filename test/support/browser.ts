@@ -72,3 +72,27 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor();
 }
+
+export type DrawnTruckPositions = Record<string, { lat: number; lng: number }>;
+
+/** The console's map debug handle (on with ?debug=1), as the page's window holds it. */
+interface MapDebugWindow {
+  __pourlineMap?: { truckPositions(): DrawnTruckPositions };
+}
+
+/** Where the console's map has drawn each truck. */
+export function drawnTruckPositions(page: Page): Promise<DrawnTruckPositions> {
+  return page.evaluate(() => (window as MapDebugWindow).__pourlineMap?.truckPositions() ?? {});
+}
+
+/** Waits until the console's map has drawn at least one truck, or the one named. */
+export async function waitForDrawnTruck(page: Page, truckId?: string, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction(
+    ([id]) => {
+      const drawn = (window as MapDebugWindow).__pourlineMap?.truckPositions() ?? {};
+      return id ? Boolean(drawn[id]) : Object.keys(drawn).length > 0;
+    },
+    [truckId],
+    { timeout: timeoutMs },
+  );
+}

@@ -330,6 +330,8 @@ export class LiveRecorder {
 
 export interface LiveOptions {
   token?: unknown;
+  /** Sent with the handshake, as a browser sends its cookies and Origin. */
+  headers?: Record<string, string>;
   lastSeq?: number;
   lastPositionSeq?: number;
   baseUrl?: string;
@@ -342,6 +344,7 @@ export function connectLive(options: LiveOptions): LiveRecorder {
   if (options.lastPositionSeq !== undefined) auth.lastPositionSeq = options.lastPositionSeq;
   const socket = io(`${baseOf(options.baseUrl)}/live`, {
     auth,
+    ...(options.headers ? { extraHeaders: options.headers } : {}),
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,

@@ -16,6 +16,7 @@ import {
   recordQcTest,
 } from '../support/load-factories';
 import { createPour, createProject, expectCreated } from '../support/factories';
+import { waitFor } from '../support/live-support';
 
 const today = localDateInZone(new Date(), PLANT_TIME_ZONE);
 const noonInShanghai = `${today}T04:00:00.000Z`;
@@ -82,13 +83,11 @@ describe('Dispatch room actions in the browser', () => {
     await row.getByTestId('load-assign-truck').click();
     await page.getByTestId('load-truck').selectOption(spare.id);
     await page.getByTestId('load-assign-truck-submit').click();
-    await page.waitForFunction(
-      async ([url, id, token, truckId]) => {
-        const answer = await fetch(`${url}/api/loads/${id}`, { headers: { authorization: `Bearer ${token}` } });
-        return answer.ok && (await answer.json()).truckId === truckId;
-      },
-      [process.env.POURLINE_API_URL!, replacement.id, crew.dispatcher.token!, spare.id] as const,
-      { timeout: 10_000 },
+    // Polled from here: a page function returning a promise counts as done at once.
+    await waitFor(
+      'the spare truck on the replacement load',
+      async () => ((await getLoad(crew.dispatcher, replacement.id)).truckId === spare.id ? true : undefined),
+      10_000,
     );
     expect((await getLoad(crew.dispatcher, replacement.id)).truckId).toBe(spare.id);
 
@@ -220,13 +219,10 @@ describe('Dispatch room actions in the browser', () => {
 
     await row.getByTestId('early-start-reason').fill(REASON);
     await row.getByTestId('early-start-submit').click();
-    await page.waitForFunction(
-      async ([url, id, token]) => {
-        const answer = await fetch(`${url}/api/loads/${id}`, { headers: { authorization: `Bearer ${token}` } });
-        return (await answer.json()).status === 'loading';
-      },
-      [process.env.POURLINE_API_URL!, load.id, crew.dispatcher.token!] as const,
-      { timeout: 10_000 },
+    await waitFor(
+      'the load to start loading',
+      async () => ((await getLoad(crew.dispatcher, load.id)).status === 'loading' ? true : undefined),
+      10_000,
     );
     const events = (await crew.dispatcher.get(`/loads/${load.id}/events`)).body;
     expect(events.find((event: any) => event.toStatus === 'loading').note).toContain(REASON);

@@ -9,6 +9,22 @@ interface Box {
   right: number;
   bottom: number;
 }
+interface Badge {
+  key: string;
+  x: number;
+  y: number;
+  count: number;
+}
+/** The console's map debug handle (on with ?debug=1), as much of it as this suite reads. */
+interface MapWindow {
+  __pourlineMap?: {
+    truckPositions(): Record<string, { lat: number; lng: number }>;
+    truckPoint(truckId: string): { x: number; y: number } | null;
+    clusters(): Badge[];
+    labels(): { drawn: Box[]; reserved: Box[] };
+    showAt(lat: number, lng: number, zoom: number): void;
+  };
+}
 const overlap = (a: Box, b: Box) => a.x < b.right && a.right > b.x && a.y < b.bottom && a.bottom > b.y;
 
 /** A spot of its own, far from the other suites' trucks. */
@@ -22,15 +38,9 @@ describe('The control room map stays legible where trucks bunch', () => {
   let loner: string;
   let dispatcher: { username: string; password: string };
 
-  const clusters = () =>
-    page.evaluate(() => window.__pourlineMap?.clusters() ?? []) as Promise<
-      Array<{ key: string; x: number; y: number; count: number }>
-    >;
+  const clusters = () => page.evaluate(() => (window as unknown as MapWindow).__pourlineMap?.clusters() ?? []);
   const labels = () =>
-    page.evaluate(() => window.__pourlineMap?.labels() ?? { drawn: [], reserved: [] }) as Promise<{
-      drawn: Box[];
-      reserved: Box[];
-    }>;
+    page.evaluate(() => (window as unknown as MapWindow).__pourlineMap?.labels() ?? { drawn: [], reserved: [] });
 
   beforeAll(async () => {
     session = await launchBrowser();
@@ -79,11 +89,14 @@ describe('The control room map stays legible where trucks bunch', () => {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('operator-view').waitFor();
     await page.waitForFunction(
-      (ids) => ids.every((id) => Boolean(window.__pourlineMap?.truckPositions()[id])),
+      (ids) => ids.every((id) => Boolean((window as unknown as MapWindow).__pourlineMap?.truckPositions()[id])),
       [...queued, loner],
       { timeout: 20_000 },
     );
-    await page.evaluate(({ lat, lng }) => window.__pourlineMap?.showAt(lat + 0.005, lng + 0.005, 15), YARD);
+    await page.evaluate(
+      ({ lat, lng }) => (window as unknown as MapWindow).__pourlineMap?.showAt(lat + 0.005, lng + 0.005, 15),
+      YARD,
+    );
   });
 
   afterAll(() => session?.close());
@@ -108,17 +121,25 @@ describe('The control room map stays legible where trucks bunch', () => {
   });
 
   it('draws a queue at one spot as one counted badge, and a truck on its own as a dot', async () => {
-    await page.waitForFunction((count) => window.__pourlineMap?.clusters().some((c) => c.count === count), QUEUE);
+    await page.waitForFunction(
+      (count) => (window as unknown as MapWindow).__pourlineMap?.clusters().some((c: Badge) => c.count === count),
+      QUEUE,
+    );
     const badges = await clusters();
     expect(badges.filter((badge) => badge.count === QUEUE)).toHaveLength(1);
     const badge = badges.find((candidate) => candidate.count === QUEUE)!;
     for (const id of queued) {
-      expect(await page.evaluate((truck) => window.__pourlineMap?.truckPoint(truck), id)).toEqual({
+      expect(
+        await page.evaluate((truck) => (window as unknown as MapWindow).__pourlineMap?.truckPoint(truck), id),
+      ).toEqual({
         x: badge.x,
         y: badge.y,
       });
     }
-    const lonePoint = await page.evaluate((truck) => window.__pourlineMap?.truckPoint(truck), loner);
+    const lonePoint = await page.evaluate(
+      (truck) => (window as unknown as MapWindow).__pourlineMap?.truckPoint(truck),
+      loner,
+    );
     expect(lonePoint).not.toEqual({ x: badge.x, y: badge.y });
     await screenshot(page, 'map-queue-badge');
   });
@@ -133,10 +154,15 @@ describe('The control room map stays legible where trucks bunch', () => {
     const badge = (await clusters()).find((candidate) => candidate.count === QUEUE)!;
     const map = (await page.getByTestId('live-map').boundingBox())!;
     await page.mouse.click(map.x + badge.x, map.y + badge.y);
-    await page.waitForFunction((count) => !window.__pourlineMap?.clusters().some((c) => c.count === count), QUEUE);
+    await page.waitForFunction(
+      (count) => !(window as unknown as MapWindow).__pourlineMap?.clusters().some((c: Badge) => c.count === count),
+      QUEUE,
+    );
 
     const points = await Promise.all(
-      queued.map((id) => page.evaluate((truck) => window.__pourlineMap!.truckPoint(truck)!, id)),
+      queued.map((id) =>
+        page.evaluate((truck) => (window as unknown as MapWindow).__pourlineMap!.truckPoint(truck)!, id),
+      ),
     );
     for (let a = 0; a < points.length; a += 1) {
       for (let b = a + 1; b < points.length; b += 1) {
@@ -155,7 +181,10 @@ describe('The control room map stays legible where trucks bunch', () => {
   });
 
   it('closes the ring again on a click on the empty map, the selected truck kept apart', async () => {
-    await page.evaluate(({ lat, lng }) => window.__pourlineMap?.showAt(lat + 0.005, lng + 0.005, 15), YARD);
+    await page.evaluate(
+      ({ lat, lng }) => (window as unknown as MapWindow).__pourlineMap?.showAt(lat + 0.005, lng + 0.005, 15),
+      YARD,
+    );
     await page
       .getByTestId('truck-details')
       .getByRole('button')
@@ -164,6 +193,9 @@ describe('The control room map stays legible where trucks bunch', () => {
       .catch(() => undefined);
     const map = (await page.getByTestId('live-map').boundingBox())!;
     await page.mouse.click(map.x + map.width - 80, map.y + 140);
-    await page.waitForFunction((count) => window.__pourlineMap?.clusters().some((c) => c.count >= count - 1), QUEUE);
+    await page.waitForFunction(
+      (count) => (window as unknown as MapWindow).__pourlineMap?.clusters().some((c: Badge) => c.count >= count - 1),
+      QUEUE,
+    );
   });
 });

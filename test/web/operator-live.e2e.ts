@@ -1,7 +1,13 @@
 import { localDateInZone } from '@pourline/domain';
 import { PLANT_TIME_ZONE } from '../support/test-constants';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, type BrowserSession } from '../support/browser';
+import {
+  drawnTruckPositions,
+  launchBrowser,
+  screenshot,
+  waitForDrawnTruck,
+  type BrowserSession,
+} from '../support/browser';
 import { adminSession, createUser } from '../support/factories';
 import type { Http } from '../support/http';
 import { createTrackedTruck, sendFix } from '../support/live-support';
@@ -20,8 +26,6 @@ const today = localDateInZone(new Date(), PLANT_TIME_ZONE);
 const noonInShanghai = `${today}T04:00:00.000Z`;
 /** Noon in Shanghai, or now while that is still ahead: loading a pour hours early needs a reason. */
 const startedToday = new Date(Math.min(Date.parse(noonInShanghai), Date.now())).toISOString();
-
-type Positions = Record<string, { lat: number; lng: number }>;
 
 /** The dispatch room's live map, in a real browser, while the fleet and the site act. */
 describe('The operator’s live view', () => {
@@ -49,12 +53,10 @@ describe('The operator’s live view', () => {
 
   afterAll(() => session?.close());
 
-  const drawnTrucks = () => page.evaluate(() => window.__pourlineMap?.truckPositions() ?? {}) as Promise<Positions>;
+  const drawnTrucks = () => drawnTruckPositions(page);
 
   async function waitForTruck(truckId: string, accept: (position: { lat: number; lng: number }) => boolean) {
-    await page.waitForFunction(([id]) => Boolean((window as any).__pourlineMap?.truckPositions()[id]), [truckId], {
-      timeout: 15_000,
-    });
+    await waitForDrawnTruck(page, truckId);
     const deadline = Date.now() + 15_000;
     for (;;) {
       const position = (await drawnTrucks())[truckId];

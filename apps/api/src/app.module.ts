@@ -33,6 +33,7 @@ import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { ApiExceptionFilter } from './platform/errors/api-exception.filter';
 import { HealthController } from './platform/health/health.controller';
+import { RedisHealth } from './platform/live/redis-health';
 
 @Module({})
 export class AppModule {
@@ -74,8 +75,9 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: RedisHealth, useValue: new RedisHealth() },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, RedisHealth],
     };
   }
 }

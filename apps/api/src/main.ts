@@ -9,14 +9,18 @@ import { AuthService } from './platform/auth/auth.service';
 import { ensureBootstrapAdmin } from './platform/auth/bootstrap-admin';
 import { GeofenceMover } from './modules/tracking/geofence-mover.service';
 import { Clock } from './platform/clock/clock';
-import { loadConfig } from './platform/config/app-config';
+import { ConfigError, loadConfig } from './platform/config/app-config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { runMigrations } from './platform/database/migrate';
 import { jsonOnly } from './platform/http/json-only.middleware';
 import { mountOpenApi } from './platform/http/openapi';
 import { RequestShapeInterceptor } from './platform/http/request-shape.interceptor';
 import { StrictValidationPipe } from './platform/http/strict-validation.pipe';
+import { OriginPolicy } from './platform/http/origin-policy';
+import { useSecurityHeaders } from './platform/http/security-headers';
 import { mountWebConsole } from './platform/http/web-console';
+import { LiveIoAdapter } from './platform/live/live-io.adapter';
+import { RedisHealth } from './platform/live/redis-health';
 import { RedisIoAdapter } from './platform/live/redis-io.adapter';
 import { accessLog } from './platform/logging/access-log';
 import { createLogger, PinoNestLogger } from './platform/logging/pino-logger';
@@ -39,23 +43,33 @@ async function bootstrap(): Promise<void> {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  if (config.trustProxy) app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.use(accessLog(logger));
+  const origins = new OriginPolicy(config.allowedOrigins, Boolean(config.trustProxy));
+  useSecurityHeaders(app, config.mapTileUrl);
+  if (origins.listed.length > 0) app.enableCors({ origin: origins.listed, credentials: true });
+  app.use(origins.middleware());
   app.use(jsonOnly);
   // Gateways send up to a thousand positions in one request.
   app.useBodyParser('json', { limit: '5mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   let redis: RedisIoAdapter | undefined;
   if (config.redisUrl) {
-    redis = new RedisIoAdapter(app, config.redisUrl);
+    redis = new RedisIoAdapter(app, origins, config.redisUrl, app.get(RedisHealth), {
+      warn: (line) => logger.warn(line),
+      info: log,
+    });
     await redis.connect();
     app.useWebSocketAdapter(redis);
     log('sharing live events through Redis');
+  } else {
+    app.useWebSocketAdapter(new LiveIoAdapter(app, origins));
   }
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalInterceptors(new RequestShapeInterceptor());
   app.disable('x-powered-by');
-  mountOpenApi(app);
+  if (config.apiDocs) mountOpenApi(app);
   mountWebConsole(app, config.webDistDir, (line) => logger.warn(line));
 
   // The demo brings its own administrator, so it goes first.
@@ -108,7 +122,15 @@ async function bootstrap(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
 }
 
+/** TRUST_PROXY as Express takes it: a hop count, true, or addresses and subnets. */
+function trustProxyValue(value: string): boolean | number | string {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true') return true;
+  return value;
+}
+
 bootstrap().catch((error: unknown) => {
-  console.error(error);
+  // A setting that cannot work is said in one sentence; anything else keeps its stack.
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

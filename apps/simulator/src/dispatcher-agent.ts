@@ -1,5 +1,5 @@
 import type { LoadDto, PlantDto, PourDto, PourLoadsDto } from '@pourline/contracts';
-import { loadingOpensAt, type LoadStatus, planRulesFor, TRUCK_COMMITTED_STATUSES } from '@pourline/domain';
+import { loadingOpensAt, planRulesFor, TRUCK_COMMITTED_STATUSES } from '@pourline/domain';
 import type { ApiClient } from './api-client';
 import type { SimClock } from './clock';
 import type { Log } from './log';

@@ -4,7 +4,6 @@ import { type LoadStatus, NOT_RELEASED_STATUSES } from '@pourline/domain';
 /** Less than this left to deliver is no load at all: the dispatch room orders nothing smaller. */
 export const MIN_LOAD_M3 = 0.5;
 
-
 /**
  * A pour under way is finished once its planned volume is in and nothing more
  * is coming: no concrete on the road or at the pump, none being batched for it.

@@ -8,9 +8,22 @@ export const LoginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
+/** POST /auth/login: a bearer token, for programs that call the API. */
 export interface LoginResponse {
   accessToken: string;
 }
+
+/**
+ * POST /auth/session: the console's sign-in. The token travels in an httpOnly
+ * cookie script cannot read; every request that changes something echoes the
+ * readable CSRF cookie in the CSRF header, which another site cannot do.
+ */
+export interface SessionResponse {
+  user: CurrentUser;
+}
+export const SESSION_COOKIE = 'pourline_session';
+export const CSRF_COOKIE = 'pourline_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
 
 export interface CurrentUser {
   id: string;

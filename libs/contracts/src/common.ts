@@ -95,6 +95,7 @@ export function patchSchema<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
 }
 
 // C0 controls other than tab and line breaks, and DEL: nothing a person types, and PostgreSQL refuses NUL.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // Half of a UTF-16 pair on its own: not a character, and not storable as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_STATES,
-  COMPLAINT_TIMERS,
   type ComplaintCategory,
   type ComplaintState,
   type ComplaintTimer,

@@ -75,7 +75,8 @@ export const LIVE_FRESH_LIMIT = 500;
 
 /** Sent in the handshake's `auth`: who you are and the last numbers you applied. */
 export interface LiveHandshake {
-  token: string;
+  /** A bearer token; the console sends none and is known by its session cookie. */
+  token?: string;
   lastSeq?: number;
   lastPositionSeq?: number;
 }

@@ -1,4 +1,5 @@
 import {
+  type ComplaintState,
   COMPLAINT_STATES,
   DEFAULT_COMPLAINT_TIMERS,
   acceptsCorrectiveActions,
@@ -18,7 +19,7 @@ const quality = DEFAULT_COMPLAINT_TIMERS.quality;
 
 describe(nextComplaintState.name, () => {
   it('walks received → acknowledged → investigating → rectification → verified → closed', () => {
-    const walked = [COMPLAINT_STATES[0]];
+    const walked: ComplaintState[] = [COMPLAINT_STATES[0]];
     for (let state = nextComplaintState('received'); state; state = nextComplaintState(state)) walked.push(state);
     expect(walked).toEqual(['received', 'acknowledged', 'investigating', 'rectification', 'verified', 'closed']);
   });

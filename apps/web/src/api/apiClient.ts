@@ -1,4 +1,5 @@
 import type { ApiError } from '@pourline/contracts';
+import { withCsrfHeader } from '../auth/csrfToken';
 import { ApiRequestError } from './ApiRequestError';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -14,13 +15,15 @@ export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  delete<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   /** For files: the raw body, with the same auth and error handling. */
   blob(path: string, options?: RequestOptions): Promise<Blob>;
 }
 
 interface ClientSettings {
-  token: string | null;
-  /** Called when the API says the token is no longer good; the session ends. */
+  /** Whether a session is held: the session cookie goes with every call, by the browser. */
+  signedIn: boolean;
+  /** Called when the API says the session is no longer good; it ends. */
   onUnauthorized?: () => void;
 }
 
@@ -60,10 +63,10 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError({ statusCode: response.status, code: 'http_error', message });
 }
 
-export function createApiClient({ token, onUnauthorized }: ClientSettings): ApiClient {
+export function createApiClient({ signedIn, onUnauthorized }: ClientSettings): ApiClient {
   async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
     const headers = new Headers({ Accept: 'application/json' });
-    if (token) headers.set('Authorization', `Bearer ${token}`);
+    withCsrfHeader(headers, method);
     let body: BodyInit | undefined;
     if (options.body instanceof FormData) {
       body = options.body; // the browser sets the multipart boundary
@@ -80,7 +83,7 @@ export function createApiClient({ token, onUnauthorized }: ClientSettings): ApiC
     }
     if (!response.ok) {
       const error = await errorFrom(response);
-      if (response.status === 401 && token) onUnauthorized?.();
+      if (response.status === 401 && signedIn) onUnauthorized?.();
       throw error;
     }
     return response;
@@ -98,6 +101,8 @@ export function createApiClient({ token, onUnauthorized }: ClientSettings): ApiC
       json<T>(await send('POST', path, { ...options, body })),
     patch: async <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
       json<T>(await send('PATCH', path, { ...options, body })),
+    delete: async <T>(path: string, options?: Omit<RequestOptions, 'body'>) =>
+      json<T>(await send('DELETE', path, options)),
     blob: async (path: string, options?: RequestOptions) => (await send('GET', path, options)).blob(),
   };
 }

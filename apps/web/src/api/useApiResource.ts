@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { isAbortError } from './ApiRequestError';
+import { useLatestRef } from '../shared/useLatestRef';
 
 export interface ApiResource<T> {
   data: T | undefined;
@@ -28,15 +29,13 @@ interface State<T> {
 export function useApiResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>): ApiResource<T> {
   const [state, setState] = useState<State<T>>({ key, loading: true });
   const [revision, setRevision] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const loadRef = useLatestRef(load);
 
   const current: State<T> = state.key === key ? state : { key, loading: true };
   if (state.key !== key) setState(current);
 
   useEffect(() => {
     const controller = new AbortController();
-    setState((previous) => (previous.key === key ? { ...previous, loading: true } : { key, loading: true }));
     loadRef.current(controller.signal).then(
       (data) => setState({ key, data, loading: false, loadedAt: new Date() }),
       (error: unknown) => {
@@ -45,9 +44,13 @@ export function useApiResource<T>(key: string, load: (signal: AbortSignal) => Pr
       },
     );
     return () => controller.abort();
-  }, [key, revision]);
+  }, [key, revision, loadRef]);
 
-  const reload = useCallback(() => setRevision((value) => value + 1), []);
+  // Marked here rather than in the effect, so the effect only fetches.
+  const reload = useCallback(() => {
+    setState((previous) => ({ ...previous, loading: true }));
+    setRevision((value) => value + 1);
+  }, []);
   const setData = useCallback(
     (data: T) => setState((previous) => ({ ...previous, data, error: undefined, loadedAt: new Date() })),
     [],

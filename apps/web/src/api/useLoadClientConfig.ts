@@ -12,7 +12,7 @@ export function useLoadClientConfig(): ClientConfig | null {
     const controller = new AbortController();
     let retry: number | undefined;
     const load = () => {
-      fetchClientConfig(createApiClient({ token: null }), controller.signal).then(setConfig, () => {
+      fetchClientConfig(createApiClient({ signedIn: false }), controller.signal).then(setConfig, () => {
         if (!controller.signal.aborted) retry = window.setTimeout(load, RETRY_MS);
       });
     };

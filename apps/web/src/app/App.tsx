@@ -23,7 +23,7 @@ export function App() {
         {session.status === 'signed-in' && (
           <ApiContext value={api}>
             <CurrentUserContext value={session.user}>
-              <LiveProvider token={session.token}>
+              <LiveProvider>
                 <Console user={session.user} onSignOut={signOut} />
               </LiveProvider>
             </CurrentUserContext>

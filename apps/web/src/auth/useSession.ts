@@ -2,15 +2,15 @@ import type { CurrentUser, LoginRequest } from '@pourline/contracts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiRequestError, isAbortError } from '../api/ApiRequestError';
 import { type ApiClient, createApiClient } from '../api/apiClient';
-import { fetchCurrentUser, login } from './authEndpoints';
-import { tokenStorage } from './tokenStorage';
+import { endSession as endServerSession, fetchCurrentUser, startSession } from './authEndpoints';
+import { readCsrfToken } from './csrfToken';
 
 export type Session =
   | { status: 'checking' }
-  /** A token is stored but the API could not be asked about it; it is kept for a retry. */
+  /** A session cookie is held but the API could not be asked about it; it is kept for a retry. */
   | { status: 'unreachable' }
   | { status: 'signed-out'; expired: boolean }
-  | { status: 'signed-in'; token: string; user: CurrentUser };
+  | { status: 'signed-in'; user: CurrentUser };
 
 export interface SessionControls {
   session: Session;
@@ -18,34 +18,37 @@ export interface SessionControls {
   api: ApiClient;
   signIn: (request: LoginRequest) => Promise<void>;
   signOut: () => void;
-  /** Ask the API about the stored token again (after 'unreachable'). */
+  /** Ask the API about the session again (after 'unreachable'). */
   retry: () => void;
 }
 
+/**
+ * The console's session lives in an httpOnly cookie script cannot read; its
+ * readable CSRF cookie, set beside it, says whether there is one to check.
+ */
 export function useSession(): SessionControls {
   const [session, setSession] = useState<Session>(() =>
-    tokenStorage.read() ? { status: 'checking' } : { status: 'signed-out', expired: false },
+    readCsrfToken() ? { status: 'checking' } : { status: 'signed-out', expired: false },
   );
 
   const endSession = useCallback((expired: boolean) => {
-    tokenStorage.clear();
+    // The cookies go whether or not the server is reached; an unreachable one clears them next time.
+    void endServerSession(createApiClient({ signedIn: false })).catch(() => undefined);
     setSession({ status: 'signed-out', expired });
   }, []);
 
-  const token = session.status === 'signed-in' ? session.token : null;
-  const api = useMemo(() => createApiClient({ token, onUnauthorized: () => endSession(true) }), [token, endSession]);
+  const signedIn = session.status === 'signed-in';
+  const api = useMemo(
+    () => createApiClient({ signedIn, onUnauthorized: () => endSession(true) }),
+    [signedIn, endSession],
+  );
 
-  // A stored token is only trusted once the API recognises it.
+  // A session cookie is only trusted once the API recognises it.
   useEffect(() => {
     if (session.status !== 'checking') return;
-    const stored = tokenStorage.read();
-    if (!stored) {
-      setSession({ status: 'signed-out', expired: false });
-      return;
-    }
     const controller = new AbortController();
-    fetchCurrentUser(createApiClient({ token: stored }), controller.signal).then(
-      (user) => setSession({ status: 'signed-in', token: stored, user }),
+    fetchCurrentUser(createApiClient({ signedIn: true }), controller.signal).then(
+      (user) => setSession({ status: 'signed-in', user }),
       (error: unknown) => {
         if (isAbortError(error)) return;
         // Only the API saying no ends the session; a dead network on site must not sign people out.
@@ -57,11 +60,8 @@ export function useSession(): SessionControls {
   }, [session.status, endSession]);
 
   const signIn = useCallback(async (request: LoginRequest) => {
-    const anonymous = createApiClient({ token: null });
-    const { accessToken } = await login(anonymous, request);
-    const user = await fetchCurrentUser(createApiClient({ token: accessToken }));
-    tokenStorage.write(accessToken);
-    setSession({ status: 'signed-in', token: accessToken, user });
+    const { user } = await startSession(createApiClient({ signedIn: false }), request);
+    setSession({ status: 'signed-in', user });
   }, []);
 
   const signOut = useCallback(() => endSession(false), [endSession]);

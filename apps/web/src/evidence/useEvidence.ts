@@ -22,13 +22,19 @@ export function useEvidence(pourId: string): PourEvidence {
     nonConformances: useApiResource(`ncs:${pourId}`, (signal) => listNonConformances(api, pourId, signal)),
     alerts: useApiResource(`alerts:${pourId}`, (signal) => listAlerts(api, signal)),
   };
-  const { pack, report, nonConformances, alerts } = evidence;
+  const reloads = [
+    evidence.pack.reload,
+    evidence.report.reload,
+    evidence.nonConformances.reload,
+    evidence.alerts.reload,
+  ];
+  const [reloadPack, reloadReport, reloadNonConformances, reloadAlerts] = reloads;
   const reloadAll = useCallback(() => {
-    pack.reload();
-    report.reload();
-    nonConformances.reload();
-    alerts.reload();
-  }, [pack.reload, report.reload, nonConformances.reload, alerts.reload]);
+    reloadPack();
+    reloadReport();
+    reloadNonConformances();
+    reloadAlerts();
+  }, [reloadPack, reloadReport, reloadNonConformances, reloadAlerts]);
   useReloadOnLive(useLiveVersion('pourLoadsVersion', pourId), reloadAll);
   return evidence;
 }

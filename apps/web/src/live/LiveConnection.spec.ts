@@ -45,7 +45,6 @@ function connect() {
   store.requestResync = () => void (resyncs += 1);
   let socket: FakeSocket | undefined;
   const connection = new LiveConnection({
-    token: 't',
     store,
     onAuthRejected: () => Promise.resolve(true),
     openSocket: (options) => {

@@ -39,10 +39,9 @@ const RECONNECT = { reconnectionDelay: 1000, reconnectionDelayMax: 30_000, rando
 const ATTEMPTS_BEFORE_OFFLINE = 3;
 
 export interface LiveConnectionOptions {
-  token: string;
   store: LiveStore;
   /**
-   * The server refused the token. Resolves true when the session is still
+   * The server refused the session. Resolves true when the session is still
    * good (ask the REST API) and connecting should go on.
    */
   onAuthRejected: () => Promise<boolean>;
@@ -148,7 +147,7 @@ export class LiveConnection {
   }
 
   private handshake(): LiveHandshake {
-    return { token: this.options.token, lastSeq: this.sequence.lastApplied, lastPositionSeq: this.lastPositionSeq };
+    return { lastSeq: this.sequence.lastApplied, lastPositionSeq: this.lastPositionSeq };
   }
 
   private receive<T extends LiveEventType>(type: T, event: LiveEventMap[T]): void {

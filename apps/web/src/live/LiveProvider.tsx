@@ -6,14 +6,13 @@ import { LiveConnection } from './LiveConnection';
 import { LiveStore } from './LiveStore';
 import { LiveStoreContext } from './LiveStoreContext';
 
-/** One live connection and one store for the signed-in session; a new token means a new connection. */
-export function LiveProvider({ token, children }: { token: string; children: ReactNode }) {
+/** One live connection and one store for the signed-in session; the socket is known by the session cookie. */
+export function LiveProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const [store] = useState(() => new LiveStore());
 
   useEffect(() => {
     const connection = new LiveConnection({
-      token,
       store,
       // A 401 here ends the session through the API client; anything else means try again later.
       onAuthRejected: () =>
@@ -24,7 +23,7 @@ export function LiveProvider({ token, children }: { token: string; children: Rea
     });
     connection.start();
     return () => connection.stop();
-  }, [api, store, token]);
+  }, [api, store]);
 
   useEffect(() => () => store.dispose(), [store]);
 

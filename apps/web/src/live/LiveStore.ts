@@ -238,7 +238,7 @@ function applyChange(draft: Draft, change: Change): void {
         draft.alert(alertFromDto(dto));
         if (dto.acknowledgement) draft.set('alertAcknowledgements', String(dto.seq), dto.acknowledgement);
         const flow = alertFromDto(dto).flow;
-        if (flow && dto.resolvedAt) draft.set('alertResolutions', flow.key, dto.resolvedAt);
+        if (dto.resolvedAt) draft.set('alertResolutions', flow ? flow.key : resolutionKey(dto.seq), dto.resolvedAt);
       }
       return;
     case 'event':
@@ -315,6 +315,11 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       draft.set('alertResolutions', resolved.payload.key, resolved.at);
       return;
     }
+    case 'alert.resolved.v1': {
+      const resolved = event as LiveEventMap['alert.resolved.v1'];
+      draft.set('alertResolutions', resolutionKey(resolved.payload.seq), resolved.payload.at);
+      return;
+    }
     case 'dispatch.settings.v1':
     case 'dispatch.decision.v1': {
       const { pourId } = (event as LiveEventMap['dispatch.settings.v1' | 'dispatch.decision.v1']).payload;
@@ -349,6 +354,9 @@ function applyEvent(draft: Draft, type: LiveEventType, event: LiveEventMap[LiveE
       return;
   }
 }
+
+/** A flow alert resolves by its cause's key; any other alert by its number. */
+export const resolutionKey = (seq: number) => `seq:${seq}`;
 
 /** Lists follow every complaint ('all'); an open complaint follows its own id. */
 function bumpComplaint(draft: Draft, complaintId: string): void {

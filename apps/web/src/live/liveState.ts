@@ -14,13 +14,7 @@ import type { DispatchAlertKind } from '@pourline/domain';
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 export type LiveAlertType =
-  | 'rejection'
-  | 'hold'
-  | 'pump_breakdown'
-  | 'pump_blocked'
-  | 'deadline_risk'
-  | 'flow'
-  | 'complaint_overdue';
+  'rejection' | 'hold' | 'pump_breakdown' | 'pump_blocked' | 'deadline_risk' | 'flow' | 'complaint_overdue';
 
 /** A dispatch alert about the flow of concrete: which kind, its cause's key and its figures. */
 export interface FlowAlertDetail {

@@ -1,6 +1,7 @@
 import * as L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useMapLayer } from './useMapLayer';
+import { useLatestRef } from '../shared/useLatestRef';
 
 interface TileLayerProps {
   url: string;
@@ -12,8 +13,7 @@ interface TileLayerProps {
 
 export function TileLayer({ url, attribution, onUnavailable }: TileLayerProps) {
   const layerRef = useMapLayer(() => L.tileLayer(url, { attribution, maxZoom: 19, crossOrigin: true }));
-  const onUnavailableRef = useRef(onUnavailable);
-  onUnavailableRef.current = onUnavailable;
+  const onUnavailableRef = useLatestRef(onUnavailable);
 
   useEffect(() => {
     const layer = layerRef.current;
@@ -23,7 +23,7 @@ export function TileLayer({ url, attribution, onUnavailable }: TileLayerProps) {
     return () => {
       layer.off('tileerror', report);
     };
-  }, [layerRef]);
+  }, [layerRef, onUnavailableRef]);
 
   useEffect(() => {
     layerRef.current?.setUrl(url);

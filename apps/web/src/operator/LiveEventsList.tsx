@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/useI18n';
 import { orderAlerts } from '../live/liveAlerts';
 import type { FlowAlertDetail, LiveAlert } from '../live/liveState';
 import { useLive } from '../live/useLive';
+import { resolutionKey } from '../live/LiveStore';
 import { useLiveStore } from '../live/useLiveStore';
 import { formatPlantTime } from '../pours/plantTime';
 import { isComplaintTimer } from '../aftersales/complaintWords';
@@ -79,7 +80,9 @@ function AlertItem({ alert, acknowledgement, plants, pumps, pours, canAcknowledg
   const action = useDispatchAction();
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');
-  const resolvedAt = useLive((state) => (alert.flow ? state.alertResolutions.get(alert.flow.key) : undefined));
+  const resolvedAt = useLive((state) =>
+    state.alertResolutions.get(alert.flow ? alert.flow.key : resolutionKey(alert.seq ?? -1)),
+  );
 
   const pump = alert.pumpId ? pumps.find((candidate) => candidate.id === alert.pumpId) : undefined;
   const plantId = alert.plantId ?? pump?.homePlantId;

@@ -1,5 +1,5 @@
 import type { PlantDto, PourDto, ProjectDto, PumpDto, TruckDto } from '@pourline/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { type ApiResource, useApiResource } from '../api/useApiResource';
 import { useApi } from '../api/useApi';
 import { useLive } from '../live/useLive';

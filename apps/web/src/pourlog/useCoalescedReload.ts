@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useLatestRef } from '../shared/useLatestRef';
 
 /**
  * Calls `reload` once `windowMs` after `signal` first changes, however often
@@ -8,8 +9,7 @@ import { useEffect, useRef } from 'react';
 export function useCoalescedReload(signal: string, reload: () => void, windowMs: number): void {
   const seen = useRef(signal);
   const timer = useRef<number | null>(null);
-  const reloadRef = useRef(reload);
-  reloadRef.current = reload;
+  const reloadRef = useLatestRef(reload);
 
   useEffect(() => {
     if (seen.current === signal) return;
@@ -19,7 +19,7 @@ export function useCoalescedReload(signal: string, reload: () => void, windowMs:
       timer.current = null;
       reloadRef.current();
     }, windowMs);
-  }, [signal, windowMs]);
+  }, [signal, windowMs, reloadRef]);
 
   useEffect(
     () => () => {

@@ -2,7 +2,6 @@ import type { LoadDto, PourRequestDto, PumpStatusDto, QcTestDto } from '@pourlin
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useApi } from '../api/useApi';
 import { fetchCurrentUser } from '../auth/authEndpoints';
-import { tokenStorage } from '../auth/tokenStorage';
 import { useLive } from '../live/useLive';
 import { useLiveStore } from '../live/useLiveStore';
 import { Outbox, type OutboxAction, type OutboxItem, type OutboxSnapshot, type SendOutcome } from './outbox';
@@ -76,7 +75,7 @@ export function useSiteOutbox(username: string): SiteOutbox {
     const created = new Outbox({
       storage: window.localStorage,
       storageKey: storageKey(username),
-      transport: createOutboxTransport(tokenStorage.read),
+      transport: createOutboxTransport(),
       createId: () => crypto.randomUUID(),
       online: navigator.onLine,
     });
@@ -98,7 +97,7 @@ export function useSiteOutbox(username: string): SiteOutbox {
           { id: item.id, action: item.action, status: outcome.status, code: outcome.code, message: outcome.message },
         ]);
       } else if (outcome.kind === 'unauthorized') {
-        // Asking through the API client ends the session if the token is really gone; the queue waits on disk.
+        // Asking through the API client ends the session if it is really gone; the queue waits on disk.
         fetchCurrentUser(api).then(
           () => created.resume(),
           () => undefined,
@@ -110,6 +109,9 @@ export function useSiteOutbox(username: string): SiteOutbox {
     const offline = () => created.setOnline(false);
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
+    // The outbox is made and disposed with this effect (it listens to the window and keeps its queue in
+    // storage); the state only hands the live instance to the render.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setOutbox(created);
     void created.drain();
     return () => {

@@ -1,5 +1,5 @@
 import type { PourDto } from '@pourline/contracts';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ApiResource } from '../api/useApiResource';
 import { useLive } from '../live/useLive';
 import { boardOrder } from '../operator/pourProgress';

@@ -23,7 +23,8 @@ export function RecentStrengthWarnings() {
     useLive((state) => state.strengthVersion),
     warnings.reload,
   );
-  const since = Date.now() - RECENT_DAYS * 86_400_000;
+  // Recent as of when the list was loaded: a render must not read the clock.
+  const since = (warnings.loadedAt?.getTime() ?? 0) - RECENT_DAYS * 86_400_000;
   const recent = (warnings.data ?? []).filter((warning) => Date.parse(warning.raisedAt) >= since);
   if (recent.length === 0) return null;
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useNow } from '../operator/useNow';
 import { plantToday } from './plantDay';
 import { usePlantsZone } from './usePlantsZone';
 
@@ -8,11 +8,6 @@ const DAY_CHECK_MS = 60_000;
 /** Today on the plants' calendar, rolling over at the plants' midnight while the page stays open. */
 export function usePlantToday(): string {
   const zone = usePlantsZone();
-  const [day, setDay] = useState(() => plantToday(zone));
-  useEffect(() => {
-    setDay(plantToday(zone));
-    const timer = window.setInterval(() => setDay(plantToday(zone)), DAY_CHECK_MS);
-    return () => window.clearInterval(timer);
-  }, [zone]);
-  return day;
+  const now = useNow(DAY_CHECK_MS);
+  return plantToday(zone, new Date(now));
 }

@@ -1,5 +1,7 @@
 import type { AlertDto } from '@pourline/contracts';
 
+// Stored event payloads, possibly of an older version than today's contract: read field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads of past event versions
 type Payload = Record<string, any>;
 
 /** An alert in words, for a person glancing at the list. */

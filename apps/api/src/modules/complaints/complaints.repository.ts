@@ -35,7 +35,11 @@ const SELECT_ROWS = `
     LEFT JOIN pours pour ON pour.id = c.pour_id
     LEFT JOIN loads load ON load.id = c.load_id`;
 
-function toRow(raw: Record<string, any>): ComplaintRow {
+/** A row as PostgreSQL returns it: column names to whatever the driver made of them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw query rows are untyped; toRow names and converts each column
+type RawRow = Record<string, any>;
+
+function toRow(raw: RawRow): ComplaintRow {
   return {
     id: raw.id,
     serial: raw.serial,
@@ -71,7 +75,7 @@ export class ComplaintsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(projectIds: string[] | null, query: ComplaintListQuery): Promise<ComplaintRow[]> {
-    const rows: Record<string, any>[] = await this.dataSource.query(
+    const rows: RawRow[] = await this.dataSource.query(
       `${SELECT_ROWS}
         WHERE ($1::uuid[] IS NULL OR c.project_id = ANY($1::uuid[]))
           AND ($2::varchar IS NULL OR c.state = $2 OR ($2 = 'open' AND c.state <> 'closed'))
@@ -83,7 +87,7 @@ export class ComplaintsRepository {
   }
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ComplaintRow | null> {
-    const rows: Record<string, any>[] = await manager.query(`${SELECT_ROWS} WHERE c.id = $1`, [id]);
+    const rows: RawRow[] = await manager.query(`${SELECT_ROWS} WHERE c.id = $1`, [id]);
     return rows[0] ? toRow(rows[0]) : null;
   }
 

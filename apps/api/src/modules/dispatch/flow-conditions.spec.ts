@@ -72,7 +72,9 @@ function planOf(loads: LoadEntity[], moments: PourState['moments'], fixes: Truck
 const kinds = (plan: DispatchPlan) => [...flowConditions(plan).keys()].sort();
 
 describe(flowConditions.name, () => {
-  const started = new Map([['done', { dischargeStartedAt: at(-100), dischargeEndedAt: at(-85) }]]);
+  const started: PourState['moments'] = new Map([
+    ['done', { dischargeStartedAt: at(-100), dischargeEndedAt: at(-85) }],
+  ]);
   const placed = load('done', 'returning', { batchedAt: at(-140), dischargeDeadline: at(-50) });
 
   it('sees a pump with no truck due, and nothing else, after the last truck left', () => {
@@ -81,20 +83,27 @@ describe(flowConditions.name, () => {
 
   it('sees three trucks waiting on site as bunching', () => {
     const waiting = ['a', 'b', 'c'].map((id) => load(id, 'on_site'));
-    const moments = new Map([...started, ...waiting.map((item) => [item.id, { arrivedAt: at(-5) }] as const)]);
+    const moments: PourState['moments'] = new Map([
+      ...started,
+      ...waiting.map((item) => [item.id, { arrivedAt: at(-5) }] as const),
+    ]);
     expect(kinds(planOf([placed, ...waiting], moments))).toEqual(['bunching:pour-1']);
   });
 
   it('sees an old load, and a truck on site for over two hours', () => {
     const old = load('old', 'on_site', { batchedAt: at(-80), dischargeDeadline: at(10) });
-    const moments = new Map([...started, ['old', { arrivedAt: at(-121) }]]);
+    const moments: PourState['moments'] = new Map([...started, ['old', { arrivedAt: at(-121) }]]);
     expect(kinds(planOf([placed, old], moments))).toEqual(['load_age:old', 'long_on_site:old']);
   });
 
   it('sees a truck far off its route, and one stood still on the road', () => {
     const off = load('off', 'en_route');
     const still = load('still', 'en_route');
-    const moments = new Map([...started, ['off', { departedAt: at(-5) }], ['still', { departedAt: at(-5) }]]);
+    const moments: PourState['moments'] = new Map([
+      ...started,
+      ['off', { departedAt: at(-5) }],
+      ['still', { departedAt: at(-5) }],
+    ]);
     const fixes: TruckFixRow[] = [
       { entity_id: 'truck-off', lat: 31.9, lng: 118.9, fix_time: now, speed_kmh: 30 },
       { entity_id: 'truck-still', lat: 31.925, lng: 118.825, fix_time: now, speed_kmh: 0 },

@@ -16,7 +16,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { canSeeProject } from '../../platform/auth/project-scope';
 import { observedTimeOrRefuse } from '../../platform/time/observed-time';
-import { InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
+import { NotFoundError } from '../../platform/errors/domain-error';
 import type { PourEntity } from '../pours/pour.entity';
 import { PoursRepository } from '../pours/pours.repository';
 import { LoadCycle, type StepContext } from './load-cycle.service';

@@ -23,6 +23,16 @@ export class DeviceRegistry {
     return this.devices.get(deviceId);
   }
 
+  /** Reads the registered trackers again if they are older than a miss may wait. */
+  async refresh(): Promise<void> {
+    if (Date.now() - this.loadedAt > MISS_RELOAD_MS) await this.reload();
+  }
+
+  /** From what is in memory, as of the last load. */
+  isKnown(deviceId: string): boolean {
+    return this.devices.has(deviceId);
+  }
+
   /** Called when trucks or pumps change, so the next lookup reads them again. */
   invalidate(): void {
     this.loadedAt = 0;

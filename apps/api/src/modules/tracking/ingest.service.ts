@@ -7,7 +7,7 @@ import { DeviceRegistry } from './device-registry.service';
 import { secretMatches } from '../fleet/tracker-secret';
 import { PositionWriter, StorageUnavailableError } from './position-writer.service';
 import { PumpStatusService } from './pump-status.service';
-import { TrackingRepository } from './tracking.repository';
+import { UnknownDevices } from './unknown-devices';
 
 export class UnknownDeviceError extends DomainError {
   constructor(deviceId: string) {
@@ -18,6 +18,16 @@ export class UnknownDeviceError extends DomainError {
 export class DeviceSecretError extends DomainError {
   constructor(deviceId: string) {
     super(401, 'device_secret_mismatch', `Tracker "${deviceId}" must send its secret (secret or key)`);
+  }
+}
+
+export class DeviceSecretRequiredError extends DomainError {
+  constructor(deviceId: string) {
+    super(
+      401,
+      'device_secret_required',
+      `Tracker "${deviceId}" has no secret registered; this server takes positions only from trackers with one`,
+    );
   }
 }
 
@@ -41,7 +51,7 @@ export class IngestService {
   constructor(
     private readonly devices: DeviceRegistry,
     private readonly writer: PositionWriter,
-    private readonly repository: TrackingRepository,
+    private readonly unknownDevices: UnknownDevices,
     private readonly pumpStatus: PumpStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,11 +64,12 @@ export class IngestService {
       throw new StorageUnavailableError();
     });
     if (!device) {
-      await this.repository.countUnknownDevice(report.deviceId).catch(() => undefined);
+      this.unknownDevices.count(report.deviceId);
       throw new UnknownDeviceError(report.deviceId);
     }
-    if (device.secretHash && !secretMatches(device.secretHash, report.secret))
-      throw new DeviceSecretError(report.deviceId);
+    if (!device.secretHash) {
+      if (this.config.trackerAuth === 'required') throw new DeviceSecretRequiredError(report.deviceId);
+    } else if (!secretMatches(device.secretHash, report.secret)) throw new DeviceSecretError(report.deviceId);
     const positionId = await this.writer.write(device, report);
     if (device.entityType === 'pump') await this.pumpStatus.fromDevice(device, report.attributes);
     return { positionId };

@@ -5,7 +5,8 @@ import { Actor, Can } from '../../platform/auth/auth.decorators';
 import { visibleProjectIds } from '../../platform/auth/project-scope';
 import { PositionFanout } from './position-fanout.service';
 import { PumpStatusService } from './pump-status.service';
-import { TrackingRepository } from './tracking.repository';
+import { DeviceRegistry } from './device-registry.service';
+import { UnknownDevices } from './unknown-devices';
 
 @ApiTags('tracking')
 @Controller()
@@ -13,7 +14,8 @@ export class TrackingController {
   constructor(
     private readonly positions: PositionFanout,
     private readonly pumps: PumpStatusService,
-    private readonly repository: TrackingRepository,
+    private readonly devices: DeviceRegistry,
+    private readonly unknown: UnknownDevices,
   ) {}
 
   @Get('tracking/positions')
@@ -25,12 +27,8 @@ export class TrackingController {
   @Get('tracking/unknown-devices')
   @Can('tracking.devices')
   async unknownDevices(): Promise<UnknownDeviceDto[]> {
-    return (await this.repository.unknownDevices()).map((device) => ({
-      deviceId: device.deviceId,
-      firstSeenAt: new Date(device.firstSeenAt).toISOString(),
-      lastSeenAt: new Date(device.lastSeenAt).toISOString(),
-      attempts: device.attempts,
-    }));
+    await this.devices.refresh();
+    return this.unknown.list((deviceId) => this.devices.isKnown(deviceId));
   }
 
   @Get('pumps-status')

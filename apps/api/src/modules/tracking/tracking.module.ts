@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../platform/auth/auth.module';
+import { Clock } from '../../platform/clock/clock';
 import { LiveGateway } from '../../platform/live/live.gateway';
 import { PositionSnapshots } from '../../platform/live/position-snapshots';
 import { LoadsModule } from '../loads/loads.module';
@@ -14,6 +15,7 @@ import { PositionWriter } from './position-writer.service';
 import { PumpStatusService } from './pump-status.service';
 import { TrackingController } from './tracking.controller';
 import { TrackingRepository } from './tracking.repository';
+import { UnknownDevices } from './unknown-devices';
 
 @Module({
   imports: [AuthModule, LoadsModule],
@@ -29,6 +31,7 @@ import { TrackingRepository } from './tracking.repository';
     PositionFanout,
     { provide: PositionSnapshots, useExisting: PositionFanout },
     PumpStatusService,
+    { provide: UnknownDevices, inject: [Clock], useFactory: (clock: Clock) => new UnknownDevices(clock) },
     LiveGateway,
   ],
   exports: [PositionWriter, DeviceRegistry, GeofenceMover],

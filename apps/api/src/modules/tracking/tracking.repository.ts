@@ -109,24 +109,6 @@ export class TrackingRepository {
     return rows;
   }
 
-  async countUnknownDevice(deviceId: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO unknown_devices (device_id, first_seen_at, last_seen_at, attempts) VALUES ($1, now(), now(), 1)
-       ON CONFLICT (device_id) DO UPDATE SET last_seen_at = now(), attempts = unknown_devices.attempts + 1`,
-      [deviceId],
-    );
-  }
-
-  unknownDevices(): Promise<{ deviceId: string; firstSeenAt: Date; lastSeenAt: Date; attempts: number }[]> {
-    return this.dataSource.query(
-      `SELECT device_id AS "deviceId", first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt", attempts
-         FROM unknown_devices
-        WHERE device_id NOT IN (SELECT tracker_device_id FROM trucks WHERE tracker_device_id IS NOT NULL
-                                UNION SELECT tracker_device_id FROM pumps WHERE tracker_device_id IS NOT NULL)
-        ORDER BY last_seen_at DESC LIMIT 500`,
-    );
-  }
-
   latestPositions(sincePositionId = '0') {
     return this.dataSource.query(
       `SELECT latest.entity_type AS "entityType", latest.entity_id AS "entityId", latest.device_id AS "deviceId",

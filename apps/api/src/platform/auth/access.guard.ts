@@ -1,10 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type CurrentUser, type Permission, roleHasPermission } from '@pourline/contracts';
+import { CSRF_HEADER, type CurrentUser, type Permission, roleHasPermission } from '@pourline/contracts';
 import type { Request } from 'express';
 import { ForbiddenError } from '../errors/domain-error';
 import { ANY_SIGNED_IN, IS_PUBLIC, REQUIRED_PERMISSION } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { sessionToken } from './session-cookies';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function bearerToken(request: Request): string | undefined {
   const header = request.headers.authorization;
@@ -25,7 +28,15 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: CurrentUser }>();
-    const user = await this.auth.authenticate(bearerToken(request));
+    const bearer = bearerToken(request);
+    const cookie = bearer ? undefined : sessionToken(request.headers.cookie);
+    const user = await (cookie
+      ? this.auth.authenticate(cookie, {
+          kind: 'cookie',
+          changesState: !SAFE_METHODS.has(request.method),
+          csrfHeader: request.header(CSRF_HEADER),
+        })
+      : this.auth.authenticate(bearer));
     request.user = user;
     const permission = this.reflector.getAllAndOverride<Permission | typeof ANY_SIGNED_IN>(
       REQUIRED_PERMISSION,

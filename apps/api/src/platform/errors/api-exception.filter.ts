@@ -75,6 +75,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message: 'Something went wrong on our side; it has been logged',
       };
     }
+    // A refusal that ends by itself (too many sign-ins) says when to try again.
+    if (error instanceof DomainError && typeof error.retryAfterSeconds === 'number') {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
     response.status(body.statusCode).json(body);
   }
 }

@@ -3,6 +3,9 @@
  * filter maps every subclass to its HTTP answer.
  */
 export class DomainError extends Error {
+  /** Set on refusals that lift by themselves: sent as Retry-After. */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     readonly status: number,
     readonly code: string,

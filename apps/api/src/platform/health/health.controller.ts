@@ -4,6 +4,7 @@ import type { ClientConfigDto } from '@pourline/contracts';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RedisHealth } from '../live/redis-health';
 
 @ApiTags('system')
 @Controller()
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisHealth,
   ) {}
 
   @Get('health')
@@ -21,7 +23,14 @@ export class HealthController {
     } catch {
       throw new ServiceUnavailableException('The database is unreachable');
     }
-    return { status: 'ok', database: 'up' };
+    // Without Redis each instance still serves its own sockets: degraded, not down.
+    const { state, lastError, lastErrorAt } = this.redis;
+    return {
+      status: state === 'down' ? 'degraded' : 'ok',
+      database: 'up',
+      redis: state,
+      ...(lastError && lastErrorAt ? { redisLastError: lastError, redisLastErrorAt: lastErrorAt.toISOString() } : {}),
+    };
   }
 
   /** What the console needs before anyone signs in. */

@@ -11,6 +11,7 @@ import {
 } from '@pourline/contracts';
 import { visibleProjectIds } from '../auth/project-scope';
 import { AuthService } from '../auth/auth.service';
+import { sessionToken } from '../auth/session-cookies';
 import { DomainError } from '../errors/domain-error';
 import { LiveEventsRepository, type NumberedEvent } from './live-events.repository';
 import { LivePublisher } from './live-publisher.service';
@@ -27,7 +28,8 @@ function whole(value: unknown): number {
  * Authenticates at connect, joins the rooms that follow from who the person
  * is, sends what they missed since the numbers they last applied, then goes live.
  */
-@WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true } })
+// Which pages may connect is the adapter's origin policy (ALLOWED_ORIGINS), not the gateway's.
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(LiveGateway.name);
 
@@ -51,7 +53,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     const handshake = (socket.handshake.auth ?? {}) as Partial<LiveHandshake>;
     let user: CurrentUser;
     try {
-      user = await this.auth.authenticate(typeof handshake.token === 'string' ? handshake.token : undefined);
+      // A program sends a bearer token; the console is known by its session cookie.
+      const token =
+        typeof handshake.token === 'string' ? handshake.token : sessionToken(socket.handshake.headers.cookie);
+      user = await this.auth.authenticate(token);
     } catch (error) {
       const message = error instanceof DomainError ? error.message : 'Sign in first';
       socket.emit('live.error.v1', { code: 'unauthenticated', message });

@@ -1,10 +1,11 @@
 import type { LatLng } from '@pourline/contracts';
 import * as L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { pointLatLng } from '../../map/geoJson';
 import { useLayerTooltip } from '../../map/useLayerTooltip';
 import { useMapLayer } from '../../map/useMapLayer';
 import { roundedLatLng } from './editorGeometry';
+import { useLatestRef } from '../../shared/useLatestRef';
 
 interface DraggablePinLayerProps {
   position: LatLng;
@@ -32,8 +33,7 @@ export function DraggablePinLayer({ position, pin, tooltip, onMove }: DraggableP
   const layerRef = useMapLayer(() =>
     L.marker(pointLatLng(position), { icon: pinIcon(pin), draggable: true, autoPan: true, riseOnHover: true }),
   );
-  const onMoveRef = useRef(onMove);
-  onMoveRef.current = onMove;
+  const onMoveRef = useLatestRef(onMove);
 
   useEffect(() => {
     const layer = layerRef.current;
@@ -43,7 +43,7 @@ export function DraggablePinLayer({ position, pin, tooltip, onMove }: DraggableP
     return () => {
       layer.off('dragend', dropped);
     };
-  }, [layerRef]);
+  }, [layerRef, onMoveRef]);
   useEffect(() => {
     layerRef.current?.setLatLng(pointLatLng(position));
   }, [layerRef, position]);

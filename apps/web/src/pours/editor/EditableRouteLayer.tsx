@@ -1,12 +1,13 @@
 import type { LineString } from '@pourline/contracts';
 import * as L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { lineLatLngs } from '../../map/geoJson';
 import { useLayerTooltip } from '../../map/useLayerTooltip';
 import { useLeafletMap } from '../../map/useLeafletMap';
 import { useMapLayer } from '../../map/useMapLayer';
 import { lineStringFrom, polylinePoints, sameLine } from './editorGeometry';
 import { geomanOf } from './geoman';
+import { useLatestRef } from '../../shared/useLatestRef';
 
 interface EditableRouteLayerProps {
   line: LineString;
@@ -22,8 +23,7 @@ interface EditableRouteLayerProps {
 export function EditableRouteLayer({ line, style, tooltip, onChange }: EditableRouteLayerProps) {
   const map = useLeafletMap();
   const layerRef = useMapLayer(() => L.polyline(lineLatLngs(line), { ...style, pmIgnore: false }));
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  const onChangeRef = useLatestRef(onChange);
 
   useEffect(() => {
     const layer = layerRef.current;
@@ -37,7 +37,7 @@ export function EditableRouteLayer({ line, style, tooltip, onChange }: EditableR
       layer.off('pm:edit', edited);
       layer.pm.disable();
     };
-  }, [layerRef, map]);
+  }, [layerRef, map, onChangeRef]);
 
   useEffect(() => {
     const layer = layerRef.current;

@@ -1,9 +1,10 @@
 import type { LatLng, LineString } from '@pourline/contracts';
 import type * as L from 'leaflet';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useLeafletMap } from '../../map/useLeafletMap';
 import { lineStringFrom, polylinePoints, roundedLatLng } from './editorGeometry';
 import { geomanOf } from './geoman';
+import { useLatestRef } from '../../shared/useLatestRef';
 
 export type PointField = 'pumpPosition' | 'startPoint' | 'endPoint';
 export type RouteField = 'entryRoute' | 'exitRoute';
@@ -26,8 +27,7 @@ interface MapToolLayerProps {
  */
 export function MapToolLayer({ tool, routeStyle, geomanLanguage, onPlace, onDrawn }: MapToolLayerProps) {
   const map = useLeafletMap();
-  const handlers = useRef({ onPlace, onDrawn });
-  handlers.current = { onPlace, onDrawn };
+  const handlers = useLatestRef({ onPlace, onDrawn });
 
   useEffect(() => {
     const container = map.getContainer();
@@ -60,7 +60,7 @@ export function MapToolLayer({ tool, routeStyle, geomanLanguage, onPlace, onDraw
       container.classList.remove('editor-map--placing');
       map.off('click', placed);
     };
-  }, [map, tool, routeStyle, geomanLanguage]);
+  }, [map, tool, routeStyle, geomanLanguage, handlers]);
 
   return null;
 }

@@ -1,5 +1,4 @@
 import type {
-  ApiError,
   CreatePourRequest,
   MixDto,
   Page,

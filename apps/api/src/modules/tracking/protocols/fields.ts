@@ -52,6 +52,7 @@ export function toNumber(raw: unknown): number | undefined {
 }
 
 // A NUL, or half of a UTF-16 surrogate pair, cannot be stored as text in PostgreSQL.
+// eslint-disable-next-line no-control-regex -- finding the NUL is the point
 const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a text cannot be stored as it came, or null. */
