@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { chmodSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
+import { reachableEmbeddedPostgres } from '../../apps/api/src/platform/database/postgres-reach';
 
 /** Run as root, PostgreSQL runs as user `postgres`, which must be able to walk down to its folder. */
 export function letPostgresUserReach(dir: string): void {
@@ -26,7 +27,12 @@ export class ControlledPostgres {
     database: string,
   ) {
     letPostgresUserReach(dirname(databaseDir));
-    this.child = fork(join(__dirname, 'embedded-postgres-host.mjs'), [databaseDir, String(port), database], {
+    // Run as root from a checkout behind a closed folder, the programs come from a copy user postgres can reach.
+    const library =
+      userInfo().uid === 0
+        ? reachableEmbeddedPostgres(process.env.EMBEDDED_PG_SYSTEM_DIR || '/var/lib/pourline')
+        : 'embedded-postgres';
+    this.child = fork(join(__dirname, 'embedded-postgres-host.mjs'), [databaseDir, String(port), database, library], {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
   }

