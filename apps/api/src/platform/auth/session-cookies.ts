@@ -1,5 +1,5 @@
 import { CSRF_COOKIE, SESSION_COOKIE } from '@pourline/contracts';
-import { parseCookie } from 'cookie';
+import { parse as parseCookie } from 'cookie';
 import type { CookieOptions, Response } from 'express';
 
 function options(maxAgeSeconds: number, secure: boolean, httpOnly: boolean): CookieOptions {
