@@ -80,6 +80,11 @@ async function bootstrap(): Promise<void> {
   await ensureBootstrapAdmin(app, config, log);
 
   await app.listen(config.port);
+  // Idle keep-alive connections outlive the clients' own idle limit (fetch: 4 s, proxies: 60 s), so
+  // the client closes them, never the server while a request is already on its way in.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   log(`Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}`);
 
   // The demo fleet acts as its own system account, which has no password: its tokens are issued here.

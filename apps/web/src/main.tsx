@@ -1,5 +1,3 @@
-// First: the shared schemas are built as their modules load.
-import './app/zodWithoutEval';
 import 'leaflet/dist/leaflet.css';
 import './app/app.css';
 import { StrictMode } from 'react';

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../../platform/auth/auth.decorators';
+import { ParsesRawRequest } from '../../platform/http/request-shape.interceptor';
 import { IngestService, requireParsed } from './ingest.service';
 import { parseBatch } from './protocols/batch';
 import { parseOsmAnd } from './protocols/osmand';
@@ -16,6 +17,7 @@ type Fields = Record<string, string | string[] | undefined>;
  */
 @ApiTags('ingest')
 @Controller('ingest')
+@ParsesRawRequest()
 export class IngestController {
   constructor(private readonly ingest: IngestService) {}
 

@@ -1,8 +1,13 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, SetMetadata } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA, RouteParamtypes } from '@nestjs/common/internal';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { InvalidInputError } from '../errors/domain-error';
+
+const RAW_REQUEST = 'pourline:raw-request';
+
+/** A controller whose routes parse the request themselves (the tracker protocols' own formats). */
+export const ParsesRawRequest = () => SetMetadata(RAW_REQUEST, true);
 
 /** What a route reads of the request, from its parameter decorators. */
 function readsOf(context: ExecutionContext): Set<number> {
@@ -17,15 +22,16 @@ function isEmpty(value: unknown): boolean {
 
 /**
  * A route that takes no query string or no body refuses one, as a schema refuses an unknown
- * field: a typo in a parameter name is told, not silently ignored. Routes that read the raw
- * request (tracker ingest) judge it themselves.
+ * field: a typo in a parameter name is told, not silently ignored. Controllers that parse the raw
+ * request (tracker ingest) judge it themselves; a route that reads the request only for the client's
+ * address or cookies is held to this like any other.
  */
 @Injectable()
 export class RequestShapeInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
+    if (Reflect.getMetadata(RAW_REQUEST, context.getClass()) === true) return next.handle();
     const reads = readsOf(context);
-    if (reads.has(RouteParamtypes.REQUEST)) return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     if (!reads.has(RouteParamtypes.QUERY) && !isEmpty(request.query)) {
       const names = Object.keys(request.query).map((key) => `"${key}"`);
