@@ -42,6 +42,19 @@ describe('The control room map stays legible where trucks bunch', () => {
   const labels = () =>
     page.evaluate(() => (window as unknown as MapWindow).__pourlineMap?.labels() ?? { drawn: [], reserved: [] });
 
+  /** The yard in view, its badge drawn: other suites' new plants may have moved the map meanwhile. */
+  async function lookAtYard(): Promise<void> {
+    await page.waitForFunction(
+      ({ count, yard }) => {
+        const handle = (window as unknown as MapWindow).__pourlineMap;
+        if (handle?.clusters().some((c: Badge) => c.count === count)) return true;
+        handle?.showAt(yard.lat + 0.005, yard.lng + 0.005, 15);
+        return false;
+      },
+      { count: QUEUE, yard: YARD },
+    );
+  }
+
   beforeAll(async () => {
     session = await launchBrowser();
     const admin = await adminSession();
@@ -121,10 +134,7 @@ describe('The control room map stays legible where trucks bunch', () => {
   });
 
   it('draws a queue at one spot as one counted badge, and a truck on its own as a dot', async () => {
-    await page.waitForFunction(
-      (count) => (window as unknown as MapWindow).__pourlineMap?.clusters().some((c: Badge) => c.count === count),
-      QUEUE,
-    );
+    await lookAtYard();
     const badges = await clusters();
     expect(badges.filter((badge) => badge.count === QUEUE)).toHaveLength(1);
     const badge = badges.find((candidate) => candidate.count === QUEUE)!;
@@ -155,6 +165,7 @@ describe('The control room map stays legible where trucks bunch', () => {
   });
 
   it('opens the badge into a ring of labelled trucks on a click, each one selectable', async () => {
+    await lookAtYard();
     const badge = (await clusters()).find((candidate) => candidate.count === QUEUE)!;
     const map = (await page.getByTestId('live-map').boundingBox())!;
     await page.mouse.click(map.x + badge.x, map.y + badge.y);

@@ -75,7 +75,8 @@ export function OperatorMap(props: OperatorMapProps) {
   );
   const fitKey = focusedPour
     ? `pour:${focusedPour.id}:${focusRequest}:${focusedProject ? 1 : 0}`
-    : `overview:${plants.length}:${sites.length}:${focusRequest}`;
+    : // Once something is there to fit; a plant or site added later leaves the dispatcher's view where it is.
+      `overview:${plants.length > 0}:${sites.length > 0}:${focusRequest}`;
 
   return (
     <div className="live-map-frame">
