@@ -56,6 +56,8 @@ describe('The customer’s phone', () => {
     const card = page.getByTestId(`customer-pour-${pour.id}`);
     await card.waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The header leaves the phone's screen to the pours: three short rows at most.
+    expect((await page.locator('.app-header').boundingBox())!.height).toBeLessThanOrEqual(180);
 
     // Order a pour.
     await page.getByTestId('order-pour').click();

@@ -47,7 +47,10 @@ describe("The console keeps the plants' clock, whatever the browser's zone", () 
     const page = await boardIn(elsewhere);
     expect(await page.getByTestId('board-day').inputValue()).toBe(plantToday);
     await page.getByText('Plant-clock slab').first().waitFor();
-    await expect(page.getByTestId('plant-clock-note').textContent()).resolves.toBe('Times on plant clock (GMT+8)');
+    await expect(page.getByTestId('plant-clock-note').getAttribute('aria-label')).resolves.toBe(
+      'Times on plant clock (GMT+8)',
+    );
+    await expect(page.getByTestId('plant-clock-note').textContent()).resolves.toBe('Plant clock GMT+8');
     await screenshot(page, 'plant-clock-elsewhere');
     await page.close();
   });

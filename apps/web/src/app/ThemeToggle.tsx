@@ -12,12 +12,13 @@ export function ThemeToggle() {
       data-testid="theme-switch"
       aria-pressed={!isDark}
       title={isDark ? t('header.switchToLight') : t('header.switchToDark')}
+      aria-label={isDark ? t('header.switchToLight') : t('header.switchToDark')}
       onClick={toggleTheme}
     >
       <span aria-hidden="true" className="theme-toggle-icon">
         {isDark ? '☀' : '☾'}
       </span>
-      {isDark ? t('header.themeLight') : t('header.themeDark')}
+      <span className="theme-toggle-label">{isDark ? t('header.themeLight') : t('header.themeDark')}</span>
     </button>
   );
 }

@@ -76,6 +76,7 @@ export const en = {
   'board.refreshing': 'Refreshing…',
   'board.updatedAt': 'Updated {time}',
   'header.plantClock': 'Times on plant clock ({zone})',
+  'header.plantClockWords': 'Plant clock',
   'board.empty': 'No pours on this day.',
   'board.count_one': '1 pour · {volume} m³',
   'board.count_other': '{count} pours · {volume} m³',

@@ -77,6 +77,7 @@ export const zhCN: Messages = {
   'board.refreshing': '正在刷新…',
   'board.updatedAt': '更新于 {time}',
   'header.plantClock': '时间按搅拌站时区（{zone}）',
+  'header.plantClockWords': '搅拌站时间',
   'board.empty': '当天没有浇筑计划。',
   'board.count_other': '{count} 个浇筑 · {volume} m³',
   'board.col.start': '开始',

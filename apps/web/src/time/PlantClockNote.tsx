@@ -16,9 +16,20 @@ export function PlantClockNote() {
   const zone = usePlantsZone();
   const now = new Date(useNow(CHECK_MS));
   if (sameWallClock(now, zone, browserTimeZone())) return null;
+  const abbreviation = zoneAbbreviation(now, zone, locale);
+  const sentence = t('header.plantClock', { zone: abbreviation });
+  // On a phone only the zone shows; the whole sentence is the note's name and tooltip.
   return (
-    <span className="plant-clock-note" data-testid="plant-clock-note" title={zone}>
-      {t('header.plantClock', { zone: zoneAbbreviation(now, zone, locale) })}
+    <span
+      className="plant-clock-note"
+      data-testid="plant-clock-note"
+      title={`${sentence} · ${zone}`}
+      aria-label={sentence}
+    >
+      <span className="plant-clock-words" aria-hidden="true">
+        {t('header.plantClockWords')}{' '}
+      </span>
+      <span aria-hidden="true">{abbreviation}</span>
     </span>
   );
 }
