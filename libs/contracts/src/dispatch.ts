@@ -11,6 +11,8 @@ import { IsoDateTime, safeText, Uuid, REASON_MIN_CHARS } from './common';
 
 /** The most a pour's cold-joint limit may be set to: a full working day is no limit. */
 export const COLD_JOINT_LIMIT_MAX_MINUTES = 600;
+/** The most trucks a pour's bunching limit may let wait at its pump. */
+export const BUNCHING_LIMIT_MAX_TRUCKS = 20;
 
 export interface PumpGapDto {
   startsAt: string;
@@ -41,6 +43,8 @@ export interface TravelTimeDto {
   basis: TravelBasis;
   /** How many trips the figure rests on; 0 when it is the route length at a typical speed. */
   trips: number;
+  /** How many of those trips the trucks' positions measured; the others are the loads' recorded steps. */
+  fromPositions: number;
 }
 
 /** A load the planner proposes: "T07 loads at 10:42 at JN-01". */
@@ -64,14 +68,25 @@ export interface LoadProposalDto {
 
 export type DispatchDecisionKind = 'accepted' | 'overridden' | 'auto';
 
+/** A load as proposed or as ordered: its truck, volume, loading time and plant. */
+export interface DecidedLoadDto {
+  truckId: string | null;
+  truckFleetNumber: string | null;
+  volumeM3: number;
+  loadAt: string;
+  /** Absent from decisions kept before a proposal's plant could be changed. */
+  plantId?: string;
+  plantCode?: string;
+}
+
 export interface DispatchDecisionDto {
   id: string;
   pourId: string;
   loadId: string;
   ticketNumber: string;
   kind: DispatchDecisionKind;
-  proposed: { truckId: string | null; truckFleetNumber: string | null; volumeM3: number; loadAt: string } | null;
-  chosen: { truckId: string | null; truckFleetNumber: string | null; volumeM3: number; loadAt: string };
+  proposed: DecidedLoadDto | null;
+  chosen: DecidedLoadDto;
   reason: string;
   byName: string;
   at: string;
@@ -84,6 +99,10 @@ export interface PourDispatchDto {
   auto: boolean;
   /** The pour's own limit, or null for initial setting less the margin. */
   coldJointLimitMinutes: number | null;
+  /** The pour's own bunching limit, or null for the deployment's setting. */
+  bunchingMaxWaiting: number | null;
+  /** More trucks than this waiting on site raise a bunching alert: the pour's own limit or the setting. */
+  bunchingMaxWaitingInEffect: number;
   rhythm: PourRhythmDto;
   travel: TravelTimeDto;
   /** What the planner makes of the whole day: a started pour is always planned to its end. */
@@ -117,11 +136,12 @@ export interface PlantTimelineDto {
 
 /**
  * Accept the planner's proposal as it stands, or as edited: a changed truck,
- * volume or loading time is an override and says why.
+ * volume, loading time or plant is an override and says why.
  */
 export const AcceptProposalRequest = z.strictObject({
   key: z.string().regex(/^[0-9a-f-]{36}:[0-9]{1,4}$/, 'a proposal key as the plan gives it'),
   truckId: Uuid.optional(),
+  plantId: Uuid.optional(),
   volumeM3: z.number().gt(0, 'must be more than 0').max(20, 'no truck carries more than 20 m³').optional(),
   loadAt: IsoDateTime.optional(),
   reason: safeText(1000).optional(),
@@ -132,10 +152,13 @@ export const DispatchSettingsRequest = z
   .strictObject({
     auto: z.boolean().optional(),
     coldJointLimitMinutes: z.number().int().min(1).max(COLD_JOINT_LIMIT_MAX_MINUTES).nullable().optional(),
+    bunchingMaxWaiting: z.number().int().min(1).max(BUNCHING_LIMIT_MAX_TRUCKS).nullable().optional(),
   })
-  .refine((body) => body.auto !== undefined || body.coldJointLimitMinutes !== undefined, {
-    message: 'say what to change: auto, coldJointLimitMinutes or both',
-  });
+  .refine(
+    (body) =>
+      body.auto !== undefined || body.coldJointLimitMinutes !== undefined || body.bunchingMaxWaiting !== undefined,
+    { message: 'say what to change: auto, coldJointLimitMinutes, bunchingMaxWaiting or several' },
+  );
 export type DispatchSettingsRequest = z.infer<typeof DispatchSettingsRequest>;
 
 /** An override needs a reason as long as any other written reason. */
@@ -146,6 +169,7 @@ export interface DispatchSettingsPayload {
   projectId: string;
   auto: boolean;
   coldJointLimitMinutes: number | null;
+  bunchingMaxWaiting: number | null;
   byName: string;
 }
 

@@ -40,6 +40,7 @@ export const DISPATCH_DECISION_CODES = [
   'dispatch.auto_on',
   'dispatch.auto_off',
   'dispatch.cold_joint_limit',
+  'dispatch.bunching_limit',
 ] as const;
 
 /** Everything the log reports on its own, from the pour's loads, tests, requests and history. */
@@ -143,7 +144,16 @@ export interface PourLogParams {
   loadAt?: string;
   /** A cold-joint limit; null is the default. */
   minutes?: number | null;
+  /** A bunching limit in trucks; null is the deployment's setting. */
+  trucks?: number | null;
+  /** An override: the plant that loads, and what the dispatcher changed of the proposal. */
+  plant?: string;
+  changed?: OverriddenField[];
 }
+
+/** What a dispatcher may change of a proposal when ordering it. */
+export const OVERRIDDEN_FIELDS = ['truck', 'volume', 'loadAt', 'plant'] as const;
+export type OverriddenField = (typeof OVERRIDDEN_FIELDS)[number];
 
 /** A quick message that would change the pour once the dispatch room agrees. */
 export interface PourLogProposal {

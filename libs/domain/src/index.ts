@@ -41,6 +41,7 @@ export * from './observed-time';
 export * from './fix-plausibility';
 export * from './pour-rhythm';
 export * from './travel-times';
+export * from './position-trips';
 export * from './dispatch-alerts';
 export * from './scheduler';
 export * from './complaint-workflow';

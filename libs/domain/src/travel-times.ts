@@ -4,9 +4,10 @@ import { travelMinutesFor } from './release-targets';
 /**
  * How long the road from the plant to a site takes, learned from the trucks
  * that drove it: the median of recent trips (leaving the plant to arriving on
- * site), those that left in the same hour of the day first, since the same
- * road is slower at rush hour. With too few trips, the route's length at a
- * typical speed.
+ * site, as the trucks' positions show them or, without positions, as the
+ * load's steps were recorded), those that left in the same hour of the day
+ * first, since the same road is slower at rush hour. With too few trips, the
+ * route's length at a typical speed.
  */
 
 /** Fewer trips than this say more about one driver than about the road. */
@@ -16,11 +17,16 @@ export const MAX_TRIPS_CONSIDERED = 20;
 /** A trip longer than this was a truck parked on the way, not the road. */
 export const MAX_PLAUSIBLE_TRIP_MINUTES = 240;
 
+/** Where a trip's times come from: the truck's positions crossing the fences, or the load's recorded steps. */
+export type TripSource = 'positions' | 'load_steps';
+
 export interface TripRecord {
   departedAt: Date;
   arrivedAt: Date;
   /** Hour of the day the truck left, 0–23, in the plant's time zone. */
   departureHour: number;
+  /** Load steps when not said. */
+  source?: TripSource;
 }
 
 export type TravelBasis = 'same_hour' | 'any_hour' | 'route_length';
@@ -30,6 +36,8 @@ export interface LearnedTravelTime {
   basis: TravelBasis;
   /** How many trips the figure rests on; 0 for the route length. */
   trips: number;
+  /** How many of those trips were measured from the trucks' positions. */
+  fromPositions: number;
 }
 
 export function median(values: readonly number[]): number {
@@ -63,16 +71,19 @@ export function learnedTravelTime(input: {
     })
     .sort((a, b) => b.departedAt.getTime() - a.departedAt.getTime());
   const sameHour = usable.filter((trip) => trip.departureHour === input.hour).slice(0, MAX_TRIPS_CONSIDERED);
-  if (sameHour.length >= MIN_TRIPS_FOR_MEDIAN) {
-    return { minutes: median(sameHour.map(tripMinutes)), basis: 'same_hour', trips: sameHour.length };
-  }
+  const learned = (trips: TripRecord[], basis: TravelBasis): LearnedTravelTime => ({
+    minutes: median(trips.map(tripMinutes)),
+    basis,
+    trips: trips.length,
+    fromPositions: trips.filter((trip) => trip.source === 'positions').length,
+  });
+  if (sameHour.length >= MIN_TRIPS_FOR_MEDIAN) return learned(sameHour, 'same_hour');
   const anyHour = usable.slice(0, MAX_TRIPS_CONSIDERED);
-  if (anyHour.length >= MIN_TRIPS_FOR_MEDIAN) {
-    return { minutes: median(anyHour.map(tripMinutes)), basis: 'any_hour', trips: anyHour.length };
-  }
+  if (anyHour.length >= MIN_TRIPS_FOR_MEDIAN) return learned(anyHour, 'any_hour');
   return {
     minutes: travelMinutesFor(input.routeLengthM, input.typicalSpeedKmh),
     basis: 'route_length',
     trips: 0,
+    fromPositions: 0,
   };
 }

@@ -1,12 +1,12 @@
 import './dispatch.css';
-import type { PourDispatchDto, PourDto, TruckDto } from '@pourline/contracts';
-import { type FormEvent, useState } from 'react';
+import type { DecidedLoadDto, PourDispatchDto, PourDto, TruckDto } from '@pourline/contracts';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
 import { formatPlantClock } from '../pours/plantTime';
 import { DispatchError } from '../operator/DispatchError';
 import { useDispatchAction } from '../operator/useDispatchAction';
 import { changeDispatchSettings } from './dispatchEndpoints';
+import { LimitSetting } from './LimitSetting';
 import { ProposalRow } from './ProposalRow';
 import { usePourDispatch } from './usePourDispatch';
 
@@ -26,6 +26,7 @@ export function DispatchPlanPanel({ pour, trucks, canPlan }: DispatchPlanPanelPr
   const { t } = useI18n();
   const resource = usePourDispatch(pour.id);
   const plan = resource.data;
+  const overrideWords = useOverrideWords(pour);
   if (!plan) {
     return resource.error ? (
       <p className="status-note" data-testid="plan-unavailable">
@@ -69,6 +70,9 @@ export function DispatchPlanPanel({ pour, trucks, canPlan }: DispatchPlanPanelPr
                 ticket: decision.ticketNumber,
                 reason: decision.reason,
               })}
+              {decision.kind === 'overridden' && decision.proposed && (
+                <span className="muted"> · {overrideWords(decision.proposed, decision.chosen)}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -106,6 +110,23 @@ function AutoSwitch({ pour, plan, canPlan, onChanged }: PlanPartProps) {
   );
 }
 
+/** "T07 → T09, 10:42 → 10:50, JN-01 → JN-02": what the override changed. */
+function useOverrideWords(pour: PourDto) {
+  const { locale, formatNumber } = useI18n();
+  const clock = (iso: string) => formatPlantClock(iso, pour.plantTimeZone, locale);
+  return (proposed: DecidedLoadDto, chosen: DecidedLoadDto) =>
+    [
+      proposed.truckFleetNumber !== chosen.truckFleetNumber &&
+        `${proposed.truckFleetNumber ?? '—'} → ${chosen.truckFleetNumber ?? '—'}`,
+      proposed.volumeM3 !== chosen.volumeM3 &&
+        `${formatNumber(proposed.volumeM3)} → ${formatNumber(chosen.volumeM3)} m³`,
+      proposed.loadAt !== chosen.loadAt && `${clock(proposed.loadAt)} → ${clock(chosen.loadAt)}`,
+      proposed.plantCode !== chosen.plantCode && `${proposed.plantCode ?? '—'} → ${chosen.plantCode ?? '—'}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+}
+
 function RhythmFacts({ pour, plan, canPlan, onChanged }: PlanPartProps) {
   const { t, locale, formatNumber } = useI18n();
   const { rhythm, travel } = plan;
@@ -138,8 +159,10 @@ function RhythmFacts({ pour, plan, canPlan, onChanged }: PlanPartProps) {
       <p className="muted" data-testid="plan-travel">
         {t('plan.travel', { minutes: formatNumber(travel.minutes, 0) })} ·{' '}
         {t(`plan.travel.${travel.basis}`, { trips: travel.trips })}
+        {travel.fromPositions > 0 && <> · {t('plan.travel.fromPositions', { count: travel.fromPositions })}</>}
       </p>
-      <ColdJointLimit pour={pour} plan={plan} canPlan={canPlan} onChanged={onChanged} />
+      <LimitSetting kind="coldJoint" pour={pour} plan={plan} canPlan={canPlan} onChanged={onChanged} />
+      <LimitSetting kind="bunching" pour={pour} plan={plan} canPlan={canPlan} onChanged={onChanged} />
       {rhythm.coldJointRisk && (
         <p className="plan-cold-joint" role="alert" data-testid="plan-cold-joint">
           {t('plan.coldJoint', {
@@ -159,58 +182,6 @@ function RhythmFacts({ pour, plan, canPlan, onChanged }: PlanPartProps) {
           ))
         )}
       </ul>
-    </div>
-  );
-}
-
-function ColdJointLimit({ pour, plan, canPlan, onChanged }: PlanPartProps) {
-  const { t, formatNumber } = useI18n();
-  const api = useApi();
-  const action = useDispatchAction();
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(plan.coldJointLimitMinutes === null ? '' : String(plan.coldJointLimitMinutes));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const minutes = text.trim() === '' ? null : Number(text);
-    if (minutes !== null && (!Number.isInteger(minutes) || minutes < 1)) return;
-    const done = await action.run(async () =>
-      onChanged(await changeDispatchSettings(api, pour.id, { coldJointLimitMinutes: minutes })),
-    );
-    if (done) setEditing(false);
-  };
-  return (
-    <div className="plan-limit">
-      <span data-testid="plan-limit">
-        {t('plan.limit', { minutes: formatNumber(plan.rhythm.coldJointLimitMinutes, 0) })}
-        {plan.coldJointLimitMinutes === null && <span className="muted"> ({t('plan.limitDefault')})</span>}
-      </span>
-      {canPlan && !editing && (
-        <button type="button" className="link-button" onClick={() => setEditing(true)}>
-          {t('plan.limitEdit')}
-        </button>
-      )}
-      {editing && (
-        <form className="dispatch-form plan-limit-form" onSubmit={submit}>
-          <label className="field">
-            <span>{t('plan.limitLabel')}</span>
-            <input
-              inputMode="numeric"
-              data-testid="plan-limit-input"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-            />
-          </label>
-          <div className="action-row">
-            <button type="submit" className="button button--small button--primary" disabled={action.busy}>
-              {t('plan.limitSubmit')}
-            </button>
-            <button type="button" className="button button--small button--ghost" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-          <DispatchError message={action.error} />
-        </form>
-      )}
     </div>
   );
 }

@@ -1,9 +1,17 @@
-import { type LoadProposalDto, OVERRIDE_REASON_MIN_CHARS, type PourDto, type TruckDto } from '@pourline/contracts';
+import {
+  type AcceptProposalRequest,
+  type LoadProposalDto,
+  OVERRIDE_REASON_MIN_CHARS,
+  type PourDto,
+  type TruckDto,
+} from '@pourline/contracts';
+import { instantToWallClock, wallClockToInstant } from '@pourline/domain';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
 import { useLive } from '../live/useLive';
 import { useLiveStore } from '../live/useLiveStore';
+import { usePlants } from '../map/usePlants';
 import { formatPlantClock } from '../pours/plantTime';
 import { truckChoices } from '../operator/dispatchPlanning';
 import { DispatchError } from '../operator/DispatchError';
@@ -30,12 +38,16 @@ export function ProposalRow({ pour, proposal, trucks, canPlan, onDecided }: Prop
   const [truckId, setTruckId] = useState(proposal.truckId);
   const [volumeText, setVolumeText] = useState(String(proposal.volumeM3));
   const [reason, setReason] = useState('');
+  const proposedLocal = instantToWallClock(proposal.loadAt, pour.plantTimeZone);
+  const [loadAtLocal, setLoadAtLocal] = useState(proposedLocal);
+  const [plantId, setPlantId] = useState(proposal.plantId);
+  const plants = usePlants().data ?? [];
   const choices = useMemo(() => truckChoices(trucks, pour.plantId, allLoads), [trucks, pour.plantId, allLoads]);
   const clock = (iso: string) => formatPlantClock(iso, pour.plantTimeZone, locale);
   const volume = Number(volumeText.replace(',', '.'));
   const reasonValid = [...reason.trim()].length >= OVERRIDE_REASON_MIN_CHARS;
 
-  const order = async (changes: { truckId?: string; volumeM3?: number; reason?: string } = {}) => {
+  const order = async (changes: Omit<AcceptProposalRequest, 'key'> = {}) => {
     const done = await action.run(async () => {
       const load = await acceptProposal(api, pour.id, { key: proposal.key, ...changes });
       store.receiveLoads([load]);
@@ -48,7 +60,15 @@ export function ProposalRow({ pour, proposal, trucks, canPlan, onDecided }: Prop
   const submitOverride = (event: FormEvent) => {
     event.preventDefault();
     if (!reasonValid || !Number.isFinite(volume) || volume <= 0) return;
-    void order({ truckId, volumeM3: volume, reason: reason.trim() });
+    const loadAt = loadAtLocal === proposedLocal ? null : wallClockToInstant(loadAtLocal, pour.plantTimeZone);
+    if (loadAtLocal !== proposedLocal && !loadAt) return;
+    void order({
+      truckId,
+      volumeM3: volume,
+      ...(loadAt ? { loadAt } : {}),
+      ...(plantId !== proposal.plantId ? { plantId } : {}),
+      reason: reason.trim(),
+    });
   };
 
   return (
@@ -103,6 +123,30 @@ export function ProposalRow({ pour, proposal, trucks, canPlan, onDecided }: Prop
               value={volumeText}
               onChange={(event) => setVolumeText(event.target.value)}
             />
+          </label>
+          <label className="field">
+            <span>{t('plan.overrideLoadAt')}</span>
+            <input
+              type="datetime-local"
+              data-testid="plan-override-load-at"
+              value={loadAtLocal}
+              onChange={(event) => setLoadAtLocal(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>{t('plan.overridePlant')}</span>
+            <select
+              data-testid="plan-override-plant"
+              value={plantId}
+              onChange={(event) => setPlantId(event.target.value)}
+            >
+              {plants.length === 0 && <option value={proposal.plantId}>{proposal.plantCode}</option>}
+              {plants.map((plant) => (
+                <option key={plant.id} value={plant.id}>
+                  {plant.code} · {plant.name}
+                </option>
+              ))}
+            </select>
           </label>
           <label className="field">
             <span>{t('plan.overrideReason', { min: OVERRIDE_REASON_MIN_CHARS })}</span>

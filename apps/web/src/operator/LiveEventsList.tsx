@@ -193,6 +193,7 @@ function describeFlow(flow: FlowAlertDetail, ticket: string, truck: string, t: T
     percent: facts.agePercent ?? 0,
     interval: facts.intervalMinutes ?? 0,
     waiting: facts.waiting ?? 0,
+    max: facts.limit ?? 2,
     distance: facts.distanceM ?? 0,
     minutes: facts.minutes ?? 0,
   });

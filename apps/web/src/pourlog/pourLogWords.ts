@@ -21,6 +21,7 @@ export function entryWords(
     text: entry.text,
     truck: params.truck ?? t('common.none'),
     ticket: params.ticket ?? t('common.none'),
+    plant: params.plant ?? t('common.none'),
     m3: m3(params.lastLoadM3),
     from: m3(params.fromM3),
     to: m3(params.toM3),
@@ -29,6 +30,9 @@ export function entryWords(
   const details = [
     ...(params.outcome ? [t(`qc.outcome.${params.outcome}`)] : []),
     ...(params.reasons ?? []).map((reason) => t(`qc.reason.${reason}`)),
+    ...(params.changed?.length
+      ? [t('pourLog.changed', { fields: params.changed.map((field) => t(`pourLog.changed.${field}`)).join(', ') })]
+      : []),
     ...(params.note ? [`“${params.note}”`] : []),
   ];
   return { headline, detail: details.length > 0 ? details.join(' · ') : null };

@@ -37,7 +37,8 @@ const DISPATCH_ALERT_WORDS: Record<string, (payload: Payload, facts: Record<stri
   load_age: (p, f) =>
     `${p.ticketNumber} (${p.truckFleetNumber ?? 'no truck'}) has used ${f.agePercent} % of its time to the deadline`,
   pump_starvation: (p, f) => `${p.pourLabel}: no truck due at the pump within ${f.intervalMinutes} min`,
-  bunching: (p, f) => `${p.pourLabel}: ${f.waiting} trucks waiting on site`,
+  bunching: (p, f) =>
+    `${p.pourLabel}: ${f.waiting} trucks waiting on site${f.limit === undefined ? '' : ` (more than ${f.limit})`}`,
   off_route: (p, f) => `${p.truckFleetNumber} is ${f.distanceM} m off its route`,
   stopped_on_road: (p, f) => `${p.truckFleetNumber} has stood on the road for ${f.minutes} min`,
   long_on_site: (p, f) => `${p.truckFleetNumber} has been on site for ${f.minutes} min`,

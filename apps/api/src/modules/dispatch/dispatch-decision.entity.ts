@@ -1,12 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DispatchDecisionKind } from '@pourline/contracts';
+import type { DecidedLoadDto, DispatchDecisionKind } from '@pourline/contracts';
 
-export interface DecidedLoad {
-  truckId: string | null;
-  truckFleetNumber: string | null;
-  volumeM3: number;
-  loadAt: string;
-}
+export type DecidedLoad = DecidedLoadDto;
 
 /** A load created from the plan: what was proposed, what was chosen, by whom and why. */
 @Entity('dispatch_decisions')

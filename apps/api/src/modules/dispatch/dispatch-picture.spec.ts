@@ -14,7 +14,7 @@ import {
 const now = new Date('2026-11-30T02:00:00Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 const minuteOf = (date: Date) => date.getTime() / 60_000;
-const travel: LearnedTravelTime = { minutes: 20, basis: 'any_hour', trips: 5 };
+const travel: LearnedTravelTime = { minutes: 20, basis: 'any_hour', trips: 5, fromPositions: 0 };
 
 const pour = {
   id: 'pour-1',
@@ -66,6 +66,7 @@ function pictureOf(
     trucks: [...loads.map((item) => truck(item.truckId!)), ...extraTrucks],
     truckLoads: [...loads, ...otherLoads],
     fixes: new Map(),
+    bunchingMaxWaiting: 2,
   };
   return { state, picture };
 }

@@ -49,6 +49,13 @@ export interface DispatchPicture {
   /** Unfinished loads of those trucks, whichever pour. */
   truckLoads: LoadEntity[];
   fixes: Map<string, TruckFixRow>;
+  /** More trucks than this waiting at a pump is bunching, unless the pour sets its own limit. */
+  bunchingMaxWaiting: number;
+}
+
+/** The pour's own bunching limit, or the deployment's. */
+export function bunchingLimitOf(state: PourState, picture: DispatchPicture): number {
+  return state.setting?.bunchingMaxWaiting ?? picture.bunchingMaxWaiting;
 }
 
 const live = (load: LoadEntity) => !load.rejected && !DONE_OR_FAILED.includes(load.status);

@@ -1,27 +1,23 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { LoadProposalDto } from '@pourline/contracts';
 import {
-  DEFAULT_TYPICAL_SPEED_KMH,
-  learnedTravelTime,
-  lineStringLengthMeters,
-  localHourInZone,
   planLoads,
   type PlannedLoad,
   type PourRhythm,
   type SchedulePlan,
 } from '@pourline/domain';
 import { Clock } from '../../platform/clock/clock';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LiveRelay } from '../../platform/live/live-relay.service';
-import type { PourEntity } from '../pours/pour.entity';
 import {
   type DispatchPicture,
   isPlannable,
-  PLANT_LOADING_MINUTES,
   type PourState,
   rhythmOf,
   schedulerInput,
 } from './dispatch-picture';
 import { DispatchRepository } from './dispatch.repository';
+import { TravelLearner } from './travel-learner.service';
 
 /** A plan older than this is made again when asked for, even if nothing was heard to change. */
 const PLAN_MAX_AGE_MS = 5_000;
@@ -64,6 +60,8 @@ export class DispatchPlanner implements OnModuleInit {
     private readonly rows: DispatchRepository,
     private readonly clock: Clock,
     private readonly relay: LiveRelay,
+    private readonly travel: TravelLearner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -168,7 +166,7 @@ export class DispatchPlanner implements OnModuleInit {
       this.rows.truckFixes(truckIds),
     ]);
     const moments = await this.rows.moments(loads.map((load) => load.id));
-    const travel = await this.travelTimes(pours, now);
+    const travel = await this.travel.travelTimes(pours, now);
     const states: PourState[] = pours.map((pour) => {
       const own = loads.filter((load) => load.pourId === pour.id);
       return {
@@ -186,34 +184,7 @@ export class DispatchPlanner implements OnModuleInit {
       trucks,
       truckLoads,
       fixes: new Map(fixRows.map((row) => [row.entity_id, row])),
+      bunchingMaxWaiting: this.config.dispatchBunchingMaxWaiting,
     };
-  }
-
-  /** Each pour's road from its plant, learned from the trips to its project's site. */
-  private async travelTimes(pours: PourEntity[], now: Date) {
-    const byRoute = new Map<string, Awaited<ReturnType<DispatchRepository['trips']>>>();
-    const result = new Map<string, ReturnType<typeof learnedTravelTime>>();
-    for (const pour of pours) {
-      const route = `${pour.plantId}:${pour.projectId}`;
-      if (!byRoute.has(route)) byRoute.set(route, await this.rows.trips(pour.plantId, pour.projectId, now));
-      const timeZone = pour.plant?.timeZone ?? 'UTC';
-      const departsAt = new Date(
-        Math.max(now.getTime(), pour.scheduledStart.getTime()) - PLANT_LOADING_MINUTES * MS_PER_MINUTE,
-      );
-      result.set(
-        pour.id,
-        learnedTravelTime({
-          trips: byRoute.get(route)!.map((trip) => ({
-            departedAt: new Date(trip.departed_at),
-            arrivedAt: new Date(trip.arrived_at),
-            departureHour: localHourInZone(new Date(trip.departed_at), timeZone),
-          })),
-          hour: localHourInZone(departsAt, timeZone),
-          routeLengthM: lineStringLengthMeters(pour.entryRoute.coordinates),
-          typicalSpeedKmh: DEFAULT_TYPICAL_SPEED_KMH,
-        }),
-      );
-    }
-    return result;
   }
 }

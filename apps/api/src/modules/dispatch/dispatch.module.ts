@@ -16,6 +16,7 @@ import { DispatchService } from './dispatch.service';
 import { FlowAlerts } from './flow-alerts.service';
 import { PlantTimelineService } from './plant-timeline.service';
 import { PourDispatchSettingEntity } from './pour-dispatch-setting.entity';
+import { TravelLearner } from './travel-learner.service';
 
 /** Dispatch intelligence: each pour's rhythm drives the plan of loads, by hand or on the auto switch. */
 @Module({
@@ -36,6 +37,7 @@ import { PourDispatchSettingEntity } from './pour-dispatch-setting.entity';
     FlowAlerts,
     DispatchTicker,
     PlantTimelineService,
+    TravelLearner,
   ],
   exports: [DispatchPlanner, DispatchTicker],
 })

@@ -21,9 +21,28 @@ export interface LoadMoments {
 }
 
 export interface TripRow {
+  load_id: string;
   departed_at: Date;
   arrived_at: Date;
 }
+
+/** A load whose truck has driven to the site: the stretch of its track that holds the trip. */
+export interface TrackWindowRow {
+  load_id: string;
+  truck_id: string;
+  from_at: Date;
+  until_at: Date;
+}
+
+export interface TrackFixRow {
+  load_id: string;
+  fix_time: Date;
+  lat: number;
+  lng: number;
+}
+
+/** Loads whose trucks' tracks are read for trips, newest first. */
+const TRACKED_LOADS = 50;
 
 export interface TruckFixRow {
   entity_id: string;
@@ -108,7 +127,7 @@ export class DispatchRepository {
   /** Recent trips from this plant to this project's site: leaving the plant to arriving on site. */
   trips(plantId: string, projectId: string, before: Date): Promise<TripRow[]> {
     return this.dataSource.query(
-      `SELECT dep.at AS departed_at, arr.at AS arrived_at
+      `SELECT l.id AS load_id, dep.at AS departed_at, arr.at AS arrived_at
          FROM loads l
          JOIN pours p ON p.id = l.pour_id
          JOIN LATERAL (SELECT max(at) AS at FROM load_events WHERE load_id = l.id AND to_status = 'en_route') dep ON true
@@ -117,6 +136,46 @@ export class DispatchRepository {
           AND dep.at <= $3 AND dep.at > $3::timestamptz - interval '30 days'
         ORDER BY dep.at DESC LIMIT 200`,
       [plantId, projectId, before],
+    );
+  }
+
+  /**
+   * Recent loads of this plant to this project's site whose truck has reached
+   * the pump: from when loading began to when discharging did, its track holds
+   * the trip, whatever the steps say.
+   */
+  trackWindows(plantId: string, projectId: string, before: Date): Promise<TrackWindowRow[]> {
+    return this.dataSource.query(
+      `SELECT l.id AS load_id, l.truck_id, COALESCE(e.loading_at, l.batched_at, l.created_at) AS from_at,
+              e.pumped_at AS until_at
+         FROM loads l
+         JOIN pours p ON p.id = l.pour_id
+         JOIN LATERAL (
+           SELECT min(at) FILTER (WHERE to_status = 'loading') AS loading_at,
+                  min(at) FILTER (WHERE to_status IN ('discharging', 'discharged', 'returning')) AS pumped_at
+             FROM load_events WHERE load_id = l.id) e ON true
+        WHERE l.plant_id = $1 AND p.project_id = $2 AND l.truck_id IS NOT NULL AND e.pumped_at IS NOT NULL
+          AND e.pumped_at <= $3 AND e.pumped_at > $3::timestamptz - interval '30 days'
+        ORDER BY e.pumped_at DESC LIMIT ${TRACKED_LOADS}`,
+      [plantId, projectId, before],
+    );
+  }
+
+  /** The trucks' fixes within each load's window, in time order per load. */
+  trackFixes(windows: readonly TrackWindowRow[]): Promise<TrackFixRow[]> {
+    if (windows.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT w.load_id, pos.fix_time, pos.lat, pos.lng
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS w(load_id, truck_id, from_at, until_at)
+         JOIN positions pos ON pos.entity_type = 'truck' AND pos.entity_id = w.truck_id
+                           AND pos.fix_time BETWEEN w.from_at AND w.until_at
+        ORDER BY w.load_id, pos.fix_time`,
+      [
+        windows.map((window) => window.load_id),
+        windows.map((window) => window.truck_id),
+        windows.map((window) => window.from_at),
+        windows.map((window) => window.until_at),
+      ],
     );
   }
 

@@ -9,6 +9,7 @@ import {
   type LoadDto,
   type LoadProposalDto,
   OVERRIDE_REASON_MIN_CHARS,
+  type OverriddenField,
   type PourDispatchDto,
   type PourRhythmDto,
 } from '@pourline/contracts';
@@ -19,10 +20,18 @@ import { LivePublisher } from '../../platform/live/live-publisher.service';
 import type { LoadEntity } from '../loads/load.entity';
 import { LoadsService } from '../loads/loads.service';
 import { TrucksRepository } from '../fleet/trucks.repository';
+import { UnknownReferenceError } from '../../platform/errors/domain-error';
+import { PlantsRepository } from '../plants/plants.repository';
 import { PoursService } from '../pours/pours.service';
 import type { DecidedLoad, DispatchDecisionEntity } from './dispatch-decision.entity';
+import { bunchingLimitOf } from './dispatch-picture';
 import { type DispatchPlan, DispatchPlanner } from './dispatch-planner.service';
-import { OverrideNeedsReasonError, PourNotPlannedError, ProposalGoneError } from './dispatch.exceptions';
+import {
+  LoadTimePastError,
+  OverrideNeedsReasonError,
+  PourNotPlannedError,
+  ProposalGoneError,
+} from './dispatch.exceptions';
 import { DispatchRepository } from './dispatch.repository';
 import { PourDispatchSettingEntity } from './pour-dispatch-setting.entity';
 
@@ -68,7 +77,19 @@ const decided = (proposal: LoadProposalDto): DecidedLoad => ({
   truckFleetNumber: proposal.truckFleetNumber,
   volumeM3: proposal.volumeM3,
   loadAt: proposal.loadAt,
+  plantId: proposal.plantId,
+  plantCode: proposal.plantCode,
 });
+
+/** The proposal's fields a dispatcher may change, by the name the pour's log gives them. */
+const OVERRIDABLE: readonly [OverriddenField, keyof DecidedLoad][] = [
+  ['truck', 'truckId'],
+  ['volume', 'volumeM3'],
+  ['loadAt', 'loadAt'],
+  ['plant', 'plantId'],
+];
+/** A loading time this far past is a slip of the hand, not a plan. */
+const LOAD_AT_PAST_TOLERANCE_MS = 5 * 60_000;
 
 /** What the dispatch room sees of each pour's plan, and what it decides about it. */
 @Injectable()
@@ -79,6 +100,7 @@ export class DispatchService {
     private readonly pours: PoursService,
     private readonly loads: LoadsService,
     private readonly trucks: TrucksRepository,
+    private readonly plants: PlantsRepository,
     private readonly audit: AuditService,
     private readonly live: LivePublisher,
     private readonly clock: Clock,
@@ -99,6 +121,8 @@ export class DispatchService {
       generatedAt: plan.picture.now.toISOString(),
       auto: state.setting?.auto ?? false,
       coldJointLimitMinutes: state.setting?.coldJointLimitMinutes ?? null,
+      bunchingMaxWaiting: state.setting?.bunchingMaxWaiting ?? null,
+      bunchingMaxWaitingInEffect: bunchingLimitOf(state, plan.picture),
       rhythm: toRhythmDto(plan.rhythms.get(pourId)!),
       travel: { ...state.travel, minutes: round1(state.travel.minutes) },
       planStatus: plan.statuses.get(pourId) ?? 'unserved',
@@ -119,19 +143,26 @@ export class DispatchService {
     if (!proposal) throw new ProposalGoneError(request.key);
     const truckId = request.truckId ?? proposal.truckId;
     const truck = truckId === proposal.truckId ? null : await this.trucks.findById(truckId);
+    const plantId = request.plantId ?? proposal.plantId;
+    const plant = plantId === proposal.plantId ? null : await this.plants.findById(plantId);
+    if (plantId !== proposal.plantId && !plant) throw new UnknownReferenceError('plantId', plantId);
+    const loadAt = request.loadAt ? new Date(request.loadAt) : new Date(proposal.loadAt);
+    if (request.loadAt && loadAt.getTime() < this.clock.now().getTime() - LOAD_AT_PAST_TOLERANCE_MS)
+      throw new LoadTimePastError(request.loadAt);
     const chosen: DecidedLoad = {
       truckId,
       truckFleetNumber: truck?.fleetNumber ?? proposal.truckFleetNumber,
       volumeM3: request.volumeM3 ?? proposal.volumeM3,
-      loadAt: request.loadAt ? new Date(request.loadAt).toISOString() : proposal.loadAt,
+      loadAt: loadAt.toISOString(),
+      plantId,
+      plantCode: plant?.code ?? proposal.plantCode,
     };
-    const changed = (['truckId', 'volumeM3', 'loadAt'] as const).filter(
-      (field) => chosen[field] !== decided(proposal)[field],
-    );
+    const proposed = decided(proposal);
+    const changed = OVERRIDABLE.filter(([, field]) => chosen[field] !== proposed[field]).map(([name]) => name);
     const reason = request.reason?.trim() ?? '';
     if (changed.length > 0 && [...reason].length < OVERRIDE_REASON_MIN_CHARS)
       throw new OverrideNeedsReasonError(changed);
-    return this.order(pourId, proposal, chosen, changed.length > 0 ? 'overridden' : 'accepted', reason, actor);
+    return this.order(pourId, proposal, chosen, changed.length > 0 ? 'overridden' : 'accepted', reason, actor, changed);
   }
 
   /** Creates a load from the plan; the auto switch comes through here as well. */
@@ -142,6 +173,7 @@ export class DispatchService {
     kind: DispatchDecisionKind,
     reason: string,
     actor: CurrentUser,
+    changed: readonly OverriddenField[] = [],
   ): Promise<LoadDto> {
     const record = async (manager: EntityManager, load: LoadEntity) => {
       const decision = await this.rows.insertDecision(manager, {
@@ -159,6 +191,8 @@ export class DispatchService {
         truck: chosen.truckFleetNumber,
         volumeM3: chosen.volumeM3,
         loadAt: chosen.loadAt,
+        plant: chosen.plantCode ?? proposal.plantCode,
+        ...(changed.length > 0 ? { changed } : {}),
         ...(reason ? { reason } : {}),
       });
       const projectId = load.pour?.projectId ?? (await this.pours.requireVisible(pourId, actor)).projectId;
@@ -172,7 +206,7 @@ export class DispatchService {
       { truckId: chosen.truckId, volumeM3: chosen.volumeM3 },
       actor,
       { at: this.clock.now() },
-      { loadAt: new Date(chosen.loadAt), record },
+      { loadAt: new Date(chosen.loadAt), plantId: chosen.plantId ?? proposal.plantId, record },
     );
     this.planner.invalidate();
     return load;
@@ -192,6 +226,10 @@ export class DispatchService {
           request.coldJointLimitMinutes !== undefined
             ? request.coldJointLimitMinutes
             : (current?.coldJointLimitMinutes ?? null),
+        bunchingMaxWaiting:
+          request.bunchingMaxWaiting !== undefined
+            ? request.bunchingMaxWaiting
+            : (current?.bunchingMaxWaiting ?? null),
         changedByName: actor.displayName,
       });
       await this.rows.saveSettings(manager, next);
@@ -213,11 +251,20 @@ export class DispatchService {
           minutes: request.coldJointLimitMinutes,
         });
       }
+      if (
+        request.bunchingMaxWaiting !== undefined &&
+        request.bunchingMaxWaiting !== (current?.bunchingMaxWaiting ?? null)
+      ) {
+        await this.audit.record(manager, actor, 'pour', pourId, 'bunching_limit_set', {
+          trucks: request.bunchingMaxWaiting,
+        });
+      }
       await this.live.publish(manager, 'dispatch.settings.v1', pour.projectId, {
         pourId,
         projectId: pour.projectId,
         auto: next.auto,
         coldJointLimitMinutes: next.coldJointLimitMinutes,
+        bunchingMaxWaiting: next.bunchingMaxWaiting,
         byName: actor.displayName,
       });
     });

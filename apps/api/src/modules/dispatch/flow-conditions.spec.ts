@@ -8,7 +8,7 @@ import { flowConditions } from './flow-conditions';
 
 const now = new Date('2026-11-30T02:00:00Z');
 const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
-const travel: LearnedTravelTime = { minutes: 20, basis: 'route_length', trips: 0 };
+const travel: LearnedTravelTime = { minutes: 20, basis: 'route_length', trips: 0, fromPositions: 0 };
 
 const pour = {
   id: 'pour-1',
@@ -51,14 +51,20 @@ const load = (id: string, status: LoadEntity['status'], extra: Partial<LoadEntit
     ...extra,
   }) as LoadEntity;
 
-function planOf(loads: LoadEntity[], moments: PourState['moments'], fixes: TruckFixRow[] = []): DispatchPlan {
-  const state: PourState = { pour, loads, moments, requests: [], setting: undefined, travel };
+function planOf(
+  loads: LoadEntity[],
+  moments: PourState['moments'],
+  fixes: TruckFixRow[] = [],
+  setting?: PourState['setting'],
+): DispatchPlan {
+  const state: PourState = { pour, loads, moments, requests: [], setting, travel };
   const picture: DispatchPicture = {
     now,
     pours: [state],
     trucks: [],
     truckLoads: loads,
     fixes: new Map(fixes.map((fix) => [fix.entity_id, fix])),
+    bunchingMaxWaiting: 2,
   };
   return {
     picture,
@@ -88,6 +94,19 @@ describe(flowConditions.name, () => {
       ...waiting.map((item) => [item.id, { arrivedAt: at(-5) }] as const),
     ]);
     expect(kinds(planOf([placed, ...waiting], moments))).toEqual(['bunching:pour-1']);
+    expect(kinds(planOf([placed, ...waiting.slice(1)], moments))).toEqual([]);
+  });
+
+  it('judges bunching by the pour’s own limit when it has one', () => {
+    const waiting = ['a', 'b'].map((id) => load(id, 'on_site'));
+    const moments: PourState['moments'] = new Map([
+      ...started,
+      ...waiting.map((item) => [item.id, { arrivedAt: at(-5) }] as const),
+    ]);
+    const setting = { pourId: pour.id, auto: false, coldJointLimitMinutes: null, bunchingMaxWaiting: 1 };
+    const found = flowConditions(planOf([placed, ...waiting], moments, [], setting as PourState['setting']));
+    expect([...found.keys()]).toEqual(['bunching:pour-1']);
+    expect(found.get('bunching:pour-1')!.payload.facts).toEqual({ waiting: 2, limit: 1 });
   });
 
   it('sees an old load, and a truck on site for over two hours', () => {

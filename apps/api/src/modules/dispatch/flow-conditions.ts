@@ -12,7 +12,7 @@ import {
   STOPPED_SPEED_KMH,
 } from '@pourline/domain';
 import type { LoadEntity } from '../loads/load.entity';
-import { arrivalsOf, type PourState } from './dispatch-picture';
+import { arrivalsOf, bunchingLimitOf, type PourState } from './dispatch-picture';
 import type { DispatchPlan } from './dispatch-planner.service';
 
 /** A cause of a dispatch alert seen now, with what its alert will say. */
@@ -104,7 +104,8 @@ export function flowConditions(plan: DispatchPlan): Map<string, FlowCondition> {
       );
     }
     const waiting = live.filter((load) => load.status === 'on_site').length;
-    if (isBunching(waiting)) found.set(...condition('bunching', `bunching:${id}`, state, { waiting }));
+    const limit = bunchingLimitOf(state, plan.picture);
+    if (isBunching(waiting, limit)) found.set(...condition('bunching', `bunching:${id}`, state, { waiting, limit }));
     if (!paused && isLateStart(state.pour.scheduledStart, started ? now : null, now)) {
       found.set(
         ...condition('late_start', `late_start:${id}`, state, {

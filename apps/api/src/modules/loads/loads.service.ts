@@ -11,6 +11,7 @@ import type {
 import { localDateInZone } from '@pourline/domain';
 import { NotFoundError, UnknownReferenceError } from '../../platform/errors/domain-error';
 import { TrucksRepository } from '../fleet/trucks.repository';
+import { PlantEntity } from '../plants/plant.entity';
 import type { TruckEntity } from '../fleet/truck.entity';
 import type { PourEntity } from '../pours/pour.entity';
 import { PoursRepository } from '../pours/pours.repository';
@@ -44,11 +45,15 @@ export interface NewLoad {
   issuedAt?: Date;
   /** When the accepted plan has it start loading. */
   plannedLoadAt?: Date;
+  /** The plant that loads it, when not the pour's own. */
+  plantId?: string;
 }
 
 /** A load created from the dispatch plan: its loading time, and the decision recorded with it. */
 export interface PlannedOrder {
   loadAt: Date;
+  /** The plant that loads it, when not the pour's own. */
+  plantId?: string;
   record: (manager: EntityManager, load: LoadEntity) => Promise<void>;
 }
 
@@ -111,6 +116,7 @@ export class LoadsService {
           atHeadOfQueue: false,
           issuedAt: at,
           plannedLoadAt: planned?.loadAt,
+          plantId: planned?.plantId,
         },
         actor,
       );
@@ -123,7 +129,10 @@ export class LoadsService {
   async insert(manager: EntityManager, input: NewLoad, actor: CurrentUser): Promise<LoadEntity> {
     // Serialises queue positions and volumes with every other load of this pour.
     await this.pourRows.lockForUpdate(manager, input.pour.id);
-    const plant = input.pour.plant ?? (await this.pourRows.findDetailed(input.pour.id))!.plant!;
+    const plant =
+      input.plantId && input.plantId !== input.pour.plantId
+        ? await manager.findOneByOrFail(PlantEntity, { id: input.plantId })
+        : (input.pour.plant ?? (await this.pourRows.findDetailed(input.pour.id))!.plant!);
     const issuedAt = input.issuedAt ?? new Date();
     const day = localDateInZone(issuedAt, plant.timeZone);
     const sequence = await this.loads.nextTicketSequence(manager, plant.id, day);

@@ -1,4 +1,6 @@
 import {
+  OVERRIDDEN_FIELDS,
+  type OverriddenField,
   type PourLogCode,
   type PourLogEntryDto,
   pourLogEntryMatches,
@@ -83,6 +85,9 @@ export function requestEntry(row: PourRequestRow): PourLogEntryDto | null {
 const asNumber = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+const isOverriddenField = (value: unknown): value is OverriddenField =>
+  (OVERRIDDEN_FIELDS as readonly unknown[]).includes(value);
+
 const DECISION_CODE = {
   dispatch_accepted: 'dispatch.accepted',
   dispatch_overridden: 'dispatch.overridden',
@@ -111,6 +116,8 @@ export function auditEntry(row: PourAuditRow): PourLogEntryDto | null {
         truck: asString(changes.truck) ?? null,
         volumeM3: asNumber(changes.volumeM3),
         loadAt: asString(changes.loadAt),
+        ...(typeof changes.plant === 'string' ? { plant: changes.plant } : {}),
+        ...(Array.isArray(changes.changed) ? { changed: changes.changed.filter(isOverriddenField) } : {}),
         ...(typeof changes.reason === 'string' ? { note: changes.reason } : {}),
       });
     case 'dispatch_auto_on':
@@ -119,6 +126,8 @@ export function auditEntry(row: PourAuditRow): PourLogEntryDto | null {
       return system('audit', row, 'dispatch.auto_off');
     case 'cold_joint_limit_set':
       return system('audit', row, 'dispatch.cold_joint_limit', { minutes: asNumber(changes.minutes) ?? null });
+    case 'bunching_limit_set':
+      return system('audit', row, 'dispatch.bunching_limit', { trucks: asNumber(changes.trucks) ?? null });
     case 'remaining_set': {
       const volume = changes.volumeM3 as { from?: unknown; to?: unknown } | undefined;
       return system('audit', row, 'pour.remaining_set', {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_MAX_FIX_AHEAD_SECONDS } from '@pourline/domain';
+import { BUNCHING_MAX_WAITING, DEFAULT_MAX_FIX_AHEAD_SECONDS } from '@pourline/domain';
 import { type LogFormat, logFormatFor } from '../logging/pino-logger';
 
 /** A setting that cannot work as given: the process stops with this one sentence. */
@@ -32,6 +32,8 @@ export interface AppConfig {
   deadlineWatchMs: number;
   /** How often the day is re-planned, the auto switch orders what is due, and flow alerts are judged. */
   dispatchTickMs: number;
+  /** More trucks than this waiting at one pump raise a bunching alert, unless the pour sets its own. */
+  dispatchBunchingMaxWaiting: number;
   /** Whether this instance may become the deployment's live relay (one leads at a time). */
   liveRelay: boolean;
   /** A position fix dated further ahead of the server clock than this is refused. */
@@ -143,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoDayCheckMs: integer('DEMO_DAY_CHECK_MS', env.DEMO_DAY_CHECK_MS, 60_000),
     deadlineWatchMs: integer('DEADLINE_WATCH_MS', env.DEADLINE_WATCH_MS, 15_000),
     dispatchTickMs: integer('DISPATCH_TICK_MS', env.DISPATCH_TICK_MS, 15_000),
+    dispatchBunchingMaxWaiting: integer(
+      'DISPATCH_BUNCHING_MAX_WAITING',
+      env.DISPATCH_BUNCHING_MAX_WAITING,
+      BUNCHING_MAX_WAITING,
+    ),
     liveRelay: flag(env.LIVE_RELAY, true),
     ingestMaxFixAheadSeconds: integer(
       'INGEST_MAX_FIX_AHEAD_SECONDS',
