@@ -31,19 +31,16 @@ export function SitePourSummary({ pour, isToday, volumes, pumpStatus }: SitePour
       <div className="site-summary-title">
         <h1 className="site-summary-element">
           {pour.structuralElement}
-          <span className="site-summary-project">
-            {' '}
-            · {pour.projectName} · {pour.customerName}
-          </span>
+          <span className="site-summary-project"> · {pour.projectName}</span>
         </h1>
-        <p className="site-summary-meta">
-          {t(`status.${pour.status}`)} · {start} · {pour.mixCode} · {formatNumber(pour.pourRateM3PerHour)} m³/h
+        <p className="site-summary-meta" title={pour.customerName}>
           {volumes.rejectedM3 > 0 && (
             <strong className="site-summary-rejected">
-              {' '}
-              · {t('live.volume.rejected', { m3: formatNumber(volumes.rejectedM3) })}
+              {t('live.volume.rejected', { m3: formatNumber(volumes.rejectedM3) })} ·{' '}
             </strong>
           )}
+          {t(`status.${pour.status}`)} · {start} · {pour.mixCode} · {formatNumber(pour.pourRateM3PerHour)} m³/h ·{' '}
+          {pour.customerName}
         </p>
       </div>
       <div className="site-figures">
