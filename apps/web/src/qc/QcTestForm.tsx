@@ -1,22 +1,11 @@
-import {
-  type LoadDto,
-  type MixDto,
-  type PourDto,
-  type QcStage,
-  type QcTestDto,
-  RecordQcTestRequest,
-} from '@pourline/contracts';
+import type { LoadDto, MixDto, PourDto, QcStage, QcTestDto, RecordQcTestRequest } from '@pourline/contracts';
 import type { RuleSet } from '@pourline/domain';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
 import { recordQcTest } from './qcEndpoints';
 import { isStaleLoadConflict, qcErrorMessage } from './qcErrorMessage';
-import { previewQcTest, qcLimits } from './qcPreview';
-import { QcPreviewBox } from './QcPreviewBox';
-import { QcReadingFields } from './QcReadingFields';
-import { readingValue } from './readingInput';
-import { useQcReadings } from './useQcReadings';
+import { SlumpTestForm } from './SlumpTestForm';
 
 interface QcTestFormProps {
   load: LoadDto;
@@ -31,105 +20,43 @@ interface QcTestFormProps {
   onStale: () => void;
 }
 
-/** Slump (or slump flow), temperature, air when the mix is air-entrained, and the verdict as it is typed. */
+/** The inspector's test, sent to the API at once; the answer is the record. */
 export function QcTestForm({ load, pour, mix, rules, stage, checkTestOf, onRecorded, onStale }: QcTestFormProps) {
   const { t } = useI18n();
   const api = useApi();
-  const formId = useId();
-  const { readings, unreadable, fields } = useQcReadings();
-  const [remarks, setRemarks] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
 
-  const limits = useMemo(() => qcLimits(pour, mix, rules), [pour, mix, rules]);
-  const preview = previewQcTest({
-    stage,
-    checkTest: checkTestOf !== null,
-    load,
-    pour,
-    mix,
-    rules,
-    readings: {
-      slumpMm: readingValue(readings.slump),
-      temperatureC: readingValue(readings.temperature),
-      airPercent: limits.air ? readingValue(readings.air) : null,
-    },
-    testedAt: new Date(),
-  });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (unreadable) return setError(t('qc.form.unreadable'));
-    const request = RecordQcTestRequest.safeParse({
-      stage,
-      slumpMm: readingValue(readings.slump) ?? undefined,
-      temperatureC: readingValue(readings.temperature),
-      airPercent: limits.air ? readingValue(readings.air) : null,
-      remarks,
-      checkTestOf: checkTestOf ?? undefined,
-    });
-    if (!request.success) {
-      return setError(
-        request.error.issues.map((issue) => `${t(fieldLabel(issue.path[0]))}: ${issue.message}`).join('; '),
-      );
-    }
+  async function send(request: RecordQcTestRequest) {
     setSending(true);
-    setError(null);
+    setRefusal(null);
     try {
-      onRecorded(await recordQcTest(api, load.id, request.data));
+      onRecorded(await recordQcTest(api, load.id, request));
     } catch (failure) {
-      setError(qcErrorMessage(failure, t));
+      setRefusal(qcErrorMessage(failure, t));
       if (isStaleLoadConflict(failure)) onStale();
     } finally {
       setSending(false);
     }
   }
 
-  const slumpLabel = limits.slumpKind === 'slump_flow' ? t('qc.form.slumpFlow') : t('qc.form.slump');
-  const rejects = preview.status === 'ready' && preview.outcome === 'rejected';
-
   return (
-    <form className="qc-test-form" data-testid="qc-test-form" onSubmit={submit} noValidate>
-      <div className="qc-fields">
-        <QcReadingFields formId={formId} testIdPrefix="qc" slumpLabel={slumpLabel} limits={limits} {...fields} />
-      </div>
-      <label className="field">
-        <span>{t('qc.form.remarks')}</span>
-        <textarea rows={2} maxLength={2000} value={remarks} onChange={(event) => setRemarks(event.target.value)} />
-      </label>
-      <QcPreviewBox preview={preview} unreadable={unreadable} />
-      {error && (
-        <p className="form-error" role="alert" data-testid="qc-error">
-          {error}
-        </p>
-      )}
-      <button
-        type="submit"
-        className={`button button--block qc-submit ${rejects ? 'button--danger-solid' : 'button--primary'}`}
-        data-testid="qc-submit"
-        disabled={sending || readings.slump.kind !== 'number' || preview.status === 'implausible'}
-      >
-        {sending
-          ? t('qc.working')
-          : rejects
-            ? t('qc.form.submitRejects')
-            : checkTestOf
-              ? t('qc.form.submitCheck')
-              : t('qc.form.submit')}
-      </button>
-    </form>
+    <SlumpTestForm
+      stage={stage}
+      load={load}
+      pour={pour}
+      mix={mix}
+      rules={rules}
+      checkTestOf={checkTestOf}
+      testIdPrefix="qc"
+      formTestId="qc-test-form"
+      className="qc-test-form"
+      submitClassName="button--block qc-submit"
+      withRemarks
+      testedAt={null}
+      working={sending ? t('qc.working') : null}
+      refusal={refusal}
+      onSubmit={(request) => void send(request)}
+    />
   );
-}
-
-function fieldLabel(field: PropertyKey | undefined) {
-  switch (field) {
-    case 'temperatureC':
-      return 'qc.form.temperature' as const;
-    case 'airPercent':
-      return 'qc.form.air' as const;
-    case 'remarks':
-      return 'qc.form.remarks' as const;
-    default:
-      return 'qc.form.slump' as const;
-  }
 }

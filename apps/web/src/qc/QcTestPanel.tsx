@@ -81,7 +81,6 @@ export function QcTestPanel({ due, load, pour, mix, plant, onRecorded, onStale, 
           ✕
         </button>
       </div>
-      {checkOf && !verdict && <p className="notice qc-check-notice">{t('qc.form.checkNotice')}</p>}
       {due.kind === 'retest' && !verdict && <p className="notice">{t('qc.form.retestNotice')}</p>}
 
       {!verdict && previous && !previous.pass && (

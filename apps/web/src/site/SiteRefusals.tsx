@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/useI18n';
-import type { OutboxAction } from './outbox';
+import { actionLabel } from './actionLabel';
 import type { OutboxRefusal } from './useSiteOutbox';
 
 /** Refusals the tablet explains in the person's language, beside the server's sentence. */
@@ -23,19 +23,6 @@ export function SiteRefusals({
   const { t } = useI18n();
   if (refusals.length === 0) return null;
 
-  const actionName = (action: OutboxAction) => {
-    switch (action.kind) {
-      case 'load-step':
-        return `${t(`site.action.${action.step}`)} · ${action.ticketNumber}`;
-      case 'pour-request':
-        return t(`site.request.${action.request.kind}`);
-      case 'pump-status':
-        return `${t('site.pump.title')} · ${t(`pumpStatus.${action.request.status}`)}`;
-      case 'site-test':
-        return `${t('site.slumpTest.open')} · ${action.ticketNumber}`;
-    }
-  };
-
   return (
     <div className="site-refusals">
       {refusals.map((refusal) => (
@@ -47,7 +34,7 @@ export function SiteRefusals({
           data-code={refusal.code}
         >
           <div>
-            <strong>{t('site.error.refused', { action: actionName(refusal.action) })}</strong>
+            <strong>{t('site.error.refused', { action: actionLabel(refusal.action, t) })}</strong>
             <p>{refusal.message}</p>
             {isHinted(refusal.code) && <p className="site-refusal-hint">{t(`site.error.${refusal.code}`)}</p>}
           </div>

@@ -1,13 +1,7 @@
 import '../qc/qc.css';
-import { type LoadDto, type MixDto, type PourDto, RecordQcTestRequest } from '@pourline/contracts';
+import type { LoadDto, MixDto, PourDto, RecordQcTestRequest } from '@pourline/contracts';
 import type { RuleSet } from '@pourline/domain';
-import { type FormEvent, useId, useMemo, useState } from 'react';
-import { useI18n } from '../i18n/useI18n';
-import { previewQcTest, qcLimits } from '../qc/qcPreview';
-import { QcPreviewBox } from '../qc/QcPreviewBox';
-import { QcReadingFields } from '../qc/QcReadingFields';
-import { readingValue } from '../qc/readingInput';
-import { useQcReadings } from '../qc/useQcReadings';
+import { SlumpTestForm } from '../qc/SlumpTestForm';
 import type { OutboxItem, OutboxSnapshot } from './outbox';
 import { PendingBadge } from './PendingBadge';
 
@@ -29,120 +23,22 @@ interface SiteTestFormProps {
 }
 
 /**
- * The site re-test on the tablet: slump, temperature, air when the mix is
- * air-entrained, and the rules' verdict as it is typed (the QC view's own
- * preview). Sent through the outbox; the server's answer is the record.
+ * The site re-test on the tablet: the inspector's form, sent through the
+ * outbox. While queued, its verdict is the one the server will give: at the
+ * time the test was taken.
  */
-export function SiteTestForm(props: SiteTestFormProps) {
-  const { load, pour, mix, rules, checkTestOf, pending, snapshot, refusal, onSubmit, onCancel } = props;
-  const { t } = useI18n();
-  const formId = useId();
-  const { readings, unreadable, fields } = useQcReadings();
-  const [error, setError] = useState<string | null>(null);
-
-  const limits = useMemo(() => (mix && rules ? qcLimits(pour, mix, rules) : null), [pour, mix, rules]);
-  const airPercent = limits?.air ? readingValue(readings.air) : null;
-  const preview =
-    mix && rules
-      ? previewQcTest({
-          stage: 'site',
-          checkTest: checkTestOf !== null,
-          load,
-          pour,
-          mix,
-          rules,
-          readings: {
-            slumpMm: readingValue(readings.slump),
-            temperatureC: readingValue(readings.temperature),
-            airPercent,
-          },
-          // While queued, the verdict is the one the server will give: at the time the test was taken.
-          testedAt: pending ? new Date(pending.createdAt) : new Date(),
-        })
-      : null;
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    if (unreadable) return setError(t('qc.form.unreadable'));
-    const request = RecordQcTestRequest.safeParse({
-      stage: 'site',
-      slumpMm: readingValue(readings.slump) ?? undefined,
-      temperatureC: readingValue(readings.temperature),
-      airPercent,
-      checkTestOf: checkTestOf ?? undefined,
-    });
-    if (!request.success) {
-      return setError(
-        request.error.issues.map((issue) => `${t(fieldLabel(issue.path[0]))}: ${issue.message}`).join('; '),
-      );
-    }
-    setError(null);
-    onSubmit(request.data);
-  }
-
-  const slumpLabel = limits?.slumpKind === 'slump_flow' ? t('qc.form.slumpFlow') : t('qc.form.slump');
-  const rejects = preview?.status === 'ready' && preview.outcome === 'rejected';
-  const waiting = pending !== null;
-
+export function SiteTestForm({ pending, snapshot, ...props }: SiteTestFormProps) {
   return (
-    <form
+    <SlumpTestForm
+      {...props}
+      stage="site"
+      testIdPrefix="site-test"
+      formTestId="site-test-form"
       className="site-slump-form"
-      data-testid="site-test-form"
-      data-check-test-of={checkTestOf ?? undefined}
-      onSubmit={submit}
-      noValidate
-    >
-      {checkTestOf && <p className="notice qc-check-notice">{t('qc.form.checkNotice')}</p>}
-      <fieldset className="site-slump-fields qc-fields" disabled={waiting}>
-        <QcReadingFields formId={formId} testIdPrefix="site-test" slumpLabel={slumpLabel} limits={limits} {...fields} />
-      </fieldset>
-      {preview ? (
-        <QcPreviewBox preview={preview} unreadable={unreadable} />
-      ) : (
-        <p className="notice" role="status">
-          {t('site.slumpTest.noRules')}
-        </p>
-      )}
-      {(error ?? refusal) && (
-        <p className="form-error" role="alert" data-testid="site-test-error">
-          {error ?? refusal}
-        </p>
-      )}
-      <div className="site-slump-buttons">
-        <button
-          type="submit"
-          className={`button site-action site-slump-submit ${rejects ? 'button--danger-solid' : 'button--primary'}`}
-          data-testid="site-test-submit"
-          disabled={waiting || readings.slump.kind !== 'number' || preview?.status === 'implausible'}
-        >
-          {pending ? (
-            <PendingBadge item={pending} snapshot={snapshot} />
-          ) : rejects ? (
-            t('qc.form.submitRejects')
-          ) : checkTestOf ? (
-            t('qc.form.submitCheck')
-          ) : (
-            t('qc.form.submit')
-          )}
-        </button>
-        {!waiting && (
-          <button type="button" className="button site-action" data-testid="site-test-cancel" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
-    </form>
+      submitClassName="site-action site-slump-submit"
+      withRemarks={false}
+      testedAt={pending ? new Date(pending.createdAt) : null}
+      working={pending ? <PendingBadge item={pending} snapshot={snapshot} /> : null}
+    />
   );
-}
-
-function fieldLabel(field: PropertyKey | undefined) {
-  switch (field) {
-    case 'temperatureC':
-      return 'qc.form.temperature' as const;
-    case 'airPercent':
-      return 'qc.form.air' as const;
-    default:
-      return 'qc.form.slump' as const;
-  }
 }

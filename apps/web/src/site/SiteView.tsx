@@ -1,6 +1,6 @@
 import './site.css';
 import type { CurrentUser, LoadDto } from '@pourline/contracts';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { errorMessage } from '../api/errorMessage';
 import { useI18n } from '../i18n/useI18n';
 import { useLive } from '../live/useLive';
@@ -19,8 +19,10 @@ import { SitePourRequests } from './SitePourRequests';
 import { SitePourSummary } from './SitePourSummary';
 import { SitePumpPanel } from './SitePumpPanel';
 import { SiteRefusals } from './SiteRefusals';
+import { SiteUndoBar } from './SiteUndoBar';
 import { expectedPumpStatus, pendingStepsByLoad, type SiteLoad, splitSiteLoads } from './siteLoads';
 import { useChosenPour } from './useChosenPour';
+import { useOtherDayPours } from './useOtherDayPours';
 import { usePumpStatusesSync } from './usePumpStatusesSync';
 import { useSiteOutboxContext } from './useSiteOutboxContext';
 import { useSitePours } from './useSitePours';
@@ -35,7 +37,12 @@ export function SiteView({ user }: { user: CurrentUser }) {
   const now = useNow(TICK_MS);
   const outbox = useSiteOutboxContext();
   const { pours, resource } = useSitePours();
-  const [pour, choosePour] = useChosenPour(user.username, pours);
+  const [otherDaysOpen, setOtherDaysOpen] = useState(false);
+  // Fetched on the first ask, then kept while the page is open.
+  const [otherDaysAsked, setOtherDaysAsked] = useState(false);
+  const otherDays = useOtherDayPours(otherDaysAsked, now);
+  const [pour, choosePour] = useChosenPour(user.username, pours, otherDays.pours);
+  const isToday = pour !== null && (pours?.some((candidate) => candidate.id === pour.id) ?? false);
   const syncedPourIds = useMemo(() => (pour ? [pour.id] : NO_POURS), [pour]);
   usePourLoadsSync(syncedPourIds);
   usePumpStatusesSync();
@@ -90,7 +97,20 @@ export function SiteView({ user }: { user: CurrentUser }) {
   return (
     <div className="site-view" data-testid="site-view">
       <div className="site-bar">
-        <SitePourPicker pours={pours} chosenId={pour?.id ?? null} onChoose={choosePour} />
+        <SitePourPicker
+          pours={pours}
+          otherDays={otherDays.pours}
+          otherDaysOpen={otherDaysOpen}
+          onToggleOtherDays={() => {
+            setOtherDaysAsked(true);
+            setOtherDaysOpen((open) => !open);
+          }}
+          chosen={pour}
+          onChoose={(pourId) => {
+            choosePour(pourId);
+            setOtherDaysOpen(false);
+          }}
+        />
         <SiteOutboxStatus snapshot={snapshot} onRetry={outbox.retryNow} />
       </div>
 
@@ -108,43 +128,46 @@ export function SiteView({ user }: { user: CurrentUser }) {
       {pour && volumes ? (
         <>
           {pour.dispatchHold && <SiteHoldBanner pour={pour} hold={pour.dispatchHold} />}
-          <SitePourSummary pour={pour} volumes={volumes} pumpStatus={pump.status} />
-          <div className="site-controls">
-            <SitePourRequests
-              pour={pour}
-              snapshot={snapshot}
-              lastRequest={outbox.lastRequest}
-              onAction={outbox.enqueue}
-            />
-            <SitePumpPanel
-              pour={pour}
-              status={pump.status}
-              pending={pump.pending}
-              snapshot={snapshot}
-              onAction={outbox.enqueue}
-            />
-          </div>
-          <div className="site-incoming" data-testid="site-incoming">
-            <LoadList
-              testId="site-waiting"
-              title={t('site.waiting.title', { count: waiting.length })}
-              empty={t('site.waiting.empty')}
-              entries={waiting}
-              render={renderRow}
-            />
-            <LoadList
-              testId="site-coming"
-              title={t('site.coming.title', { count: coming.length })}
-              empty={t('site.coming.empty')}
-              entries={coming}
-              render={renderRow}
-            />
+          <SitePourSummary pour={pour} isToday={isToday} volumes={volumes} pumpStatus={pump.status} />
+          <div className="site-main">
+            <div className="site-incoming" data-testid="site-incoming">
+              <LoadList
+                testId="site-waiting"
+                title={t('site.waiting.title', { count: waiting.length })}
+                empty={t('site.waiting.empty')}
+                entries={waiting}
+                render={renderRow}
+              />
+              <LoadList
+                testId="site-coming"
+                title={t('site.coming.title', { count: coming.length })}
+                empty={t('site.coming.empty')}
+                entries={coming}
+                render={renderRow}
+              />
+            </div>
+            <div className="site-controls">
+              <SitePourRequests
+                pour={pour}
+                snapshot={snapshot}
+                lastRequest={outbox.lastRequest}
+                onAction={outbox.enqueue}
+              />
+              <SitePumpPanel
+                pour={pour}
+                status={pump.status}
+                pending={pump.pending}
+                snapshot={snapshot}
+                onAction={outbox.enqueue}
+              />
+            </div>
           </div>
           <PourLog key={pour.id} pourId={pour.id} />
         </>
       ) : (
         pours?.length === 0 && <p className="status-note">{t('site.picker.empty')}</p>
       )}
+      <SiteUndoBar snapshot={snapshot} onUndo={outbox.withdraw} onSendNow={outbox.sendNow} />
     </div>
   );
 }

@@ -40,6 +40,7 @@ function item(id: string, patch: Partial<OutboxItem> = {}): OutboxItem {
     attempts: 0,
     retryAt: null,
     lastFailure: null,
+    sendAfter: null,
     ...patch,
   };
 }
@@ -206,6 +207,92 @@ describe(Outbox.name, () => {
     await outbox.drain();
     await Promise.resolve();
     expect(outbox.getSnapshot().items[0]).toMatchObject({ id: 'only', attempts: 1, lastFailure: 'Failed to fetch' });
+  });
+});
+
+describe('An undo window', () => {
+  const UNDO_MS = 5_000;
+  const breakdown: OutboxAction = {
+    kind: 'pump-status',
+    pumpId: 'pump-1',
+    pourId: 'pour-1',
+    request: { status: 'breakdown', note: '' },
+  };
+
+  it('keeps a stopping action on disk but unsent until its window has passed', () => {
+    const { outbox, transport, storage, timers, advance } = makeOutbox();
+    outbox.enqueue(breakdown, UNDO_MS);
+
+    expect(transport.sent).toHaveLength(0);
+    expect(readQueue(storage, KEY)[0]).toMatchObject({ id: 'key-1', sendAfter: Date.parse('2025-01-01T08:00:05Z') });
+    expect(timers.map((timer) => timer.ms)).toEqual([UNDO_MS]);
+
+    advance(UNDO_MS - 1);
+    outbox.retryNow();
+    expect(transport.sent).toHaveLength(0);
+
+    advance(1);
+    timers.shift()!.run();
+    expect(transport.sent.map((sent) => sent.request.path)).toEqual(['/pumps/pump-1/status']);
+    // Dated to the tap, not to the end of the window.
+    expect(transport.sent[0].request.body).toMatchObject({ observedAt: '2025-01-01T08:00:00.000Z' });
+  });
+
+  it('takes an action back within its window: the server never hears of it, and what followed goes at once', async () => {
+    const { outbox, transport, storage, advance } = makeOutbox();
+    const taken = outbox.enqueue(breakdown, UNDO_MS);
+    outbox.enqueue(arrive('a'));
+    expect(transport.sent).toHaveLength(0);
+
+    advance(UNDO_MS - 1);
+    expect(outbox.withdraw(taken.id)).toBe(true);
+    expect(transport.sent.map((sent) => sent.request.path)).toEqual(['/loads/a/arrive']);
+    await transport.answer(done);
+    expect(readQueue(storage, KEY)).toHaveLength(0);
+    expect(transport.sent.some((sent) => sent.key === taken.id)).toBe(false);
+  });
+
+  it('cannot take an action back once its window has passed, even while it waits offline', () => {
+    const { outbox, transport, storage, advance } = makeOutbox({ online: false });
+    const taken = outbox.enqueue(breakdown, UNDO_MS);
+    advance(UNDO_MS);
+
+    expect(outbox.withdraw(taken.id)).toBe(false);
+    expect(readQueue(storage, KEY).map((entry) => entry.id)).toEqual([taken.id]);
+    outbox.setOnline(true);
+    expect(transport.sent.map((sent) => sent.key)).toEqual([taken.id]);
+  });
+
+  it('still holds when the network returns inside the window', () => {
+    const { outbox, transport, advance } = makeOutbox({ online: false });
+    outbox.enqueue(breakdown, UNDO_MS);
+    advance(1_000);
+    outbox.setOnline(true);
+    expect(transport.sent).toHaveLength(0);
+  });
+
+  it('keeps the window of an action left by an earlier page, and treats items stored without one as due', () => {
+    const storage = new MemoryStorage();
+    const sendAfter = Date.parse('2025-01-01T08:00:03Z');
+    const legacy: Partial<OutboxItem> = item('older');
+    delete legacy.sendAfter;
+    storage.setItem(KEY, JSON.stringify([item('undoable', { sendAfter }), legacy]));
+    const { outbox, transport, timers } = makeOutbox({ storage });
+
+    void outbox.drain();
+    expect(transport.sent).toHaveLength(0);
+    expect(timers.map((timer) => timer.ms)).toEqual([3_000]);
+    expect(outbox.getSnapshot().items[1].sendAfter).toBeNull();
+    expect(outbox.withdraw('undoable')).toBe(true);
+    expect(transport.sent.map((sent) => sent.key)).toEqual(['older']);
+  });
+
+  it('sends at once when the person is sure, and can no longer be taken back', () => {
+    const { outbox, transport } = makeOutbox();
+    const taken = outbox.enqueue(breakdown, UNDO_MS);
+    outbox.sendNow(taken.id);
+    expect(transport.sent.map((sent) => sent.key)).toEqual([taken.id]);
+    expect(outbox.withdraw(taken.id)).toBe(false);
   });
 });
 

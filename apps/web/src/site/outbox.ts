@@ -37,6 +37,11 @@ export interface OutboxItem {
   retryAt: number | null;
   /** Why the last attempt did not get through (network, 5xx), for the screen. */
   lastFailure: string | null;
+  /**
+   * Epoch ms before which the item is not sent and may still be taken back
+   * (the undo window of a stopping action); null: send when possible.
+   */
+  sendAfter: number | null;
 }
 
 export interface OutboxRequest {
@@ -140,7 +145,12 @@ function isItem(value: unknown): value is OutboxItem {
 export function readQueue(storage: KeyValueStorage, key: string): OutboxItem[] {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter(isItem) : [];
+    // Items stored before undo windows existed have no sendAfter: they go as soon as they can.
+    return Array.isArray(parsed)
+      ? parsed
+          .filter(isItem)
+          .map((item) => ({ ...item, sendAfter: typeof item.sendAfter === 'number' ? item.sendAfter : null }))
+      : [];
   } catch {
     return [];
   }
@@ -159,7 +169,20 @@ export function writeQueue(storage: KeyValueStorage, key: string, items: readonl
 export function nextToSend(items: readonly OutboxItem[], now: number): OutboxItem | null {
   const head = items[0];
   if (!head) return null;
+  if (head.sendAfter !== null && head.sendAfter > now) return null;
   return head.retryAt === null || head.retryAt <= now ? head : null;
+}
+
+/** The item can still be taken back: its undo window is open and it has not gone out. */
+export function isWithdrawable(item: OutboxItem, now: number): boolean {
+  return item.attempts === 0 && item.sendAfter !== null && item.sendAfter > now;
+}
+
+/** When the head of the queue may next be tried, or null when nothing makes it wait. */
+export function headWaitsUntil(items: readonly OutboxItem[]): number | null {
+  const head = items[0];
+  if (!head || (head.retryAt === null && head.sendAfter === null)) return null;
+  return Math.max(head.retryAt ?? 0, head.sendAfter ?? 0);
 }
 
 /** What a settled attempt does to the queue. */
@@ -246,15 +269,22 @@ export class Outbox {
     return () => this.settledListeners.delete(listener);
   }
 
-  /** Records an action; it is on disk before this returns, and on its way if the network allows. */
-  enqueue(action: OutboxAction): OutboxItem {
+  /**
+   * Records an action; it is on disk before this returns, and on its way if
+   * the network allows. With an undo window, it waits that long first (and
+   * so does everything queued after it, to keep the order); until then
+   * `withdraw` takes it back and the server never hears of it.
+   */
+  enqueue(action: OutboxAction, undoWindowMs = 0): OutboxItem {
+    const now = this.now();
     const item: OutboxItem = {
       id: this.options.createId(),
       action,
-      createdAt: new Date(this.now()).toISOString(),
+      createdAt: new Date(now).toISOString(),
       attempts: 0,
       retryAt: null,
       lastFailure: null,
+      sendAfter: undoWindowMs > 0 ? now + undoWindowMs : null,
     };
     this.update({ items: [...this.snapshot.items, item] });
     void this.drain();
@@ -267,7 +297,25 @@ export class Outbox {
     if (online) this.retryNow();
   }
 
-  /** The network is back (or a person asked): forget the backoff and send now. */
+  /** Takes back an action still in its undo window; false once it is on its way (or gone). */
+  withdraw(id: string): boolean {
+    const item = this.snapshot.items.find((candidate) => candidate.id === id);
+    if (!item || this.snapshot.sendingId === id || !isWithdrawable(item, this.now())) return false;
+    this.update({ items: this.snapshot.items.filter((candidate) => candidate.id !== id) });
+    void this.drain();
+    return true;
+  }
+
+  /** Closes an undo window early: the person is sure. */
+  sendNow(id: string): void {
+    const items = this.snapshot.items.map((item) =>
+      item.id === id && item.sendAfter !== null ? { ...item, sendAfter: null } : item,
+    );
+    this.update({ items });
+    void this.drain();
+  }
+
+  /** The network is back (or a person asked): forget the backoff and send now. An undo window still holds. */
   retryNow(): void {
     if (this.snapshot.paused || this.snapshot.items.length === 0) return;
     const items = this.snapshot.items.map((item) => (item.retryAt === null ? item : { ...item, retryAt: null }));
@@ -319,14 +367,14 @@ export class Outbox {
   private scheduleRetry(): void {
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = null;
-    const head = this.snapshot.items[0];
-    if (!head || head.retryAt === null || this.disposed) return;
+    const wakeAt = headWaitsUntil(this.snapshot.items);
+    if (wakeAt === null || this.disposed) return;
     this.timer = this.setTimer(
       () => {
         this.timer = null;
         void this.drain();
       },
-      Math.max(0, head.retryAt - this.now()),
+      Math.max(0, wakeAt - this.now()),
     );
   }
 

@@ -26,6 +26,7 @@ function step(
     attempts: 0,
     retryAt: null,
     lastFailure: null,
+    sendAfter: null,
   };
 }
 

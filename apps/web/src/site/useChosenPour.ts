@@ -12,12 +12,14 @@ function readChoice(username: string): string | null {
 }
 
 /**
- * The pour this site follows, remembered across reloads. A remembered pour
- * that is not among today's gives way to the first of the list (active first).
+ * The pour this site follows, remembered across reloads: one of today's, or
+ * of another day once those are on screen. A remembered pour found in
+ * neither gives way to the first of today's (active first).
  */
 export function useChosenPour(
   username: string,
   pours: readonly PourDto[] | undefined,
+  otherDays: readonly PourDto[] | undefined,
 ): [PourDto | null, (pourId: string) => void] {
   const [chosenId, setChosenId] = useState(() => readChoice(username));
   const choose = useCallback(
@@ -31,6 +33,10 @@ export function useChosenPour(
     },
     [username],
   );
-  const pour = pours?.find((candidate) => candidate.id === chosenId) ?? pours?.[0] ?? null;
+  const pour =
+    pours?.find((candidate) => candidate.id === chosenId) ??
+    otherDays?.find((candidate) => candidate.id === chosenId) ??
+    pours?.[0] ??
+    null;
   return [pour, choose];
 }

@@ -6,6 +6,7 @@ import { useLive } from '../live/useLive';
 import { useLiveStore } from '../live/useLiveStore';
 import { Outbox, type OutboxAction, type OutboxItem, type OutboxSnapshot, type SendOutcome } from './outbox';
 import { createOutboxTransport } from './outboxTransport';
+import { undoWindowMs } from './undoWindow';
 
 /** An action the server turned down, kept on screen until the person has read it. */
 export interface OutboxRefusal {
@@ -33,6 +34,10 @@ export interface SiteOutbox {
   /** The last pour request dispatch received from this tablet. */
   lastRequest: PourRequestDto | null;
   retryNow: () => void;
+  /** Takes back an action still in its undo window; false once it is on its way. */
+  withdraw: (id: string) => boolean;
+  /** Sends an action now instead of at the end of its undo window. */
+  sendNow: (id: string) => void;
   /** By load: the last site test this tablet recorded, as the server judged it. */
   siteTests: ReadonlyMap<string, SiteTestResult>;
   dismissSiteTest: (loadId: string) => void;
@@ -128,7 +133,12 @@ export function useSiteOutbox(username: string): SiteOutbox {
   }, [connection, outbox]);
 
   const snapshot = useSyncExternalStore(outbox?.subscribe ?? noop, () => outbox?.getSnapshot() ?? EMPTY);
-  const enqueue = useCallback((action: OutboxAction) => outbox?.enqueue(action) ?? null, [outbox]);
+  const enqueue = useCallback(
+    (action: OutboxAction) => outbox?.enqueue(action, undoWindowMs(action)) ?? null,
+    [outbox],
+  );
+  const withdraw = useCallback((id: string) => outbox?.withdraw(id) ?? false, [outbox]);
+  const sendNow = useCallback((id: string) => outbox?.sendNow(id), [outbox]);
   const dismissRefusal = useCallback((id: string) => setRefusals((list) => list.filter((r) => r.id !== id)), []);
   const retryNow = useCallback(() => outbox?.retryNow(), [outbox]);
   const dismissSiteTest = useCallback(
@@ -140,5 +150,16 @@ export function useSiteOutbox(username: string): SiteOutbox {
     [],
   );
 
-  return { snapshot, enqueue, refusals, dismissRefusal, lastRequest, retryNow, siteTests, dismissSiteTest };
+  return {
+    snapshot,
+    enqueue,
+    refusals,
+    dismissRefusal,
+    lastRequest,
+    retryNow,
+    withdraw,
+    sendNow,
+    siteTests,
+    dismissSiteTest,
+  };
 }

@@ -1,4 +1,4 @@
-import type { PourDto } from '@pourline/contracts';
+import type { PourDto, PourStatusPayload } from '@pourline/contracts';
 import { useMemo } from 'react';
 import type { ApiResource } from '../api/useApiResource';
 import { useLive } from '../live/useLive';
@@ -7,11 +7,22 @@ import { usePlantToday } from '../time/usePlantToday';
 import { usePoursOfDay } from '../pours/usePoursOfDay';
 import { useReloadOnChange } from '../pours/useReloadOnChange';
 import { isPourStatus } from '../pours/wireEnums';
+import { followable } from './sitePourChoices';
+
+/** A pour with what was pushed live since it was fetched: status, hold and planned volume. */
+export function withLiveStatus(pour: PourDto, live: PourStatusPayload | undefined): PourDto {
+  const status = live && isPourStatus(live.status) ? live.status : pour.status;
+  // A hold or resume pushed live carries its reason; older pushes without it keep what was fetched.
+  const dispatchHold = live?.dispatchHold !== undefined ? live.dispatchHold : pour.dispatchHold;
+  const volumeM3 = live?.volumeM3 ?? pour.volumeM3;
+  const changed = status !== pour.status || dispatchHold !== pour.dispatchHold || volumeM3 !== pour.volumeM3;
+  return changed ? { ...pour, status, dispatchHold, volumeM3 } : pour;
+}
 
 /**
- * Today's pours of the projects this person is assigned to (the API answers
- * with no others), active first, with statuses and planned volumes pushed live
- * over the fetched ones.
+ * Today's pours (on the plants' calendar) of the projects this person is
+ * assigned to (the API answers with no others), drafts left out, active
+ * first, with statuses and planned volumes pushed live over the fetched ones.
  */
 export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiResource<PourDto[]> } {
   const day = usePlantToday();
@@ -24,15 +35,8 @@ export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiRes
   const pours = useMemo(() => {
     if (!resource.data) return undefined;
     return resource.data
-      .map((pour) => {
-        const live = liveStatuses.get(pour.id);
-        const status = live && isPourStatus(live.status) ? live.status : pour.status;
-        // A hold or resume pushed live carries its reason; older pushes without it keep what was fetched.
-        const dispatchHold = live?.dispatchHold !== undefined ? live.dispatchHold : pour.dispatchHold;
-        const volumeM3 = live?.volumeM3 ?? pour.volumeM3;
-        const changed = status !== pour.status || dispatchHold !== pour.dispatchHold || volumeM3 !== pour.volumeM3;
-        return changed ? { ...pour, status, dispatchHold, volumeM3 } : pour;
-      })
+      .map((pour) => withLiveStatus(pour, liveStatuses.get(pour.id)))
+      .filter(followable)
       .sort(boardOrder);
   }, [resource.data, liveStatuses]);
 
