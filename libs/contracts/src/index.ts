@@ -1,4 +1,5 @@
 import './zod-setup';
+export * from './api-errors';
 export * from './common';
 export * from './roles';
 export * from './auth';

@@ -1,8 +1,8 @@
-import type { QcFailureReason } from '@pourline/domain';
+import type { RecordedQcFailureReason } from '@pourline/domain';
 import { useI18n } from '../i18n/useI18n';
 
 /** Every failed check: what failed in the reader's language, then the numbers as the rules state them. */
-export function QcReasonList({ reasons, testId }: { reasons: readonly QcFailureReason[]; testId: string }) {
+export function QcReasonList({ reasons, testId }: { reasons: readonly RecordedQcFailureReason[]; testId: string }) {
   const { t } = useI18n();
   if (reasons.length === 0) return null;
   return (

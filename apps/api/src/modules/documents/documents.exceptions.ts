@@ -14,7 +14,7 @@ export class MissingFileError extends InvalidInputError {
 
 export class AlreadyDeliveredError extends ConflictError {
   constructor(at: Date) {
-    super('already_delivered', `This report was already delivered at ${at.toISOString()}`);
+    super('already_delivered', `This report was already delivered at ${at.toISOString()}`, { at: at.toISOString() });
   }
 }
 
