@@ -6,7 +6,7 @@
 export const apiWordsEn = {
   'common.listSeparator': ', ',
 
-  'apiError.invalid_input': 'Please correct: {issues}',
+  'apiError.invalid_input': 'Some of what was entered is not valid.',
   'apiError.unauthenticated': 'Your session has ended. Please sign in again.',
   'apiError.forbidden': 'Your role may not do this.',
   'apiError.not_found': 'It does not exist, or you may not see it.',
@@ -161,6 +161,7 @@ export const apiWordsEn = {
   'apiError.photo_limit_one': 'A complaint holds at most {count} photo.',
   'apiError.photo_limit_other': 'A complaint holds at most {count} photos.',
 
+  'validation.issueSeparator': '; ',
   'validation.request': 'Request',
   'validation.required': '{field}: required',
   'validation.empty': '{field}: must not be empty',

@@ -4,7 +4,7 @@ import type { ApiWords } from './apiWords.en';
 export const apiWordsZhCN: ApiWords = {
   'common.listSeparator': '、',
 
-  'apiError.invalid_input': '请更正：{issues}',
+  'apiError.invalid_input': '部分输入无效。',
   'apiError.unauthenticated': '登录已过期，请重新登录。',
   'apiError.forbidden': '您的角色无权执行此操作。',
   'apiError.not_found': '该对象不存在，或您无权查看。',
@@ -150,6 +150,7 @@ export const apiWordsZhCN: ApiWords = {
   'apiError.photo_not_image': '只接受 PNG 或 JPEG 照片。',
   'apiError.photo_limit_other': '每个投诉最多 {count} 张照片。',
 
+  'validation.issueSeparator': '；',
   'validation.request': '请求',
   'validation.required': '{field}：必填',
   'validation.empty': '{field}：不能为空',
