@@ -227,6 +227,7 @@ export const apiWordsEn = {
   'field.text': 'Message',
   'field.description': 'Description',
 
+  'qc.reasonWithFigures': '{reason} ({figures})',
   'qc.reasonText.slump': 'slump {measured} mm, outside {design} ± {tolerance} mm',
   'qc.reasonText.slumpFlow': 'slump flow {measured} mm, outside {design} ± {tolerance} mm',
   'qc.reasonText.temperature': '{measured} °C, outside {min}–{max} °C',

@@ -210,6 +210,7 @@ export const apiWordsZhCN: ApiWords = {
   'field.text': '消息',
   'field.description': '描述',
 
+  'qc.reasonWithFigures': '{reason}（{figures}）',
   'qc.reasonText.slump': '坍落度 {measured} mm，超出 {design} ± {tolerance} mm',
   'qc.reasonText.slumpFlow': '扩展度 {measured} mm，超出 {design} ± {tolerance} mm',
   'qc.reasonText.temperature': '{measured} °C，超出 {min}–{max} °C',

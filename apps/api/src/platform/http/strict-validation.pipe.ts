@@ -1,7 +1,7 @@
 import { StandardSchemaValidationPipe } from '@nestjs/common';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { InvalidRequestError } from '../errors/domain-error';
-import { toValidationIssue } from './validation-issues';
+import { toValidationIssue, type ValidationIssue } from '@pourline/contracts';
 
 /** Enough to fix any request a person sends; a request with more is machine-made, and its first issues say why. */
 const MAX_ISSUES = 50;
@@ -23,7 +23,7 @@ export class StrictValidationPipe extends StandardSchemaValidationPipe {
     throw this.refusal(result.issues.slice(0, MAX_ISSUES).map((issue) => toValidationIssue(issue, value)));
   }
 
-  private refusal(issues: ReturnType<typeof toValidationIssue>[]): InvalidRequestError {
+  private refusal(issues: ValidationIssue[]): InvalidRequestError {
     const sentences = issues.map((issue) => ({ message: issue.message, path: issue.path ? [issue.path] : undefined }));
     return new InvalidRequestError(this.formatIssueMessages(sentences), issues);
   }

@@ -1,17 +1,19 @@
-import { type ValidationIssue, type ValidationRule, VALIDATION_RULES } from '@pourline/contracts';
-import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { type ValidationIssue, type ValidationRule, VALIDATION_RULES } from './api-errors';
 
-/** A schema library's issue: zod's carry their code and bounds beside the standard fields. */
-type SchemaIssue = StandardSchemaV1.Issue & Record<string, unknown>;
+/** An issue as Standard Schema states it; zod's carry their code and bounds beside these fields. */
+export interface SchemaIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
 
-export function pathOf(issue: StandardSchemaV1.Issue): string {
+function pathOf(issue: SchemaIssue): string {
   return (issue.path ?? [])
     .map((segment) => String(typeof segment === 'object' && segment !== null ? segment.key : segment))
     .join('.');
 }
 
 /** A field the request does not take, named in full, as a person fixing the request reads it. */
-export function describeUnknownFields(path: string, keys: readonly string[]): string {
+function describeUnknownFields(path: string, keys: readonly string[]): string {
   const names = keys.map((key) => `"${path ? `${path}.${key}` : key}"`).join(', ');
   return `unknown field${keys.length > 1 ? 's' : ''} ${names}: not part of this request`;
 }
@@ -33,7 +35,7 @@ function scalars(values: unknown): ValidationIssue['values'] {
 }
 
 /** What a request holds at an issue's path, as an issue names it: 'missing' when the field was left out. */
-export function receivedAt(value: unknown, issue: StandardSchemaV1.Issue): ValidationIssue['received'] {
+function receivedAt(value: unknown, issue: SchemaIssue): ValidationIssue['received'] {
   let current: unknown = value;
   for (const segment of issue.path ?? []) {
     const key = typeof segment === 'object' && segment !== null ? segment.key : segment;
@@ -48,8 +50,8 @@ export function receivedAt(value: unknown, issue: StandardSchemaV1.Issue): Valid
 }
 
 /** One issue as data: its field, its kind and the bounds it broke, for clients that word it themselves. */
-export function toValidationIssue(issue: StandardSchemaV1.Issue, value?: unknown): ValidationIssue {
-  const raw = issue as SchemaIssue;
+export function toValidationIssue(issue: SchemaIssue, value?: unknown): ValidationIssue {
+  const raw = issue as SchemaIssue & Record<string, unknown>;
   const path = pathOf(issue);
   const code = typeof raw.code === 'string' ? raw.code : 'custom';
   const keys = Array.isArray(raw.keys) ? raw.keys.map(String) : undefined;
