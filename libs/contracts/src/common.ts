@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValidationIssue } from './api-errors';
 
 export const Uuid = z.uuid();
 
@@ -76,6 +77,8 @@ export interface ApiError {
   code: string;
   message: string;
   details?: string[];
+  /** What was wrong with the request, one issue per field and rule, for screens that word it themselves. */
+  issues?: ValidationIssue[];
   /** What a refusal is about, for screens that word it in the reader's language (see plan-sanity.ts). */
   facts?: Record<string, unknown>;
 }
@@ -102,21 +105,27 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 function storable(text: z.ZodString) {
   return text
-    .refine((value) => !CONTROL_CHARACTER.test(value), 'must not contain control characters such as NUL')
-    .refine((value) => !LONE_SURROGATE.test(value), 'must be valid Unicode text (it holds half of a character)');
+    .refine((value) => !CONTROL_CHARACTER.test(value), {
+      message: 'must not contain control characters such as NUL',
+      params: { rule: 'control_characters' },
+    })
+    .refine((value) => !LONE_SURROGATE.test(value), {
+      message: 'must be valid Unicode text (it holds half of a character)',
+      params: { rule: 'lone_surrogate' },
+    });
 }
 
 /** Text a person typed, possibly empty: trimmed, printable, whole characters, at most `maxChars` of them. */
 export function safeText(maxChars: number) {
-  return storable(z.string().trim()).refine(
-    (text) => [...text].length <= maxChars,
-    `must be at most ${maxChars} characters`,
-  );
+  return storable(z.string().trim()).refine((text) => [...text].length <= maxChars, {
+    message: `must be at most ${maxChars} characters`,
+    params: { rule: 'too_long', maximum: maxChars },
+  });
 }
 
 /** Text a person typed: trimmed, not empty, printable, whole characters, at most `maxChars` of them. */
 export function plainText(maxChars: number, emptyMessage = 'must not be empty') {
-  return safeText(maxChars).refine((text) => text.length > 0, emptyMessage);
+  return safeText(maxChars).refine((text) => text.length > 0, { message: emptyMessage, params: { rule: 'empty' } });
 }
 
 /** A password or device secret: taken as typed (spaces count), printable, whole characters. */
@@ -128,10 +137,10 @@ export function secretText(minChars: number, maxChars: number) {
 
 /** A written reason, as every override, disposal, diversion and confirmation asks for: the API's one rule. */
 export const REASON_MIN_CHARS = 10;
-export const WrittenReason = safeText(1000).refine(
-  (text) => text.length >= REASON_MIN_CHARS,
-  `say why, in at least ${REASON_MIN_CHARS} characters`,
-);
+export const WrittenReason = safeText(1000).refine((text) => text.length >= REASON_MIN_CHARS, {
+  message: `say why, in at least ${REASON_MIN_CHARS} characters`,
+  params: { rule: 'reason_too_short', minimum: REASON_MIN_CHARS },
+});
 
 /** The fields of `fields` that `value` holds: a stored record checked again against its request schema. */
 export function pickFields<T extends z.ZodRawShape>(fields: z.ZodObject<T>, value: object): Record<string, unknown> {

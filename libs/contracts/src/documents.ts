@@ -12,6 +12,11 @@ export const DOCUMENT_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png'
 export const UploadDocumentFields = z.strictObject({
   type: DocumentTypeSchema,
   title: plainText(200),
+  /**
+   * 'true' to keep a file the pour already holds as a report of the same type (same content):
+   * without it such an upload is refused with `duplicate_document`, naming the earlier one.
+   */
+  confirmDuplicate: z.literal('true').optional(),
 });
 export type UploadDocumentFields = z.infer<typeof UploadDocumentFields>;
 
@@ -19,6 +24,16 @@ export const DeliverDocumentRequest = z.strictObject({
   deliveredTo: plainText(120, 'name the person of the construction party'),
 });
 export type DeliverDocumentRequest = z.infer<typeof DeliverDocumentRequest>;
+
+/** The facts of a `duplicate_document` refusal: the report already holding the same file. */
+export interface DuplicateDocumentFacts {
+  documentId: string;
+  type: DocumentType;
+  title: string;
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
 
 export interface PourDocumentDto {
   id: string;

@@ -1,4 +1,4 @@
-import type { LoadStatus, QcFailureCode } from '@pourline/domain';
+import type { LoadStatus, RecordedQcFailureReason } from '@pourline/domain';
 import type { MessageCode } from './pour-log';
 import type { SignatureDto } from './signatures';
 import type { TicketSignMoment } from './tickets';
@@ -17,7 +17,7 @@ export interface EvidenceTestDto {
   airPercent: number | null;
   pass: boolean;
   outcome: QcOutcome;
-  reasons: { code: QcFailureCode; message: string }[];
+  reasons: RecordedQcFailureReason[];
   ruleSetVersion: string;
   inspectorName: string;
 }

@@ -1,4 +1,6 @@
 import './zod-setup';
+export * from './api-errors';
+export * from './validation-issues';
 export * from './common';
 export * from './roles';
 export * from './auth';

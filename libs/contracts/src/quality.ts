@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUBE_SIZES_MM, type QcFailureReason, type StrengthEvaluation } from '@pourline/domain';
+import { CUBE_SIZES_MM, type RecordedQcFailureReason, type StrengthEvaluation } from '@pourline/domain';
 import { IsoDateTime, ObservedAt, safeText, Uuid, WrittenReason } from './common';
 import { SignatureImage, type SignatureDto, SignerName } from './signatures';
 
@@ -63,7 +63,7 @@ export interface QcTestDto {
   receivedAt: string;
   remarks: string;
   pass: boolean;
-  reasons: QcFailureReason[];
+  reasons: RecordedQcFailureReason[];
   outcome: QcOutcome;
   ruleSetVersion: string;
   checkTestOf: string | null;
@@ -78,7 +78,7 @@ export interface NonConformanceDto {
   ticketNumber: string;
   pourId: string;
   qcTestId: string;
-  reasons: QcFailureReason[];
+  reasons: RecordedQcFailureReason[];
   volumeM3: number;
   openedBy: string;
   openedAt: string;

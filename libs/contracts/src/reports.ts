@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ComplaintCategory, LoadCycleFigures, QcFailureCode } from '@pourline/domain';
+import type { ComplaintCategory, LoadCycleFigures, RecordedQcFailureReason } from '@pourline/domain';
 import { IsoDate, Uuid } from './common';
 
 /** The longest span one report covers: a year of days. */
@@ -27,7 +27,7 @@ export interface PourRejectionDto {
   ticketNumber: string;
   volumeM3: number;
   at: string;
-  reasons: { code: QcFailureCode; message: string }[];
+  reasons: RecordedQcFailureReason[];
 }
 
 export interface PourReportDto {

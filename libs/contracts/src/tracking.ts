@@ -38,12 +38,22 @@ export const ChangePumpStatusRequest = z.strictObject({
 });
 export type ChangePumpStatusRequest = z.infer<typeof ChangePumpStatusRequest>;
 
+/** The pour a pump serves when its status changed: what an alert about it links to. */
+export interface PumpServedPourDto {
+  pourId: string;
+  structuralElement: string;
+  /** The project, which names the site. */
+  siteName: string;
+}
+
 export interface PumpStatusDto {
   pumpId: string;
   status: PumpStatus;
   at: string;
   byName: string;
   note: string;
+  /** Set on changes announced live (and so on pump alerts) when the pump serves an open pour; absent in older events. */
+  pour?: PumpServedPourDto | null;
 }
 
 export interface LatestPositionDto {

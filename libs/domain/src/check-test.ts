@@ -1,4 +1,4 @@
-import type { QcEvaluation, QcFailureCode, QcFailureReason } from './qc-evaluation';
+import type { QcEvaluation, QcFailureCode, RecordedQcFailureReason } from './qc-evaluation';
 import type { RuleSet } from './rule-set';
 
 export type CheckTestOutcome = 'accept' | 'retest_required' | 'reject';
@@ -14,7 +14,7 @@ const RETESTABLE_CODES: ReadonlySet<QcFailureCode> = new Set([
   'air_content_missing',
 ]);
 
-export function isRetestable(reasons: readonly QcFailureReason[]): boolean {
+export function isRetestable(reasons: readonly RecordedQcFailureReason[]): boolean {
   return reasons.length > 0 && reasons.every((reason) => RETESTABLE_CODES.has(reason.code));
 }
 

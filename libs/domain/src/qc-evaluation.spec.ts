@@ -38,7 +38,13 @@ describe(evaluateQcTest.name, () => {
   it('fails 120 mm against a 160 mm design and says so with the numbers', () => {
     expect(evaluateQcTest({ ...goodTest, measuredSlumpMm: 120 }, DEFAULT_RULE_SET_GB)).toEqual({
       pass: false,
-      reasons: [{ code: 'slump_out_of_tolerance', message: 'slump 120 mm outside 160 ± 30 mm' }],
+      reasons: [
+        {
+          code: 'slump_out_of_tolerance',
+          message: 'slump 120 mm outside 160 ± 30 mm',
+          params: { slumpKind: 'slump', measuredMm: 120, designMm: 160, toleranceMm: 30 },
+        },
+      ],
     });
   });
 
@@ -62,7 +68,11 @@ describe(evaluateQcTest.name, () => {
   it('fails 35.1 °C and passes 35.0 °C', () => {
     expect(codes({ temperatureC: 35 })).toEqual([]);
     expect(evaluateQcTest({ ...goodTest, temperatureC: 35.1 }, DEFAULT_RULE_SET_GB).reasons).toEqual([
-      { code: 'temperature_out_of_range', message: 'temperature 35.1 °C outside 5–35 °C' },
+      {
+        code: 'temperature_out_of_range',
+        message: 'temperature 35.1 °C outside 5–35 °C',
+        params: { measuredC: 35.1, minC: 5, maxC: 35 },
+      },
     ]);
   });
 
@@ -90,7 +100,11 @@ describe(evaluateQcTest.name, () => {
     expect(
       evaluateQcTest({ ...goodTest, airEntrained: true, targetAirPercent: 5 }, DEFAULT_RULE_SET_GB).reasons,
     ).toEqual([
-      { code: 'air_content_missing', message: 'air content not measured on an air-entrained mix (target 5 %)' },
+      {
+        code: 'air_content_missing',
+        message: 'air content not measured on an air-entrained mix (target 5 %)',
+        params: { targetPercent: 5 },
+      },
     ]);
   });
 
@@ -98,7 +112,11 @@ describe(evaluateQcTest.name, () => {
     const airMix = { airEntrained: true, targetAirPercent: 5 };
     expect(codes({ ...airMix, airPercent: 6.5 })).toEqual([]);
     expect(evaluateQcTest({ ...goodTest, ...airMix, airPercent: 6.6 }, DEFAULT_RULE_SET_GB).reasons).toEqual([
-      { code: 'air_content_out_of_tolerance', message: 'air content 6.6 % outside 5 ± 1.5 %' },
+      {
+        code: 'air_content_out_of_tolerance',
+        message: 'air content 6.6 % outside 5 ± 1.5 %',
+        params: { measuredPercent: 6.6, targetPercent: 5, tolerancePercentagePoints: 1.5 },
+      },
     ]);
   });
 
@@ -124,6 +142,7 @@ describe(evaluateQcTest.name, () => {
       {
         code: 'past_discharge_deadline',
         message: 'concrete 91 min old, past its 90 min discharge limit (maximum age)',
+        params: { ageMinutes: 91, limitMinutes: 90, limitedBy: 'max_age' },
       },
     ]);
   });
@@ -137,6 +156,7 @@ describe(evaluateQcTest.name, () => {
       {
         code: 'past_discharge_deadline',
         message: 'concrete 75 min old, past its 70 min discharge limit (initial setting less safety margin)',
+        params: { ageMinutes: 75, limitMinutes: 70, limitedBy: 'initial_setting' },
       },
     ]);
   });

@@ -1,5 +1,5 @@
 import { evaluateAirContent } from './air-content';
-import { concreteAgeMinutes, dischargeDeadline } from './discharge-deadline';
+import { concreteAgeMinutes, type DischargeLimit, dischargeDeadline } from './discharge-deadline';
 import { assertValidDate } from './input-guards';
 import { formatNumber } from './numbers';
 import type { RuleSet } from './rule-set';
@@ -16,10 +16,24 @@ export const QC_FAILURE_CODES = [
 ] as const;
 export type QcFailureCode = (typeof QC_FAILURE_CODES)[number];
 
-export interface QcFailureReason {
-  code: QcFailureCode;
-  message: string;
+/** The figures behind each failure, so every reader can have it in their own words. */
+export interface QcReasonParams {
+  slump_out_of_tolerance: { slumpKind: SlumpKind; measuredMm: number; designMm: number; toleranceMm: number };
+  temperature_out_of_range: { measuredC: number; minC: number; maxC: number };
+  air_content_out_of_tolerance: { measuredPercent: number; targetPercent: number; tolerancePercentagePoints: number };
+  air_content_missing: { targetPercent: number };
+  past_discharge_deadline: { ageMinutes: number; limitMinutes: number; limitedBy: DischargeLimit };
 }
+
+/** A failed check: its code, its figures, and an English sentence for readers of the API and the records. */
+export type QcFailureReason = {
+  [C in QcFailureCode]: { code: C; message: string; params: QcReasonParams[C] };
+}[QcFailureCode];
+
+/** A reason as stored: records made before reasons carried their figures have the sentence alone. */
+export type RecordedQcFailureReason = {
+  [C in QcFailureCode]: { code: C; message: string; params?: QcReasonParams[C] };
+}[QcFailureCode];
 
 export interface QcEvaluation {
   pass: boolean;
@@ -57,14 +71,27 @@ export const SLUMP_READING_RANGE_MM: Readonly<Record<SlumpKind, { min: number; m
   slump_flow: { min: 200, max: 900 },
 };
 
+/** A reading the test cannot show: refused with the bounds it broke, for the reader's own words. */
+export class ImplausibleReadingError extends RangeError {
+  constructor(
+    readonly slumpKind: SlumpKind,
+    readonly measuredMm: number,
+    readonly minimumMm: number,
+    readonly maximumMm: number,
+  ) {
+    const label = SLUMP_LABEL[slumpKind];
+    super(
+      `${label} ${formatNumber(measuredMm)} mm cannot be read on the ${slumpKind === 'slump' ? 'cone' : 'flow board'}: ${label} is between ${minimumMm} and ${maximumMm} mm`,
+    );
+    this.name = 'ImplausibleReadingError';
+  }
+}
+
 function assertPlausibleSlump(input: QcTestInput): void {
   const { min, max } = SLUMP_READING_RANGE_MM[input.slumpKind];
   const measured = input.measuredSlumpMm;
   if (Number.isFinite(measured) && measured >= min && measured <= max) return;
-  const label = SLUMP_LABEL[input.slumpKind];
-  throw new RangeError(
-    `${label} ${formatNumber(measured)} mm cannot be read on the ${input.slumpKind === 'slump' ? 'cone' : 'flow board'}: ${label} is between ${min} and ${max} mm`,
-  );
+  throw new ImplausibleReadingError(input.slumpKind, measured, min, max);
 }
 const MS_PER_MINUTE = 60_000;
 
@@ -80,6 +107,12 @@ function slumpReason(input: QcTestInput, rules: RuleSet): QcFailureReason | null
   const label = SLUMP_LABEL[input.slumpKind];
   return {
     code: 'slump_out_of_tolerance',
+    params: {
+      slumpKind: input.slumpKind,
+      measuredMm: input.measuredSlumpMm,
+      designMm: input.designSlumpMm,
+      toleranceMm: slump.toleranceMm,
+    },
     message: `${label} ${formatNumber(input.measuredSlumpMm)} mm outside ${formatNumber(input.designSlumpMm)} ± ${formatNumber(slump.toleranceMm)} mm`,
   };
 }
@@ -94,6 +127,7 @@ function temperatureReason(input: QcTestInput, rules: RuleSet): QcFailureReason 
   if (temperature.pass) return null;
   return {
     code: 'temperature_out_of_range',
+    params: { measuredC: input.temperatureC, minC: temperature.minC, maxC: temperature.maxC },
     message: `temperature ${formatNumber(input.temperatureC)} °C outside ${formatNumber(temperature.minC)}–${formatNumber(temperature.maxC)} °C`,
   };
 }
@@ -107,6 +141,7 @@ function airReason(input: QcTestInput, rules: RuleSet): QcFailureReason | null {
   if (input.airPercent === undefined || input.airPercent === null) {
     return {
       code: 'air_content_missing',
+      params: { targetPercent: target },
       message: `air content not measured on an air-entrained mix (target ${formatNumber(target)} %)`,
     };
   }
@@ -118,6 +153,11 @@ function airReason(input: QcTestInput, rules: RuleSet): QcFailureReason | null {
   if (air.pass) return null;
   return {
     code: 'air_content_out_of_tolerance',
+    params: {
+      measuredPercent: input.airPercent,
+      targetPercent: target,
+      tolerancePercentagePoints: air.tolerancePercentagePoints,
+    },
     message: `air content ${formatNumber(input.airPercent)} % outside ${formatNumber(target)} ± ${formatNumber(air.tolerancePercentagePoints)} %`,
   };
 }
@@ -136,6 +176,7 @@ function ageReason(input: QcTestInput, rules: RuleSet): QcFailureReason | null {
   const why = limitedBy === 'max_age' ? 'maximum age' : 'initial setting less safety margin';
   return {
     code: 'past_discharge_deadline',
+    params: { ageMinutes, limitMinutes, limitedBy },
     message: `concrete ${formatNumber(ageMinutes)} min old, past its ${formatNumber(limitMinutes)} min discharge limit (${why})`,
   };
 }

@@ -1,10 +1,11 @@
-import type { ApiError } from '@pourline/contracts';
+import type { ApiError, ValidationIssue } from '@pourline/contracts';
 
-/** A failed request, in the API's own error shape so screens can show its `message` as is. */
+/** A failed request, in the API's own error shape worded for people by errorMessage. */
 export class ApiRequestError extends Error implements ApiError {
   readonly statusCode: number;
   readonly code: string;
   readonly details?: string[];
+  readonly issues?: ValidationIssue[];
   readonly facts?: Record<string, unknown>;
 
   constructor(error: ApiError) {
@@ -13,6 +14,7 @@ export class ApiRequestError extends Error implements ApiError {
     this.statusCode = error.statusCode;
     this.code = error.code;
     this.details = error.details;
+    this.issues = error.issues;
     this.facts = error.facts;
   }
 

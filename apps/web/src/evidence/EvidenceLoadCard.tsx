@@ -1,5 +1,6 @@
 import type { EvidenceLoadDto } from '@pourline/contracts';
 import { useI18n } from '../i18n/useI18n';
+import { describeQcReason } from '../qc/qcReasonWords';
 import { formatPlantTime } from '../pours/plantTime';
 
 const STEPS = [
@@ -21,7 +22,7 @@ export function EvidenceLoadCard({
   timeZone: string;
   colour: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const time = (iso: string | null) =>
     iso ? formatPlantTime(iso, timeZone, locale, { timeStyle: 'medium' }) : t('common.none');
   const mpa = (values: number[] | null) => (values ? `${values.join(' / ')} MPa` : t('evidence.pending'));
@@ -92,8 +93,8 @@ export function EvidenceLoadCard({
                 {test.temperatureC !== null ? ` · ${test.temperatureC} °C` : ''}
                 {test.airPercent !== null ? ` · ${test.airPercent} %` : ''}
                 {test.reasons.map((reason) => (
-                  <div key={reason.code} className="muted">
-                    {reason.message}
+                  <div key={reason.code} className="muted" data-testid="evidence-reason" data-code={reason.code}>
+                    {t(`qc.reason.${reason.code}`)}: {describeQcReason(reason, t, formatNumber)}
                   </div>
                 ))}
               </td>

@@ -11,6 +11,7 @@ import { EvidenceLoadCard } from './EvidenceLoadCard';
 import { TRACE_COLOURS, EvidenceTraceMap } from './EvidenceTraceMap';
 import { saveEvidencePdf, savePourLoadsCsv } from './evidenceEndpoints';
 import { PourFigures } from './PourFigures';
+import { describeQcReasons } from '../qc/qcReasonWords';
 import { useEvidence } from './useEvidence';
 
 const alertPourId = (alert: AlertDto): string | undefined => {
@@ -34,7 +35,7 @@ export function PourEvidenceView({
   onBack: () => void;
   onOpenComplaint: (complaintId: string) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const api = useApi();
   const { pack, report, nonConformances, alerts } = useEvidence(pourId);
   const complaints = useComplaints(canSeeComplaints ? { pourId } : { pourId, state: 'closed' });
@@ -100,7 +101,7 @@ export function PourEvidenceView({
                     <li key={record.id}>
                       <strong className="mono">{record.ticketNumber}</strong> · {record.volumeM3} m³ ·{' '}
                       {time(record.openedAt)} · {t(`evidence.ncStatus.${record.status}`)}
-                      <div className="muted">{record.reasons.map((reason) => reason.message).join('; ')}</div>
+                      <div className="muted">{describeQcReasons(record.reasons, t, formatNumber)}</div>
                     </li>
                   ))}
                 </ul>

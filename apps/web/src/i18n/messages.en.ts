@@ -1,5 +1,8 @@
+import { apiWordsEn } from './apiWords.en';
+
 /** English is the reference catalogue: every other language must provide the same keys. */
 export const en = {
+  ...apiWordsEn,
   'app.name': 'Pourline',
   'app.tagline': 'Ready-mixed concrete dispatch',
   'app.loading': 'Loading…',

@@ -1,6 +1,8 @@
+import { apiWordsZhCN } from './apiWords.zh-CN';
 import type { Messages } from './messages.en';
 
 export const zhCN: Messages = {
+  ...apiWordsZhCN,
   'app.name': 'Pourline',
   'app.tagline': '预拌混凝土调度',
   'app.loading': '加载中…',

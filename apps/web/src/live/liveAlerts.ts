@@ -26,6 +26,7 @@ export function rejectionAlert(event: LiveEventMap['load.rejected.v1']): LiveAle
     ticketNumber: load.ticketNumber,
     truckFleetNumber: load.truckFleetNumber,
     pumpId: null,
+    reasons,
     detail: reasons.map((reason) => reason.message).join('; '),
     summary: null,
   };
@@ -107,6 +108,13 @@ export function flowAlert(seq: number, at: string, payload: DispatchAlertPayload
   };
 }
 
+/** The pour a pump alert is about, when the event names it (events before it did, do not). */
+function servedPour(status: PumpStatusDto): Pick<LiveAlert, 'pourId' | 'pourPlace'> {
+  const pour = status.pour;
+  if (!pour || typeof pour.pourId !== 'string') return { pourId: null };
+  return { pourId: pour.pourId, pourPlace: { siteName: pour.siteName, structuralElement: pour.structuralElement } };
+}
+
 /** The pump's plant is not in the event; the view reads the time on the pump's home plant clock. */
 export function pumpAlert(status: PumpStatusDto, seq: number): LiveAlert | null {
   if (status.status !== 'breakdown' && status.status !== 'blocked') return null;
@@ -116,7 +124,7 @@ export function pumpAlert(status: PumpStatusDto, seq: number): LiveAlert | null 
     type: status.status === 'breakdown' ? 'pump_breakdown' : 'pump_blocked',
     at: status.at,
     plantId: null,
-    pourId: null,
+    ...servedPour(status),
     ticketNumber: null,
     truckFleetNumber: null,
     pumpId: status.pumpId,
@@ -192,6 +200,7 @@ export function alertFromDto(dto: AlertDto): LiveAlert {
       if (!looksLikePumpStatus(payload)) return { ...fallback, type: 'pump_breakdown' };
       return {
         ...fallback,
+        ...servedPour(payload),
         type: payload.status === 'blocked' ? 'pump_blocked' : 'pump_breakdown',
         pumpId: payload.pumpId,
         detail: typeof payload.note === 'string' ? payload.note : '',

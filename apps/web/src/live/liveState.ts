@@ -8,7 +8,7 @@ import type {
   PumpStatusDto,
   QcTestDto,
 } from '@pourline/contracts';
-import type { DispatchAlertKind } from '@pourline/domain';
+import type { DispatchAlertKind, RecordedQcFailureReason } from '@pourline/domain';
 
 /** What the header shows: replaying counts as connecting until the server says it is done. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -42,6 +42,10 @@ export interface LiveAlert {
   ticketNumber: string | null;
   truckFleetNumber: string | null;
   pumpId: string | null;
+  /** The pour's place, when the alert names a pour the board may not list (a pump's): "site · element". */
+  pourPlace?: { siteName: string; structuralElement: string };
+  /** A rejection's failed checks, worded where it is shown. */
+  reasons?: readonly RecordedQcFailureReason[];
   detail: string;
   /** The server's own words, when the alert came from GET /alerts without a payload the console understands. */
   summary: string | null;

@@ -1,4 +1,4 @@
-import type { AlertAcknowledgement, PlantDto, PourDto, PumpDto } from '@pourline/contracts';
+import type { AlertAcknowledgement, PlantDto, PourDto, PumpDto, TruckDto } from '@pourline/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
@@ -9,6 +9,7 @@ import { resolutionKey } from '../live/LiveStore';
 import { useLiveStore } from '../live/useLiveStore';
 import { formatPlantTime } from '../pours/plantTime';
 import { isComplaintTimer } from '../aftersales/complaintWords';
+import { describeQcReasons } from '../qc/qcReasonWords';
 import { DispatchError } from './DispatchError';
 import { acknowledgeAlert } from './operatorEndpoints';
 import { useDispatchAction } from './useDispatchAction';
@@ -17,9 +18,12 @@ interface LiveEventsListProps {
   plants: readonly PlantDto[];
   pumps: readonly PumpDto[];
   pours: readonly PourDto[];
+  trucks: readonly TruckDto[];
   /** alerts.acknowledge: the person may close an alert with a note. */
   canAcknowledge: boolean;
   onFocusPour: (pourId: string) => void;
+  /** Shows the truck on the map, with its details. */
+  onSelectTruck: (truckId: string) => void;
 }
 
 const SHOWN = 50;
@@ -30,7 +34,8 @@ const SHORT_CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-di
  * Rejections, holds, pump breakdowns, deadlines at risk and the flow of concrete, on the plant's
  * clock: what still needs someone first, then what was acknowledged, by whom.
  */
-export function LiveEventsList({ plants, pumps, pours, canAcknowledge, onFocusPour }: LiveEventsListProps) {
+export function LiveEventsList(props: LiveEventsListProps) {
+  const { plants, pumps, pours, trucks, canAcknowledge, onFocusPour, onSelectTruck } = props;
   const { t } = useI18n();
   const alerts = useLive((state) => state.alerts);
   const acknowledgements = useLive((state) => state.alertAcknowledgements);
@@ -57,8 +62,10 @@ export function LiveEventsList({ plants, pumps, pours, canAcknowledge, onFocusPo
               plants={plants}
               pumps={pumps}
               pours={pours}
+              trucks={trucks}
               canAcknowledge={canAcknowledge}
               onFocusPour={onFocusPour}
+              onSelectTruck={onSelectTruck}
             />
           ))}
         </ol>
@@ -73,8 +80,9 @@ interface AlertItemProps extends Omit<LiveEventsListProps, 'canAcknowledge'> {
   canAcknowledge: boolean;
 }
 
-function AlertItem({ alert, acknowledgement, plants, pumps, pours, canAcknowledge, onFocusPour }: AlertItemProps) {
-  const { t, locale } = useI18n();
+function AlertItem(props: AlertItemProps) {
+  const { alert, acknowledgement, plants, pumps, pours, trucks, canAcknowledge, onFocusPour, onSelectTruck } = props;
+  const { t, locale, formatNumber } = useI18n();
   const api = useApi();
   const store = useLiveStore();
   const action = useDispatchAction();
@@ -88,6 +96,13 @@ function AlertItem({ alert, acknowledgement, plants, pumps, pours, canAcknowledg
   const plantId = alert.plantId ?? pump?.homePlantId;
   const timeZone = plants.find((plant) => plant.id === plantId)?.timeZone ?? plants[0]?.timeZone ?? 'UTC';
   const pour = alert.pourId ? pours.find((candidate) => candidate.id === alert.pourId) : undefined;
+  // The pour as the board lists it, else as the alert names it (a pump's pour the board may not hold).
+  const place = pour
+    ? { siteName: pour.projectName, structuralElement: pour.structuralElement }
+    : (alert.pourPlace ?? null);
+  const truck = alert.truckFleetNumber
+    ? trucks.find((candidate) => candidate.fleetNumber === alert.truckFleetNumber)
+    : undefined;
   const acknowledgeable = alert.seq !== null;
   const seq = alert.seq;
 
@@ -112,11 +127,26 @@ function AlertItem({ alert, acknowledgement, plants, pumps, pours, canAcknowledg
           {formatPlantTime(alert.at, timeZone, locale, CLOCK)}
         </time>
         <span className="op-event-kind">{t(`live.eventType.${alert.type}`)}</span>
-        <span className="op-event-text">{describeAlert(alert, pump, t)}</span>
+        <span className="op-event-text">{describeAlert(alert, pump, t, formatNumber)}</span>
       </div>
-      {pour && (
-        <button type="button" className="link-button op-event-pour" onClick={() => onFocusPour(pour.id)}>
-          {pour.projectName} · {pour.structuralElement}
+      {place && alert.pourId && (
+        <button
+          type="button"
+          className="link-button op-event-pour"
+          data-testid="alert-pour-link"
+          onClick={() => alert.pourId && onFocusPour(alert.pourId)}
+        >
+          {t('live.event.atPour', { site: place.siteName, element: place.structuralElement })}
+        </button>
+      )}
+      {truck && (
+        <button
+          type="button"
+          className="link-button op-event-truck"
+          data-testid="alert-truck-link"
+          onClick={() => onSelectTruck(truck.id)}
+        >
+          {t('live.event.showTruck', { truck: truck.fleetNumber })}
         </button>
       )}
       {resolvedAt && (
@@ -199,14 +229,25 @@ function describeFlow(flow: FlowAlertDetail, ticket: string, truck: string, t: T
   });
 }
 
-function describeAlert(alert: LiveAlert, pump: PumpDto | undefined, t: Translate): string {
+function describeAlert(
+  alert: LiveAlert,
+  pump: PumpDto | undefined,
+  t: Translate,
+  formatNumber: ReturnType<typeof useI18n>['formatNumber'],
+): string {
   // Read from GET /alerts with a payload the console does not know: the server's own words.
   if (alert.summary && !alert.ticketNumber && !alert.pumpId) return alert.summary;
   const ticket = alert.ticketNumber ?? '';
   const truck = alert.truckFleetNumber ?? t('common.none');
   switch (alert.type) {
     case 'rejection':
-      return t('live.event.rejection', { ticket, truck, reasons: alert.detail || alert.summary || t('common.none') });
+      return t('live.event.rejection', {
+        ticket,
+        truck,
+        reasons: alert.reasons?.length
+          ? describeQcReasons(alert.reasons, t, formatNumber)
+          : alert.detail || alert.summary || t('common.none'),
+      });
     case 'hold':
       return t('live.event.hold', { ticket, truck });
     case 'deadline_risk':

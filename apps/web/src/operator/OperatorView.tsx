@@ -170,8 +170,10 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
           plants={plants}
           pumps={snapshot.pumps.data ?? []}
           pours={pours ?? []}
+          trucks={snapshot.trucks.data ?? []}
           canAcknowledge={canAcknowledge}
           onFocusPour={focusPour}
+          onSelectTruck={selectTruck}
         />
       </div>
     </div>

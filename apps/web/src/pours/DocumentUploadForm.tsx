@@ -1,6 +1,8 @@
-import { DOCUMENT_MIME_TYPES, MAX_DOCUMENT_BYTES, UploadDocumentFields } from '@pourline/contracts';
+import { DOCUMENT_MIME_TYPES, MAX_DOCUMENT_BYTES, toValidationIssue, UploadDocumentFields } from '@pourline/contracts';
 import { type FormEvent, useRef, useState } from 'react';
+import { ApiRequestError } from '../api/ApiRequestError';
 import { errorMessage } from '../api/errorMessage';
+import { describeIssues } from '../api/issueWords';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
 import { uploadPourDocument } from './documentEndpoints';
@@ -24,17 +26,23 @@ export function DocumentUploadForm({ pourId, suggestedType, onUploaded }: Docume
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  /** The same file is already on the pour as this type: the person may still keep a second copy. */
+  const [duplicate, setDuplicate] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const fields = UploadDocumentFields.safeParse({ type, title: title || t(`docType.${type}`) });
-    if (!fields.success) return setError(fields.error.issues.map((issue) => issue.message).join('; '));
+  async function upload(confirmDuplicate: boolean) {
+    const input = { type, title: title || t(`docType.${type}`), ...(confirmDuplicate ? { confirmDuplicate: 'true' } : {}) };
+    const fields = UploadDocumentFields.safeParse(input);
+    if (!fields.success) {
+      const issues = fields.error.issues.map((issue) => toValidationIssue(issue, input));
+      return setError(describeIssues(issues, t).join(t('validation.issueSeparator')));
+    }
     if (!file) return setError(t('docs.chooseFile'));
     if (file.size > MAX_DOCUMENT_BYTES) return setError(t('docs.fileTooLarge', { mb: MAX_MB }));
     if (!(DOCUMENT_MIME_TYPES as readonly string[]).includes(file.type)) return setError(t('docs.fileWrongType'));
 
     setUploading(true);
     setError(null);
+    setDuplicate(false);
     try {
       await uploadPourDocument(api, pourId, fields.data, file);
       setTitle('');
@@ -43,9 +51,15 @@ export function DocumentUploadForm({ pourId, suggestedType, onUploaded }: Docume
       onUploaded();
     } catch (failure) {
       setError(errorMessage(failure, t));
+      setDuplicate(failure instanceof ApiRequestError && failure.code === 'duplicate_document');
     } finally {
       setUploading(false);
     }
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void upload(false);
   }
 
   return (
@@ -57,6 +71,7 @@ export function DocumentUploadForm({ pourId, suggestedType, onUploaded }: Docume
           value={type}
           onChange={(event) => {
             if (isDocumentType(event.target.value)) setType(event.target.value);
+            setDuplicate(false);
           }}
         >
           {DOCUMENT_TYPE_OPTIONS.map((value) => (
@@ -83,7 +98,10 @@ export function DocumentUploadForm({ pourId, suggestedType, onUploaded }: Docume
           data-testid="document-file"
           type="file"
           accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          onChange={(event) => {
+            setFile(event.target.files?.[0] ?? null);
+            setDuplicate(false);
+          }}
         />
       </label>
       <div className="upload-submit">
@@ -92,9 +110,20 @@ export function DocumentUploadForm({ pourId, suggestedType, onUploaded }: Docume
         </button>
       </div>
       {error && (
-        <p className="form-error upload-error" role="alert" data-testid="documents-error">
-          {error}
-        </p>
+        <div className="form-error upload-error" role="alert" data-testid="documents-error">
+          <p>{error}</p>
+          {duplicate && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="document-upload-duplicate"
+              disabled={uploading}
+              onClick={() => void upload(true)}
+            >
+              {t('documents.duplicate.keep')}
+            </button>
+          )}
+        </div>
       )}
     </form>
   );

@@ -15,6 +15,7 @@ export function uploadPourDocument(
   const form = new FormData();
   form.set('type', fields.type);
   form.set('title', fields.title);
+  if (fields.confirmDuplicate) form.set('confirmDuplicate', fields.confirmDuplicate);
   form.set('file', file, file.name);
   return api.post<PourDocumentDto>(`/pours/${encodeURIComponent(pourId)}/documents`, form);
 }

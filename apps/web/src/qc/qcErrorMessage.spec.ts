@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiRequestError } from '../api/ApiRequestError';
+import { createTranslator } from '../i18n/translator';
 import { isStaleLoadConflict, qcErrorMessage } from './qcErrorMessage';
 
-const t = (key: string, values?: Record<string, string>) => (values?.detail ? `${key} (${values.detail})` : key);
+const en = createTranslator('en');
+const zh = createTranslator('zh-CN');
 
 describe(qcErrorMessage.name, () => {
   it('says in words that a check test is due instead of naming a field', () => {
@@ -10,22 +12,28 @@ describe(qcErrorMessage.name, () => {
       statusCode: 409,
       code: 'check_test_pending',
       message: 'send it with checkTestOf',
+      facts: { testId: 't-1' },
     });
-    expect(qcErrorMessage(error, t)).toBe('qc.error.checkTestPending (send it with checkTestOf)');
+    expect(qcErrorMessage(error, en)).toBe(en('qc.error.checkTestPending'));
+    expect(qcErrorMessage(error, zh)).toBe(zh('qc.error.checkTestPending'));
   });
 
-  it("keeps the API's own words for conflicts it has no better phrase for", () => {
+  it('tells a load that moved on by its status, in the reader’s language', () => {
     const error = new ApiRequestError({
       statusCode: 409,
-      code: 'override_not_possible',
-      message: 'The load is released, no longer held',
+      code: 'wrong_load_state',
+      message: 'The load is discharged; a site test needs the load on site or discharging',
+      facts: { status: 'discharged' },
     });
-    expect(qcErrorMessage(error, t)).toBe('The load is released, no longer held');
+    expect(qcErrorMessage(error, en)).toBe(
+      'This load has moved on since the list was drawn: The load is Discharged now; this step is not possible.',
+    );
+    expect(qcErrorMessage(error, zh)).toBe('列表显示后该车状态已变化：该车当前为“已卸料”，不能执行此步骤。');
   });
 
   it('says the network is down when the request never got an answer', () => {
     const error = new ApiRequestError({ statusCode: 0, code: 'network_error', message: 'network_error' });
-    expect(qcErrorMessage(error, t)).toBe('common.networkError');
+    expect(qcErrorMessage(error, en)).toBe(en('common.networkError'));
   });
 });
 

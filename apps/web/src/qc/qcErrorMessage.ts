@@ -1,5 +1,6 @@
 import { errorMessage } from '../api/errorMessage';
 import { ApiRequestError } from '../api/ApiRequestError';
+import type { TranslationValues } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages.en';
 
 /** Conflicts an inspector meets in the field, in words that say what to do next. */
@@ -17,13 +18,10 @@ export function isStaleLoadConflict(error: unknown): boolean {
   return error instanceof ApiRequestError && error.statusCode === 409;
 }
 
-export function qcErrorMessage(
-  error: unknown,
-  t: (key: MessageKey, values?: Record<string, string>) => string,
-): string {
+export function qcErrorMessage(error: unknown, t: (key: MessageKey, values?: TranslationValues) => string): string {
   if (error instanceof ApiRequestError) {
     const key = CONFLICT_MESSAGES[error.code];
-    if (key) return t(key, { detail: error.message });
+    if (key) return t(key, { detail: errorMessage(error, t) });
   }
   return errorMessage(error, t);
 }

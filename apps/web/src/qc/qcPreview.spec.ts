@@ -132,7 +132,12 @@ describe(expectedOutcome.name, () => {
   });
 
   it('rejects a hot load at once even under ASTM: a second look does not cool it', () => {
-    const hot = { pass: false, reasons: [{ code: 'temperature_out_of_range' as const, message: 'too hot' }] };
+    const reason = {
+      code: 'temperature_out_of_range' as const,
+      message: 'too hot',
+      params: { measuredC: 38, minC: 5, maxC: 35 },
+    };
+    const hot = { pass: false, reasons: [reason] };
     expect(expectedOutcome('site', false, hot, ASTM)).toBe('rejected');
   });
 });

@@ -24,8 +24,11 @@ export function alertSummary(type: AlertDto['type'], payload: Payload): string {
       return `${payload.ticketNumber} (${payload.truckFleetNumber ?? 'no truck'}) held at the plant after a failed test`;
     case 'complaint.overdue.v1':
       return `Complaint ${payload.number} (${payload.category}) overdue to ${String(payload.timer).replace('_', ' ')}: ${payload.title}`;
-    case 'pump.status.v1':
-      return `Pump ${payload.status === 'breakdown' ? 'broke down' : 'is blocked'}${payload.note ? `: ${payload.note}` : ''} (${payload.byName})`;
+    case 'pump.status.v1': {
+      const where = payload.pour ? ` at ${payload.pour.siteName}, ${payload.pour.structuralElement}` : '';
+      const what = payload.status === 'breakdown' ? 'broke down' : 'is blocked';
+      return `Pump ${what}${where}${payload.note ? `: ${payload.note}` : ''} (${payload.byName})`;
+    }
     case 'dispatch.alert.v1':
       return dispatchAlertSummary(payload);
   }

@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '@pourline/contracts';
 import type { ComplaintState, ComplaintStepRefusal } from '@pourline/domain';
 import { ConflictError, InvalidInputError } from '../../platform/errors/domain-error';
 
@@ -20,6 +21,7 @@ export class ComplaintNotAcceptingError extends ConflictError {
     return new ComplaintNotAcceptingError(
       'complaint_not_taking_actions',
       `The complaint is ${state}; corrective actions are added while it is investigated or rectified`,
+      state,
     );
   }
 
@@ -27,11 +29,12 @@ export class ComplaintNotAcceptingError extends ConflictError {
     return new ComplaintNotAcceptingError(
       'complaint_not_taking_follow_up',
       `The complaint is ${state}; the follow-up visit is recorded once the rectification is verified`,
+      state,
     );
   }
 
-  private constructor(code: string, message: string) {
-    super(code, message);
+  private constructor(code: ApiErrorCode, message: string, state: ComplaintState) {
+    super(code, message, { state });
   }
 }
 
@@ -46,6 +49,7 @@ export class ConcreteReturnWithoutRejectionError extends ConflictError {
     super(
       'return_without_rejection',
       `Load ${ticketNumber} was not rejected; a return of concrete is recorded against a rejected load and its non-conformance`,
+      { ticketNumber },
     );
   }
 }
@@ -60,10 +64,10 @@ export class PhotoRefusedError extends InvalidInputError {
   }
 
   static tooMany(max: number) {
-    return new PhotoRefusedError('photo_limit', `A complaint holds at most ${max} photos`);
+    return new PhotoRefusedError('photo_limit', `A complaint holds at most ${max} photos`, { max });
   }
 
-  private constructor(code: string, message: string) {
-    super(code, message);
+  private constructor(code: ApiErrorCode, message: string, facts?: Record<string, unknown>) {
+    super(code, message, undefined, facts);
   }
 }

@@ -15,6 +15,8 @@ export class OverrideNeedsReasonError extends InvalidInputError {
     super(
       'override_needs_reason',
       `Changing the proposal's ${changed.join(', ')} is an override: say why, in at least ${OVERRIDE_REASON_MIN_CHARS} characters`,
+      undefined,
+      { changed, minChars: OVERRIDE_REASON_MIN_CHARS },
     );
   }
 }

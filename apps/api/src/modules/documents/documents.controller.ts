@@ -44,7 +44,12 @@ export class DocumentsController {
     schema: {
       type: 'object',
       required: ['file', 'type', 'title'],
-      properties: { file: { type: 'string', format: 'binary' }, type: { type: 'string' }, title: { type: 'string' } },
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        type: { type: 'string' },
+        title: { type: 'string' },
+        confirmDuplicate: { type: 'string', enum: ['true'] },
+      },
     },
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }))

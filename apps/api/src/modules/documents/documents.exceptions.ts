@@ -1,3 +1,4 @@
+import type { DuplicateDocumentFacts } from '@pourline/contracts';
 import { ConflictError, DomainError, InvalidInputError } from '../../platform/errors/domain-error';
 
 export class UnsupportedDocumentError extends DomainError {
@@ -14,7 +15,7 @@ export class MissingFileError extends InvalidInputError {
 
 export class AlreadyDeliveredError extends ConflictError {
   constructor(at: Date) {
-    super('already_delivered', `This report was already delivered at ${at.toISOString()}`);
+    super('already_delivered', `This report was already delivered at ${at.toISOString()}`, { at: at.toISOString() });
   }
 }
 
@@ -33,6 +34,18 @@ export class CustomerAcknowledgesError extends ConflictError {
       'customer_acknowledges',
       `${customerName} has its own access to Pourline: its people acknowledge the report's receipt themselves`,
       { customerName },
+    );
+  }
+}
+
+/** The same file again as a report of the same type for the same pour: kept only when the uploader confirms. */
+export class DuplicateDocumentError extends ConflictError {
+  constructor(facts: DuplicateDocumentFacts) {
+    super(
+      'duplicate_document',
+      `This file is already on the pour as "${facts.title}" (${facts.fileName}), uploaded by ${facts.uploadedBy} ` +
+        `at ${facts.uploadedAt}; send confirmDuplicate=true to keep a second copy`,
+      { ...facts },
     );
   }
 }

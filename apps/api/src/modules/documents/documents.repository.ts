@@ -14,6 +14,11 @@ export class DocumentsRepository extends EntityStore<PourDocumentEntity> {
     return this.repository.find({ where: { pourId }, order: { uploadedAt: 'ASC' } });
   }
 
+  /** The pour's earliest report of this type holding exactly this file, if any. */
+  findSameFile(pourId: string, type: PourDocumentEntity['type'], sha256: string): Promise<PourDocumentEntity | null> {
+    return this.repository.findOne({ where: { pourId, type, sha256 }, order: { uploadedAt: 'ASC' } });
+  }
+
   async findContent(id: string): Promise<Buffer | null> {
     const row = await this.repository.findOne({ where: { id }, select: { id: true, content: true } });
     return row?.content ?? null;

@@ -10,6 +10,7 @@ import {
   AlreadyDeliveredError,
   CustomerAcknowledgesError,
   DeliveredDocumentLockedError,
+  DuplicateDocumentError,
   MissingFileError,
   UnsupportedDocumentError,
 } from './documents.exceptions';
@@ -66,6 +67,18 @@ export class DocumentsService {
     if (!file || file.size === 0) throw new MissingFileError();
     const mimeType = detectDocumentMimeType(file.buffer);
     if (!mimeType) throw new UnsupportedDocumentError();
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const same = fields.confirmDuplicate ? null : await this.documents.findSameFile(pourId, fields.type, sha256);
+    if (same) {
+      throw new DuplicateDocumentError({
+        documentId: same.id,
+        type: same.type,
+        title: same.title,
+        fileName: same.fileName,
+        uploadedBy: same.uploadedByName,
+        uploadedAt: same.uploadedAt.toISOString(),
+      });
+    }
     const document = this.documents.create({
       pourId,
       type: fields.type,
@@ -74,7 +87,7 @@ export class DocumentsService {
       mimeType,
       sizeBytes: file.size,
       content: file.buffer,
-      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      sha256,
       uploadedById: actor.id,
       uploadedByName: actor.displayName,
       deliveredAt: null,

@@ -5,6 +5,7 @@ export class TrackerDeviceTakenError extends ConflictError {
     super(
       'tracker_device_taken',
       `Tracker device ${trackerDeviceId} is already fitted to ${holder}; remove it there first`,
+      { trackerDeviceId, holder },
     );
   }
 }

@@ -5,19 +5,19 @@ import { ConflictError, DomainError, ForbiddenError } from '../../platform/error
 export class IllegalLoadTransitionError extends ConflictError {
   constructor(from: LoadStatus, to: LoadStatus, allowed: readonly LoadStatus[]) {
     const next = allowed.length ? `it can go to ${allowed.join(' or ')}` : 'it is final';
-    super('illegal_load_transition', `The load is ${from} and cannot become ${to}; ${next}`);
+    super('illegal_load_transition', `The load is ${from} and cannot become ${to}; ${next}`, { from, to, allowed });
   }
 }
 
 export class LoadStateError extends ConflictError {
   constructor(status: LoadStatus, action: string) {
-    super('wrong_load_state', `The load is ${status}; ${action}`);
+    super('wrong_load_state', `The load is ${status}; ${action}`, { status });
   }
 }
 
 export class PourNotDispatchableError extends ConflictError {
   constructor(status: string, needed: string) {
-    super('pour_not_dispatchable', `The pour is ${status}; loads need a pour that is ${needed}`);
+    super('pour_not_dispatchable', `The pour is ${status}; loads need a pour that is ${needed}`, { status });
   }
 }
 
@@ -26,6 +26,7 @@ export class VolumeExceedsCapacityError extends ConflictError {
     super(
       'volume_exceeds_capacity',
       `${volumeM3} m³ does not fit truck ${fleetNumber}, which carries ${capacityM3} m³`,
+      { volumeM3, capacityM3, fleetNumber },
     );
   }
 }
@@ -35,6 +36,7 @@ export class VolumeExceedsRemainingError extends ConflictError {
     super(
       'volume_exceeds_remaining',
       `${volumeM3} m³ is more than the ${unorderedM3} m³ the pour still needs; mark it as an over-order with a reason`,
+      { volumeM3, unorderedM3 },
     );
   }
 }
@@ -47,13 +49,13 @@ export class TruckMissingError extends ConflictError {
 
 export class TruckBusyError extends ConflictError {
   constructor(fleetNumber: string) {
-    super('truck_busy', `Truck ${fleetNumber} is already out on another load`);
+    super('truck_busy', `Truck ${fleetNumber} is already out on another load`, { fleetNumber });
   }
 }
 
 export class TruckInactiveError extends ConflictError {
   constructor(fleetNumber: string) {
-    super('truck_inactive', `Truck ${fleetNumber} is out of service; choose a truck in service`);
+    super('truck_inactive', `Truck ${fleetNumber} is out of service; choose a truck in service`, { fleetNumber });
   }
 }
 
@@ -62,6 +64,7 @@ export class PastDeadlineError extends ConflictError {
     super(
       'past_deadline',
       `The concrete passed its discharge deadline at ${deadline.toISOString()}; it may not be sent`,
+      { deadline: deadline.toISOString() },
     );
   }
 }
@@ -84,19 +87,26 @@ export class WaterLimitExceededError extends DomainError {
       422,
       'water_limit_exceeded',
       `${litres} L would exceed the mix's maximum water/cement ratio; at most ${allowanceLitres} L may still be added`,
+      undefined,
+      { litres, allowanceLitres },
     );
   }
 }
 
 export class PourOnHoldError extends ConflictError {
   constructor(hold: { reason: string; byName: string }) {
-    super('pour_on_hold', `Dispatch to this pour is on hold (${hold.reason}, by ${hold.byName}); resume it first`);
+    super('pour_on_hold', `Dispatch to this pour is on hold (${hold.reason}, by ${hold.byName}); resume it first`, {
+      reason: hold.reason,
+      byName: hold.byName,
+    });
   }
 }
 
 export class NotYourPlantError extends ForbiddenError {
   constructor(ticketNumber: string) {
-    super('not_your_plant', `Load ${ticketNumber} is batched at a plant whose control room you do not run`);
+    super('not_your_plant', `Load ${ticketNumber} is batched at a plant whose control room you do not run`, {
+      ticketNumber,
+    });
   }
 }
 

@@ -6,6 +6,7 @@ export class PourLogClosedError extends ConflictError {
     super(
       'pour_log_closed',
       `The pour is ${status}; its log takes messages once the pour is confirmed, and is closed if it is cancelled`,
+      { status },
     );
   }
 }
@@ -18,7 +19,10 @@ export class NothingToConfirmError extends ConflictError {
 
 export class AlreadyConfirmedError extends ConflictError {
   constructor(byName: string, at: Date) {
-    super('already_confirmed', `${byName} already confirmed this at ${at.toISOString()}; the plan was set then`);
+    super('already_confirmed', `${byName} already confirmed this at ${at.toISOString()}; the plan was set then`, {
+      byName,
+      at: at.toISOString(),
+    });
   }
 }
 

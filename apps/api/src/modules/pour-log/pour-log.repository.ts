@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { QcOutcome, QcStage, Role } from '@pourline/contracts';
-import type { LoadStatus, QcFailureReason } from '@pourline/domain';
+import type { LoadStatus, RecordedQcFailureReason } from '@pourline/domain';
 import { PourMessageEntity } from './pour-message.entity';
 
 /**
@@ -32,7 +32,7 @@ export interface QcTestRow extends Author {
   pass: boolean;
   outcome: QcOutcome;
   slumpMm: number;
-  reasons: QcFailureReason[];
+  reasons: RecordedQcFailureReason[];
   ticket: string;
   truck: string | null;
 }

@@ -2,7 +2,10 @@ import { ConflictError } from '../../platform/errors/domain-error';
 
 export class PourOrderAnsweredError extends ConflictError {
   constructor(status: string, byName: string | null) {
-    super('pour_order_answered', `This order is already ${status}${byName ? ` by ${byName}` : ''}`, { status });
+    super('pour_order_answered', `This order is already ${status}${byName ? ` by ${byName}` : ''}`, {
+      status,
+      byName,
+    });
   }
 }
 

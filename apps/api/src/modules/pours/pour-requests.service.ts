@@ -89,6 +89,7 @@ export class PourRequestsService {
         throw new ConflictError(
           'request_already_acknowledged',
           `${request.acknowledgedByName} already acknowledged this request at ${request.acknowledgedAt.toISOString()}`,
+          { byName: request.acknowledgedByName },
         );
       }
       Object.assign(request, {

@@ -10,13 +10,15 @@ import { ConflictError, ForbiddenError, InvalidInputError } from '../../platform
 export class IllegalPourTransitionError extends ConflictError {
   constructor(from: PourStatus, to: PourStatus, allowed: readonly PourStatus[]) {
     const next = allowed.length ? `it can go to ${allowed.join(' or ')}` : 'it is final';
-    super('illegal_pour_transition', `The pour is ${from} and cannot become ${to}; ${next}`);
+    super('illegal_pour_transition', `The pour is ${from} and cannot become ${to}; ${next}`, { from, to, allowed });
   }
 }
 
 export class PourNotEditableError extends ConflictError {
   constructor(status: PourStatus) {
-    super('pour_not_editable', `The pour is ${status}; its plan can only change while draft, confirmed or ready`);
+    super('pour_not_editable', `The pour is ${status}; its plan can only change while draft, confirmed or ready`, {
+      status,
+    });
   }
 }
 
@@ -26,6 +28,7 @@ export class DocumentsUndeliveredError extends ConflictError {
       'documents_undelivered',
       `Required reports not yet delivered to the construction party: ${types.join(', ')}. ` +
         'Deliver them, or an administrator may release the pour with a reason.',
+      { documentTypes: [...types] },
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { QcFailureReason } from '@pourline/domain';
+import type { RecordedQcFailureReason } from '@pourline/domain';
 
 /** Opened when concrete is rejected on site, and followed up until closed. */
 @Entity('non_conformances')
@@ -21,7 +21,7 @@ export class NonConformanceEntity {
   replacementLoadId!: string;
 
   @Column({ type: 'jsonb' })
-  reasons!: QcFailureReason[];
+  reasons!: RecordedQcFailureReason[];
 
   @Column({ type: 'double precision' })
   volumeM3!: number;

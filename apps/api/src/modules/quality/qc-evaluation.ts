@@ -1,6 +1,13 @@
 import type { RecordQcTestRequest } from '@pourline/contracts';
-import { agreedSlumpToleranceMm, evaluateQcTest, type QcEvaluation, type RuleSet } from '@pourline/domain';
+import {
+  agreedSlumpToleranceMm,
+  evaluateQcTest,
+  ImplausibleReadingError,
+  type QcEvaluation,
+  type RuleSet,
+} from '@pourline/domain';
 import { InvalidInputError } from '../../platform/errors/domain-error';
+import { ImplausibleSlumpError } from './quality.exceptions';
 import type { LoadEntity } from '../loads/load.entity';
 
 /**
@@ -40,6 +47,7 @@ export function evaluateLoadTest(
       rules,
     );
   } catch (error) {
+    if (error instanceof ImplausibleReadingError) throw new ImplausibleSlumpError(error);
     if (error instanceof RangeError) throw new InvalidInputError('implausible_reading', error.message);
     throw error;
   }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { QcOutcome, QcStage } from '@pourline/contracts';
-import type { QcFailureReason, RuleSet, SlumpKind } from '@pourline/domain';
+import type { RecordedQcFailureReason, RuleSet, SlumpKind } from '@pourline/domain';
 
 /**
  * One test of one load. Append-only: a correction is a new record that names
@@ -60,7 +60,7 @@ export class QcTestEntity {
   pass!: boolean;
 
   @Column({ type: 'jsonb' })
-  reasons!: QcFailureReason[];
+  reasons!: RecordedQcFailureReason[];
 
   @Column({ type: 'varchar', length: 16 })
   outcome!: QcOutcome;

@@ -1,8 +1,14 @@
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors/domain-error';
+import type { ValidationIssue } from '@pourline/contracts';
+import type { ImplausibleReadingError } from '@pourline/domain';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
 
 export class CheckTestPendingError extends ConflictError {
   constructor(testId: string) {
-    super('check_test_pending', `A check test on the same sample is due for test ${testId}: send it with checkTestOf`);
+    super(
+      'check_test_pending',
+      `A check test on the same sample is due for test ${testId}: send it with checkTestOf`,
+      { testId },
+    );
   }
 }
 
@@ -55,5 +61,25 @@ export class AlreadyWitnessedError extends ConflictError {
       `This specimen set was already witnessed by ${signerName} (recorded by ${byName}) at ${at.toISOString()}`,
       { signerName, byName, at: at.toISOString() },
     );
+  }
+}
+
+/** A slump the cone (or a spread the flow board) cannot show: told as the bound of the field, like a schema's. */
+export class ImplausibleSlumpError extends InvalidInputError {
+  override readonly issues: ValidationIssue[];
+
+  constructor(reading: ImplausibleReadingError) {
+    const { slumpKind, measuredMm, minimumMm, maximumMm } = reading;
+    super('implausible_reading', reading.message, [`slumpMm: ${reading.message}`], {
+      slumpKind,
+      measuredMm,
+      minimumMm,
+      maximumMm,
+    });
+    const bound =
+      measuredMm > maximumMm
+        ? { code: 'too_big', maximum: maximumMm }
+        : { code: 'too_small', minimum: minimumMm };
+    this.issues = [{ path: 'slumpMm', origin: 'number', inclusive: true, message: reading.message, ...bound }];
   }
 }

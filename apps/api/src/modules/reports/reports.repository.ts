@@ -6,7 +6,7 @@ import type {
   QcPassRateDto,
   ReportRangeQuery,
 } from '@pourline/contracts';
-import type { LoadCycleTimes, QcFailureReason } from '@pourline/domain';
+import type { LoadCycleTimes, RecordedQcFailureReason } from '@pourline/domain';
 import { DataSource } from 'typeorm';
 
 export interface PourHeadRow {
@@ -64,7 +64,7 @@ export class ReportsRepository {
 
   rejections(
     pourId: string,
-  ): Promise<{ ticket_number: string; volume_m3: number; opened_at: Date; reasons: QcFailureReason[] }[]> {
+  ): Promise<{ ticket_number: string; volume_m3: number; opened_at: Date; reasons: RecordedQcFailureReason[] }[]> {
     return this.dataSource.query(
       `SELECT load.ticket_number, nc.volume_m3, nc.opened_at, nc.reasons
          FROM non_conformances nc JOIN loads load ON load.id = nc.load_id

@@ -49,7 +49,7 @@ export class ReportsService {
         ticketNumber: rejection.ticket_number,
         volumeM3: rejection.volume_m3,
         at: new Date(rejection.opened_at).toISOString(),
-        reasons: rejection.reasons.map(({ code, message }) => ({ code, message })),
+        reasons: rejection.reasons,
       })),
     };
   }

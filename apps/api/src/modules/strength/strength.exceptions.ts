@@ -15,6 +15,9 @@ export class LotNotUniformError extends InvalidInputError {
 
 export class PourAlreadyInLotError extends ConflictError {
   constructor(pourId: string, lotName: string) {
-    super('pour_already_in_lot', `Pour ${pourId} already belongs to the lot "${lotName}"; a pour's sets count once`);
+    super('pour_already_in_lot', `Pour ${pourId} already belongs to the lot "${lotName}"; a pour's sets count once`, {
+      pourId,
+      lotName,
+    });
   }
 }

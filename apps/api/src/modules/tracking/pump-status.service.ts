@@ -24,6 +24,21 @@ function toDto(change: PumpStatusChangeEntity): PumpStatusDto {
   };
 }
 
+interface ServedPour {
+  pour_id: string;
+  project_id: string;
+  structural_element: string;
+  project_name: string;
+}
+
+/** The change as announced live: with the pour it interrupts, so its alert names and links it. */
+function announced(change: PumpStatusChangeEntity, served: ServedPour | undefined): PumpStatusDto {
+  const pour = served
+    ? { pourId: served.pour_id, structuralElement: served.structural_element, siteName: served.project_name }
+    : null;
+  return { ...toDto(change), pour };
+}
+
 /** The pours a pump serves: planned and not yet finished. */
 const OPEN_POUR_STATUSES = ['confirmed', 'ready', 'in_progress'];
 
@@ -38,7 +53,7 @@ export class PumpStatusService {
   ) {}
 
   async change(pumpId: string, request: ChangePumpStatusRequest, actor: CurrentUser): Promise<PumpStatusDto> {
-    const projectId = await this.requireVisible(pumpId, actor);
+    const served = await this.requireVisible(pumpId, actor);
     const observedAt = request.observedAt ? observedTimeOrRefuse(request.observedAt, new Date()) : null;
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(PumpStatusChangeEntity);
@@ -52,8 +67,8 @@ export class PumpStatusService {
           byName: actor.displayName,
         }),
       );
-      const dto = toDto(saved);
-      await this.live.publish(manager, 'pump.status.v1', projectId, dto);
+      const dto = announced(saved, served);
+      await this.live.publish(manager, 'pump.status.v1', served?.project_id ?? null, dto);
       return dto;
     });
   }
@@ -70,7 +85,7 @@ export class PumpStatusService {
     const latest = await repository.findOne({ where: { pumpId: device.entityId }, order: { at: 'DESC' } });
     this.lastDeviceStatus.set(device.entityId, status);
     if (latest?.status === status) return;
-    const projectId = await this.servingProject(device.entityId);
+    const served = (await this.servingPours(device.entityId))[0];
     await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(PumpStatusChangeEntity).save(
         repository.create({
@@ -81,7 +96,7 @@ export class PumpStatusService {
           byName: `tracker ${device.deviceId}`,
         }),
       );
-      await this.live.publish(manager, 'pump.status.v1', projectId, toDto(saved));
+      await this.live.publish(manager, 'pump.status.v1', served?.project_id ?? null, announced(saved, served));
     });
   }
 
@@ -116,30 +131,29 @@ export class PumpStatusService {
     return (await query.getMany()).map(toDto);
   }
 
-  private servingProjects(pumpId: string): Promise<{ project_id: string }[]> {
+  /** The open pours the pump is planned on, the one it serves now first. */
+  private servingPours(pumpId: string): Promise<ServedPour[]> {
     return this.dataSource.query(
-      `SELECT project_id FROM pours WHERE pump_id = $1 AND status = ANY($2)
-        ORDER BY (status = 'in_progress') DESC, scheduled_start LIMIT 20`,
+      `SELECT pour.id AS pour_id, pour.project_id, pour.structural_element, project.name AS project_name
+         FROM pours pour JOIN projects project ON project.id = pour.project_id
+        WHERE pour.pump_id = $1 AND pour.status = ANY($2)
+        ORDER BY (pour.status = 'in_progress') DESC, pour.scheduled_start LIMIT 20`,
       [pumpId, OPEN_POUR_STATUSES],
     );
   }
 
-  private async servingProject(pumpId: string): Promise<string | null> {
-    return (await this.servingProjects(pumpId))[0]?.project_id ?? null;
-  }
-
   /**
-   * The project the pump serves now, if any. A site dispatcher may only touch
+   * The pour the pump serves now, if any. A site dispatcher may only touch
    * a pump planned on an open pour of one of their projects.
    */
-  private async requireVisible(pumpId: string, actor: CurrentUser): Promise<string | null> {
+  private async requireVisible(pumpId: string, actor: CurrentUser): Promise<ServedPour | undefined> {
     if (!(await this.dataSource.getRepository(PumpEntity).existsBy({ id: pumpId })))
       throw new NotFoundError('Pump', pumpId);
-    const rows = await this.servingProjects(pumpId);
+    const rows = await this.servingPours(pumpId);
     const visible = visibleProjectIds(actor);
-    if (visible === null) return rows[0]?.project_id ?? null;
+    if (visible === null) return rows[0];
     const own = rows.find((row) => visible.includes(row.project_id));
     if (!own) throw new NotFoundError('Pump', pumpId);
-    return own.project_id;
+    return own;
   }
 }

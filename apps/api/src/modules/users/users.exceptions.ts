@@ -2,7 +2,7 @@ import { ConflictError, InvalidInputError } from '../../platform/errors/domain-e
 
 export class UsernameTakenError extends ConflictError {
   constructor(username: string) {
-    super('username_taken', `The username "${username}" is already taken`);
+    super('username_taken', `The username "${username}" is already taken`, { username });
   }
 }
 
@@ -17,6 +17,7 @@ export class SystemAccountError extends ConflictError {
     super(
       'system_account',
       `"${username}" is a system account, not a person: it has no password and its role does not change`,
+      { username },
     );
   }
 }

@@ -9,6 +9,8 @@ export class TooManySignInsError extends DomainError {
       429,
       'too_many_sign_ins',
       `Too many failed sign-ins; wait ${Math.ceil(retryAfterSeconds / 60)} min before trying again`,
+      undefined,
+      { minutes: Math.ceil(retryAfterSeconds / 60) },
     );
     this.retryAfterSeconds = retryAfterSeconds;
   }

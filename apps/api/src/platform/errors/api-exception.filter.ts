@@ -1,10 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { ApiError } from '@pourline/contracts';
+import type { ApiError, ApiErrorCode } from '@pourline/contracts';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 
-const CODES_BY_STATUS: Record<number, string> = {
+const CODES_BY_STATUS: Record<number, ApiErrorCode> = {
   400: 'invalid_input',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -44,8 +44,15 @@ function fromDatabaseError(error: QueryFailedError): ApiError | undefined {
 export function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ReplayedAnswer) return error.body;
   if (error instanceof DomainError) {
-    const { status: statusCode, code, message, details, facts } = error;
-    return { statusCode, code, message, ...(details ? { details } : {}), ...(facts ? { facts } : {}) };
+    const { status: statusCode, code, message, details, issues, facts } = error;
+    return {
+      statusCode,
+      code,
+      message,
+      ...(details ? { details } : {}),
+      ...(issues ? { issues } : {}),
+      ...(facts ? { facts } : {}),
+    };
   }
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof QueryFailedError) return fromDatabaseError(error);

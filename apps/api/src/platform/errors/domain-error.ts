@@ -1,3 +1,5 @@
+import { type ApiErrorCode, NOT_FOUND_CODES, type NotFoundSubject, type ValidationIssue } from '@pourline/contracts';
+
 /**
  * An error a person can act on. Modules subclass it with their own codes; one
  * filter maps every subclass to its HTTP answer.
@@ -5,10 +7,12 @@
 export class DomainError extends Error {
   /** Set on refusals that lift by themselves: sent as Retry-After. */
   readonly retryAfterSeconds?: number;
+  /** Set on a request that broke its schema: each issue as data. */
+  readonly issues?: ValidationIssue[];
 
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details?: string[],
     /** What the refusal is about, for clients that word it themselves. */
@@ -20,12 +24,8 @@ export class DomainError extends Error {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: string, id: string) {
-    super(
-      404,
-      `${what.toLowerCase().replace(/\s+/g, '_')}_not_found`,
-      `${what} ${id} does not exist or is not visible to you`,
-    );
+  constructor(what: NotFoundSubject, id: string) {
+    super(404, NOT_FOUND_CODES[what], `${what} ${id} does not exist or is not visible to you`);
   }
 }
 
@@ -37,19 +37,29 @@ export class UnknownReferenceError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: string, message: string, facts?: Record<string, unknown>) {
+  constructor(code: ApiErrorCode, message: string, facts?: Record<string, unknown>) {
     super(409, code, message, undefined, facts);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(code: string, message: string) {
-    super(403, code, message);
+  constructor(code: ApiErrorCode, message: string, facts?: Record<string, unknown>) {
+    super(403, code, message, undefined, facts);
   }
 }
 
 export class InvalidInputError extends DomainError {
-  constructor(code: string, message: string, details?: string[], facts?: Record<string, unknown>) {
+  constructor(code: ApiErrorCode, message: string, details?: string[], facts?: Record<string, unknown>) {
     super(400, code, message, details, facts);
+  }
+}
+
+/** A request that broke its schema: the issues as sentences (details) and as data (issues). */
+export class InvalidRequestError extends DomainError {
+  override readonly issues: ValidationIssue[];
+
+  constructor(sentences: string[], issues: ValidationIssue[]) {
+    super(400, 'invalid_input', `Invalid input: ${sentences.join('; ')}`, sentences);
+    this.issues = issues;
   }
 }

@@ -1,30 +1,30 @@
 import { StandardSchemaValidationPipe } from '@nestjs/common';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { InvalidRequestError } from '../errors/domain-error';
+import { toValidationIssue, type ValidationIssue } from '@pourline/contracts';
 
-type Issue = StandardSchemaV1.Issue & { code?: string; keys?: string[] };
+/** Enough to fix any request a person sends; a request with more is machine-made, and its first issues say why. */
+const MAX_ISSUES = 50;
 
-function pathOf(issue: StandardSchemaV1.Issue): string {
-  return (issue.path ?? [])
-    .map((segment) => String(typeof segment === 'object' && segment !== null ? segment.key : segment))
-    .join('.');
-}
-
-/** A field the request does not take, named in full, as a person fixing the request reads it. */
-export function describeUnknownFields(issue: Issue): string | undefined {
-  if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
-  const path = pathOf(issue);
-  const names = issue.keys.map((key) => `"${path ? `${path}.${key}` : key}"`).join(', ');
-  return `unknown field${issue.keys.length > 1 ? 's' : ''} ${names}: not part of this request`;
-}
-
-/** Every body, query and path parameter is checked against its schema; nothing unknown passes. */
+/**
+ * Every body, query and path parameter is checked against its schema; nothing unknown passes. The
+ * answer states each issue twice: as English sentences (`message`, `details`) for people reading
+ * the API, and as data (`issues`: field, kind, bounds) for the console to word in its reader's language.
+ */
 export class StrictValidationPipe extends StandardSchemaValidationPipe {
-  protected override formatIssueMessages(issues: readonly StandardSchemaV1.Issue[]): string[] {
-    return super.formatIssueMessages(
-      issues.map((issue) => {
-        const unknown = describeUnknownFields(issue);
-        return unknown ? { message: unknown } : issue;
-      }),
-    );
+  protected override async validate<T = unknown>(
+    value: unknown,
+    schema: StandardSchemaV1,
+    options?: Record<string, unknown>,
+  ): Promise<StandardSchemaV1.Result<T>> {
+    const result = (await super.validate<T>(value, schema, options)) as StandardSchemaV1.Result<T>;
+    if (!result.issues) return result;
+    // The issues as data, made here where the request is at hand: "missing" needs the value.
+    throw this.refusal(result.issues.slice(0, MAX_ISSUES).map((issue) => toValidationIssue(issue, value)));
+  }
+
+  private refusal(issues: ValidationIssue[]): InvalidRequestError {
+    const sentences = issues.map((issue) => ({ message: issue.message, path: issue.path ? [issue.path] : undefined }));
+    return new InvalidRequestError(this.formatIssueMessages(sentences), issues);
   }
 }

@@ -2,6 +2,7 @@ import type { PlanConfirmations, PourDto } from '@pourline/contracts';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../api/ApiRequestError';
 import { errorMessage } from '../../api/errorMessage';
+import { describeIssues } from '../../api/issueWords';
 import { useApi } from '../../api/useApi';
 import type { MessageKey } from '../../i18n/messages.en';
 import { useI18n } from '../../i18n/useI18n';
@@ -140,9 +141,11 @@ function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
     }
   };
 
-  // A plan sanity refusal is told beside its fields, in the reader's language; others as the API said them.
-  const details =
-    serverError instanceof ApiRequestError && serverError.statusCode === 400 && !refusal
+  // A plan sanity refusal is told beside its fields, a refused request issue by issue, in the reader's language.
+  const requestIssues = serverError instanceof ApiRequestError && !refusal ? serverError.issues : undefined;
+  const details = requestIssues?.length
+    ? describeIssues(requestIssues, t)
+    : serverError instanceof ApiRequestError && serverError.statusCode === 400 && !refusal
       ? serverError.details
       : undefined;
   const serverMessage =
@@ -150,7 +153,9 @@ function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
       ? t('editor.sanity.geometryRefused')
       : refusal?.kind === 'pump_clash'
         ? t('editor.sanity.pumpClash', { pump: refusal.facts.pumpCode })
-        : errorMessage(serverError, t);
+        : requestIssues?.length
+          ? t('apiError.invalid_input')
+          : errorMessage(serverError, t);
 
   return (
     <section className="pour-editor" data-testid="pour-editor" data-pour-id={pour?.id} aria-labelledby="editor-title">
