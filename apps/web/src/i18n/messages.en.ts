@@ -274,6 +274,7 @@ export const en = {
   'live.mapLabel': 'Live map of trucks, pumps, plants and sites',
   'live.truckCount_one': '1 truck on the map',
   'live.truckCount_other': '{count} trucks on the map',
+  'live.truckList': 'Trucks on the map',
   'live.legend.trucks': 'Trucks',
   'live.legend.pumps': 'Pumps',
   'live.board.title': "Today's pours",

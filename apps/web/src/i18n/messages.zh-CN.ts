@@ -270,6 +270,7 @@ export const zhCN: Messages = {
 
   'live.mapLabel': '车辆、泵车、搅拌站和工地实时地图',
   'live.truckCount_other': '地图上 {count} 辆车',
+  'live.truckList': '地图上的车辆',
   'live.legend.trucks': '搅拌车',
   'live.legend.pumps': '泵车',
   'live.board.title': '今日浇筑',

@@ -1,5 +1,5 @@
 import { type LoadDto, type PourDto, refusalFacts, type TruckDto } from '@pourline/contracts';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
 import { useLive } from '../live/useLive';
@@ -29,6 +29,18 @@ export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) 
   const [form, setForm] = useState<'assign' | 'divert' | null>(null);
   const [truckId, setTruckId] = useState('');
   const next = nextLoadAction(load);
+  // A form closed from the keyboard hands focus back to the load's buttons, not to the page.
+  const buttonsRef = useRef<HTMLDivElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (form !== null || !refocus.current) return;
+    refocus.current = false;
+    buttonsRef.current?.querySelector('button')?.focus();
+  });
+  const closeForm = () => {
+    refocus.current = true;
+    setForm(null);
+  };
   const choices = useMemo(
     () => (form === 'assign' ? truckChoices(trucks, plantId, allLoads, load.id) : []),
     [form, trucks, plantId, allLoads, load.id],
@@ -38,7 +50,7 @@ export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) 
   if (!next && !canDivert(load)) return null;
 
   const apply = (call: () => Promise<LoadDto>) =>
-    action.run(async () => store.receiveLoads([await call()])).then((done) => done && setForm(null));
+    action.run(async () => store.receiveLoads([await call()])).then((done) => done && closeForm());
 
   const submitTruck = (event: FormEvent) => {
     event.preventDefault();
@@ -56,7 +68,7 @@ export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) 
         />
       )}
       {form === null && !earlyStart && (
-        <div className="load-action-buttons">
+        <div className="load-action-buttons" ref={buttonsRef}>
           {next === 'assign_truck' && (
             <button
               type="button"
@@ -98,8 +110,16 @@ export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) 
         </div>
       )}
       {form === 'assign' && (
-        <form className="dispatch-form dispatch-form--inline" onSubmit={submitTruck}>
-          <TruckSelect choices={choices} value={truckId} onChange={setTruckId} testId="load-truck" />
+        <form
+          className="dispatch-form dispatch-form--inline"
+          onSubmit={submitTruck}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            closeForm();
+          }}
+        >
+          <TruckSelect choices={choices} value={truckId} onChange={setTruckId} testId="load-truck" autoFocus />
           <div className="action-row">
             <button
               type="submit"
@@ -109,13 +129,13 @@ export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) 
             >
               {t('dispatch.assignTruckSubmit')}
             </button>
-            <button type="button" className="button button--small button--ghost" onClick={() => setForm(null)}>
+            <button type="button" className="button button--small button--ghost" onClick={closeForm}>
               {t('common.cancel')}
             </button>
           </div>
         </form>
       )}
-      {form === 'divert' && <DivertForm load={load} pours={pours} onClose={() => setForm(null)} />}
+      {form === 'divert' && <DivertForm load={load} pours={pours} onClose={closeForm} />}
       {form !== 'divert' && !earlyStart && <DispatchError message={action.error} />}
     </div>
   );

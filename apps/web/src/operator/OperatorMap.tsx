@@ -1,9 +1,8 @@
-import type { PlantDto, PourDto, ProjectDto, PumpDto } from '@pourline/contracts';
+import type { PlantDto, PourDto, ProjectDto, PumpDto, TruckDto } from '@pourline/contracts';
 import * as L from 'leaflet';
 import { useMemo, useState } from 'react';
 import { useClientConfig } from '../api/useClientConfig';
 import { useI18n } from '../i18n/useI18n';
-import { useLive } from '../live/useLive';
 import { FitBounds } from '../map/FitBounds';
 import { pointLatLng, polygonLatLngs } from '../map/geoJson';
 import { LeafletMap } from '../map/LeafletMap';
@@ -14,6 +13,7 @@ import { PolylineLayer } from '../map/PolylineLayer';
 import { pourMapBounds } from '../map/pourMapBounds';
 import { TileLayer } from '../map/TileLayer';
 import { MapLegendOverlay } from './MapLegendOverlay';
+import { MapTruckList } from './MapTruckList';
 import { OPERATOR_STYLES } from './operatorMapStyles';
 import { PumpLayer } from './PumpLayer';
 import { SiteOutlineLayer } from './SiteOutlineLayer';
@@ -23,6 +23,8 @@ interface OperatorMapProps {
   plants: readonly PlantDto[];
   projects: readonly ProjectDto[];
   pumps: readonly PumpDto[];
+  /** The fleet, for the keyboard's list of the trucks on the map. */
+  trucks: readonly TruckDto[];
   activePours: readonly PourDto[];
   focusedPour: PourDto | null;
   /** Changes each time the dispatcher asks to see the focused pour again. */
@@ -48,11 +50,11 @@ function overviewBounds(plants: readonly PlantDto[], projects: readonly ProjectD
 
 /** Plants, sites, active routes, pumps and every truck, live. */
 export function OperatorMap(props: OperatorMapProps) {
-  const { plants, projects, pumps, activePours, focusedPour, focusRequest, selectedTruckId, onSelectTruck } = props;
+  const { plants, projects, pumps, trucks, activePours, focusedPour, focusRequest, selectedTruckId, onSelectTruck } =
+    props;
   const { t } = useI18n();
   const config = useClientConfig();
   const [tilesOffline, setTilesOffline] = useState(false);
-  const truckCount = useLive((state) => state.truckPositions.size);
 
   const activeProjectIds = useMemo(() => new Set(activePours.map((pour) => pour.projectId)), [activePours]);
   const sites = useMemo(
@@ -127,9 +129,7 @@ export function OperatorMap(props: OperatorMapProps) {
         <FitBounds bounds={bounds} fitKey={fitKey} padding={FIT_PADDING_PX} />
       </LeafletMap>
       <MapLegendOverlay />
-      <span className="truck-count" data-testid="truck-count" data-count={truckCount}>
-        {t('live.truckCount', { count: truckCount })}
-      </span>
+      <MapTruckList trucks={trucks} selectedTruckId={selectedTruckId} onSelect={onSelectTruck} />
       {tilesOffline && (
         <p className="live-map-note" data-testid="map-tiles-offline">
           {t('map.tilesOffline')}

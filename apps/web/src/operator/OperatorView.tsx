@@ -123,6 +123,7 @@ export function OperatorView({ onOpenPour }: OperatorViewProps) {
           plants={plants}
           projects={snapshot.projects.data ?? []}
           pumps={snapshot.pumps.data ?? []}
+          trucks={snapshot.trucks.data ?? []}
           activePours={activePours}
           focusedPour={focusedPour}
           focusRequest={focusRequest}

@@ -1,5 +1,5 @@
 import type { PlantDto, PourDto, TruckDto } from '@pourline/contracts';
-import { useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { useLive } from '../live/useLive';
 import { formatPlantClock } from '../pours/plantTime';
@@ -36,19 +36,42 @@ export function TruckDetails({ truckId, trucks, plants, pours, now, canDispatch,
   const phase = truckPhase(load);
   const fleetNumber = truck?.fleetNumber ?? position?.label ?? truckId;
   const [diverting, setDiverting] = useState<string | null>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Where the dispatcher was when the card opened (the truck list, a timeline row): focus goes back there.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+
+  useEffect(() => {
+    titleRef.current?.focus({ preventScroll: true });
+  }, [truckId]);
+
+  const close = () => {
+    onClose();
+    if (opener?.isConnected) opener.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    close();
+  };
 
   return (
-    <aside className="truck-details" data-testid="truck-details" data-truck-id={truckId} aria-labelledby="truck-title">
+    <aside
+      className="truck-details"
+      data-testid="truck-details"
+      data-truck-id={truckId}
+      aria-labelledby="truck-title"
+      onKeyDown={onKeyDown}
+    >
       <header className="truck-details-head">
         <span className="truck-swatch" style={{ backgroundColor: TRUCK_PHASE_COLORS[phase] }} aria-hidden="true" />
-        <h2 id="truck-title">
+        <h2 id="truck-title" ref={titleRef} tabIndex={-1}>
           {fleetNumber}
           {truck && <span className="muted"> · {truck.plateNumber}</span>}
         </h2>
         <button
           type="button"
           className="button button--ghost button--icon"
-          onClick={onClose}
+          onClick={close}
           aria-label={t('live.truck.close')}
         >
           ×

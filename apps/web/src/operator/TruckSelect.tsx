@@ -8,10 +8,12 @@ interface TruckSelectProps {
   testId: string;
   /** Required when a truck must be chosen now; otherwise "no truck yet" may stay. */
   allowNone?: boolean;
+  /** Focused when it appears in place of the button that asked for it. */
+  autoFocus?: boolean;
 }
 
 /** The plant's active trucks, busy ones marked with the ticket they are on. */
-export function TruckSelect({ choices, value, onChange, testId, allowNone = false }: TruckSelectProps) {
+export function TruckSelect({ choices, value, onChange, testId, allowNone = false, autoFocus }: TruckSelectProps) {
   const { t, formatNumber } = useI18n();
   return (
     <label className="field">
@@ -21,6 +23,7 @@ export function TruckSelect({ choices, value, onChange, testId, allowNone = fals
         value={value}
         onChange={(event) => onChange(event.target.value)}
         required={!allowNone}
+        autoFocus={autoFocus}
       >
         <option value="">{allowNone ? t('dispatch.truckLater') : t('dispatch.chooseTruck')}</option>
         {choices.map(({ truck, busyWith }) => (

@@ -98,7 +98,8 @@ export function PourLog({ pourId, compact = false }: PourLogProps) {
       )}
       {!settled && log.pour && log.entries.length === 0 && <p className="muted pour-log-note">{t('pourLog.empty')}</p>}
       {log.entries.length > 0 && (
-        <ol className="pour-log-list" data-testid="pour-log-entries">
+        // It scrolls on its own: focusable, so a keyboard can scroll it too.
+        <ol className="pour-log-list" data-testid="pour-log-entries" tabIndex={0} aria-labelledby={titleId}>
           {log.entries.map((entry) => (
             <PourLogEntryItem
               key={entry.id}

@@ -22,6 +22,7 @@ export function PlantClockNote() {
   return (
     <span
       className="plant-clock-note"
+      role="note"
       data-testid="plant-clock-note"
       title={`${sentence} · ${zone}`}
       aria-label={sentence}
