@@ -56,8 +56,9 @@ export class GeofenceMover implements OnModuleInit {
     const trucks = stored
       .filter((item) => item.device.entityType === 'truck')
       .sort((a, b) => a.report.fixTime.getTime() - b.report.fixTime.getTime());
+    await this.activeLoads.ready();
     for (const item of trucks) {
-      const load = await this.activeLoads.forTruck(item.device.entityId);
+      const load = this.activeLoads.forTruck(item.device.entityId);
       if (load) onLoads.push({ item, load });
     }
     if (onLoads.length === 0) return;
