@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DEMO_FLEET_ACCOUNT } from '@pourline/contracts';
@@ -8,6 +9,8 @@ import { startDemo } from './demo/demo-seeder';
 import { AuthService } from './platform/auth/auth.service';
 import { ensureBootstrapAdmin } from './platform/auth/bootstrap-admin';
 import { GeofenceMover } from './modules/tracking/geofence-mover.service';
+import { IngestRoute } from './modules/tracking/ingest-route';
+import { IngestService } from './modules/tracking/ingest.service';
 import { Clock } from './platform/clock/clock';
 import { ConfigError, loadConfig } from './platform/config/app-config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
@@ -85,6 +88,8 @@ async function bootstrap(): Promise<void> {
   const server = app.getHttpServer() as import('node:http').Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // Trackers' requests are answered ahead of the framework (and of the live socket's listener).
+  new IngestRoute(app.get(IngestService), new Logger('Ingest')).mount(server);
   log(`Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}`);
 
   // The demo fleet acts as its own system account, which has no password: its tokens are issued here.

@@ -1,31 +1,13 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { LineString, Polygon } from '@pourline/contracts';
-import type { LoadStatus } from '@pourline/domain';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LoadViews } from '../loads/load-views.service';
 import { TRUCK_BUSY_STATUSES } from '../loads/load.entity';
+import { type ActiveLoad, ActiveLoadsView, type ChangedKind, KEY_OF, type LoadStep } from './active-loads-view';
 
-export interface ActiveLoad {
-  loadId: string;
-  truckId: string;
-  status: LoadStatus;
-  pourId: string;
-  projectId: string;
-  plantId: string;
-  plantFence: Polygon;
-  siteFence: Polygon;
-  entryRoute: LineString;
-}
+export type { ActiveLoad } from './active-loads-view';
 
-/** What a change notice names: the row that changed (see the migration that announces them). */
-type ChangedKind = 'load' | 'pour' | 'project' | 'plant';
-const KEY_OF: Record<ChangedKind, keyof ActiveLoad> = {
-  load: 'loadId',
-  pour: 'pourId',
-  project: 'projectId',
-  plant: 'plantId',
-};
 const COLUMN_OF: Record<ChangedKind, string> = {
   load: 'load.id',
   pour: 'pour.id',
@@ -34,11 +16,11 @@ const COLUMN_OF: Record<ChangedKind, string> = {
 };
 
 const CHANNEL = 'active_loads';
-/** While change notices arrive, a full reload is only a safety net. */
-const LISTENING_REFRESH_MS = 60_000;
-/** Without them (the notice connection is down), the view must not be older than this. */
-const DEAF_REFRESH_MS = 2_000;
+/** Without change notices (the notice connection is down), the view is read whole this often. */
+const DEAF_RECONCILE_MS = 2_000;
 const RECONNECT_MS = 1_000;
+/** Notices arriving together are read together: one query per kind, not one per load. */
+const COALESCE_MS = 5;
 
 const SELECT = `SELECT load.id AS "loadId", load.truck_id AS "truckId", load.status, load.pour_id AS "pourId",
                        pour.project_id AS "projectId", load.plant_id AS "plantId", plant.geofence AS "plantFence",
@@ -51,95 +33,134 @@ const SELECT = `SELECT load.id AS "loadId", load.truck_id AS "truckId", load.sta
 
 /**
  * Which load each truck is on, with the fences it may cross. Ingest asks for
- * every position, so it is kept in memory; every instance keeps it current
- * from the database's change notices (a load stepped on any instance, a fence
- * redrawn), reloading only the rows that changed.
+ * every position, so it is kept in memory and read without waiting. It is
+ * kept current per changed load: this instance's own steps are applied as
+ * they commit, and the database's change notices (a load stepped on any
+ * instance, a fence redrawn) make it read just the loads they name. A periodic
+ * reconcile reads the whole and corrects whatever a lost notice left wrong.
  */
 @Injectable()
 export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ActiveLoads.name);
-  private byTruck = new Map<string, ActiveLoad>();
-  private loadedAt = 0;
-  private loading: Promise<void> | undefined;
-  /** Reloads apply in the order the changes were announced. */
+  private readonly view = new ActiveLoadsView();
+  private loaded: Promise<void> | undefined;
+  /** Whether the view has been read whole once: corrections count only after that. */
+  private initialised = false;
+  /** Reads apply in the order the changes were announced. */
   private changes: Promise<void> = Promise.resolve();
+  private readonly pending = new Map<ChangedKind, Set<string>>();
+  private coalescing: NodeJS.Timeout | undefined;
+  private reconcileTimer: NodeJS.Timeout | undefined;
   private listener: Client | undefined;
   private listening = false;
   private reconnect: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Loads a reconcile found wrong since the start, for the log and for tests. */
+  corrections = 0;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly views: LoadViews,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     // This instance's own steps are known at once, without waiting for the notice.
-    this.views.on('changed', (load: { id: string }) => void this.reload('load', load.id));
+    this.views.on('changed', (load: LoadStep) => {
+      if (!this.view.applyStep(load)) this.notice('load', load.id);
+    });
     void this.listen();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     clearTimeout(this.reconnect);
+    clearTimeout(this.coalescing);
+    clearTimeout(this.reconcileTimer);
     await this.listener?.end().catch(() => undefined);
   }
 
-  async forTruck(truckId: string): Promise<ActiveLoad | undefined> {
-    await this.fresh();
-    return this.byTruck.get(truckId);
+  /** Resolves once the view has been read whole at least once (at once after that). */
+  ready(): Promise<void> {
+    this.loaded ??= this.reconcile();
+    return this.loaded;
+  }
+
+  /** From memory: call `ready()` once before relying on it. */
+  forTruck(truckId: string): ActiveLoad | undefined {
+    return this.view.forTruck(truckId);
   }
 
   async all(): Promise<ActiveLoad[]> {
-    await this.fresh();
-    return [...this.byTruck.values()];
+    await this.ready();
+    return this.view.all();
   }
 
-  /** Reloads the active loads that a change of this row may have touched, and only those. */
-  reload(kind: ChangedKind, id: string): Promise<void> {
-    this.changes = this.changes
-      .then(async () => {
-        const rows: ActiveLoad[] = await this.dataSource.query(`${SELECT} AND ${COLUMN_OF[kind]} = $2`, [
-          TRUCK_BUSY_STATUSES,
-          id,
-        ]);
-        const key = KEY_OF[kind];
-        for (const [truckId, load] of this.byTruck) if (load[key] === id) this.byTruck.delete(truckId);
-        for (const row of rows) this.byTruck.set(row.truckId, row);
-      })
-      .catch((error: unknown) => {
-        // Unsure what changed: the next read reloads everything.
-        this.logger.warn(`active loads for ${kind} ${id} not reloaded: ${String(error)}`);
-        this.loadedAt = 0;
-      });
+  /** A row of this kind changed: the loads it touches are read again, with others announced alongside. */
+  notice(kind: ChangedKind, id: string): void {
+    let ids = this.pending.get(kind);
+    if (!ids) this.pending.set(kind, (ids = new Set()));
+    ids.add(id);
+    this.coalescing ??= setTimeout(() => {
+      this.coalescing = undefined;
+      void this.readPending();
+    }, COALESCE_MS);
+  }
+
+  /** Reads the loads of every change noticed since the last read, one query per kind. */
+  private readPending(): Promise<void> {
+    const batches = [...this.pending];
+    this.pending.clear();
+    this.changes = this.changes.then(async () => {
+      for (const [kind, ids] of batches) {
+        try {
+          const rows: ActiveLoad[] = await this.dataSource.query(`${SELECT} AND ${COLUMN_OF[kind]} = ANY($2::uuid[])`, [
+            TRUCK_BUSY_STATUSES,
+            [...ids],
+          ]);
+          this.view.replace(kind, ids, rows);
+        } catch (error) {
+          // Unsure what changed: the whole view is read again soon.
+          this.logger.warn(`active loads for ${ids.size} ${kind}(s) not read: ${String(error)}`);
+          this.scheduleReconcile(RECONNECT_MS);
+        }
+      }
+    });
     return this.changes;
   }
 
-  private async fresh(): Promise<void> {
-    const maxAgeMs = this.listening ? LISTENING_REFRESH_MS : DEAF_REFRESH_MS;
-    if (Date.now() - this.loadedAt < maxAgeMs) return;
-    if (!this.loading) {
-      const startedAt = Date.now();
-      // In line with the reloads of single changes: those announced before run first, later ones after.
-      this.loading = this.changes
-        .then(async () => {
-          const rows: ActiveLoad[] = await this.dataSource.query(SELECT, [TRUCK_BUSY_STATUSES]);
-          this.byTruck = new Map(rows.map((row) => [row.truckId, row]));
-          this.loadedAt = startedAt;
-        })
-        .catch((error: unknown) => {
-          // The database is away: the last view is the best there is, and the next read tries again.
-          this.logger.warn(`active loads not reloaded: ${String(error)}`);
-        })
-        .finally(() => {
-          this.loading = undefined;
-        });
-      this.changes = this.loading.catch(() => undefined);
-    }
-    await this.loading;
+  /** Reads the whole view and corrects it, in line with the reads of single changes. */
+  private reconcile(): Promise<void> {
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = undefined;
+    const done = this.changes.then(async () => {
+      try {
+        const rows: ActiveLoad[] = await this.dataSource.query(SELECT, [TRUCK_BUSY_STATUSES]);
+        const corrected = this.view.reconcile(rows);
+        if (this.initialised && corrected > 0) {
+          this.corrections += corrected;
+          this.logger.log(`reconcile corrected ${corrected} active load(s) a change notice had not`);
+        }
+        this.initialised = true;
+        this.scheduleReconcile(this.listening ? this.config.activeLoadsReconcileMs : DEAF_RECONCILE_MS);
+      } catch (error) {
+        // The database is away: the last view is the best there is, and the next read tries again.
+        this.logger.warn(`active loads not reconciled: ${String(error)}`);
+        this.scheduleReconcile(RECONNECT_MS);
+      }
+    });
+    this.changes = done;
+    return done;
   }
 
-  /** One connection per instance listens for change notices; when it drops, it comes back and reloads all. */
+  private scheduleReconcile(afterMs: number): void {
+    if (this.closed) return;
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(() => void this.reconcile(), afterMs);
+    this.reconcileTimer.unref();
+  }
+
+  /** One connection per instance listens for change notices; when it drops, it comes back and reads all. */
   private async listen(): Promise<void> {
     if (this.closed) return;
     const url = (this.dataSource.options as { url?: string }).url;
@@ -148,10 +169,10 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
       if (this.listener !== client) return;
       this.listener = undefined;
       this.listening = false;
-      this.loadedAt = 0;
       client.end().catch(() => undefined);
       if (this.closed) return;
       this.logger.warn(`load change notices lost (${String(reason)}); reconnecting`);
+      this.scheduleReconcile(0);
       this.reconnect = setTimeout(() => void this.listen(), RECONNECT_MS);
       this.reconnect.unref();
     };
@@ -160,7 +181,7 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
     client.on('end', () => lost('connection ended'));
     client.on('notification', (message) => {
       const [kind, id] = (message.payload ?? '').split(':');
-      if (kind in KEY_OF && id) void this.reload(kind as ChangedKind, id);
+      if (kind in KEY_OF && id) this.notice(kind as ChangedKind, id);
     });
     try {
       await client.connect();
@@ -168,7 +189,8 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
       if (this.listener !== client) return;
       this.listening = true;
       // Whatever changed while nobody listened is read afresh.
-      this.loadedAt = 0;
+      if (this.loaded) void this.reconcile();
+      else void this.ready();
     } catch (error) {
       lost(error);
     }

@@ -23,6 +23,11 @@ export class DeviceRegistry {
     return this.devices.get(deviceId);
   }
 
+  /** The device from memory while it is fresh; undefined means "ask `find`", not "unknown". */
+  known(deviceId: string): RegisteredDevice | undefined {
+    return Date.now() - this.loadedAt > FRESH_MS ? undefined : this.devices.get(deviceId);
+  }
+
   /** Reads the registered trackers again if they are older than a miss may wait. */
   async refresh(): Promise<void> {
     if (Date.now() - this.loadedAt > MISS_RELOAD_MS) await this.reload();

@@ -23,6 +23,8 @@ import type { StoredPosition } from './tracking.repository';
 export class GeofenceMover implements OnModuleInit {
   private readonly logger = new Logger(GeofenceMover.name);
   private queue: Promise<void> = Promise.resolve();
+  /** Trucks' fixes committed and not yet judged. */
+  private waiting: StoredPosition[] = [];
 
   constructor(
     private readonly writer: PositionWriter,
@@ -36,14 +38,23 @@ export class GeofenceMover implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.writer.on('committed', (committed: PositionsCommitted) => {
-      // One batch at a time, in order: crossings must be judged in the order they happened.
+    this.writer.on('committed', ({ stored }: PositionsCommitted) => {
+      for (const item of stored) if (item.device.entityType === 'truck') this.waiting.push(item);
+      // One judgement at a time, in order: crossings must be judged in the order they happened.
+      // Batches committed while one is judged are judged together next, in one transaction.
       this.queue = this.queue
-        .then(() => this.process(committed))
+        .then(() => this.judgeWaiting())
         .catch((error: unknown) => {
           this.logger.error(`geofence processing failed: ${String(error)}`);
         });
     });
+  }
+
+  private judgeWaiting(): Promise<void> {
+    if (this.waiting.length === 0) return Promise.resolve();
+    const trucks = this.waiting;
+    this.waiting = [];
+    return this.process(trucks);
   }
 
   /** Resolves once every batch committed so far has been judged. */
@@ -51,13 +62,12 @@ export class GeofenceMover implements OnModuleInit {
     return this.queue;
   }
 
-  private async process({ stored }: PositionsCommitted): Promise<void> {
+  private async process(trucks: StoredPosition[]): Promise<void> {
     const onLoads: { item: StoredPosition; load: ActiveLoad }[] = [];
-    const trucks = stored
-      .filter((item) => item.device.entityType === 'truck')
-      .sort((a, b) => a.report.fixTime.getTime() - b.report.fixTime.getTime());
+    trucks.sort((a, b) => a.report.fixTime.getTime() - b.report.fixTime.getTime());
+    await this.activeLoads.ready();
     for (const item of trucks) {
-      const load = await this.activeLoads.forTruck(item.device.entityId);
+      const load = this.activeLoads.forTruck(item.device.entityId);
       if (load) onLoads.push({ item, load });
     }
     if (onLoads.length === 0) return;

@@ -1,11 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { IngestBatchResultDto, PositionReport } from '@pourline/contracts';
 import { implausibleFixReasons } from '@pourline/domain';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { DomainError, InvalidInputError } from '../../platform/errors/domain-error';
 import { DeviceRegistry } from './device-registry.service';
 import { secretMatches } from '../fleet/tracker-secret';
-import { PositionWriter, StorageUnavailableError } from './position-writer.service';
+import { EventLoopLag, type IngestOverloadedError, overload } from './ingest-pressure';
+import { type PositionSink, PositionWriter, StorageUnavailableError } from './position-writer.service';
+import type { RegisteredDevice } from './tracking.repository';
 import { PumpStatusService } from './pump-status.service';
 import { UnknownDevices } from './unknown-devices';
 
@@ -47,7 +49,9 @@ export class ImplausiblePositionError extends InvalidInputError {
 
 /** From a parsed report to a stored position, or a clear reason why not. */
 @Injectable()
-export class IngestService {
+export class IngestService implements OnModuleInit, OnModuleDestroy {
+  private readonly lag = new EventLoopLag();
+
   constructor(
     private readonly devices: DeviceRegistry,
     private readonly writer: PositionWriter,
@@ -56,10 +60,55 @@ export class IngestService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  onModuleInit(): void {
+    this.lag.start();
+  }
+
+  onModuleDestroy(): void {
+    this.lag.stop();
+  }
+
+  /** Why no fix can be taken right now (the server is behind), or null. */
+  overloaded(): IngestOverloadedError | null {
+    return overload(
+      { eventLoopLagMs: this.lag.currentMs, oldestWaitingMs: this.writer.oldestWaitingMs() },
+      { maxEventLoopLagMs: this.config.ingestMaxEventLoopLagMs, maxQueueAgeMs: this.config.ingestMaxQueueAgeMs },
+    );
+  }
+
   async accept(report: PositionReport): Promise<{ positionId: string }> {
-    // Refused here, alone: believed, a fix from a wrong clock would freeze its truck on every map.
-    const reasons = implausibleFixReasons(report, new Date(), this.config.ingestMaxFixAheadSeconds);
-    if (reasons.length > 0) throw new ImplausiblePositionError(reasons);
+    const refusal = this.overloaded();
+    if (refusal) throw refusal;
+    return this.acceptNow(report);
+  }
+
+  /**
+   * The tracker path: a truck known from memory is checked and queued at once,
+   * and `sink` is told once its fix is stored, with no promise per fix; anything
+   * else (a pump, a registry to read first) takes the path of `accept`.
+   */
+  acceptInto<T>(report: PositionReport, sink: PositionSink<T>, token: T): void {
+    const refusal = this.overloaded();
+    if (refusal) return sink.failed(token, refusal);
+    const device = this.devices.known(report.deviceId);
+    if (device?.entityType !== 'truck') {
+      this.acceptNow(report).then(
+        (stored) => sink.stored(token, stored.positionId),
+        (error: Error) => sink.failed(token, error),
+      );
+      return;
+    }
+    try {
+      this.checkPlausible(report);
+      this.checkSecret(report, device);
+    } catch (error) {
+      return sink.failed(token, error as Error);
+    }
+    this.writer.enqueue(device, report, sink, token);
+  }
+
+  private async acceptNow(report: PositionReport): Promise<{ positionId: string }> {
+    this.checkPlausible(report);
     const device = await this.devices.find(report.deviceId).catch(() => {
       throw new StorageUnavailableError();
     });
@@ -67,15 +116,28 @@ export class IngestService {
       this.unknownDevices.count(report.deviceId);
       throw new UnknownDeviceError(report.deviceId);
     }
-    if (!device.secretHash) {
-      if (this.config.trackerAuth === 'required') throw new DeviceSecretRequiredError(report.deviceId);
-    } else if (!secretMatches(device.secretHash, report.secret)) throw new DeviceSecretError(report.deviceId);
+    this.checkSecret(report, device);
     const positionId = await this.writer.write(device, report);
     if (device.entityType === 'pump') await this.pumpStatus.fromDevice(device, report.attributes);
     return { positionId };
   }
 
+  private checkPlausible(report: PositionReport): void {
+    // Refused here, alone: believed, a fix from a wrong clock would freeze its truck on every map.
+    const reasons = implausibleFixReasons(report, new Date(), this.config.ingestMaxFixAheadSeconds);
+    if (reasons.length > 0) throw new ImplausiblePositionError(reasons);
+  }
+
+  private checkSecret(report: PositionReport, device: RegisteredDevice): void {
+    if (!device.secretHash) {
+      if (this.config.trackerAuth === 'required') throw new DeviceSecretRequiredError(report.deviceId);
+    } else if (!secretMatches(device.secretHash, report.secret)) throw new DeviceSecretError(report.deviceId);
+  }
+
   async acceptBatch(items: ({ index: number } & Parsed<PositionReport>)[]): Promise<IngestBatchResultDto> {
+    // The whole batch is resent later: refusing only some of it would leave the gateway guessing.
+    const refusal = this.overloaded();
+    if (refusal) throw refusal;
     const refused: IngestBatchResultDto['refused'] = [];
     const outcomes = await Promise.allSettled(
       items.map(async (item) => {
@@ -84,7 +146,7 @@ export class IngestService {
           return;
         }
         try {
-          await this.accept(item.value);
+          await this.acceptNow(item.value);
         } catch (error) {
           if (error instanceof StorageUnavailableError) throw error;
           const status = error instanceof DomainError ? error.status : 500;

@@ -80,11 +80,15 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
     if (positions.length === 0) return;
     this.live.pushPositions([ALL_PROJECTS_ROOM], batchOf(positions));
     // A site dispatcher sees the trucks on their projects' loads.
+    await this.activeLoads.ready();
     const byProject = new Map<string, LatestPositionDto[]>();
     for (const position of positions) {
       if (position.entityType !== 'truck') continue;
-      const load = await this.activeLoads.forTruck(position.entityId);
-      if (load) byProject.set(load.projectId, [...(byProject.get(load.projectId) ?? []), position]);
+      const load = this.activeLoads.forTruck(position.entityId);
+      if (!load) continue;
+      const own = byProject.get(load.projectId);
+      if (own) own.push(position);
+      else byProject.set(load.projectId, [position]);
     }
     for (const [projectId, own] of byProject) this.live.pushPositions([projectRoom(projectId)], batchOf(own));
   }
@@ -95,20 +99,24 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
    * move the truck backwards on every map. The database says which is current.
    */
   private async stillCurrent(collected: Map<string, LatestPositionDto>): Promise<LatestPositionDto[]> {
-    const positions = [...collected.values()];
+    const positions = new Array<LatestPositionDto>(collected.size);
+    let count = 0;
+    for (const position of collected.values()) positions[count++] = position;
+    let current: Map<string, string>;
     try {
-      const current = await this.repository.currentPositionIds(positions.map((position) => position.entityId));
-      return [...collected]
-        .filter(([key, position]) => {
-          const now = current.get(key);
-          return now === undefined || Number(now) === position.positionSeq;
-        })
-        .map(([, position]) => position);
+      current = await this.repository.currentPositionIds(positions.map((position) => position.entityId));
     } catch (error) {
       // Without the database, pushing what was committed beats pushing nothing.
       this.logger.warn(`could not check positions against the latest ones: ${String(error)}`);
       return positions;
     }
+    count = 0;
+    for (const [key, position] of collected) {
+      const now = current.get(key);
+      if (now === undefined || Number(now) === position.positionSeq) positions[count++] = position;
+    }
+    positions.length = count;
+    return positions;
   }
 
   async since(positionSeq: number, projectIds: string[] | null): Promise<PositionsBatch> {

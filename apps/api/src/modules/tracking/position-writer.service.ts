@@ -35,12 +35,29 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
+/**
+ * Who is told how a queued position fared. The request's own answer object is
+ * passed along as `token`, so queuing a fix allocates no promise or closure.
+ */
+export interface PositionSink<T = unknown> {
+  stored(token: T, positionId: string): void;
+  failed(token: T, error: Error): void;
+}
+
 interface Pending {
   device: RegisteredDevice;
   report: PositionReport;
-  resolve: (positionId: string) => void;
-  reject: (error: Error) => void;
+  sink: PositionSink;
+  token: unknown;
+  /** When it was queued (monotonic ms), for the age of the oldest waiting fix. */
+  queuedAt: number;
 }
+
+/** Settles the promise of `write`. */
+const PROMISE_SINK: PositionSink<{ resolve: (positionId: string) => void; reject: (error: Error) => void }> = {
+  stored: (token, positionId) => token.resolve(positionId),
+  failed: (token, error) => token.reject(error),
+};
 
 export interface PositionsCommitted {
   stored: StoredPosition[];
@@ -65,6 +82,8 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private active = 0;
+  /** Each batch in flight, with when its oldest fix was queued. */
+  private readonly inFlight = new Map<Pending[], number>();
   private readonly idle: (() => void)[] = [];
   private closed = false;
 
@@ -77,11 +96,24 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
   }
 
   write(device: RegisteredDevice, report: PositionReport): Promise<string> {
-    if (this.closed || this.queue.length >= MAX_QUEUED) return Promise.reject(new StorageUnavailableError());
-    return new Promise((resolve, reject) => {
-      this.queue.push({ device, report, resolve, reject });
-      this.schedule();
-    });
+    return new Promise((resolve, reject) => this.enqueue(device, report, PROMISE_SINK, { resolve, reject }));
+  }
+
+  /** Queues a fix; `sink` hears of it, with `token`, once its batch has committed or failed. */
+  enqueue<T>(device: RegisteredDevice, report: PositionReport, sink: PositionSink<T>, token: T): void {
+    if (this.closed || this.queue.length >= MAX_QUEUED) {
+      sink.failed(token, new StorageUnavailableError());
+      return;
+    }
+    this.queue.push({ device, report, sink: sink as PositionSink, token, queuedAt: performance.now() });
+    this.schedule();
+  }
+
+  /** How long the oldest fix not yet stored has waited, in ms (0 when none waits). */
+  oldestWaitingMs(): number {
+    let oldest = this.queue.length > 0 ? this.queue[0].queuedAt : Infinity;
+    for (const since of this.inFlight.values()) if (since < oldest) oldest = since;
+    return oldest === Infinity ? 0 : performance.now() - oldest;
   }
 
   /**
@@ -107,9 +139,11 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
     const batch = this.queue.splice(0, MAX_BATCH);
     if (batch.length === 0) return;
     this.active += 1;
+    this.inFlight.set(batch, batch[0].queuedAt);
     try {
       await this.store(batch);
     } finally {
+      this.inFlight.delete(batch);
       this.active -= 1;
       this.schedule();
       if (this.active === 0 && this.queue.length === 0) this.idle.splice(0).forEach((resolve) => resolve());
@@ -125,7 +159,7 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
         // One position the database cannot take must not cost the others theirs: find it by halves.
         if (batch.length === 1) {
           this.logger.warn(`position of ${batch[0].device.deviceId} refused by the database: ${String(error)}`);
-          batch[0].reject(new UnstorablePositionError(String((error as Error).message)));
+          batch[0].sink.failed(batch[0].token, new UnstorablePositionError(String((error as Error).message)));
           return;
         }
         const half = Math.ceil(batch.length / 2);
@@ -134,16 +168,19 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
         return;
       }
       this.logger.warn(`position batch of ${batch.length} not stored: ${String(error)}`);
-      for (const item of batch) item.reject(new StorageUnavailableError());
+      for (const item of batch) item.sink.failed(item.token, new StorageUnavailableError());
       return;
     }
-    const stored = batch.map((item, index) => ({
-      positionId: rows[index].id,
-      device: item.device,
-      report: item.report,
-    }));
-    const advanced = stored.filter((_, index) => rows[index].advanced);
-    stored.forEach((item, index) => batch[index].resolve(item.positionId));
+    const stored: StoredPosition[] = new Array(batch.length);
+    const advanced: StoredPosition[] = [];
+    for (let index = 0; index < batch.length; index++) {
+      const item = batch[index];
+      const position = { positionId: rows[index].id, device: item.device, report: item.report };
+      stored[index] = position;
+      if (rows[index].advanced) advanced.push(position);
+    }
+    for (let index = 0; index < batch.length; index++)
+      batch[index].sink.stored(batch[index].token, stored[index].positionId);
     this.emit('committed', { stored, advanced } satisfies PositionsCommitted);
   }
 

@@ -19,38 +19,7 @@ export interface StoredPosition {
 /** The ETA's notion of recent pace: the last few fixes' speeds. */
 const RECENT_SPEEDS = 5;
 
-/** Batched SQL for the position stream: one INSERT per batch, not per position. */
-@Injectable()
-export class TrackingRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  registeredDevices(): Promise<RegisteredDevice[]> {
-    return this.dataSource.query(
-      `SELECT tracker_device_id AS "deviceId", 'truck' AS "entityType", id AS "entityId", fleet_number AS label,
-              tracker_secret_hash AS "secretHash"
-         FROM trucks WHERE tracker_device_id IS NOT NULL AND active
-       UNION ALL
-       SELECT tracker_device_id, 'pump', id, code, tracker_secret_hash
-         FROM pumps WHERE tracker_device_id IS NOT NULL AND active`,
-    );
-  }
-
-  /**
-   * Stores a batch of fixes and moves each vehicle's latest position forward in
-   * one statement. The database decides what "newest" is (a conditional upsert
-   * under its row lock), so every API instance agrees whichever one took the
-   * fix. A latest position dated further ahead than `maxAheadSeconds` from now
-   * (stored before such fixes were refused) is replaced, never kept frozen.
-   * Returns, in input order, each fix's id and whether it moved its vehicle.
-   */
-  async storePositions(
-    manager: EntityManager,
-    items: { device: RegisteredDevice; report: PositionReport }[],
-    maxAheadSeconds: number,
-  ): Promise<{ id: string; advanced: boolean }[]> {
-    const column = <T>(pick: (item: (typeof items)[number]) => T) => items.map(pick);
-    const rows: { id: string; advanced: boolean }[] = await manager.query(
-      `WITH incoming AS (
+const STORE_POSITIONS = `WITH incoming AS (
          SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::timestamptz[], $5::float8[], $6::float8[],
                               $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::jsonb[])
                 WITH ORDINALITY AS item(device_id, entity_type, entity_id, fix_time, lat, lng, speed_kmh, bearing_deg,
@@ -88,25 +57,91 @@ export class TrackingRepository {
        )
        SELECT inserted.id::text AS id, advanced.position_id IS NOT NULL AS advanced
          FROM inserted LEFT JOIN advanced ON advanced.position_id = inserted.id
-        ORDER BY inserted.id`,
-      [
-        column((item) => item.device.deviceId),
-        column((item) => item.device.entityType),
-        column((item) => item.device.entityId),
-        column((item) => item.report.fixTime.toISOString()),
-        column((item) => item.report.lat),
-        column((item) => item.report.lng),
-        column((item) => item.report.speedKmh),
-        column((item) => item.report.bearingDeg),
-        column((item) => item.report.altitudeM),
-        column((item) => item.report.accuracyM),
-        column((item) => item.report.batteryPercent),
-        column((item) => JSON.stringify(item.report.attributes)),
-        maxAheadSeconds,
-      ],
+        ORDER BY inserted.id`;
+
+/**
+ * The parameters of one batched INSERT: a column array per field, refilled in
+ * place for every batch rather than built anew (one set per batch in flight).
+ */
+class PositionColumns {
+  private readonly params: unknown[] = Array.from({ length: 12 }, () => []);
+
+  fill(items: readonly { device: RegisteredDevice; report: PositionReport }[], maxAheadSeconds: number): unknown[] {
+    const [
+      deviceIds,
+      entityTypes,
+      entityIds,
+      fixTimes,
+      lats,
+      lngs,
+      speeds,
+      bearings,
+      altitudes,
+      accuracies,
+      batteries,
+      attributes,
+    ] = this.params as unknown[][];
+    const count = items.length;
+    for (let index = 0; index < count; index++) {
+      const { device, report } = items[index];
+      deviceIds[index] = device.deviceId;
+      entityTypes[index] = device.entityType;
+      entityIds[index] = device.entityId;
+      fixTimes[index] = report.fixTime.toISOString();
+      lats[index] = report.lat;
+      lngs[index] = report.lng;
+      speeds[index] = report.speedKmh;
+      bearings[index] = report.bearingDeg;
+      altitudes[index] = report.altitudeM;
+      accuracies[index] = report.accuracyM;
+      batteries[index] = report.batteryPercent;
+      attributes[index] = JSON.stringify(report.attributes);
+    }
+    for (let column = 0; column < 12; column++) (this.params[column] as unknown[]).length = count;
+    this.params[12] = maxAheadSeconds;
+    return this.params;
+  }
+}
+
+/** Batched SQL for the position stream: one INSERT per batch, not per position. */
+@Injectable()
+export class TrackingRepository {
+  /** Column sets not in use by a batch in flight. */
+  private readonly spareColumns: PositionColumns[] = [];
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  registeredDevices(): Promise<RegisteredDevice[]> {
+    return this.dataSource.query(
+      `SELECT tracker_device_id AS "deviceId", 'truck' AS "entityType", id AS "entityId", fleet_number AS label,
+              tracker_secret_hash AS "secretHash"
+         FROM trucks WHERE tracker_device_id IS NOT NULL AND active
+       UNION ALL
+       SELECT tracker_device_id, 'pump', id, code, tracker_secret_hash
+         FROM pumps WHERE tracker_device_id IS NOT NULL AND active`,
     );
+  }
+
+  /**
+   * Stores a batch of fixes and moves each vehicle's latest position forward in
+   * one statement. The database decides what "newest" is (a conditional upsert
+   * under its row lock), so every API instance agrees whichever one took the
+   * fix. A latest position dated further ahead than `maxAheadSeconds` from now
+   * (stored before such fixes were refused) is replaced, never kept frozen.
+   * Returns, in input order, each fix's id and whether it moved its vehicle.
+   */
+  async storePositions(
+    manager: EntityManager,
+    items: readonly { device: RegisteredDevice; report: PositionReport }[],
+    maxAheadSeconds: number,
+  ): Promise<{ id: string; advanced: boolean }[]> {
     // Ids come from one sequence in insertion order, which follows the input order.
-    return rows;
+    const columns = this.spareColumns.pop() ?? new PositionColumns();
+    try {
+      return await manager.query(STORE_POSITIONS, columns.fill(items, maxAheadSeconds));
+    } finally {
+      this.spareColumns.push(columns);
+    }
   }
 
   latestPositions(sincePositionId = '0') {

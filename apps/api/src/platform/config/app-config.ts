@@ -38,6 +38,12 @@ export interface AppConfig {
   liveRelay: boolean;
   /** A position fix dated further ahead of the server clock than this is refused. */
   ingestMaxFixAheadSeconds: number;
+  /** Trackers are answered 503 with Retry-After while the event loop runs later than this (ms). */
+  ingestMaxEventLoopLagMs: number;
+  /** …or while the oldest fix not yet stored has waited longer than this (ms). */
+  ingestMaxQueueAgeMs: number;
+  /** How often the in-memory view of active loads is compared with the database whole (ms). */
+  activeLoadsReconcileMs: number;
   /** Days of the event log kept for replay; older days are dropped whole. */
   eventRetentionDays: number;
   /** Days of position history kept, by fix time; older days are dropped whole. */
@@ -156,6 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.INGEST_MAX_FIX_AHEAD_SECONDS,
       DEFAULT_MAX_FIX_AHEAD_SECONDS,
     ),
+    ingestMaxEventLoopLagMs: integer('INGEST_MAX_EVENT_LOOP_LAG_MS', env.INGEST_MAX_EVENT_LOOP_LAG_MS, 500),
+    ingestMaxQueueAgeMs: integer('INGEST_MAX_QUEUE_AGE_MS', env.INGEST_MAX_QUEUE_AGE_MS, 2_000),
+    activeLoadsReconcileMs: integer('ACTIVE_LOADS_RECONCILE_SECONDS', env.ACTIVE_LOADS_RECONCILE_SECONDS, 60) * 1000,
     eventRetentionDays: integer('EVENT_RETENTION_DAYS', env.EVENT_RETENTION_DAYS, 30),
     positionRetentionDays: integer('POSITION_RETENTION_DAYS', env.POSITION_RETENTION_DAYS, 180),
     bootstrapAdminPassword: env.ADMIN_PASSWORD || undefined,
