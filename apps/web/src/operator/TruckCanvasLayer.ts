@@ -396,7 +396,8 @@ export class TruckCanvasLayer extends L.Layer {
           mainCount = tally[colour];
         }
       }
-      for (let k = start; k < end; k += 1) tally[Math.floor(tracks.spriteKeys[viewSlots[grid.members[k]]] / colourStride)] = 0;
+      for (let k = start; k < end; k += 1)
+        tally[Math.floor(tracks.spriteKeys[viewSlots[grid.members[k]]] / colourStride)] = 0;
       const count = end - start;
       const x = sumX / count - ox;
       const y = sumY / count - oy;
@@ -434,7 +435,13 @@ export class TruckCanvasLayer extends L.Layer {
       for (const spot of ring) this.addDot(tracks.slot(spot.id)!, spot.x, spot.y, spot.labelSide === 'left');
     }
     for (let dot = 0; dot < this.dotCount; dot += 1) {
-      this.blit(context, this.sprites.truck(tracks.spriteKeys[this.dotSlots[dot]]), this.dotX[dot], this.dotY[dot], ratio);
+      this.blit(
+        context,
+        this.sprites.truck(tracks.spriteKeys[this.dotSlots[dot]]),
+        this.dotX[dot],
+        this.dotY[dot],
+        ratio,
+      );
     }
 
     const selectedDot = selectedSlot >= 0 ? slotDot[selectedSlot] : -1;
@@ -467,7 +474,8 @@ export class TruckCanvasLayer extends L.Layer {
   ): void {
     this.labelBoxes = [];
     this.reservedBoxes = [];
-    const ringStart = this.dotCount - (ringOpen ? this.grid.starts[this.openIndex + 1] - this.grid.starts[this.openIndex] : 0);
+    const ringStart =
+      this.dotCount - (ringOpen ? this.grid.starts[this.openIndex + 1] - this.grid.starts[this.openIndex] : 0);
     const anyLabel = selectedDot >= 0 || ringOpen || (zoom >= LABEL_MIN_ZOOM && this.dotCount > 0);
     if (!anyLabel) return;
     this.reservedBoxes = placeLabelBoxes(map);
@@ -528,7 +536,13 @@ export class TruckCanvasLayer extends L.Layer {
   }
 
   /** Copies a sprite centred on a point, aligned to device pixels so it is copied, not resampled. */
-  private blit(context: CanvasRenderingContext2D, sprite: HTMLCanvasElement, x: number, y: number, ratio: number): void {
+  private blit(
+    context: CanvasRenderingContext2D,
+    sprite: HTMLCanvasElement,
+    x: number,
+    y: number,
+    ratio: number,
+  ): void {
     const width = sprite.width / ratio;
     const height = sprite.height / ratio;
     context.drawImage(

@@ -42,7 +42,8 @@ function run(grid: ClusterGrid, points: readonly Point[], reach: number) {
     reach,
   );
   const clusters: number[][] = [];
-  for (let c = 0; c < grid.clusterCount; c += 1) clusters.push([...grid.members.subarray(grid.starts[c], grid.starts[c + 1])]);
+  for (let c = 0; c < grid.clusterCount; c += 1)
+    clusters.push([...grid.members.subarray(grid.starts[c], grid.starts[c + 1])]);
   return { singles: [...grid.singles.subarray(0, grid.singleCount)], clusters };
 }
 
@@ -76,7 +77,13 @@ describe(ClusterGrid.name, () => {
       { x: 1_000_010, y: 1_000_005, apart: false },
       { x: 3, y: 4, apart: false },
     ];
-    expect(run(grid, points, 16)).toEqual({ singles: [], clusters: [[0, 3], [1, 2]] });
+    expect(run(grid, points, 16)).toEqual({
+      singles: [],
+      clusters: [
+        [0, 3],
+        [1, 2],
+      ],
+    });
   });
 
   it('gives the same answer run after run on its reused buffers, bigger or smaller', () => {
