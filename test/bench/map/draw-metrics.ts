@@ -17,7 +17,21 @@ interface LongTask {
 interface LongFrame {
   start: number;
   duration: number;
+  /** When rendering (style, layout, paint) and style and layout began, 0 if the frame rendered nothing. */
+  renderStart: number;
+  styleAndLayoutStart: number;
   scripts: Array<{ invoker: string; source: string; duration: number }>;
+}
+
+/** Where the time of the long animation frames went. */
+export interface LongFrameSummary {
+  frames: number;
+  totalMs: number;
+  scriptMs: number;
+  renderMs: number;
+  styleLayoutMs: number;
+  /** Script time by what ran it, largest first. */
+  scripts: Array<{ script: string; ms: number }>;
 }
 
 export interface DrawMeasure {
@@ -31,9 +45,8 @@ export interface DrawMeasure {
   longTasks: LongTask[];
   /** Per long task, how much of it was the truck drawing's own work (draws and applies inside it). */
   layerMsPerLongTask: number[];
-  /** Script time in long animation frames by what invoked it, largest first (empty where unsupported). */
-  longFrameScripts: Array<{ script: string; ms: number }>;
-  longFramesSupported: boolean;
+  /** Long animation frames, where the browser reports them (null where it does not). */
+  longFrames: LongFrameSummary | null;
   /** Share of wall time the renderer's main thread spent running tasks, and in script. */
   busyShare: number;
   scriptShare: number;
@@ -58,6 +71,8 @@ const START_PROBE = `(() => {
   probe.longFramesSupported = observe('long-animation-frame', (entry) => probe.frames.push({
     start: entry.startTime,
     duration: entry.duration,
+    renderStart: entry.renderStart,
+    styleAndLayoutStart: entry.styleAndLayoutStart,
     scripts: entry.scripts.map((script) => ({
       invoker: script.invoker,
       source: (script.sourceURL || '').split('/').pop() + (script.sourceFunctionName ? ' ' + script.sourceFunctionName : ''),
@@ -158,12 +173,29 @@ export async function measureDrawing(
       timings.entries.reduce((sum, entry) => sum + overlap(task, entry), 0),
     );
     const byScript = new Map<string, number>();
+    const longFrames: LongFrameSummary = {
+      frames: probe.frames.length,
+      totalMs: 0,
+      scriptMs: 0,
+      renderMs: 0,
+      styleLayoutMs: 0,
+      scripts: [],
+    };
     for (const frame of probe.frames) {
+      const end = frame.start + frame.duration;
+      longFrames.totalMs += frame.duration;
+      if (frame.renderStart > 0) longFrames.renderMs += end - frame.renderStart;
+      if (frame.styleAndLayoutStart > 0) longFrames.styleLayoutMs += end - frame.styleAndLayoutStart;
       for (const script of frame.scripts) {
         const name = `${script.invoker} (${script.source})`;
         byScript.set(name, (byScript.get(name) ?? 0) + script.duration);
+        longFrames.scriptMs += script.duration;
       }
     }
+    longFrames.scripts = [...byScript]
+      .map(([script, ms]) => ({ script, ms }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 4);
     return {
       seconds: wall,
       draws,
@@ -172,11 +204,7 @@ export async function measureDrawing(
       lostTimings: timings.lost,
       longTasks: probe.longTasks,
       layerMsPerLongTask,
-      longFrameScripts: [...byScript]
-        .map(([script, ms]) => ({ script, ms }))
-        .sort((a, b) => b.ms - a.ms)
-        .slice(0, 4),
-      longFramesSupported: probe.longFramesSupported,
+      longFrames: probe.longFramesSupported ? longFrames : null,
       busyShare: (after.TaskDuration - before.TaskDuration) / wall,
       scriptShare: (after.ScriptDuration - before.ScriptDuration) / wall,
       rendererCpu: (cpuAfter.renderer - cpuBefore.renderer) / wall,

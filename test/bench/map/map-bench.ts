@@ -224,14 +224,23 @@ function report(result: FleetResult): void {
   row('CPU renderer / GPU process', a.cpu, b.cpu);
   row(`long tasks ≥ ${LONG_TASK_MS} ms`, a.long, b.long);
   row('  truck drawing inside them', a.layer, b.layer);
+  const frames = (measure: DrawMeasure) =>
+    measure.longFrames
+      ? `${measure.longFrames.frames}, total ${ms(measure.longFrames.totalMs)}`
+      : 'not reported by this browser';
+  const framesSplit = (measure: DrawMeasure) =>
+    measure.longFrames
+      ? `${ms(measure.longFrames.scriptMs)} / ${ms(measure.longFrames.renderMs)} (${ms(measure.longFrames.styleLayoutMs)})`
+      : '—';
+  row('long animation frames ≥ 50 ms', frames(pourline.measure), frames(baseline.measure));
+  row('  script / rendering (style+layout)', framesSplit(pourline.measure), framesSplit(baseline.measure));
   for (const [name, measure] of [
     ['Pourline', pourline.measure],
     ['baseline', baseline.measure],
   ] as const) {
-    if (!measure.longFramesSupported) continue;
-    if (measure.longFrameScripts.length === 0) continue;
+    if (!measure.longFrames?.scripts.length) continue;
     console.log(`  ${name}: script time in long animation frames, by what ran it:`);
-    for (const { script, ms: spent } of measure.longFrameScripts)
+    for (const { script, ms: spent } of measure.longFrames.scripts)
       console.log(`    ${ms(spent).padStart(10)}  ${script}`);
   }
   if (pourline.measure.lostTimings + baseline.measure.lostTimings > 0) {

@@ -36,6 +36,8 @@ export const GLIDE_MS = 800;
 const MANY_MOVING = 300;
 /** About 15 frames a second: smooth enough for a fleet, and leaves the main thread most of its time. */
 const CROWDED_FRAME_MS = 66;
+/** While trucks glide, frames are at least this many times the last draw apart: a tenth of the main thread at most. */
+const DRAW_SHARE_DIVISOR = 10;
 /** Further than this in one step is a teleport (tracker came back, truck reassigned): no glide. */
 const MAX_GLIDE_DEGREES = 0.05;
 /** Labels only where they can be read without covering each other. */
@@ -293,19 +295,19 @@ export class TruckCanvasLayer extends L.Layer {
     this.stats.averageDrawMs = this.totalDrawMs / this.stats.frames;
     this.stats.trucks = this.tracks.count;
     if (moving === 0) return;
-    // A few trucks glide at the display's rate; thousands at a lower one, which the eye
-    // cannot tell apart at fleet scale but the main thread can.
-    if (moving > MANY_MOVING) {
-      this.pending = setTimeout(
-        () => {
-          this.pending = null;
-          this.requestDraw();
-        },
-        Math.max(0, started + CROWDED_FRAME_MS - performance.now()),
-      );
-    } else {
+    // A few trucks glide at the display's rate; thousands, or a view so full that a draw costs
+    // more than a tenth of a display frame, at a lower one, which the eye cannot tell apart at
+    // fleet scale but the main thread can.
+    const spacing = moving > MANY_MOVING ? CROWDED_FRAME_MS : Math.min(CROWDED_FRAME_MS, drawMs * DRAW_SHARE_DIVISOR);
+    const wait = started + spacing - performance.now();
+    if (wait <= 0) {
       this.requestDraw();
+      return;
     }
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      this.requestDraw();
+    }, wait);
   };
 
   /** Draws the frame at `now`; returns how many trucks are still gliding. */
