@@ -165,7 +165,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const percent = (value: number) => `${(value * 100).toFixed(0)} %`;
 
 function row(label: string, pourline: string, baseline: string): void {
-  console.log(`  ${label.padEnd(34)}${pourline.padEnd(30)}${baseline}`);
+  console.log(`  ${label.padEnd(36)}${pourline.padEnd(40)}${baseline}`);
 }
 
 function drawsPerSecond(measure: DrawMeasure): number {

@@ -32,8 +32,9 @@ export interface FrameStats {
 
 /** About one report interval: a truck glides into its new fix just as the next one is due. */
 export const GLIDE_MS = 800;
-/** Above this many trucks gliding at once, frames are spaced to CROWDED_FRAME_MS. */
+/** Above this many trucks gliding at once, or this many in view, frames are spaced to CROWDED_FRAME_MS. */
 const MANY_MOVING = 300;
+const MANY_IN_VIEW = 1000;
 /** About 15 frames a second: smooth enough for a fleet, and leaves the main thread most of its time. */
 const CROWDED_FRAME_MS = 66;
 /** While trucks glide, frames are at least this many times the last draw apart: a tenth of the main thread at most. */
@@ -122,6 +123,8 @@ export class TruckCanvasLayer extends L.Layer {
   private slotCluster = new Int32Array(256);
   /** Slots below this were in the fleet when the last frame was drawn. */
   private drawnSlots = 0;
+  /** Trucks in view (and its margin) in the last frame. */
+  private inView = 0;
   private labelBoxes: LabelBox[] = [];
   private reservedBoxes: LabelBox[] = [];
 
@@ -297,8 +300,10 @@ export class TruckCanvasLayer extends L.Layer {
     if (moving === 0) return;
     // A few trucks glide at the display's rate; thousands, or a view so full that a draw costs
     // more than a tenth of a display frame, at a lower one, which the eye cannot tell apart at
-    // fleet scale but the main thread can.
-    const spacing = moving > MANY_MOVING ? CROWDED_FRAME_MS : Math.min(CROWDED_FRAME_MS, drawMs * DRAW_SHARE_DIVISOR);
+    // fleet scale but the main thread can (rasterising and compositing the canvas cost more than
+    // the draw itself).
+    const crowded = moving > MANY_MOVING || this.inView > MANY_IN_VIEW;
+    const spacing = crowded ? CROWDED_FRAME_MS : Math.min(CROWDED_FRAME_MS, drawMs * DRAW_SHARE_DIVISOR);
     const wait = started + spacing - performance.now();
     if (wait <= 0) {
       this.requestDraw();
@@ -367,6 +372,7 @@ export class TruckCanvasLayer extends L.Layer {
       inView += 1;
     }
     this.drawnSlots = tracks.count;
+    this.inView = inView;
     const grid = this.grid;
     grid.run(inView, viewWx, viewWy, viewApart, radius * 2 + CLUSTER_GAP_PX);
 

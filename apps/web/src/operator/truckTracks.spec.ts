@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { BEARING_STEPS, colourIndex, spriteKeyOf, type TruckSprite, TruckTracks } from './truckTracks';
 import { mercatorX, mercatorY, worldSize } from './webMercator';
 
@@ -75,6 +76,37 @@ describe(TruckTracks.name, () => {
     expect(tracks.curLat[tracks.slot('c')!]).toBe(34);
     expect(tracks.curLat[tracks.slot('d')!]).toBe(31);
     expect(tracks.wy[tracks.slot('c')!]).toBeCloseTo(mercatorY(34, worldSize(12)), 9);
+  });
+
+  it('keeps its id order right through any run of trucks coming and going', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: fc.integer({ min: 0, max: 40 }), leaves: fc.boolean(), look: fc.boolean() }), {
+          maxLength: 120,
+        }),
+        (steps) => {
+          const tracks = new TruckTracks(GLIDE, 0.05);
+          const present = new Set<string>();
+          for (const { id, leaves, look } of steps) {
+            const name = `truck-${String(id).padStart(2, '0')}`;
+            if (leaves) {
+              expect(tracks.remove(name)).toBe(present.delete(name));
+            } else {
+              tracks.moveTo(name, 31, 118, sprite(), 0);
+              present.add(name);
+            }
+            if (look) {
+              const ids = Array.from(tracks.order().subarray(0, tracks.count), (slot) => tracks.ids[slot]);
+              expect(ids).toEqual([...present].sort());
+            }
+          }
+          const ids = Array.from(tracks.order().subarray(0, tracks.count), (slot) => tracks.ids[slot]);
+          expect(ids).toEqual([...present].sort());
+          for (const name of present) expect(tracks.ids[tracks.slot(name)!]).toBe(name);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('holds thousands of trucks, growing its arrays as they come', () => {

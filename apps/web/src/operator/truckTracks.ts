@@ -92,8 +92,14 @@ export class TruckTracks {
   private readonly slotOf = new Map<string, number>();
   private zoom = NaN;
   private worldPx = NaN;
+  /** Slots in id order: the first `sortedCount`, then those in `added`, merged in at the next order(). */
   private sorted = new Int32Array(256);
-  private sortedValid = true;
+  private sortedCount = 0;
+  private readonly added: number[] = [];
+  private readonly byId = (a: number, b: number): number => {
+    const { ids } = this;
+    return ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0;
+  };
 
   constructor(
     private readonly glideMs: number,
@@ -151,8 +157,13 @@ export class TruckTracks {
   remove(id: string): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
+    const sorted = this.order();
+    const at = sorted.subarray(0, this.sortedCount).indexOf(slot);
+    sorted.copyWithin(at, at + 1, this.sortedCount);
+    this.sortedCount -= 1;
     this.slotOf.delete(id);
     const last = this.count - 1;
+    if (slot !== last) sorted[sorted.subarray(0, this.sortedCount).indexOf(last)] = slot;
     if (slot !== last) {
       for (const array of this.slotArrays()) array[slot] = array[last];
       this.ids[slot] = this.ids[last];
@@ -164,7 +175,6 @@ export class TruckTracks {
     this.sprites.pop();
     this.labels.pop();
     this.count = last;
-    this.sortedValid = false;
     return true;
   }
 
@@ -212,17 +222,26 @@ export class TruckTracks {
     return moving;
   }
 
-  /** Slots in truck-id order (the first `count` entries), sorted again only after trucks come or go. */
+  /**
+   * Slots in truck-id order (the first `count` entries). Trucks that came since the last call are
+   * sorted among themselves and merged in: a fleet coming online costs no full sort per frame.
+   */
   order(): Int32Array {
-    if (!this.sortedValid) {
-      const slots = Array.from({ length: this.count }, (_, slot) => slot);
-      const { ids } = this;
-      slots.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-      if (this.sorted.length < this.count) this.sorted = new Int32Array(this.fromLat.length);
-      this.sorted.set(slots);
-      this.sortedValid = true;
+    const added = this.added;
+    if (added.length === 0) return this.sorted;
+    added.sort(this.byId);
+    if (this.sorted.length < this.count) this.sorted = grown(this.sorted, this.fromLat.length);
+    const sorted = this.sorted;
+    // Merged from the back, in place: the sorted part only moves up into free room.
+    let i = this.sortedCount - 1;
+    let j = added.length - 1;
+    for (let k = this.sortedCount + added.length - 1; j >= 0; k -= 1) {
+      if (i >= 0 && this.byId(sorted[i], added[j]) > 0) sorted[k] = sorted[i--];
+      else sorted[k] = added[j--];
     }
-    return this.sorted;
+    this.sortedCount += added.length;
+    added.length = 0;
+    return sorted;
   }
 
   private add(id: string, sprite: TruckSprite): number {
@@ -235,7 +254,7 @@ export class TruckTracks {
     this.spriteKeys[slot] = spriteKeyOf(sprite);
     this.labelWidths[slot] = NaN;
     this.slotOf.set(id, slot);
-    this.sortedValid = false;
+    this.added.push(slot);
     return slot;
   }
 
