@@ -16,9 +16,28 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-// Plain Leaflet, nothing of Pourline: one canvas renderer, a circle marker
-// per truck, and every marker moved once a second along the bench path.
+// Plain Leaflet, nothing of Pourline: one canvas renderer, a circle marker per truck, and every
+// marker moved once a second along the bench path. Its redraws and its position updates are timed
+// the way the truck layer times its own, in a ring the bench reads with layerTimings(from).
 const BASELINE_SCRIPT = `
+const capacity = 4096;
+const ring = { work: [], start: new Float64Array(capacity), duration: new Float64Array(capacity), recorded: 0 };
+const record = (work, start) => {
+  const at = ring.recorded % capacity;
+  ring.work[at] = work;
+  ring.start[at] = start;
+  ring.duration[at] = performance.now() - start;
+  ring.recorded += 1;
+};
+const redraw = L.Canvas.prototype._redraw;
+L.Canvas.prototype._redraw = function () {
+  const start = performance.now();
+  try {
+    return redraw.apply(this, arguments);
+  } finally {
+    record('draw', start);
+  }
+};
 fetch('/path.json').then((response) => response.json()).then(({ trucks, seconds, lat, lng, view, radius }) => {
   const map = L.map('map', { preferCanvas: true, zoomSnap: 0, fadeAnimation: false })
     .setView([view.center.lat, view.center.lng], view.zoom);
@@ -29,13 +48,27 @@ fetch('/path.json').then((response) => response.json()).then(({ trucks, seconds,
     }).addTo(map));
   }
   let second = 0;
+  let moved = 0;
   setInterval(() => {
+    const start = performance.now();
     second = (second + 1) % seconds;
     const offset = second * trucks;
     for (let index = 0; index < trucks; index += 1) markers[index].setLatLng([lat[offset + index], lng[offset + index]]);
+    moved += trucks;
+    record('apply', start);
   }, 1000);
   window.__baseline = {
     inView: () => markers.filter((marker) => map.getBounds().contains(marker.getLatLng())).length,
+    moved: () => moved,
+    layerTimings: (from) => {
+      const first = Math.max(from, ring.recorded - capacity, 0);
+      const entries = [];
+      for (let sequence = first; sequence < ring.recorded; sequence += 1) {
+        const at = sequence % capacity;
+        entries.push({ work: ring.work[at], start: ring.start[at], durationMs: ring.duration[at] });
+      }
+      return { next: ring.recorded, lost: first - Math.max(from, 0), entries };
+    },
   };
 });
 `;
@@ -113,7 +146,7 @@ export async function openBaselinePage(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number },
-): Promise<{ page: Page; inView: () => Promise<number>; close: () => Promise<void> }> {
+): Promise<{ page: Page; inView: () => Promise<number>; moved: () => Promise<number>; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(url);
@@ -121,6 +154,7 @@ export async function openBaselinePage(
   return {
     page,
     inView: async () => (await page.evaluate('window.__baseline.inView()')) as number,
+    moved: async () => (await page.evaluate('window.__baseline.moved()')) as number,
     close: () => context.close(),
   };
 }

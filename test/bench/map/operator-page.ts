@@ -8,9 +8,13 @@ export interface OperatorMap {
 
 export interface TruckLayerStats {
   frames: number;
-  averageDrawMs: number;
-  maxDrawMs: number;
   trucks: number;
+  /** Fixes the layer has been handed since the page opened. */
+  fixes: number;
+  /** What the last frame drew. */
+  dots: number;
+  badges: number;
+  labels: number;
 }
 
 /** The admin's landing page, the operator view, with the map's debug handle on. */
@@ -32,7 +36,7 @@ export async function openOperatorMap(
 }
 
 /** Until the live store holds about every truck. */
-export async function waitForTruckCount(page: Page, trucks: number, timeoutMs = 60_000): Promise<number> {
+export async function waitForTruckCount(page: Page, trucks: number, timeoutMs: number): Promise<number> {
   const wanted = Math.floor(trucks * 0.99);
   const count = page.getByTestId('truck-count');
   const deadline = Date.now() + timeoutMs;
@@ -86,3 +90,6 @@ export async function showWholeFleet(page: Page): Promise<{ view: MapView; inVie
 export async function truckLayerStats(page: Page): Promise<TruckLayerStats> {
   return (await page.evaluate('window.__pourlineMap.frameStats()')) as TruckLayerStats;
 }
+
+/** The truck layer's own timings, in the shape measureDrawing reads. */
+export const operatorTimings = (from: number) => `window.__pourlineMap.layerTimings(${from})`;

@@ -10,8 +10,8 @@ export interface SenderCounts {
 
 export interface PositionSender {
   readonly counts: SenderCounts;
-  /** Stops sending and waits for the requests still in flight. */
-  stop(): Promise<SenderCounts>;
+  /** Stops sending and waits for the requests still in flight, at most `graceMs`; the rest count as failed. */
+  stop(graceMs?: number): Promise<SenderCounts>;
 }
 
 /**
@@ -31,7 +31,9 @@ export function startPositionSender(baseUrl: string, trucks: number): PositionSe
   const slices = 100;
   const perSlice = Math.ceil(trucks / slices);
 
+  let abandoned = false;
   const settle = (accepted: boolean) => {
+    if (abandoned) return;
     if (accepted) counts.accepted += 1;
     else counts.failed += 1;
     inFlight -= 1;
@@ -70,10 +72,17 @@ export function startPositionSender(baseUrl: string, trucks: number): PositionSe
 
   return {
     counts,
-    async stop() {
+    async stop(graceMs = 15_000) {
       stopped = true;
       await running;
-      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, graceMs).unref();
+        });
+      }
+      abandoned = true;
+      counts.failed += inFlight;
       agent.destroy();
       return { ...counts };
     },

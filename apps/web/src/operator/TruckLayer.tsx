@@ -45,6 +45,8 @@ export function TruckLayer({ selectedTruckId, onSelect }: TruckLayerProps) {
     const sync = () => {
       const state = store.getState();
       const loadsChanged = state.loads !== loads;
+      if (!loadsChanged && state.truckPositions === positions) return;
+      const started = performance.now();
       if (loadsChanged) {
         loads = state.loads;
         loadByTruck = currentLoadByTruck(loads);
@@ -60,6 +62,7 @@ export function TruckLayer({ selectedTruckId, onSelect }: TruckLayerProps) {
       if (loadsChanged) {
         for (const [id, position] of positions) layer.restyle(id, spriteFor(position, loadByTruck.get(id)));
       }
+      layer.recordApplied(started);
     };
     sync();
     const unsubscribe = store.subscribe(sync);

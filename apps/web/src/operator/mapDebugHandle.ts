@@ -1,3 +1,4 @@
+import type { TimedWork } from './layerTimings';
 import type { FrameStats, TruckCanvasLayer } from './TruckCanvasLayer';
 import type { LabelBox } from './truckClusters';
 
@@ -10,6 +11,11 @@ export interface MapDebugHandle {
   clusters(): Array<{ key: string; x: number; y: number; count: number }>;
   /** Truck labels drawn in the last frame, and the site names they kept clear of. */
   labels(): { drawn: LabelBox[]; reserved: LabelBox[] };
+  /**
+   * Each draw and each batch of fixes the truck layer handled after sequence number `from`, with
+   * when it began and how long it took, and the number to ask from next time.
+   */
+  layerTimings(from: number): { next: number; lost: number; entries: TimedWork[] };
   /** Centres the map on a place at a zoom, at once. */
   showAt(lat: number, lng: number, zoom: number): void;
 }
@@ -31,9 +37,10 @@ export function exposeMapDebugHandle(layer: TruckCanvasLayer): () => void {
     truckPositions: () => layer.positions(),
     frameStats: () => ({ ...layer.stats }),
     truckPoint: (truckId) => layer.pointOf(truckId),
-    clusters: () => layer.lastFrame.clusters.map(({ key, x, y, ids }) => ({ key, x, y, count: ids.length })),
+    clusters: () => layer.drawnClusters().map(({ key, x, y, ids }) => ({ key, x, y, count: ids.length })),
+    layerTimings: (from) => layer.timings.since(from),
     showAt: (lat, lng, zoom) => layer.showAt(lat, lng, zoom),
-    labels: () => ({ drawn: [...layer.lastFrame.labels], reserved: [...layer.lastFrame.reserved] }),
+    labels: () => layer.drawnLabels(),
   };
   window.__pourlineMap = handle;
   return () => {

@@ -1,3 +1,5 @@
+import { ClusterGrid } from './clusterGrid';
+
 /** A truck where the map draws it: `wx`/`wy` in world pixels at the current zoom (the same under
  * panning), `x`/`y` in pixels from the map container's top-left. */
 export interface PlacedTruck {
@@ -24,58 +26,28 @@ export interface ClusteredTrucks {
 
 /**
  * Trucks closer than `reachPx` to a cluster's first truck join it, taken in id order so the same
- * trucks make the same cluster frame after frame. A grid of `reachPx` cells keeps it linear: only
- * the 3 × 3 cells around a truck can hold its neighbours. Trucks in `apart` (the selected one)
- * are never clustered.
+ * trucks make the same cluster frame after frame; members are listed in id order. Trucks in `apart`
+ * (the selected one) are never clustered. The map layer runs the same grid on its own buffers; this
+ * is the same rule for a plain list.
  */
 export function clusterTrucks(
   trucks: readonly PlacedTruck[],
   reachPx: number,
   apart: ReadonlySet<string> = new Set(),
 ): ClusteredTrucks {
-  const cells = new Map<string, PlacedTruck[]>();
-  const cellOf = (truck: PlacedTruck) => [Math.floor(truck.wx / reachPx), Math.floor(truck.wy / reachPx)];
   const ordered = [...trucks].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const truck of ordered) {
-    if (apart.has(truck.id)) continue;
-    const [cx, cy] = cellOf(truck);
-    const key = `${cx}:${cy}`;
-    const cell = cells.get(key);
-    if (cell) cell.push(truck);
-    else cells.set(key, [truck]);
-  }
-  const taken = new Set<string>();
-  const singles: PlacedTruck[] = [];
+  const wx = Float64Array.from(ordered, (truck) => truck.wx);
+  const wy = Float64Array.from(ordered, (truck) => truck.wy);
+  const apartFlags = Uint8Array.from(ordered, (truck) => (apart.has(truck.id) ? 1 : 0));
+  const grid = new ClusterGrid();
+  grid.run(ordered.length, wx, wy, apartFlags, reachPx);
+  const singles = Array.from(grid.singles.subarray(0, grid.singleCount), (index) => ordered[index]);
   const clusters: TruckCluster[] = [];
-  const reach2 = reachPx * reachPx;
-  for (const seed of ordered) {
-    if (taken.has(seed.id)) continue;
-    taken.add(seed.id);
-    if (apart.has(seed.id)) {
-      singles.push(seed);
-      continue;
-    }
-    const members = [seed];
-    const [cx, cy] = cellOf(seed);
-    for (let dx = -1; dx <= 1; dx += 1) {
-      for (let dy = -1; dy <= 1; dy += 1) {
-        for (const other of cells.get(`${cx + dx}:${cy + dy}`) ?? []) {
-          if (taken.has(other.id)) continue;
-          const ox = other.wx - seed.wx;
-          const oy = other.wy - seed.wy;
-          if (ox * ox + oy * oy > reach2) continue;
-          taken.add(other.id);
-          members.push(other);
-        }
-      }
-    }
-    if (members.length === 1) {
-      singles.push(seed);
-      continue;
-    }
+  for (let c = 0; c < grid.clusterCount; c += 1) {
+    const members = Array.from(grid.members.subarray(grid.starts[c], grid.starts[c + 1]), (index) => ordered[index]);
     const x = members.reduce((sum, truck) => sum + truck.x, 0) / members.length;
     const y = members.reduce((sum, truck) => sum + truck.y, 0) / members.length;
-    clusters.push({ key: seed.id, x, y, ids: members.map((truck) => truck.id) });
+    clusters.push({ key: members[0].id, x, y, ids: members.map((truck) => truck.id) });
   }
   return { singles, clusters };
 }

@@ -1,0 +1,102 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { ClusterGrid } from './clusterGrid';
+
+interface Point {
+  x: number;
+  y: number;
+  apart: boolean;
+}
+
+/** The rule, point by point with no grid: what the grid must reproduce. */
+function naive(points: readonly Point[], reach: number): { singles: number[]; clusters: number[][] } {
+  const taken = new Set<number>();
+  const singles: number[] = [];
+  const clusters: number[][] = [];
+  points.forEach((seed, index) => {
+    if (taken.has(index)) return;
+    taken.add(index);
+    if (seed.apart) {
+      singles.push(index);
+      return;
+    }
+    const members = [index];
+    points.forEach((other, o) => {
+      if (taken.has(o) || other.apart) return;
+      if ((other.x - seed.x) ** 2 + (other.y - seed.y) ** 2 > reach * reach) return;
+      taken.add(o);
+      members.push(o);
+    });
+    if (members.length === 1) singles.push(index);
+    else clusters.push(members);
+  });
+  return { singles, clusters };
+}
+
+function run(grid: ClusterGrid, points: readonly Point[], reach: number) {
+  grid.run(
+    points.length,
+    Float64Array.from(points, (point) => point.x),
+    Float64Array.from(points, (point) => point.y),
+    Uint8Array.from(points, (point) => (point.apart ? 1 : 0)),
+    reach,
+  );
+  const clusters: number[][] = [];
+  for (let c = 0; c < grid.clusterCount; c += 1)
+    clusters.push([...grid.members.subarray(grid.starts[c], grid.starts[c + 1])]);
+  return { singles: [...grid.singles.subarray(0, grid.singleCount)], clusters };
+}
+
+const point = (maxPx: number) =>
+  fc.record({
+    x: fc.double({ min: -maxPx, max: maxPx, noNaN: true }),
+    y: fc.double({ min: -maxPx, max: maxPx, noNaN: true }),
+    apart: fc.integer({ min: 0, max: 9 }).map((value) => value === 0),
+  });
+
+describe(ClusterGrid.name, () => {
+  it('forms exactly the clusters of the point-by-point rule, wherever the points lie', () => {
+    const grid = new ClusterGrid();
+    fc.assert(
+      fc.property(
+        fc.array(point(300), { maxLength: 200 }),
+        fc.double({ min: 2, max: 40, noNaN: true }),
+        (points, reach) => {
+          expect(run(grid, points, reach)).toEqual(naive(points, reach));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a few trucks spread over a whole city to a small grid and still finds every neighbour', () => {
+    const grid = new ClusterGrid();
+    const points: Point[] = [
+      { x: 0, y: 0, apart: false },
+      { x: 1_000_000, y: 1_000_000, apart: false },
+      { x: 1_000_010, y: 1_000_005, apart: false },
+      { x: 3, y: 4, apart: false },
+    ];
+    expect(run(grid, points, 16)).toEqual({
+      singles: [],
+      clusters: [
+        [0, 3],
+        [1, 2],
+      ],
+    });
+  });
+
+  it('gives the same answer run after run on its reused buffers, bigger or smaller', () => {
+    const grid = new ClusterGrid();
+    const many = Array.from({ length: 5000 }, (_, index) => ({
+      x: (index * 7919) % 1600,
+      y: (index * 104_729) % 950,
+      apart: index === 17,
+    }));
+    const first = run(grid, many, 17);
+    run(grid, many.slice(0, 10), 17);
+    expect(run(grid, many, 17)).toEqual(first);
+    expect(first).toEqual(naive(many, 17));
+    expect(first.singles).toContain(17);
+  });
+});
