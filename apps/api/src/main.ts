@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DEMO_FLEET_ACCOUNT } from '@pourline/contracts';
@@ -9,7 +11,9 @@ import { AuthService } from './platform/auth/auth.service';
 import { ensureBootstrapAdmin } from './platform/auth/bootstrap-admin';
 import { GeofenceMover } from './modules/tracking/geofence-mover.service';
 import { Clock } from './platform/clock/clock';
-import { ConfigError, loadConfig } from './platform/config/app-config';
+import { runPrimary, WORKER_HEADER, workerId } from './platform/cluster/cluster-primary';
+import { planWorkers } from './platform/cluster/worker-plan';
+import { type AppConfig, ConfigError, loadConfig } from './platform/config/app-config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { runMigrations } from './platform/database/migrate';
 import { jsonOnly } from './platform/http/json-only.middleware';
@@ -25,10 +29,10 @@ import { RedisIoAdapter } from './platform/live/redis-io.adapter';
 import { accessLog } from './platform/logging/access-log';
 import { createLogger, PinoNestLogger } from './platform/logging/pino-logger';
 
-async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+async function bootstrap(config: AppConfig): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
   const log = (line: string) => logger.info(line);
+  const worker = workerId();
 
   let databaseUrl = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
@@ -44,6 +48,12 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
   });
   if (config.trustProxy) app.set('trust proxy', trustProxyValue(config.trustProxy));
+  if (worker) {
+    app.use((_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+      response.setHeader(WORKER_HEADER, worker);
+      next();
+    });
+  }
   app.use(accessLog(logger));
   const origins = new OriginPolicy(config.allowedOrigins, Boolean(config.trustProxy));
   useSecurityHeaders(app, config.mapTileUrl);
@@ -55,15 +65,19 @@ async function bootstrap(): Promise<void> {
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   let redis: RedisIoAdapter | undefined;
   if (config.redisUrl) {
-    redis = new RedisIoAdapter(app, origins, config.redisUrl, app.get(RedisHealth), {
-      warn: (line) => logger.warn(line),
-      info: log,
-    });
+    redis = new RedisIoAdapter(
+      app,
+      origins,
+      config.redisUrl,
+      app.get(RedisHealth),
+      { warn: (line) => logger.warn(line), info: log },
+      worker,
+    );
     await redis.connect();
     app.useWebSocketAdapter(redis);
     log('sharing live events through Redis');
   } else {
-    app.useWebSocketAdapter(new LiveIoAdapter(app, origins));
+    app.useWebSocketAdapter(new LiveIoAdapter(app, origins, worker));
   }
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new StrictValidationPipe());
@@ -134,8 +148,44 @@ function trustProxyValue(value: string): boolean | number | string {
   return value;
 }
 
-bootstrap().catch((error: unknown) => {
-  // A setting that cannot work is said in one sentence; anything else keeps its stack.
+/** A setting that cannot work is said in one sentence; anything else keeps its stack. */
+function fail(error: unknown): never {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
-});
+}
+
+/**
+ * One process per core when the deployment shares its live state through Redis:
+ * the primary only hands connections to its workers, each of which is a whole API.
+ */
+function main(): void {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail(error);
+  }
+  if (cluster.isPrimary) {
+    const plan = planWorkers({
+      workers: config.workers,
+      cores: availableParallelism(),
+      redisUrl: config.redisUrl,
+      databaseUrl: config.databaseUrl,
+      demo: config.demo,
+    });
+    const logger = createLogger(config.logLevel, config.logFormat);
+    if (plan.count > 1) {
+      logger.info(`starting ${plan.count} API workers on port ${config.port}`);
+      runPrimary(plan.count, {
+        info: (line) => logger.info(line),
+        warn: (line) => logger.warn(line),
+        error: (line) => logger.error(line),
+      });
+      return;
+    }
+    if (plan.reason) logger.info(`one API worker: ${plan.reason}`);
+  }
+  bootstrap(config).catch(fail);
+}
+
+main();
