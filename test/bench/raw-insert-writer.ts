@@ -27,9 +27,9 @@ async function main(databaseUrl: string, trucks: number, seconds: number): Promi
   const { batch, concurrency } = apiWriterShape();
   const pool = new Pool({ connectionString: databaseUrl, max: concurrency });
   const trucksByDevice = new Map<string, string>(
-    (await pool.query('SELECT tracker_device_id AS device, id FROM trucks WHERE tracker_device_id IS NOT NULL')).rows.map(
-      (row: { device: string; id: string }) => [row.device, row.id],
-    ),
+    (
+      await pool.query('SELECT tracker_device_id AS device, id FROM trucks WHERE tracker_device_id IS NOT NULL')
+    ).rows.map((row: { device: string; id: string }) => [row.device, row.id]),
   );
   let rows = 0;
   let round = 0;

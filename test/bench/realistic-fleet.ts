@@ -1,4 +1,13 @@
-import { createCustomer, createMix, createPump, createUser, deliverAllReports, expectCreated, square, unique } from '../support/factories';
+import {
+  createCustomer,
+  createMix,
+  createPump,
+  createUser,
+  deliverAllReports,
+  expectCreated,
+  square,
+  unique,
+} from '../support/factories';
 import type { Http } from '../support/http';
 import { advanceLoad, type LoadCrew } from '../support/load-factories';
 import { M_PER_DEG } from '../support/live-support';
@@ -63,7 +72,13 @@ export async function createRealisticFleet(
   log: (line: string) => void,
 ): Promise<RealisticFleet> {
   const [dispatcher, qc] = await Promise.all([createUser(admin, 'dispatcher'), createUser(admin, 'qc_inspector')]);
-  const crew: LoadCrew = { admin, dispatcher: dispatcher.session, qc: qc.session, site: dispatcher.session, siteUserId: '' };
+  const crew: LoadCrew = {
+    admin,
+    dispatcher: dispatcher.session,
+    qc: qc.session,
+    site: dispatcher.session,
+    siteUserId: '',
+  };
   const mix = await createMix(admin);
   const groups: Group[] = Array.from({ length: Math.ceil(trucks / TRUCKS_PER_PLANT) }, (_, index) => {
     const plant = { lat: 30.5 + index * PLANT_SPACING_DEG, lng: 118.8 };
@@ -110,8 +125,20 @@ export async function createRealisticFleet(
         pumpId: pump.id,
         pumpPosition: group.site,
         pumpingMethod: 'boom_pump',
-        entryRoute: { type: 'LineString', coordinates: [[group.plant.lng, group.plant.lat], [group.site.lng, group.site.lat]] },
-        exitRoute: { type: 'LineString', coordinates: [[group.site.lng, group.site.lat], [group.plant.lng, group.plant.lat]] },
+        entryRoute: {
+          type: 'LineString',
+          coordinates: [
+            [group.plant.lng, group.plant.lat],
+            [group.site.lng, group.site.lat],
+          ],
+        },
+        exitRoute: {
+          type: 'LineString',
+          coordinates: [
+            [group.site.lng, group.site.lat],
+            [group.plant.lng, group.plant.lat],
+          ],
+        },
         truckCount: TRUCKS_PER_PLANT,
         mixId: mix.id,
         slumpTargetMm: 180,
@@ -145,12 +172,16 @@ export async function createRealisticFleet(
         trackerDeviceId: benchDeviceId(index),
       }),
     );
-    const load = await expectCreated(crew.dispatcher.post(`/pours/${pour.id}/loads`, { truckId: truck.id, volumeM3: 10 }));
+    const load = await expectCreated(
+      crew.dispatcher.post(`/pours/${pour.id}/loads`, { truckId: truck.id, volumeM3: 10 }),
+    );
     await advanceLoad(crew, load.id, plan.kind === 'yard' ? 'released' : 'en_route');
     made += 1;
     if (made % 1000 === 0) log(`  ${made} trucks on loads`);
   });
-  log(`  ${trucks} trucks on loads: ${plans.filter((plan) => plan.kind === 'yard').length} released, the rest en route`);
+  log(
+    `  ${trucks} trucks on loads: ${plans.filter((plan) => plan.kind === 'yard').length} released, the rest en route`,
+  );
 
   const metresToDeg = (metres: number) => metres / M_PER_DEG;
   return {

@@ -128,8 +128,15 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
   }
   await Promise.all(inFlight);
   const elapsedS = (performance.now() - begin) / 1000;
-  // What is still on its way to the consoles arrives within the coalescing window and a little more.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // What is still on its way to the consoles: until nothing more has come for a second and a half.
+  let total = -1;
+  const settleBy = performance.now() + 30_000;
+  while (performance.now() < settleBy) {
+    const now = received.reduce((sum, count) => sum + count, 0);
+    if (now === total) break;
+    total = now;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
   for (const console of consoles) console.off('positions.v1');
   const shares = received.map((count) => (accepted === 0 ? 0 : count / accepted));
   return {

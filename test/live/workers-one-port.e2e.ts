@@ -23,7 +23,8 @@ async function sendFixAlone(baseUrl: string, fields: Record<string, string>): Pr
   const deadline = Date.now() + 4_000;
   for (;;) {
     const answer = await sendOnce(baseUrl, fields);
-    if (answer.status === 200) return { positionSeq: Number(JSON.parse(answer.body).positionId), worker: answer.worker };
+    if (answer.status === 200)
+      return { positionSeq: Number(JSON.parse(answer.body).positionId), worker: answer.worker };
     if (answer.status !== 404 || Date.now() >= deadline)
       throw new Error(`fix refused: ${answer.status} ${answer.body}`);
     await new Promise((resolve) => setTimeout(resolve, 150));

@@ -71,17 +71,13 @@ export async function startApi(
 /** Which worker answered a health check made on a connection of its own. */
 function workerAnswering(baseUrl: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const call = request(
-      `${baseUrl}/api/health`,
-      { agent: false, headers: { connection: 'close' } },
-      (response) => {
-        response.resume();
-        response.on('end', () => {
-          const worker = response.headers['x-pourline-worker'];
-          resolve(response.statusCode === 200 && typeof worker === 'string' ? worker : undefined);
-        });
-      },
-    );
+    const call = request(`${baseUrl}/api/health`, { agent: false, headers: { connection: 'close' } }, (response) => {
+      response.resume();
+      response.on('end', () => {
+        const worker = response.headers['x-pourline-worker'];
+        resolve(response.statusCode === 200 && typeof worker === 'string' ? worker : undefined);
+      });
+    });
     call.on('error', () => resolve(undefined));
     call.end();
   });

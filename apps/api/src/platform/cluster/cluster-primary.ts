@@ -35,7 +35,8 @@ export function runPrimary(count: number, log: PrimaryLog): void {
         resolve(worker);
       });
       worker.once('exit', (code, signal) => {
-        if (!listened.has(worker)) reject(new Error(`worker ${worker.id} stopped before it listened (${signal ?? code})`));
+        if (!listened.has(worker))
+          reject(new Error(`worker ${worker.id} stopped before it listened (${signal ?? code})`));
       });
     });
 
