@@ -4,7 +4,7 @@ import { createDatabase, databaseUrl, dropDatabase } from '../support/database';
 import { login } from '../support/http';
 import { benchPosition, registerBenchFleet } from './bench-fleet';
 import { benchOptions, type BenchOptions } from './bench-options';
-import { startBenchScript } from './bench-process';
+import { type BenchProcess, startBenchScript } from './bench-process';
 import { cpuOfTree, cpuSpent } from './process-cpu';
 import { createRealisticFleet } from './realistic-fleet';
 import { connectConsoles, runSteadyLoad, type SteadyResult } from './steady-load';
@@ -112,6 +112,15 @@ async function main(): Promise<void> {
   const database = await createDatabase('pourline_bench');
   const url = databaseUrl(database);
   const api = await startPourline(options, url);
+  // An interrupted run leaves no server or database behind either.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled([api.stop(), bare?.stop()])
+        .then(() => dropDatabase(database))
+        .finally(() => process.exit(130));
+    });
+  }
+  let bare: BenchProcess | undefined;
   try {
     const admin = await login('admin', ADMIN_PASSWORD, api.baseUrl);
     process.env.POURLINE_API_URL = api.baseUrl;
@@ -140,13 +149,9 @@ async function main(): Promise<void> {
     }
 
     const barePort = await freePort();
-    const bare = await startBenchScript('bare-broadcast-server.ts', [String(barePort)]);
-    let baseline: Measured;
-    try {
-      baseline = await measure(options, `http://127.0.0.1:${barePort}`, bare.pid, undefined, position);
-    } finally {
-      await bare.stop();
-    }
+    bare = await startBenchScript('bare-broadcast-server.ts', [String(barePort)]);
+    const baseline = await measure(options, `http://127.0.0.1:${barePort}`, bare.pid, undefined, position);
+    await bare.stop();
     report('Baseline: bare socket.io broadcast server, its own process, no database', baseline, options.consoles);
 
     console.log(`\nWrite throughput, ${options.saturationS} s each`);
@@ -181,6 +186,7 @@ async function main(): Promise<void> {
     );
     console.log(`  API write throughput ÷ raw INSERT:    ${(apiRate / raw.rowsPerSecond).toFixed(2)}`);
   } finally {
+    await bare?.stop();
     await api.stop();
     await dropDatabase(database);
   }

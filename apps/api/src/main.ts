@@ -49,10 +49,10 @@ async function bootstrap(config: AppConfig): Promise<void> {
   });
   if (config.trustProxy) app.set('trust proxy', trustProxyValue(config.trustProxy));
   if (worker) {
-    app.use((_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
-      response.setHeader(WORKER_HEADER, worker);
-      next();
-    });
+    // First of all listeners, so every answer names its worker, whichever route serves it.
+    (app.getHttpServer() as import('node:http').Server).prependListener('request', (_request, response) =>
+      response.setHeader(WORKER_HEADER, worker),
+    );
   }
   app.use(accessLog(logger));
   const origins = new OriginPolicy(config.allowedOrigins, Boolean(config.trustProxy));
@@ -99,7 +99,9 @@ async function bootstrap(config: AppConfig): Promise<void> {
   const server = app.getHttpServer() as import('node:http').Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  log(`Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}`);
+  log(
+    `Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}${worker ? ` (worker ${worker})` : ''}`,
+  );
 
   // The demo fleet acts as its own system account, which has no password: its tokens are issued here.
   const auth = app.get(AuthService);
