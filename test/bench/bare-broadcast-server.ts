@@ -1,14 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { Server as IoServer } from 'socket.io';
 
 /**
- * The baseline: the same OsmAnd GET in, the same 100 ms coalesced socket.io
- * broadcast out, with no database, no auth and no domain logic.
+ * The baseline, run as a process of its own: the same OsmAnd GET in, the same
+ * 100 ms coalesced socket.io broadcast out to every console, with no database,
+ * no auth and no domain logic. Prints `ready` once it listens on the port given.
  */
-export function startBareBroadcastServer(port: number): Promise<{ close: () => Promise<void> }> {
+function main(port: number): void {
   let pending = new Map<string, unknown>();
   let seq = 0;
-  const http: Server = createServer((request, response) => {
+  const http = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const id = url.searchParams.get('id');
     if (!id) {
@@ -30,23 +31,17 @@ export function startBareBroadcastServer(port: number): Promise<{ close: () => P
     });
     response.writeHead(200, { 'content-type': 'application/json' }).end(`{"positionId":"${seq}"}`);
   });
-  const io = new IoServer(http, { cors: { origin: true } });
+  http.keepAliveTimeout = 65_000;
+  const io = new IoServer(http, { cors: { origin: true }, transports: ['websocket'] });
   const live = io.of('/live');
-  const timer = setInterval(() => {
+  setInterval(() => {
     if (pending.size === 0) return;
     const positions = [...pending.values()];
     pending = new Map();
     live.emit('positions.v1', { positionSeq: seq, positions });
   }, 100);
-  return new Promise((resolve) =>
-    http.listen(port, '127.0.0.1', () =>
-      resolve({
-        close: () =>
-          new Promise<void>((done) => {
-            clearInterval(timer);
-            void io.close(() => done());
-          }),
-      }),
-    ),
-  );
+  http.listen(port, '127.0.0.1', () => console.log('ready'));
+  process.once('SIGTERM', () => process.exit(0));
 }
+
+main(Number(process.argv[2]));

@@ -2,7 +2,10 @@ import { Client } from 'pg';
 
 export const benchDeviceId = (index: number) => `bench-${String(index + 1).padStart(5, '0')}`;
 
-/** Registers the benchmark fleet straight in the database: setting up is not what is measured. */
+/**
+ * The bare fleet: trucks registered straight in the database, with no loads, so
+ * no fence or ETA is ever judged; setting up is not what is measured.
+ */
 export async function registerBenchFleet(databaseUrl: string, trucks: number): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();

@@ -1,96 +1,192 @@
 import { Client } from 'pg';
-import { freePort, startApi } from '../support/api-process';
+import { freePort, type RunningApi, startApi, untilWorkersAnswer } from '../support/api-process';
 import { createDatabase, databaseUrl, dropDatabase } from '../support/database';
-import { startBareBroadcastServer } from './bare-broadcast-server';
-import { registerBenchFleet } from './bench-fleet';
-import { connectClients, runSteadyLoad, type SteadyResult } from './steady-load';
-import { apiWriteThroughput, rawBatchedInsertThroughput } from './write-throughput';
+import { login } from '../support/http';
+import { benchPosition, registerBenchFleet } from './bench-fleet';
+import { benchOptions, type BenchOptions } from './bench-options';
+import { type BenchProcess, startBenchScript } from './bench-process';
+import { cpuOfTree, cpuSpent } from './process-cpu';
+import { createRealisticFleet } from './realistic-fleet';
+import { connectConsoles, runSteadyLoad, type SteadyResult } from './steady-load';
+import { apiWriteThroughput, rawInsertThroughput } from './write-throughput';
 
-const TRUCKS = Number(process.env.BENCH_TRUCKS ?? 2000);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-/** Connections, JIT and caches settle before anything is measured. */
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
-const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 10);
 const ADMIN_PASSWORD = 'bench-admin-password';
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+interface Measured {
+  result: SteadyResult;
+  /** ms of the server's own CPU time per 1,000 accepted positions. */
+  cpuPerThousand: number;
+  /** Share of one core the server used over the run. */
+  cores: number;
+}
 
 async function countPositions(url: string): Promise<number> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
-    return Number((await db.query('SELECT count(*) FROM positions')).rows[0].count);
+    return Number((await db.query(`SELECT count(*) FROM positions WHERE device_id LIKE 'bench-%'`)).rows[0].count);
   } finally {
     await db.end();
   }
 }
 
-function report(name: string, result: SteadyResult): void {
+/** Loads released (still in their plant) and on site: fences move the first on and the second in. */
+async function loadSteps(url: string): Promise<{ released: number; onSite: number }> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query(
+      `SELECT count(*) FILTER (WHERE status = 'released') AS released, count(*) FILTER (WHERE status = 'on_site') AS "onSite"
+         FROM loads`,
+    );
+    return { released: Number(rows[0].released), onSite: Number(rows[0].onSite) };
+  } finally {
+    await db.end();
+  }
+}
+
+/** Warms up, then runs the fleet for the measured time while reading the server's CPU time before and after. */
+async function measure(
+  options: BenchOptions,
+  baseUrl: string,
+  pid: number,
+  token: string | undefined,
+  position: (index: number, second: number) => { lat: number; lng: number },
+): Promise<Measured> {
+  const consoles = await connectConsoles(baseUrl, options.consoles, token);
+  try {
+    const common = { baseUrl, consoles, trucks: options.trucks, position };
+    await runSteadyLoad({ ...common, seconds: options.warmupS, firstSecond: 0 });
+    const before = cpuOfTree(pid);
+    const result = await runSteadyLoad({ ...common, seconds: options.durationS, firstSecond: options.warmupS });
+    const cpuMs = cpuSpent(before, cpuOfTree(pid));
+    return {
+      result,
+      cpuPerThousand: (cpuMs / Math.max(1, result.accepted)) * 1000,
+      cores: cpuMs / 1000 / result.elapsedS,
+    };
+  } finally {
+    consoles.forEach((console) => console.close());
+  }
+}
+
+function report(name: string, { result, cpuPerThousand, cores }: Measured, consoles: number): void {
+  const share = (value: number) => `${(value * 100).toFixed(1)} %`;
   console.log(`\n${name}`);
   console.log(
     `  sent ${result.sent}, accepted ${result.accepted}, refused ${result.refused}, 503/failed ${result.unavailable}`,
   );
-  console.log(`  accepted positions/s: ${result.acceptedPerSecond.toFixed(0)}`);
-  console.log(`  request latency:      ${result.requestLatency.summary()}`);
-  console.log(`  ingest → client:      ${result.ingestToClient.summary()}`);
-  console.log(`  positions delivered per client per second: ${result.deliveredPerClientPerSecond.toFixed(0)}`);
+  console.log(`  accepted positions/s:   ${result.acceptedPerSecond.toFixed(0)}`);
+  console.log(
+    `  CPU per 1,000 positions: ${cpuPerThousand.toFixed(1)} ms (server processes, ${cores.toFixed(2)} cores)`,
+  );
+  console.log(`  request:                ${result.requestLatency.summary()}`);
+  console.log(`  ingest → console:       ${result.ingestToConsole.summary()}`);
+  console.log(
+    `  delivered share:        mean ${share(result.deliveredShareMean)}, lowest ${share(result.deliveredShareMin)} of accepted positions, ${consoles} consoles`,
+  );
 }
 
-async function main(): Promise<void> {
-  console.log(`bench:live — ${TRUCKS} trucks at 1 Hz for ${SECONDS} s, ${CLIENTS} dashboard clients`);
-  const database = await createDatabase('pourline_bench');
-  const url = databaseUrl(database);
+async function startPourline(options: BenchOptions, url: string): Promise<RunningApi> {
   const api = await startApi({
     DATABASE_URL: url,
     DEMO: 'false',
     ADMIN_PASSWORD,
-    JWT_SECRET: 'bench-secret-long-enough',
-    REDIS_URL: '',
+    JWT_SECRET: 'bench-secret-long-enough-for-the-api',
+    TRACKER_AUTH: 'optional',
+    REDIS_URL: options.redis ? REDIS_URL : '',
+    WORKERS: String(options.instances),
   });
-  try {
-    await registerBenchFleet(url, TRUCKS);
-    const login = await fetch(`${api.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+  if (options.instances > 1) await untilWorkersAnswer(api.baseUrl, options.instances);
+  return api;
+}
 
-    const apiClients = await connectClients(api.baseUrl, CLIENTS, accessToken);
-    await runSteadyLoad(api.baseUrl, apiClients, TRUCKS, WARMUP_SECONDS);
+async function main(): Promise<void> {
+  const options = benchOptions();
+  console.log(
+    `bench:live — ${options.mode} mode, ${options.trucks} trucks at 1 Hz for ${options.durationS} s ` +
+      `(after ${options.warmupS} s warm-up), ${options.consoles} consoles, ${options.instances} API worker(s)` +
+      `${options.redis ? ' sharing live events through Redis' : ''}`,
+  );
+  const database = await createDatabase('pourline_bench');
+  const url = databaseUrl(database);
+  const api = await startPourline(options, url);
+  // An interrupted run leaves no server or database behind either.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled([api.stop(), bare?.stop()])
+        .then(() => dropDatabase(database))
+        .finally(() => process.exit(130));
+    });
+  }
+  let bare: BenchProcess | undefined;
+  try {
+    const admin = await login('admin', ADMIN_PASSWORD, api.baseUrl);
+    process.env.POURLINE_API_URL = api.baseUrl;
+    let position = benchPosition;
+    if (options.mode === 'realistic') {
+      console.log('Setting up the fleet through the API');
+      const fleet = await createRealisticFleet(admin, options.trucks, options.crossingEveryS, (line) =>
+        console.log(line),
+      );
+      position = fleet.position;
+      console.log(`  about ${fleet.crossingsPerSecond.toFixed(1)} fence crossings per second across the fleet`);
+    } else {
+      await registerBenchFleet(url, options.trucks);
+    }
+
     const persistedBefore = await countPositions(url);
-    const pourline = await runSteadyLoad(api.baseUrl, apiClients, TRUCKS, SECONDS);
-    apiClients.forEach((client) => client.close());
+    const stepsBefore = await loadSteps(url);
+    const pourline = await measure(options, api.baseUrl, api.process.pid!, admin.token, position);
     const persisted = (await countPositions(url)) - persistedBefore;
-    report('Pourline API (Express, PostgreSQL, socket.io)', pourline);
-    console.log(`  positions persisted: ${persisted} of ${pourline.accepted} accepted`);
+    const stepsAfter = await loadSteps(url);
+    report(`Pourline API, ${options.instances} worker(s)`, pourline, options.consoles);
+    console.log(`  positions persisted:    ${persisted} (accepted in warm-up and run together)`);
+    if (options.mode === 'realistic') {
+      const moved = stepsBefore.released - stepsAfter.released + (stepsAfter.onSite - stepsBefore.onSite);
+      console.log(`  loads moved by fences:  ${moved} in warm-up and run`);
+    }
 
     const barePort = await freePort();
-    const bare = await startBareBroadcastServer(barePort);
-    const bareUrl = `http://127.0.0.1:${barePort}`;
-    const bareClients = await connectClients(bareUrl, CLIENTS);
-    await runSteadyLoad(bareUrl, bareClients, TRUCKS, WARMUP_SECONDS);
-    const baseline = await runSteadyLoad(bareUrl, bareClients, TRUCKS, SECONDS);
-    bareClients.forEach((client) => client.close());
-    await bare.close();
-    report('Baseline: bare socket.io broadcast server, no database', baseline);
+    bare = await startBenchScript('bare-broadcast-server.ts', [String(barePort)]);
+    const baseline = await measure(options, `http://127.0.0.1:${barePort}`, bare.pid, undefined, position);
+    await bare.stop();
+    report('Baseline: bare socket.io broadcast server, its own process, no database', baseline, options.consoles);
 
-    console.log(`\nWrite throughput, ${SATURATION_SECONDS} s each`);
-    const apiRate = await apiWriteThroughput(api.baseUrl, TRUCKS, SATURATION_SECONDS);
-    const rawRate = await rawBatchedInsertThroughput(url, TRUCKS, SATURATION_SECONDS);
+    console.log(`\nWrite throughput, ${options.saturationS} s each`);
+    const apiRate = await apiWriteThroughput(api.baseUrl, options.trucks, options.saturationS);
+    const raw = await rawInsertThroughput(url, options.trucks, options.saturationS);
     console.log(`  API batch ingest (durable, latest positions kept): ${apiRate.toFixed(0)} positions/s`);
-    console.log(`  raw batched INSERT, same rows:                     ${rawRate.toFixed(0)} rows/s`);
+    console.log(
+      `  raw INSERT into positions, ${raw.batch} rows a batch, ${raw.concurrency} in flight, own process: ${raw.rowsPerSecond.toFixed(0)} rows/s`,
+    );
 
-    const p99 = pourline.ingestToClient.percentile(99);
-    const fanOutRatio = pourline.deliveredPerClientPerSecond / baseline.deliveredPerClientPerSecond;
-    const checks: [string, boolean][] = [
-      [`every accepted position persisted (${persisted}/${pourline.accepted})`, persisted >= pourline.accepted],
-      [`p99 ingest → client < 250 ms (${p99.toFixed(1)} ms)`, p99 < 250],
-      [`write throughput ≥ ½ raw batched insert (${(apiRate / rawRate).toFixed(2)})`, apiRate >= rawRate / 2],
-      [`fan-out ≥ ½ bare socket.io (${fanOutRatio.toFixed(2)})`, fanOutRatio >= 0.5],
+    const p99 = pourline.result.ingestToConsole.percentile(99);
+    const targets: [string, boolean][] = [
+      [
+        `every fix accepted (${pourline.result.accepted}/${pourline.result.sent})`,
+        pourline.result.accepted === pourline.result.sent,
+      ],
+      [
+        `≤ 0.10 ms of API CPU per position (${(pourline.cpuPerThousand / 1000).toFixed(3)} ms)`,
+        pourline.cpuPerThousand <= 100,
+      ],
+      [`ingest → console p99 ≤ 150 ms (${p99.toFixed(1)} ms)`, p99 <= 150],
+      [
+        `every console got every accepted position (lowest share ${(pourline.result.deliveredShareMin * 100).toFixed(1)} %)`,
+        pourline.result.deliveredShareMin >= 0.999,
+      ],
     ];
     console.log('\nTargets');
-    for (const [label, met] of checks) console.log(`  ${met ? 'met   ' : 'MISSED'} ${label}`);
+    for (const [label, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${label}`);
+    console.log('Ratios');
+    console.log(
+      `  API CPU per position ÷ bare server's: ${(pourline.cpuPerThousand / baseline.cpuPerThousand).toFixed(1)}`,
+    );
+    console.log(`  API write throughput ÷ raw INSERT:    ${(apiRate / raw.rowsPerSecond).toFixed(2)}`);
   } finally {
+    await bare?.stop();
     await api.stop();
     await dropDatabase(database);
   }

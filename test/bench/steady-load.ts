@@ -1,8 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { PositionsBatch } from '@pourline/contracts';
-import { benchDeviceId, benchPosition } from './bench-fleet';
+import { benchDeviceId } from './bench-fleet';
 import { Samples } from './latency';
+
+/** Consoles whose every position is matched to its fix and timed; the rest only count what they receive. */
+const TIMED_CONSOLES = 20;
 
 export interface SteadyResult {
   sent: number;
@@ -11,58 +14,78 @@ export interface SteadyResult {
   unavailable: number;
   acceptedPerSecond: number;
   requestLatency: Samples;
-  ingestToClient: Samples;
-  deliveredPerClientPerSecond: number;
+  ingestToConsole: Samples;
+  /** Positions of this run each console received, as a share of those accepted: lowest and mean. */
+  deliveredShareMin: number;
+  deliveredShareMean: number;
+  elapsedS: number;
 }
 
-export async function connectClients(baseUrl: string, count: number, token?: string): Promise<Socket[]> {
-  const clients = Array.from({ length: count }, () =>
-    io(`${baseUrl}/live`, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false }),
-  );
-  await Promise.all(
-    clients.map(
-      (client) =>
-        new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error('client did not connect in 20 s')), 20_000);
-          const ready = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-          // The API says when its replay is done; the bare server has none, so connecting is enough.
-          if (token) client.once('live.ready.v1', ready);
-          else client.once('connect', ready);
-        }),
-    ),
-  );
-  return clients;
+export async function connectConsoles(baseUrl: string, count: number, token?: string): Promise<Socket[]> {
+  const consoles: Socket[] = [];
+  // A few at a time: the handshake replays the latest positions, which is not what is measured.
+  for (let first = 0; first < count; first += 20) {
+    const group = Array.from({ length: Math.min(20, count - first) }, () =>
+      io(`${baseUrl}/live`, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false }),
+    );
+    await Promise.all(
+      group.map(
+        (console) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('console did not connect in 30 s')), 30_000);
+            const ready = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+            // The API says when its replay is done; the bare server has none, so connecting is enough.
+            if (token) console.once('live.ready.v1', ready);
+            else console.once('connect', ready);
+          }),
+      ),
+    );
+    consoles.push(...group);
+  }
+  return consoles;
+}
+
+export interface SteadyLoad {
+  baseUrl: string;
+  consoles: Socket[];
+  trucks: number;
+  seconds: number;
+  /** Seconds of motion already driven by earlier runs. */
+  firstSecond: number;
+  position(index: number, second: number): { lat: number; lng: number };
 }
 
 /**
- * Every truck reports once a second, spread evenly over the second, for the
- * given time; every client's receipt of every fix is timed from its request.
+ * Every truck reports once a second over OsmAnd, spread evenly over the second;
+ * each fix is timed from its request to its answer and to its arrival at the
+ * timed consoles, and every console's receipts are counted against what was accepted.
  */
-export async function runSteadyLoad(
-  baseUrl: string,
-  clients: Socket[],
-  trucks: number,
-  seconds: number,
-): Promise<SteadyResult> {
+export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
+  const { baseUrl, consoles, trucks, seconds } = load;
   const sentAt = new Map<string, number>();
-  const ingestToClient = new Samples();
+  const ingestToConsole = new Samples();
   const requestLatency = new Samples();
-  let delivered = 0;
-  for (const client of clients) {
-    client.on('positions.v1', (batch: PositionsBatch) => {
+  const received = consoles.map(() => 0);
+  consoles.forEach((console, consoleIndex) => {
+    const timed = consoleIndex < TIMED_CONSOLES;
+    console.on('positions.v1', (batch: PositionsBatch) => {
       const now = performance.now();
       for (const position of batch.positions) {
+        if (!timed) {
+          if (position.deviceId?.startsWith('bench-')) received[consoleIndex] += 1;
+          continue;
+        }
         const started = sentAt.get(`${position.deviceId}|${position.fixTime}`);
         if (started !== undefined) {
-          ingestToClient.add(now - started);
-          delivered += 1;
+          ingestToConsole.add(now - started);
+          received[consoleIndex] += 1;
         }
       }
     });
-  }
+  });
   let sent = 0;
   let accepted = 0;
   let refused = 0;
@@ -80,13 +103,13 @@ export async function runSteadyLoad(
       for (let index = slice * perSlice; index < Math.min(trucks, (slice + 1) * perSlice); index += 1) {
         const deviceId = benchDeviceId(index);
         const timestamp = startSecond + second;
-        const { lat, lng } = benchPosition(index, second);
+        const { lat, lng } = load.position(index, load.firstSecond + second);
         const fixTime = new Date(timestamp * 1000).toISOString();
         const started = performance.now();
         sentAt.set(`${deviceId}|${fixTime}`, started);
         sent += 1;
         const request = fetch(
-          `${baseUrl}/api/ingest/osmand?id=${deviceId}&lat=${lat}&lon=${lng}&timestamp=${timestamp}&speed=20`,
+          `${baseUrl}/api/ingest/osmand?id=${deviceId}&lat=${lat}&lon=${lng}&timestamp=${timestamp}&speed=16`,
         )
           .then(async (response) => {
             await response.arrayBuffer();
@@ -105,8 +128,17 @@ export async function runSteadyLoad(
   }
   await Promise.all(inFlight);
   const elapsedS = (performance.now() - begin) / 1000;
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  for (const client of clients) client.off('positions.v1');
+  // What is still on its way to the consoles: until nothing more has come for a second and a half.
+  let total = -1;
+  const settleBy = performance.now() + 30_000;
+  while (performance.now() < settleBy) {
+    const now = received.reduce((sum, count) => sum + count, 0);
+    if (now === total) break;
+    total = now;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+  for (const console of consoles) console.off('positions.v1');
+  const shares = received.map((count) => (accepted === 0 ? 0 : count / accepted));
   return {
     sent,
     accepted,
@@ -114,7 +146,9 @@ export async function runSteadyLoad(
     unavailable,
     acceptedPerSecond: accepted / elapsedS,
     requestLatency,
-    ingestToClient,
-    deliveredPerClientPerSecond: delivered / clients.length / elapsedS,
+    ingestToConsole,
+    deliveredShareMin: Math.min(...shares),
+    deliveredShareMean: shares.reduce((sum, share) => sum + share, 0) / Math.max(1, shares.length),
+    elapsedS,
   };
 }

@@ -36,12 +36,14 @@ describe('docker-compose.yml, the production shape', () => {
     expect(services.proxy.image).toMatch(/^(nginx|caddy|haproxy|traefik)/);
   });
 
-  it('runs two replicas of the built API image wired to the database and Redis', () => {
+  it('runs two replicas of the built API image, each with a worker per core, wired to the database and Redis', () => {
     const api = services.api;
     expect(api.deploy.replicas).toBe(2);
     for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'PORT']) expect(api.environment[name]).toBeDefined();
     expect(api.environment.DATABASE_URL).toContain('@postgres:5432/');
     expect(api.environment.REDIS_URL).toContain('redis:6379');
+    // Each replica starts one worker per core it is given.
+    expect(api.environment.WORKERS).toBe('auto');
     expect(api.depends_on).toEqual({
       postgres: { condition: 'service_healthy' },
       redis: { condition: 'service_healthy' },

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 
@@ -37,7 +38,8 @@ export async function startApi(
   let output = '';
   const child = spawn(process.execPath, [main], {
     cwd: main === API_MAIN ? REPO_ROOT : dirname(main),
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    // One worker unless a test asks for more: suites share two cores.
+    env: { ...process.env, LOG_LEVEL: 'warn', WORKERS: '1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -64,4 +66,34 @@ export async function startApi(
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
     });
   return { baseUrl, process: child, output: () => output, stop };
+}
+
+/** Which worker answered a health check made on a connection of its own. */
+function workerAnswering(baseUrl: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const call = request(`${baseUrl}/api/health`, { agent: false, headers: { connection: 'close' } }, (response) => {
+      response.resume();
+      response.on('end', () => {
+        const worker = response.headers['x-pourline-worker'];
+        resolve(response.statusCode === 200 && typeof worker === 'string' ? worker : undefined);
+      });
+    });
+    call.on('error', () => resolve(undefined));
+    call.end();
+  });
+}
+
+/**
+ * The port serves as soon as its first worker listens, and the others follow one
+ * by one: waits until `count` different workers have answered.
+ */
+export async function untilWorkersAnswer(baseUrl: string, count: number, timeoutMs = 120_000): Promise<void> {
+  const seen = new Set<string>();
+  const deadline = Date.now() + timeoutMs;
+  while (seen.size < count) {
+    if (Date.now() >= deadline) throw new Error(`only workers ${[...seen].join(', ')} answered in ${timeoutMs} ms`);
+    const worker = await workerAnswering(baseUrl);
+    if (worker) seen.add(worker);
+    else await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

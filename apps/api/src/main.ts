@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -12,7 +14,9 @@ import { GeofenceMover } from './modules/tracking/geofence-mover.service';
 import { IngestRoute } from './modules/tracking/ingest-route';
 import { IngestService } from './modules/tracking/ingest.service';
 import { Clock } from './platform/clock/clock';
-import { ConfigError, loadConfig } from './platform/config/app-config';
+import { runPrimary, WORKER_HEADER, workerId } from './platform/cluster/cluster-primary';
+import { planWorkers } from './platform/cluster/worker-plan';
+import { type AppConfig, ConfigError, loadConfig } from './platform/config/app-config';
 import { startEmbeddedPostgres } from './platform/database/embedded-postgres';
 import { runMigrations } from './platform/database/migrate';
 import { jsonOnly } from './platform/http/json-only.middleware';
@@ -28,10 +32,10 @@ import { RedisIoAdapter } from './platform/live/redis-io.adapter';
 import { accessLog } from './platform/logging/access-log';
 import { createLogger, PinoNestLogger } from './platform/logging/pino-logger';
 
-async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+async function bootstrap(config: AppConfig): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
   const log = (line: string) => logger.info(line);
+  const worker = workerId();
 
   let databaseUrl = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
@@ -47,6 +51,12 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
   });
   if (config.trustProxy) app.set('trust proxy', trustProxyValue(config.trustProxy));
+  if (worker) {
+    // First of all listeners, so every answer names its worker, whichever route serves it.
+    (app.getHttpServer() as import('node:http').Server).prependListener('request', (_request, response) =>
+      response.setHeader(WORKER_HEADER, worker),
+    );
+  }
   app.use(accessLog(logger));
   const origins = new OriginPolicy(config.allowedOrigins, Boolean(config.trustProxy));
   useSecurityHeaders(app, config.mapTileUrl);
@@ -58,15 +68,19 @@ async function bootstrap(): Promise<void> {
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   let redis: RedisIoAdapter | undefined;
   if (config.redisUrl) {
-    redis = new RedisIoAdapter(app, origins, config.redisUrl, app.get(RedisHealth), {
-      warn: (line) => logger.warn(line),
-      info: log,
-    });
+    redis = new RedisIoAdapter(
+      app,
+      origins,
+      config.redisUrl,
+      app.get(RedisHealth),
+      { warn: (line) => logger.warn(line), info: log },
+      worker,
+    );
     await redis.connect();
     app.useWebSocketAdapter(redis);
     log('sharing live events through Redis');
   } else {
-    app.useWebSocketAdapter(new LiveIoAdapter(app, origins));
+    app.useWebSocketAdapter(new LiveIoAdapter(app, origins, worker));
   }
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new StrictValidationPipe());
@@ -90,7 +104,9 @@ async function bootstrap(): Promise<void> {
   server.headersTimeout = 66_000;
   // Trackers' requests are answered ahead of the framework (and of the live socket's listener).
   new IngestRoute(app.get(IngestService), new Logger('Ingest')).mount(server);
-  log(`Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}`);
+  log(
+    `Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}${worker ? ` (worker ${worker})` : ''}`,
+  );
 
   // The demo fleet acts as its own system account, which has no password: its tokens are issued here.
   const auth = app.get(AuthService);
@@ -139,8 +155,44 @@ function trustProxyValue(value: string): boolean | number | string {
   return value;
 }
 
-bootstrap().catch((error: unknown) => {
-  // A setting that cannot work is said in one sentence; anything else keeps its stack.
+/** A setting that cannot work is said in one sentence; anything else keeps its stack. */
+function fail(error: unknown): never {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
-});
+}
+
+/**
+ * One process per core when the deployment shares its live state through Redis:
+ * the primary only hands connections to its workers, each of which is a whole API.
+ */
+function main(): void {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail(error);
+  }
+  if (cluster.isPrimary) {
+    const plan = planWorkers({
+      workers: config.workers,
+      cores: availableParallelism(),
+      redisUrl: config.redisUrl,
+      databaseUrl: config.databaseUrl,
+      demo: config.demo,
+    });
+    const logger = createLogger(config.logLevel, config.logFormat);
+    if (plan.count > 1) {
+      logger.info(`starting ${plan.count} API workers on port ${config.port}`);
+      runPrimary(plan.count, {
+        info: (line) => logger.info(line),
+        warn: (line) => logger.warn(line),
+        error: (line) => logger.error(line),
+      });
+      return;
+    }
+    if (plan.reason) logger.info(`one API worker: ${plan.reason}`);
+  }
+  bootstrap(config).catch(fail);
+}
+
+main();

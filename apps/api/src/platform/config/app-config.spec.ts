@@ -38,4 +38,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...production, ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...production, TRACKER_AUTH: 'sometimes' })).toThrow(ConfigError);
   });
+
+  it('takes WORKERS as auto or a positive whole number', () => {
+    expect(loadConfig(production).workers).toBe('auto');
+    expect(loadConfig({ ...production, WORKERS: 'auto' }).workers).toBe('auto');
+    expect(loadConfig({ ...production, WORKERS: '3' }).workers).toBe(3);
+    expect(() => loadConfig({ ...production, WORKERS: 'many' })).toThrow(
+      new ConfigError('WORKERS must be a positive whole number, got "many"'),
+    );
+    expect(() => loadConfig({ ...production, WORKERS: '0' })).toThrow(ConfigError);
+  });
 });

@@ -19,6 +19,8 @@ export interface AppConfig {
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   redisUrl: string | undefined;
+  /** API worker processes on one port: `auto` takes one per available core; several need Redis. */
+  workers: 'auto' | number;
   mapTileUrl: string;
   mapTileAttribution: string;
   demo: boolean;
@@ -95,6 +97,11 @@ function localJwtSecret(dataDir: string): string {
   return secret;
 }
 
+function workers(value: string | undefined): 'auto' | number {
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  return integer('WORKERS', value, 1);
+}
+
 function trackerAuth(value: string | undefined, production: boolean): TrackerAuth {
   if (value === undefined || value === '') return production ? 'required' : 'optional';
   if (value === 'required' || value === 'optional') return value;
@@ -142,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: env.JWT_SECRET || localJwtSecret(dataDir),
     jwtExpiresInSeconds: integer('JWT_EXPIRES_IN_SECONDS', env.JWT_EXPIRES_IN_SECONDS, 14 * 3600),
     redisUrl: env.REDIS_URL || undefined,
+    workers: workers(env.WORKERS),
     mapTileUrl: env.MAP_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || '&copy; OpenStreetMap contributors',
     // With no database configured, a newcomer gets the full demo.

@@ -21,8 +21,9 @@ export class RedisIoAdapter extends LiveIoAdapter {
     private readonly redisUrl: string,
     private readonly health: RedisHealth,
     private readonly log: { warn(line: string): void; info(line: string): void },
+    worker?: string,
   ) {
-    super(app, origins);
+    super(app, origins, worker);
   }
 
   async connect(): Promise<void> {

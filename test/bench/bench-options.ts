@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+
+export type BenchMode = 'realistic' | 'bare';
+
+export interface BenchOptions {
+  trucks: number;
+  consoles: number;
+  durationS: number;
+  warmupS: number;
+  /** API workers on the one port; more than one shares live state through Redis. */
+  instances: number;
+  mode: BenchMode;
+  /** Use Redis even with one instance. */
+  redis: boolean;
+  /** In the realistic mode, a truck crosses one of its fences this often on average. */
+  crossingEveryS: number;
+  /** How long each write-throughput run lasts. */
+  saturationS: number;
+}
+
+const USAGE = `npm run bench:live -- [--trucks 2000] [--consoles 50] [--duration-s 30] [--warmup-s 5]
+                        [--instances 1|2] [--mode realistic|bare] [--redis]
+                        [--crossing-every-s 900] [--saturation-s 10]`;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} takes a positive whole number\n${USAGE}`);
+  return parsed;
+}
+
+export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      trucks: { type: 'string' },
+      consoles: { type: 'string' },
+      'duration-s': { type: 'string' },
+      'warmup-s': { type: 'string' },
+      instances: { type: 'string' },
+      mode: { type: 'string' },
+      redis: { type: 'boolean' },
+      'crossing-every-s': { type: 'string' },
+      'saturation-s': { type: 'string' },
+    },
+  });
+  const mode = values.mode ?? 'realistic';
+  if (mode !== 'realistic' && mode !== 'bare') throw new Error(`--mode is realistic or bare\n${USAGE}`);
+  const instances = positive('instances', values.instances, 1);
+  return {
+    trucks: positive('trucks', values.trucks, 2000),
+    consoles: positive('consoles', values.consoles, 50),
+    durationS: positive('duration-s', values['duration-s'], 30),
+    warmupS: positive('warmup-s', values['warmup-s'], 5),
+    instances,
+    mode,
+    redis: values.redis === true || instances > 1,
+    crossingEveryS: positive('crossing-every-s', values['crossing-every-s'], 900),
+    saturationS: positive('saturation-s', values['saturation-s'], 10),
+  };
+}
