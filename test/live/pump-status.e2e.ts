@@ -19,6 +19,9 @@ describe('Pump status on site', () => {
   let otherSite: Http;
   let afterSales: Http;
 
+  /** History and the current list state the change alone; the pour it served is named where it is announced. */
+  const recorded = ({ pour: _pour, ...change }: PumpStatusDto): PumpStatusDto => change;
+
   const history = async (session: Http, pumpId: string) => {
     const answer = await session.get<PumpStatusDto[]>(`/pumps/${pumpId}/status-history`);
     expect(answer.status).toBe(200);
@@ -72,21 +75,23 @@ describe('Pump status on site', () => {
         at: expect.any(String),
         byName: DISPATCHER_NAME,
         note: 'Outriggers down at the east gate',
+        pour: { pourId: expect.any(String), structuralElement: expect.any(String), siteName: expect.any(String) },
       });
       expect(pumping).toMatchObject({ pumpId: ownWorld.pump.id, status: 'pumping', byName: SITE_NAME, note: '' });
       expect(Date.parse(pumping.at)).toBeGreaterThanOrEqual(Date.parse(settingUp.at));
     });
 
     it('keeps every change in the history, newest first, readable by every role', async () => {
-      expect(await history(crew.dispatcher, ownWorld.pump.id)).toEqual([pumping, settingUp]);
-      expect(await history(crew.qc, ownWorld.pump.id)).toEqual([pumping, settingUp]);
-      expect(await history(crew.site, ownWorld.pump.id)).toEqual([pumping, settingUp]);
+      const changes = [pumping, settingUp].map(recorded);
+      expect(await history(crew.dispatcher, ownWorld.pump.id)).toEqual(changes);
+      expect(await history(crew.qc, ownWorld.pump.id)).toEqual(changes);
+      expect(await history(crew.site, ownWorld.pump.id)).toEqual(changes);
     });
 
     it('shows the newest status as the pump’s current one', async () => {
       const answer = await crew.dispatcher.get<PumpStatusDto[]>('/pumps-status');
       expect(answer.status).toBe(200);
-      expect(answer.body.find((status) => status.pumpId === ownWorld.pump.id)).toEqual(pumping);
+      expect(answer.body.find((status) => status.pumpId === ownWorld.pump.id)).toEqual(recorded(pumping));
     });
 
     it('pushes each change as pump.status.v1 to the dispatch room and the project’s site dispatcher', async () => {
