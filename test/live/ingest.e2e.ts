@@ -39,7 +39,7 @@ describe('Tracker ingest: positions from OsmAnd, Traccar and gateways', () => {
       (created) => created.session,
     );
     plantId = (await createPlant(admin)).id;
-    for (let index = 0; index < 16; index++) trucks.push(await createTrackedTruck(admin, plantId));
+    for (let index = 0; index < 18; index++) trucks.push(await createTrackedTruck(admin, plantId));
     // The registry reloads on a miss at most once a second: once the last truck is known, all are.
     const warmup = await createTrackedTruck(admin, plantId);
     await sendFix(warmup.deviceId, { lat: 31.9, lng: 118.8, at: recentSecond(600) });
@@ -324,6 +324,60 @@ describe('Tracker ingest: positions from OsmAnd, Traccar and gateways', () => {
       const missing = await ingest.osmandForm({ lat: '31.9', lon: '118.8', timestamp: at() });
       expect(missing.status).toBe(400);
       expect(missing.body.details).toEqual(expect.arrayContaining([expect.stringMatching(/^id: /)]));
+    });
+  });
+
+  describe('the request itself', () => {
+    const base = () => process.env.POURLINE_API_URL!;
+
+    it('refuses a body that is not JSON with 400 and a sentence saying so', async () => {
+      const response = await fetch(`${base()}/api/ingest/traccar`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"position":',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        code: 'invalid_json',
+        message: expect.stringMatching(/^The body is not valid JSON: /),
+      });
+    });
+
+    it('refuses a gateway batch over 5 MB with 413, storing nothing', async () => {
+      const truck = freshTruck();
+      const at = recentSecond(15).toISOString();
+      const padding = 'x'.repeat(6 * 1024 * 1024);
+      const response = await fetch(`${base()}/api/ingest/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          positions: [{ deviceId: truck.deviceId, lat: 31.9, lng: 118.8, timestamp: at, padding }],
+        }),
+      });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({
+        code: 'payload_too_large',
+        message: expect.stringContaining('5 MB'),
+      });
+      expect(await storedPositions(truck.deviceId)).toHaveLength(0);
+    });
+
+    it('takes a fix from a page of the console’s own origin, and refuses one from a foreign page', async () => {
+      const truck = freshTruck();
+      const fields = new URLSearchParams({
+        id: truck.deviceId,
+        lat: '31.96',
+        lon: '118.86',
+        timestamp: String(recentSecond(10).getTime()),
+      });
+      const own = await fetch(`${base()}/api/ingest/osmand?${fields}`, { headers: { origin: base() } });
+      expect(own.status).toBe(200);
+      const foreign = await fetch(`${base()}/api/ingest/osmand?${fields}`, {
+        headers: { origin: 'https://elsewhere.example' },
+      });
+      expect(foreign.status).toBe(403);
+      expect((await foreign.json()).code).toBe('origin_not_allowed');
+      expect(await storedPositions(truck.deviceId)).toHaveLength(1);
     });
   });
 
