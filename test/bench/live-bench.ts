@@ -19,7 +19,11 @@ interface Measured {
   cpuPerThousand: number;
   /** Share of one core the server used over the run. */
   cores: number;
+  /** Share of one core it used with its consoles connected and no fixes coming: timers, polls, jobs. */
+  idleCores: number;
 }
+
+const IDLE_SECONDS = 5;
 
 async function countPositions(url: string): Promise<number> {
   const db = new Client({ connectionString: url });
@@ -57,6 +61,9 @@ async function measure(
   const consoles = await connectConsoles(baseUrl, options.consoles, token);
   try {
     const common = { baseUrl, consoles, trucks: options.trucks, position };
+    const idleFrom = cpuOfTree(pid);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+    const idleCores = cpuSpent(idleFrom, cpuOfTree(pid)) / 1000 / IDLE_SECONDS;
     await runSteadyLoad({ ...common, seconds: options.warmupS, firstSecond: 0 });
     const before = cpuOfTree(pid);
     const result = await runSteadyLoad({ ...common, seconds: options.durationS, firstSecond: options.warmupS });
@@ -65,21 +72,24 @@ async function measure(
       result,
       cpuPerThousand: (cpuMs / Math.max(1, result.accepted)) * 1000,
       cores: cpuMs / 1000 / result.elapsedS,
+      idleCores,
     };
   } finally {
     consoles.forEach((console) => console.close());
   }
 }
 
-function report(name: string, { result, cpuPerThousand, cores }: Measured, consoles: number): void {
+function report(name: string, { result, cpuPerThousand, cores, idleCores }: Measured, consoles: number): void {
   const share = (value: number) => `${(value * 100).toFixed(1)} %`;
   console.log(`\n${name}`);
   console.log(
     `  sent ${result.sent}, accepted ${result.accepted}, refused ${result.refused}, 503/failed ${result.unavailable}`,
   );
   console.log(`  accepted positions/s:   ${result.acceptedPerSecond.toFixed(0)}`);
+  const aboveIdle = ((cores - idleCores) * result.elapsedS * 1000 * 1000) / Math.max(1, result.accepted);
   console.log(
-    `  CPU per 1,000 positions: ${cpuPerThousand.toFixed(1)} ms (server processes, ${cores.toFixed(2)} cores)`,
+    `  CPU per 1,000 positions: ${cpuPerThousand.toFixed(1)} ms (${aboveIdle.toFixed(1)} ms above idle); ` +
+      `${cores.toFixed(2)} cores over the run, ${idleCores.toFixed(2)} idle`,
   );
   console.log(`  request:                ${result.requestLatency.summary()}`);
   console.log(`  ingest → console:       ${result.ingestToConsole.summary()}`);

@@ -156,3 +156,31 @@ describe('Two API workers sharing one port', () => {
     }
   });
 });
+
+describe('Workers asked for without Redis', () => {
+  let database: string;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    database = await createDatabase('pourline_workers_alone');
+    api = await startApi({
+      DATABASE_URL: databaseUrl(database),
+      REDIS_URL: '',
+      WORKERS: '2',
+      JWT_SECRET: 'workers-secret-for-a-single-worker-0123456789',
+      DEMO: 'false',
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    if (database) await dropDatabase(database);
+  }, 60_000);
+
+  it('runs one worker and says why', async () => {
+    expect(api.output()).toContain('one API worker, not 2: REDIS_URL is not set');
+    const health = await fetch(`${api.baseUrl}/api/health`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get(WORKER_HEADER)).toBeNull();
+  });
+});

@@ -190,7 +190,9 @@ function main(): void {
       });
       return;
     }
-    if (plan.reason) logger.info(`one API worker: ${plan.reason}`);
+    // Asked for by number, a single worker is worth a warning; `auto` only reports it.
+    if (plan.reason && config.workers === 'auto') logger.info(`one API worker: ${plan.reason}`);
+    else if (plan.reason) logger.warn(`one API worker, not ${config.workers}: ${plan.reason}`);
   }
   bootstrap(config).catch(fail);
 }
