@@ -2,10 +2,20 @@ import type { LoadDto, PlantQueueDto, PlantTimelineDto, PourDispatchDto, PourLog
 import { createDatabase, databaseUrl, dropDatabase } from '../support/database';
 import { adminSession, createUser, type PourWorld } from '../support/factories';
 import type { Http } from '../support/http';
-import { connectReady, type LiveRecorder, waitFor } from '../support/live-support';
+import {
+  connectReady,
+  createTrackedTruck,
+  type LiveRecorder,
+  PLANT,
+  sendFix,
+  SITE,
+  type TrackedTruck,
+  waitFor,
+} from '../support/live-support';
 import {
   createCrew,
   createLoadWorld,
+  createPlantWith,
   createReadyPour,
   createTruck,
   DISPATCHER_NAME,
@@ -168,6 +178,59 @@ describe('Dispatch: the pour’s rhythm drives the plant', () => {
       expect(timeline.body.slots.filter((slot) => slot.kind === 'proposal').length).toBeGreaterThan(0);
     });
 
+    it('an override may load at another plant at another time: the ticket is that plant’s, the log says what changed', async () => {
+      const other = await createPlantWith(admin);
+      const { proposals } = await dispatchOf(pourId);
+      const proposal = proposals[0];
+      const loadAt = new Date(Date.parse(proposal.loadAt) + 20 * MINUTE).toISOString();
+      const reason = 'Our mixer is down for cleaning: the north plant loads this one';
+      const unknown = await crew.dispatcher.post(`/pours/${pourId}/dispatch/accept`, {
+        key: proposal.key,
+        plantId: '00000000-0000-4000-8000-000000000000',
+        reason,
+      });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.code).toBe('unknown_reference');
+      const past = await crew.dispatcher.post(`/pours/${pourId}/dispatch/accept`, {
+        key: proposal.key,
+        loadAt: new Date(Date.parse(first.generatedAt) - 60 * MINUTE).toISOString(),
+        reason,
+      });
+      expect(past.status).toBe(400);
+      expect(past.body.code).toBe('load_time_past');
+      const bare = await crew.dispatcher.post(`/pours/${pourId}/dispatch/accept`, {
+        key: proposal.key,
+        plantId: other.id,
+      });
+      expect(bare.status).toBe(400);
+      expect(bare.body.code).toBe('override_needs_reason');
+      const answer = await crew.dispatcher.post<LoadDto>(`/pours/${pourId}/dispatch/accept`, {
+        key: proposal.key,
+        plantId: other.id,
+        loadAt,
+        reason,
+      });
+      expect(answer.status).toBe(201);
+      expect(answer.body).toMatchObject({ plantId: other.id, truckId: proposal.truckId });
+      expect(answer.body.ticketNumber.startsWith(`${other.code}-`)).toBe(true);
+      const { decisions } = await dispatchOf(pourId);
+      expect(decisions[0]).toMatchObject({ kind: 'overridden', reason, byName: DISPATCHER_NAME });
+      expect(decisions[0].proposed).toMatchObject({ plantId: world.plant.id, plantCode: world.plant.code });
+      expect(decisions[0].chosen).toMatchObject({ plantId: other.id, plantCode: other.code, loadAt });
+      const queue = await crew.dispatcher.get<PlantQueueDto>(`/plants/${other.id}/queue`);
+      const queued = queue.body.outbound.find((item) => item.load.id === answer.body.id);
+      expect(queued?.plannedLoadAt).toBe(loadAt);
+      const log = await crew.dispatcher.get<PourLogDto>(`/pours/${pourId}/log?pageSize=200`);
+      const entry = log.body.items.find(
+        (item) => item.code === 'dispatch.overridden' && item.params.ticket === answer.body.ticketNumber,
+      );
+      expect(entry).toMatchObject({
+        by: { name: DISPATCHER_NAME },
+        params: { plant: other.code, loadAt, note: reason },
+      });
+      expect([...entry!.params.changed!].sort()).toEqual(['loadAt', 'plant']);
+    });
+
     it('a stricter cold-joint limit is the pour’s own, announced live', async () => {
       const answer = await crew.dispatcher.patch<PourDispatchDto>(`/pours/${pourId}/dispatch`, {
         coldJointLimitMinutes: 45,
@@ -251,6 +314,14 @@ describe('Dispatch: the pour’s rhythm drives the plant', () => {
       const codes = log.body.items.map((entry) => entry.code);
       expect(codes).toContain('dispatch.auto_on');
       expect(codes.filter((code) => code === 'dispatch.auto_load')).toHaveLength(6);
+      // Every load it ordered, by ticket and truck, in the auto-dispatch account's name.
+      const { loads } = await pourLoads(crew.dispatcher, pourId);
+      const announced = log.body.items.filter((entry) => entry.code === 'dispatch.auto_load');
+      expect(announced.map((entry) => entry.params.ticket).sort()).toEqual(
+        loads.map((load) => load.ticketNumber).sort(),
+      );
+      expect(new Set(announced.map((entry) => entry.by.name))).toEqual(new Set(['Auto dispatch']));
+      for (const entry of announced) expect(entry.params.truck).toBeTruthy();
     });
 
     it('learns the road from the trips it made', async () => {
@@ -386,6 +457,14 @@ describe('Dispatch: the pour’s rhythm drives the plant', () => {
       expect(alerts[0].payload.facts).toEqual({ intervalMinutes: 15 });
     });
 
+    it('is acknowledged with a note, and stays open until its cause ends', async () => {
+      const [alert] = await starvation();
+      const note = 'Ordering the next truck now';
+      const answer = await crew.dispatcher.post(`/alerts/${alert.seq}/acknowledge`, { note });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ acknowledgement: { note, byName: DISPATCHER_NAME }, resolvedAt: null });
+    });
+
     it('resolves it once the next truck is due within the interval', async () => {
       await acceptNext();
       await runUntil(async () => (await starvation())[0]?.resolvedAt !== null);
@@ -394,6 +473,78 @@ describe('Dispatch: the pour’s rhythm drives the plant', () => {
       const { loads } = await pourLoads(crew.dispatcher, pourId);
       // The truck that ended it is on its way, within one interval of the pump.
       expect(loads.map((load) => load.status)).toContain('en_route');
+    });
+  });
+  describe('learns the road from the trucks’ tracks, over the steps people recorded', () => {
+    let pourId: string;
+    let trucks: TrackedTruck[];
+    let minute = 700;
+    /** Drivers press "arrived" at the pump, minutes after their truck passed the site's gate. */
+    const STEP_TRAVEL_MINUTES = 20;
+    const TRACK_TRAVEL_MINUTES = 12;
+
+    beforeAll(async () => {
+      const world = await createLoadWorld(admin, crew);
+      trucks = [];
+      for (let i = 0; i < 3; i++) trucks.push(await createTrackedTruck(admin, world.plant.id));
+      await host.setClock(at(minute));
+      pourId = (
+        await createReadyPour(crew, world, {
+          scheduledStart: at(minute + 40).toISOString(),
+          volumeM3: 48,
+          pourRateM3PerHour: 40,
+          truckCount: 3,
+        })
+      ).id;
+      for (let i = 0; i < 3; i++) {
+        const { proposals } = await dispatchOf(pourId);
+        const answer = await crew.dispatcher.post(`/pours/${pourId}/dispatch/accept`, { key: proposals[0].key });
+        expect(answer.status).toBe(201);
+      }
+      for (let step = 0; step < 240; step++) {
+        minute += 1;
+        await host.setClock(at(minute));
+        await host.fleet(pourId, STEP_TRAVEL_MINUTES, 40);
+        const { loads } = await pourLoads(crew.dispatcher, pourId);
+        if (loads.every((load) => load.status === 'back_at_plant')) break;
+      }
+      await host.tick();
+    }, 300_000);
+
+    it('without positions, the road is what the steps recorded', async () => {
+      const { travel } = await dispatchOf(pourId);
+      expect(travel).toMatchObject({ minutes: STEP_TRAVEL_MINUTES, trips: 3, fromPositions: 0 });
+      expect(travel.basis).not.toBe('route_length');
+    });
+
+    it('once the trackers upload their tracks, the road is the median of the tracked trips', async () => {
+      const { loads } = await pourLoads(crew.dispatcher, pourId);
+      expect(loads).toHaveLength(3);
+      for (const load of loads) {
+        const events = (await crew.dispatcher.get(`/loads/${load.id}/events`)).body as {
+          toStatus: string;
+          at: string;
+        }[];
+        const departed = Date.parse(events.find((event) => event.toStatus === 'en_route')!.at);
+        const truck = trucks.find((candidate) => candidate.id === load.truckId)!;
+        const track: [number, { lat: number; lng: number }, number][] = [
+          [-10, PLANT, 0],
+          [-1, PLANT, 5],
+          [1, { lat: 31.9, lng: 118.815 }, 40],
+          [7, { lat: 31.925, lng: 118.835 }, 45],
+          [TRACK_TRAVEL_MINUTES, SITE, 15],
+          [TRACK_TRAVEL_MINUTES + 6, SITE, 0],
+        ];
+        for (const [offset, where, speedKmh] of track) {
+          await sendFix(truck.deviceId, { ...where, speedKmh, at: new Date(departed + offset * MINUTE) }, host.baseUrl);
+        }
+      }
+      minute += 1;
+      await host.setClock(at(minute));
+      await host.tick();
+      const { travel } = await dispatchOf(pourId);
+      // Left the plant's fence a minute after the recorded departure, inside the site's eleven minutes later.
+      expect(travel).toMatchObject({ minutes: TRACK_TRAVEL_MINUTES - 1, trips: 3, fromPositions: 3 });
     });
   });
 });

@@ -5,6 +5,7 @@ import { adminSession, createUser } from '../support/factories';
 import {
   createCrew,
   createLoadWorld,
+  createPlantWith,
   createReadyPour,
   createTruck,
   type LoadCrew,
@@ -22,6 +23,7 @@ describe('The dispatch plan in the browser', () => {
   let pourId: string;
   let plantCode: string;
   let plantId: string;
+  let otherPlant: { id: string; code: string };
 
   beforeAll(async () => {
     session = await launchBrowser();
@@ -29,6 +31,7 @@ describe('The dispatch plan in the browser', () => {
     const world = await createLoadWorld(crew.admin, crew);
     plantCode = world.plant.code;
     plantId = world.plant.id;
+    otherPlant = await createPlantWith(crew.admin);
     for (let i = 0; i < 4; i++) await createTruck(crew.admin, world.plant.id, 10);
     const pour = await createReadyPour(crew, world, {
       scheduledStart: inAnHour(),
@@ -71,8 +74,49 @@ describe('The dispatch plan in the browser', () => {
     const { loads } = await pourLoads(crew.dispatcher, pourId);
     expect(loads).toHaveLength(1);
     expect(loads[0].truckId).not.toBeNull();
+    expect(loads[0].plantId).toBe(plantId);
     const { body } = await crew.dispatcher.get<PourDispatchDto>(`/pours/${pourId}/dispatch`);
     expect(body.decisions[0]).toMatchObject({ kind: 'accepted', loadId: loads[0].id });
+  });
+
+  it('shows the bunching limit in effect, the setting until the pour has its own', async () => {
+    await expect(page.getByTestId('plan-bunching').innerText()).resolves.toMatch(/more than 2 trucks waiting/);
+  });
+
+  it('orders a proposal as changed: another plant, a later loading time, kept with the reason', async () => {
+    const proposal = page.getByTestId('plan-proposal').first();
+    const key = await proposal.getAttribute('data-key');
+    await proposal.getByTestId('plan-change').click();
+    const form = proposal.getByTestId('plan-override-form');
+    const loadAt = form.getByTestId('plan-override-load-at');
+    const proposedLocal = await loadAt.inputValue();
+    const [day, time] = proposedLocal.split('T');
+    const [hours, minutes] = time.split(':').map(Number);
+    const later = hours * 60 + minutes + 10;
+    // Ten minutes later on the plant's clock (a proposal within the hour stays on its day but near midnight).
+    const laterLocal =
+      later < 24 * 60
+        ? `${day}T${String(Math.floor(later / 60)).padStart(2, '0')}:${String(later % 60).padStart(2, '0')}`
+        : proposedLocal;
+    await loadAt.fill(laterLocal);
+    await form.getByTestId('plan-override-plant').selectOption(otherPlant.id);
+    await form.getByTestId('plan-override-reason').fill('Our mixer is being cleaned: the other plant loads it');
+    await form.getByTestId('plan-override-submit').click();
+    await page.locator(`[data-testid="plan-proposal"][data-key="${key}"]`).waitFor({ state: 'detached' });
+    const { loads } = await pourLoads(crew.dispatcher, pourId);
+    const moved = loads.find((load) => load.plantId === otherPlant.id);
+    expect(moved?.ticketNumber.startsWith(`${otherPlant.code}-`)).toBe(true);
+    const { body } = await crew.dispatcher.get<PourDispatchDto>(`/pours/${pourId}/dispatch`);
+    expect(body.decisions[0]).toMatchObject({
+      kind: 'overridden',
+      loadId: moved!.id,
+      chosen: { plantCode: otherPlant.code },
+      reason: 'Our mixer is being cleaned: the other plant loads it',
+    });
+    await page.locator('[data-testid="plan-decisions"] li[data-kind="overridden"]').first().waitFor();
+    expect(
+      await page.locator('[data-testid="plan-decisions"] li[data-kind="overridden"]').first().innerText(),
+    ).toContain(`${plantCode} → ${otherPlant.code}`);
   });
 
   it('draws the plant’s loading timeline with the ticket and the proposals', async () => {

@@ -246,7 +246,11 @@ export function schedulerInput(picture: DispatchPicture, rhythms: Map<string, Po
       };
     }),
     trucks,
-    plants: plantIds.map((id) => ({ id, loadingMinutes: PLANT_LOADING_MINUTES })),
+    // A load the dispatch room sent to another plant is planned around at that plant.
+    plants: [...new Set([...plantIds, ...loadsInProgress.map((load) => load.plantId)])].map((id) => ({
+      id,
+      loadingMinutes: PLANT_LOADING_MINUTES,
+    })),
     travel: { plantToPour },
     loadsInProgress,
     options: { seed: 1, maxIterations: SEARCH_ITERATIONS },

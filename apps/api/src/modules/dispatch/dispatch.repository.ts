@@ -43,6 +43,12 @@ export interface TrackFixRow {
 
 /** Loads whose trucks' tracks are read for trips, newest first. */
 const TRACKED_LOADS = 50;
+/**
+ * A track is read from a little before loading (the truck entering the yard)
+ * to well after discharge began, since people may record an arrival late.
+ */
+const TRACK_BEFORE_MINUTES = 10;
+const TRACK_AFTER_MINUTES = 30;
 
 export interface TruckFixRow {
   entity_id: string;
@@ -141,13 +147,14 @@ export class DispatchRepository {
 
   /**
    * Recent loads of this plant to this project's site whose truck has reached
-   * the pump: from when loading began to when discharging did, its track holds
-   * the trip, whatever the steps say.
+   * the pump: from when loading began to when discharging did, with a margin,
+   * its track holds the trip, whatever the steps say.
    */
   trackWindows(plantId: string, projectId: string, before: Date): Promise<TrackWindowRow[]> {
     return this.dataSource.query(
-      `SELECT l.id AS load_id, l.truck_id, COALESCE(e.loading_at, l.batched_at, l.created_at) AS from_at,
-              e.pumped_at AS until_at
+      `SELECT l.id AS load_id, l.truck_id,
+              COALESCE(e.loading_at, l.batched_at, l.created_at) - interval '${TRACK_BEFORE_MINUTES} minutes' AS from_at,
+              e.pumped_at + interval '${TRACK_AFTER_MINUTES} minutes' AS until_at
          FROM loads l
          JOIN pours p ON p.id = l.pour_id
          JOIN LATERAL (

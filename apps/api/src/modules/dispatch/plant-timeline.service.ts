@@ -27,9 +27,10 @@ export class PlantTimelineService {
     const now = plan.picture.now;
     const loadingMs = PLANT_LOADING_MINUTES * MS_PER_MINUTE;
     const slots: PlantTimelineSlotDto[] = [];
-    for (const state of plan.picture.pours.filter((candidate) => candidate.pour.plantId === plantId)) {
+    // Each load and proposal at the plant that loads it, whichever plant its pour is served from.
+    for (const state of plan.picture.pours) {
       const label = `${state.pour.project?.name ?? ''} · ${state.pour.structuralElement}`;
-      for (const load of state.loads) {
+      for (const load of state.loads.filter((candidate) => candidate.plantId === plantId)) {
         const departed = state.moments.get(load.id)?.departedAt;
         const recentlyLeft = departed && departed.getTime() > now.getTime() - LOOK_BACK_MS;
         if (!AT_PLANT.includes(load.status) && !recentlyLeft) continue;
@@ -48,7 +49,7 @@ export class PlantTimelineService {
           loadEndsAt: endsAt.toISOString(),
         });
       }
-      for (const proposal of plan.proposals.get(state.pour.id) ?? []) {
+      for (const proposal of (plan.proposals.get(state.pour.id) ?? []).filter((item) => item.plantId === plantId)) {
         slots.push({
           kind: 'proposal',
           pourId: state.pour.id,
