@@ -26,7 +26,7 @@ import { DispatchHost } from './dispatch-host';
 
 const MINUTE = 60_000;
 /** Hours behind the wall clock: every step the fleet records is in the past, as the API allows. */
-const T0 = new Date(Math.floor((Date.now() - 10 * 3_600_000) / MINUTE) * MINUTE);
+const T0 = new Date(Math.floor((Date.now() - 14 * 3_600_000) / MINUTE) * MINUTE);
 const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
 
 /** Alerts are stored when the relay numbers their event: wait for the count. */
@@ -478,7 +478,7 @@ describe('Dispatch: the pour’s rhythm drives the plant', () => {
   describe('learns the road from the trucks’ tracks, over the steps people recorded', () => {
     let pourId: string;
     let trucks: TrackedTruck[];
-    let minute = 700;
+    let minute = 620;
     /** Drivers press "arrived" at the pump, minutes after their truck passed the site's gate. */
     const STEP_TRAVEL_MINUTES = 20;
     const TRACK_TRAVEL_MINUTES = 12;

@@ -113,6 +113,9 @@ describe('The dispatch plan in the browser', () => {
       chosen: { plantCode: otherPlant.code },
       reason: 'Our mixer is being cleaned: the other plant loads it',
     });
+    const { proposed, chosen } = body.decisions[0];
+    if (laterLocal !== proposedLocal)
+      expect(Date.parse(chosen.loadAt) - Date.parse(proposed!.loadAt)).toBe(10 * 60_000);
     await page.locator('[data-testid="plan-decisions"] li[data-kind="overridden"]').first().waitFor();
     expect(
       await page.locator('[data-testid="plan-decisions"] li[data-kind="overridden"]').first().innerText(),

@@ -25,7 +25,13 @@ const AT_SITE = [31.95, 118.85] as const;
 
 describe(tripFromTrack.name, () => {
   it('runs from the first fix outside the plant to the first inside the site', () => {
-    const track = [fix(0, ...IN_PLANT), fix(5, ...IN_PLANT), fix(6, ...ON_ROAD), fix(20, ...ON_ROAD), fix(27, ...AT_SITE)];
+    const track = [
+      fix(0, ...IN_PLANT),
+      fix(5, ...IN_PLANT),
+      fix(6, ...ON_ROAD),
+      fix(20, ...ON_ROAD),
+      fix(27, ...AT_SITE),
+    ];
     expect(tripFromTrack(track, plant, site)).toEqual({ departedAt: at(6), arrivedAt: at(27) });
   });
 
@@ -35,7 +41,13 @@ describe(tripFromTrack.name, () => {
   });
 
   it('starts again when the truck goes back into the plant', () => {
-    const track = [fix(0, ...IN_PLANT), fix(4, ...ON_ROAD), fix(8, ...IN_PLANT), fix(12, ...ON_ROAD), fix(30, ...AT_SITE)];
+    const track = [
+      fix(0, ...IN_PLANT),
+      fix(4, ...ON_ROAD),
+      fix(8, ...IN_PLANT),
+      fix(12, ...ON_ROAD),
+      fix(30, ...AT_SITE),
+    ];
     expect(tripFromTrack(track, plant, site)).toEqual({ departedAt: at(12), arrivedAt: at(30) });
   });
 

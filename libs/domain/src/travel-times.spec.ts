@@ -26,12 +26,22 @@ describe(learnedTravelTime.name, () => {
 
   it('is the median of trips that left in the same hour, when there are enough', () => {
     const trips = [trip(8, 40, 1), trip(8, 44, 2), trip(8, 90, 3), trip(14, 20, 1), trip(14, 21, 2)];
-    expect(learnedTravelTime({ ...route, trips, hour: 8 })).toEqual({ minutes: 44, basis: 'same_hour', trips: 3, fromPositions: 0 });
+    expect(learnedTravelTime({ ...route, trips, hour: 8 })).toEqual({
+      minutes: 44,
+      basis: 'same_hour',
+      trips: 3,
+      fromPositions: 0,
+    });
   });
 
   it('uses trips of any hour when the hour has too few', () => {
     const trips = [trip(8, 40, 1), trip(14, 20, 1), trip(14, 24, 2), trip(15, 30, 1)];
-    expect(learnedTravelTime({ ...route, trips, hour: 14 })).toEqual({ minutes: 27, basis: 'any_hour', trips: 4, fromPositions: 0 });
+    expect(learnedTravelTime({ ...route, trips, hour: 14 })).toEqual({
+      minutes: 27,
+      basis: 'any_hour',
+      trips: 4,
+      fromPositions: 0,
+    });
   });
 
   it('leaves out a truck parked on the way for hours', () => {

@@ -1,21 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { LoadProposalDto } from '@pourline/contracts';
-import {
-  planLoads,
-  type PlannedLoad,
-  type PourRhythm,
-  type SchedulePlan,
-} from '@pourline/domain';
+import { planLoads, type PlannedLoad, type PourRhythm, type SchedulePlan } from '@pourline/domain';
 import { Clock } from '../../platform/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LiveRelay } from '../../platform/live/live-relay.service';
-import {
-  type DispatchPicture,
-  isPlannable,
-  type PourState,
-  rhythmOf,
-  schedulerInput,
-} from './dispatch-picture';
+import { type DispatchPicture, isPlannable, type PourState, rhythmOf, schedulerInput } from './dispatch-picture';
 import { DispatchRepository } from './dispatch.repository';
 import { TravelLearner } from './travel-learner.service';
 

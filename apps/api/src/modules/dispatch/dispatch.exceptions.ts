@@ -23,10 +23,7 @@ export class OverrideNeedsReasonError extends InvalidInputError {
 
 export class LoadTimePastError extends InvalidInputError {
   constructor(loadAt: string) {
-    super(
-      'load_time_past',
-      `loadAt: ${loadAt} is already past; a load is planned to start loading now or later`,
-    );
+    super('load_time_past', `loadAt: ${loadAt} is already past; a load is planned to start loading now or later`);
   }
 }
 

@@ -227,9 +227,7 @@ export class DispatchService {
             ? request.coldJointLimitMinutes
             : (current?.coldJointLimitMinutes ?? null),
         bunchingMaxWaiting:
-          request.bunchingMaxWaiting !== undefined
-            ? request.bunchingMaxWaiting
-            : (current?.bunchingMaxWaiting ?? null),
+          request.bunchingMaxWaiting !== undefined ? request.bunchingMaxWaiting : (current?.bunchingMaxWaiting ?? null),
         changedByName: actor.displayName,
       });
       await this.rows.saveSettings(manager, next);
