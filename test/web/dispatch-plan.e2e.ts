@@ -1,4 +1,5 @@
 import type { PourDispatchDto, PourLogDto } from '@pourline/contracts';
+import { instantToWallClock } from '@pourline/domain';
 import type { Page } from 'playwright-core';
 import { type BrowserSession, launchBrowser, screenshot } from '../support/browser';
 import { adminSession, createUser } from '../support/factories';
@@ -23,6 +24,7 @@ describe('The dispatch plan in the browser', () => {
   let pourId: string;
   let plantCode: string;
   let plantId: string;
+  let plantTimeZone: string;
   let otherPlant: { id: string; code: string };
 
   beforeAll(async () => {
@@ -31,6 +33,7 @@ describe('The dispatch plan in the browser', () => {
     const world = await createLoadWorld(crew.admin, crew);
     plantCode = world.plant.code;
     plantId = world.plant.id;
+    plantTimeZone = world.plant.timeZone;
     otherPlant = await createPlantWith(crew.admin);
     for (let i = 0; i < 4; i++) await createTruck(crew.admin, world.plant.id, 10);
     const pour = await createReadyPour(crew, world, {
@@ -113,9 +116,8 @@ describe('The dispatch plan in the browser', () => {
       chosen: { plantCode: otherPlant.code },
       reason: 'Our mixer is being cleaned: the other plant loads it',
     });
-    const { proposed, chosen } = body.decisions[0];
-    if (laterLocal !== proposedLocal)
-      expect(Date.parse(chosen.loadAt) - Date.parse(proposed!.loadAt)).toBe(10 * 60_000);
+    // Typed to the minute on the plant's clock.
+    expect(instantToWallClock(body.decisions[0].chosen.loadAt, plantTimeZone)).toBe(laterLocal);
     await page.locator('[data-testid="plan-decisions"] li[data-kind="overridden"]').first().waitFor();
     expect(
       await page.locator('[data-testid="plan-decisions"] li[data-kind="overridden"]').first().innerText(),

@@ -1,4 +1,4 @@
-import type { LearnedTravelTime } from '@pourline/domain';
+import { type LearnedTravelTime, planLoads } from '@pourline/domain';
 import type { TruckEntity } from '../fleet/truck.entity';
 import type { LoadEntity } from '../loads/load.entity';
 import type { PourEntity } from '../pours/pour.entity';
@@ -123,6 +123,16 @@ describe('the dispatch picture', () => {
     // Out on a pour the planner does not plan: back after the road both ways.
     expect(byId.get('elsewhere')?.freeFromMinute).toBeGreaterThan(minuteOf(now));
     expect(input.travel.plantToPour).toEqual({ 'plant-1': { [pour.id]: 20 } });
+  });
+
+  it('plans around a load the dispatch room sent to another plant, and still plans at its own', () => {
+    const north = load('n', 'en_route', { batchedAt: at(-25), plantId: 'plant-north' });
+    const { state, picture } = pictureOf([placed, north], new Map([['n', { departedAt: at(-10) }]]));
+    const input = schedulerInput(picture, new Map([[pour.id, rhythmOf(state, picture)]]));
+    expect(input.loadsInProgress?.find((item) => item.id === 'n')?.plantId).toBe('plant-north');
+    expect(input.plants.map((plant) => plant.id).sort()).toEqual(['plant-1', 'plant-north']);
+    expect(input.pours[0].plantIds).toEqual(['plant-1']);
+    expect(planLoads(input).pours[0].loads.length).toBeGreaterThan(0);
   });
 
   it('plans nothing for a pour the dispatch room holds', () => {
