@@ -10,6 +10,9 @@ import { type FencePresenceRow, FencePresenceRepository } from './fence-presence
 import { PositionWriter, type PositionsCommitted } from './position-writer.service';
 import type { StoredPosition } from './tracking.repository';
 
+/** Fixes committed within this window are judged together; a step is a few tens of ms later, never missed. */
+const JUDGE_WINDOW_MS = 50;
+
 /**
  * Moves loads through their cycle as trucks cross plant and site fences, so
  * nobody has to press a button; people can still confirm or correct by hand.
@@ -25,6 +28,8 @@ export class GeofenceMover implements OnModuleInit {
   private queue: Promise<void> = Promise.resolve();
   /** Trucks' fixes committed and not yet judged. */
   private waiting: StoredPosition[] = [];
+  /** Whether a judgement of the waiting fixes is already on its way. */
+  private scheduled = false;
 
   constructor(
     private readonly writer: PositionWriter,
@@ -40,10 +45,16 @@ export class GeofenceMover implements OnModuleInit {
   onModuleInit(): void {
     this.writer.on('committed', ({ stored }: PositionsCommitted) => {
       for (const item of stored) if (item.device.entityType === 'truck') this.waiting.push(item);
+      if (this.scheduled) return;
+      this.scheduled = true;
       // One judgement at a time, in order: crossings must be judged in the order they happened.
-      // Batches committed while one is judged are judged together next, in one transaction.
+      // The batches committed within a short window are judged together, in one transaction.
       this.queue = this.queue
-        .then(() => this.judgeWaiting())
+        .then(() => new Promise((resolve) => setTimeout(resolve, JUDGE_WINDOW_MS)))
+        .then(() => {
+          this.scheduled = false;
+          return this.judgeWaiting();
+        })
         .catch((error: unknown) => {
           this.logger.error(`geofence processing failed: ${String(error)}`);
         });

@@ -55,11 +55,14 @@ export const LAG_SAMPLE_MS = 100;
 
 /**
  * How late the event loop runs: a timer due every `LAG_SAMPLE_MS` notes how
- * much later than due it fired. The lag decays as soon as the loop keeps time
- * again, so one slow moment refuses fixes only while it lasts.
+ * much later than due it fired. The lag counted is the lesser of the last two
+ * samples, so one pause (a garbage collection, a moment without the CPU) turns
+ * nobody away, while a loop that stays late does; it falls back as soon as the
+ * loop keeps time again.
  */
 export class EventLoopLag {
-  private lagMs = 0;
+  private lastMs = 0;
+  private previousMs = 0;
   private timer: NodeJS.Timeout | undefined;
   private due = 0;
 
@@ -79,10 +82,11 @@ export class EventLoopLag {
 
   /** One sample: how many ms after it was due the timer ran. */
   observe(lateMs: number): void {
-    this.lagMs = Math.max(0, lateMs);
+    this.previousMs = this.lastMs;
+    this.lastMs = Math.max(0, lateMs);
   }
 
   get currentMs(): number {
-    return this.lagMs;
+    return Math.min(this.lastMs, this.previousMs);
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { IngestBatchResultDto, PositionReport } from '@pourline/contracts';
 import { implausibleFixReasons } from '@pourline/domain';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -47,10 +47,16 @@ export class ImplausiblePositionError extends InvalidInputError {
   }
 }
 
+const OVERLOAD_LOG_MS = 10_000;
+
 /** From a parsed report to a stored position, or a clear reason why not. */
 @Injectable()
 export class IngestService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(IngestService.name);
   private readonly lag = new EventLoopLag();
+  /** Fixes turned away since the last line saying so. */
+  private turnedAway = 0;
+  private toldAt = 0;
 
   constructor(
     private readonly devices: DeviceRegistry,
@@ -70,10 +76,22 @@ export class IngestService implements OnModuleInit, OnModuleDestroy {
 
   /** Why no fix can be taken right now (the server is behind), or null. */
   overloaded(): IngestOverloadedError | null {
-    return overload(
+    const refusal = overload(
       { eventLoopLagMs: this.lag.currentMs, oldestWaitingMs: this.writer.oldestWaitingMs() },
       { maxEventLoopLagMs: this.config.ingestMaxEventLoopLagMs, maxQueueAgeMs: this.config.ingestMaxQueueAgeMs },
     );
+    if (refusal) this.tell(refusal);
+    return refusal;
+  }
+
+  /** Overload is said in the log at most every few seconds, with how many fixes it turned away. */
+  private tell(refusal: IngestOverloadedError): void {
+    this.turnedAway += 1;
+    const now = Date.now();
+    if (now - this.toldAt < OVERLOAD_LOG_MS) return;
+    this.logger.warn(`${this.turnedAway} position(s) answered 503: ${refusal.message}`);
+    this.turnedAway = 0;
+    this.toldAt = now;
   }
 
   async accept(report: PositionReport): Promise<{ positionId: string }> {

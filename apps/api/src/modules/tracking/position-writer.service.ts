@@ -66,7 +66,8 @@ export interface PositionsCommitted {
 }
 
 const MAX_BATCH = 1000;
-const MAX_WAIT_MS = 8;
+/** Long enough for fixes to share a batch (one statement, one round trip), short beside the 100 ms push window. */
+const MAX_WAIT_MS = 25;
 const MAX_CONCURRENT_BATCHES = 2;
 /** Beyond this many positions waiting, trackers are told to keep theirs and resend later. */
 const MAX_QUEUED = 50_000;
