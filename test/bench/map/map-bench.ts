@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startApi } from '../../support/api-process';
+import { screenshot } from '../../support/browser';
 import { createDatabase, databaseUrl, dropDatabase } from '../../support/database';
 import { registerBenchFleet } from '../bench-fleet';
 import { serveBaselinePage, openBaselinePage, type BaselineServer } from './baseline-page';
@@ -110,6 +111,8 @@ async function benchFleet(trucks: number, options: Options): Promise<FleetResult
     const pourline = await measureDrawing(browser, operator.page, seconds, operatorTimings);
     const layerAfter = await truckLayerStats(operator.page);
     const operatorWindow = since(operatorSent, sender.counts);
+    // What was measured, to look at: the whole fleet as the dispatcher sees it.
+    await screenshot(operator.page, `bench-map-${trucks}`);
     await operator.close();
 
     // Baseline: bare Leaflet, same map size, view, dots and path, no server behind it. The
