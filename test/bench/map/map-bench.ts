@@ -1,12 +1,20 @@
 import type { Browser } from 'playwright-core';
 import { startApi } from '../../support/api-process';
+import { screenshot } from '../../support/browser';
 import { createDatabase, databaseUrl, dropDatabase } from '../../support/database';
 import { registerBenchFleet } from '../bench-fleet';
 import { serveBaselinePage, openBaselinePage, type BaselineServer } from './baseline-page';
 import { launchBenchBrowser } from './bench-browser';
 import { type DrawMeasure, measureDrawing } from './draw-metrics';
 import type { MapView } from './map-view';
-import { openOperatorMap, operatorTimings, showWholeFleet, truckLayerStats, waitForTruckCount } from './operator-page';
+import {
+  openOperatorMap,
+  operatorTimings,
+  showWholeFleet,
+  startInPageFeeder,
+  truckLayerStats,
+  waitForTruckCount,
+} from './operator-page';
 import { type PositionSender, type SenderCounts, startPositionSender } from './position-sender';
 
 const VIEWPORT = { width: 1600, height: 950 };
@@ -67,6 +75,8 @@ interface FleetResult {
   radius: number;
   lastFrame: { dots: number; badges: number };
   pourline: PageResult;
+  /** The same page with every truck's fix handed to the truck layer straight, at the fleet's rate. */
+  layerOnly: PageResult;
   baseline: PageResult;
 }
 
@@ -110,7 +120,22 @@ async function benchFleet(trucks: number, options: Options): Promise<FleetResult
     const pourline = await measureDrawing(browser, operator.page, seconds, operatorTimings);
     const layerAfter = await truckLayerStats(operator.page);
     const operatorWindow = since(operatorSent, sender.counts);
+    // What was measured, to look at: the whole fleet as the dispatcher sees it.
+    await screenshot(operator.page, `bench-map-${trucks}`);
+
+    // The truck layer alone at the full rate: the API here passes on fewer positions than the fleet
+    // sends, so the same page gets every truck's fix once a second straight into the layer.
+    await sender.stop();
+    sender = undefined;
+    await operator.page.waitForTimeout(2000);
+    const feeder = await startInPageFeeder(operator.page);
+    await operator.page.waitForTimeout(warmupSeconds * 1000);
+    const fedBefore = await feeder.fed();
+    const layerOnly = await measureDrawing(browser, operator.page, seconds, operatorTimings);
+    const fed = (await feeder.fed()) - fedBefore;
+    await feeder.stop();
     await operator.close();
+    sender = startPositionSender(api.baseUrl, trucks);
 
     // Baseline: bare Leaflet, same map size, view, dots and path, no server behind it. The
     // sender keeps the API ingesting meanwhile, so both pages share the machine with the same load.
@@ -145,6 +170,12 @@ async function benchFleet(trucks: number, options: Options): Promise<FleetResult
         measure: pourline,
         sent: operatorWindow,
       },
+      layerOnly: {
+        inView,
+        positionsPerSecond: fed / layerOnly.seconds,
+        measure: layerOnly,
+        sent: 'none (fixes fed in the page)',
+      },
       baseline: {
         inView: baselineInView,
         positionsPerSecond: moved / baseline.seconds,
@@ -164,8 +195,8 @@ async function benchFleet(trucks: number, options: Options): Promise<FleetResult
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const percent = (value: number) => `${(value * 100).toFixed(0)} %`;
 
-function row(label: string, pourline: string, baseline: string): void {
-  console.log(`  ${label.padEnd(36)}${pourline.padEnd(40)}${baseline}`);
+function row(label: string, ...cells: string[]): void {
+  console.log(`  ${label.padEnd(36)}${cells.map((cell) => cell.padEnd(38)).join('')}`);
 }
 
 function drawsPerSecond(measure: DrawMeasure): number {
@@ -181,91 +212,88 @@ function layerInLongTasks(measure: DrawMeasure): { max: number; overLimit: numbe
 }
 
 function report(result: FleetResult): void {
-  const { view, pourline, baseline } = result;
+  const { view, pourline, layerOnly, baseline } = result;
+  const pages = [pourline, layerOnly, baseline];
   console.log(
     `\n${result.trucks} trucks — map ${view.width.toFixed(0)}×${view.height.toFixed(0)} px at zoom ${view.zoom}, ` +
       `centre ${view.center.lat.toFixed(4)}, ${view.center.lng.toFixed(4)}; dots r = ${result.radius} px`,
   );
   console.log(`  positions sent to the API while the operator map was measured: ${pourline.sent}`);
   console.log(`  positions sent to the API while the baseline was measured:     ${baseline.sent}`);
-  console.log(`  page visibility while measured: ${pourline.measure.visibility} / ${baseline.measure.visibility}\n`);
-  row('', 'Pourline operator map', 'bare Leaflet canvas');
-  row('trucks (in view)', `${result.shown} (${pourline.inView})`, `${result.trucks} (${baseline.inView})`);
+  console.log(`  page visibility while measured: ${pages.map((page) => page.measure.visibility).join(' / ')}\n`);
+  row('', 'operator map, fed by the API', 'operator map, layer fed in page', 'bare Leaflet canvas');
+  row(
+    'trucks (in view)',
+    `${result.shown} (${pourline.inView})`,
+    `${result.shown} (${layerOnly.inView})`,
+    `${result.trucks} (${baseline.inView})`,
+  );
   row(
     'last frame drew',
     `${result.lastFrame.dots} dots, ${result.lastFrame.badges} badges`,
+    '',
     `${result.trucks} circles`,
   );
-  row(
-    'positions reaching the map',
-    `${pourline.positionsPerSecond.toFixed(0)} /s`,
-    `${baseline.positionsPerSecond.toFixed(0)} /s`,
-  );
+  row('positions reaching the map', ...pages.map((page) => `${page.positionsPerSecond.toFixed(0)} /s`));
   const cells = (measure: DrawMeasure) => ({
     draws: `${measure.draws.count} in ${measure.seconds.toFixed(1)} s = ${drawsPerSecond(measure).toFixed(1)} /s`,
     time: `${ms(measure.draws.percentile(50))} / ${ms(measure.draws.percentile(95))} / ${ms(measure.maxDrawMs)}`,
     apply: `${ms(measure.applyMs / measure.seconds)} per s`,
     busy: `${percent(measure.busyShare)} (script ${percent(measure.scriptShare)})`,
     cpu: `${measure.rendererCpu.toFixed(2)} / ${measure.gpuCpu.toFixed(2)} s per s`,
-    long: `${measure.longTasks.length}, max ${ms(Math.max(0, ...measure.longTasks.map((task) => task.duration)))}, total ${ms(
-      measure.longTasks.reduce((sum, task) => sum + task.duration, 0),
-    )}`,
+    long: `${measure.longTasks.length}, max ${ms(Math.max(0, ...measure.longTasks.map((task) => task.duration)))}`,
     layer: (() => {
       const { max, overLimit } = layerInLongTasks(measure);
       return `max ${ms(max)} in one; ${overLimit} ≥ ${LONG_TASK_MS} ms`;
     })(),
-  });
-  const a = cells(pourline.measure);
-  const b = cells(baseline.measure);
-  row('draws (timed inside the draw)', a.draws, b.draws);
-  row('draw time p50 / p95 / max', a.time, b.time);
-  row('applying positions', a.apply, b.apply);
-  row('main thread busy', a.busy, b.busy);
-  row('CPU renderer / GPU process', a.cpu, b.cpu);
-  row(`long tasks ≥ ${LONG_TASK_MS} ms`, a.long, b.long);
-  row('  truck drawing inside them', a.layer, b.layer);
-  const frames = (measure: DrawMeasure) =>
-    measure.longFrames
+    frames: measure.longFrames
       ? `${measure.longFrames.frames}, total ${ms(measure.longFrames.totalMs)}`
-      : 'not reported by this browser';
-  const framesSplit = (measure: DrawMeasure) =>
-    measure.longFrames
+      : 'not reported by this browser',
+    framesSplit: measure.longFrames
       ? `${ms(measure.longFrames.scriptMs)} / ${ms(measure.longFrames.renderMs)} (${ms(measure.longFrames.styleLayoutMs)})`
-      : '—';
-  row('long animation frames ≥ 50 ms', frames(pourline.measure), frames(baseline.measure));
-  row('  script / rendering (style+layout)', framesSplit(pourline.measure), framesSplit(baseline.measure));
-  for (const [name, measure] of [
-    ['Pourline', pourline.measure],
-    ['baseline', baseline.measure],
+      : '—',
+  });
+  const all = pages.map((page) => cells(page.measure));
+  row('draws (timed inside the draw)', ...all.map((cell) => cell.draws));
+  row('draw time p50 / p95 / max', ...all.map((cell) => cell.time));
+  row('applying positions (store → layer)', ...all.map((cell) => cell.apply));
+  row('main thread busy', ...all.map((cell) => cell.busy));
+  row('CPU renderer / GPU process', ...all.map((cell) => cell.cpu));
+  row(`long tasks ≥ ${LONG_TASK_MS} ms`, ...all.map((cell) => cell.long));
+  row('  truck drawing inside them', ...all.map((cell) => cell.layer));
+  row('long animation frames ≥ 50 ms', ...all.map((cell) => cell.frames));
+  row('  script / rendering (style+layout)', ...all.map((cell) => cell.framesSplit));
+  for (const [name, page] of [
+    ['operator map, fed by the API', pourline],
+    ['operator map, layer fed in page', layerOnly],
+    ['bare Leaflet', baseline],
   ] as const) {
-    if (!measure.longFrames?.scripts.length) continue;
+    if (!page.measure.longFrames?.scripts.length) continue;
     console.log(`  ${name}: script time in long animation frames, by what ran it:`);
-    for (const { script, ms: spent } of measure.longFrames.scripts)
+    for (const { script, ms: spent } of page.measure.longFrames.scripts) {
       console.log(`    ${ms(spent).padStart(10)}  ${script}`);
+    }
   }
-  if (pourline.measure.lostTimings + baseline.measure.lostTimings > 0) {
-    console.log(
-      `  (timings overwritten before read: ${pourline.measure.lostTimings} / ${baseline.measure.lostTimings})`,
-    );
-  }
+  const lost = pages.map((page) => page.measure.lostTimings);
+  if (lost.some((count) => count > 0)) console.log(`  (timings overwritten before read: ${lost.join(' / ')})`);
 }
 
 function targets(results: readonly FleetResult[]): void {
   console.log('\nTargets (Pourline operator map)');
   const line = (met: boolean, text: string) => console.log(`  ${met ? 'met   ' : 'MISSED'} ${text}`);
-  for (const { trucks, pourline } of results) {
-    const { measure } = pourline;
+  const runs = results.flatMap(({ trucks, pourline, layerOnly }) => [
+    { trucks: `${trucks} trucks (API-fed)`, measure: pourline.measure },
+    { trucks: `${trucks} trucks (every fix, fed in page)`, measure: layerOnly.measure },
+  ]);
+  for (const { trucks, measure } of runs) {
     const rate = drawsPerSecond(measure);
     const p95 = measure.draws.percentile(95);
     const { max, overLimit } = layerInLongTasks(measure);
-    line(
-      rate >= DRAWS_PER_SECOND_TARGET,
-      `${trucks} trucks drawn ≥ ${DRAWS_PER_SECOND_TARGET} times/s (${rate.toFixed(1)})`,
-    );
-    line(p95 <= DRAW_P95_TARGET_MS, `${trucks} trucks: draw p95 ≤ ${DRAW_P95_TARGET_MS} ms (${ms(p95)})`);
+    line(rate >= DRAWS_PER_SECOND_TARGET, `${trucks} drawn ≥ ${DRAWS_PER_SECOND_TARGET} times/s (${rate.toFixed(1)})`);
+    line(p95 <= DRAW_P95_TARGET_MS, `${trucks}: draw p95 ≤ ${DRAW_P95_TARGET_MS} ms (${ms(p95)})`);
     line(
       overLimit === 0 && measure.maxDrawMs < LONG_TASK_MS,
-      `${trucks} trucks: no long task over ${LONG_TASK_MS} ms from the truck layer ` +
+      `${trucks}: no long task over ${LONG_TASK_MS} ms from the truck layer ` +
         `(longest draw ${ms(measure.maxDrawMs)}, most layer work in one long task ${ms(max)})`,
     );
   }

@@ -93,3 +93,45 @@ export async function truckLayerStats(page: Page): Promise<TruckLayerStats> {
 
 /** The truck layer's own timings, in the shape measureDrawing reads. */
 export const operatorTimings = (from: number) => `window.__pourlineMap.layerTimings(${from})`;
+
+/**
+ * Every truck on the map gets a fix a few metres from where it is drawn, once a second, spread
+ * over the second, handed to the truck layer straight: the layer alone at the full fleet rate.
+ */
+const START_FEEDER = `(() => {
+  const handle = window.__pourlineMap;
+  const start = handle.truckPositions();
+  const ids = Object.keys(start);
+  const slices = 50;
+  const perSlice = Math.ceil(ids.length / slices);
+  let slice = 0;
+  let second = 0;
+  let fed = 0;
+  const timer = setInterval(() => {
+    const end = Math.min(ids.length, (slice + 1) * perSlice);
+    for (let index = slice * perSlice; index < end; index += 1) {
+      const home = start[ids[index]];
+      const angle = index * 0.37 + second * 0.3;
+      handle.moveTruck(ids[index], home.lat + 0.0005 * Math.sin(angle), home.lng + 0.0005 * Math.cos(angle));
+      fed += 1;
+    }
+    slice += 1;
+    if (slice === slices) {
+      slice = 0;
+      second += 1;
+    }
+  }, 1000 / slices);
+  window.__benchFeeder = { stop: () => clearInterval(timer), fed: () => fed };
+})()`;
+
+export async function startInPageFeeder(
+  page: Page,
+): Promise<{ fed: () => Promise<number>; stop: () => Promise<void> }> {
+  await page.evaluate(START_FEEDER);
+  return {
+    fed: async () => (await page.evaluate('window.__benchFeeder.fed()')) as number,
+    stop: async () => {
+      await page.evaluate('window.__benchFeeder.stop()');
+    },
+  };
+}

@@ -162,6 +162,14 @@ export class TruckCanvasLayer extends L.Layer {
     this.requestDraw();
   }
 
+  /** A new fix for a truck already on the map, drawn as it is now (benchmarks feed the layer alone). */
+  glideTo(id: string, lat: number, lng: number): boolean {
+    const slot = this.tracks.slot(id);
+    if (slot === undefined) return false;
+    this.moveTo(id, lat, lng, this.tracks.sprites[slot]);
+    return true;
+  }
+
   restyle(id: string, sprite: TruckSprite): void {
     if (this.tracks.restyle(id, sprite)) this.requestDraw();
   }

@@ -18,6 +18,8 @@ export interface MapDebugHandle {
   layerTimings(from: number): { next: number; lost: number; entries: TimedWork[] };
   /** Centres the map on a place at a zoom, at once. */
   showAt(lat: number, lng: number, zoom: number): void;
+  /** Hands the truck layer a fix straight, past the live store: benchmarks of the layer alone. */
+  moveTruck(truckId: string, lat: number, lng: number): boolean;
 }
 
 declare global {
@@ -40,6 +42,7 @@ export function exposeMapDebugHandle(layer: TruckCanvasLayer): () => void {
     clusters: () => layer.drawnClusters().map(({ key, x, y, ids }) => ({ key, x, y, count: ids.length })),
     layerTimings: (from) => layer.timings.since(from),
     showAt: (lat, lng, zoom) => layer.showAt(lat, lng, zoom),
+    moveTruck: (truckId, lat, lng) => layer.glideTo(truckId, lat, lng),
     labels: () => layer.drawnLabels(),
   };
   window.__pourlineMap = handle;
