@@ -58,10 +58,11 @@ describe('The site tablet', () => {
     const site = await createUser(crew.admin, 'site_dispatcher');
     const world = await createLoadWorld(crew.admin, crew, { siteDispatcherIds: [site.user.id] });
     const pour = await createReadyPour(crew, world, { scheduledStart: at(0), structuralElement: 'Level 12 slab' });
-    const loads = await Promise.all([0, 1, 2, 3].map(() => scheduleLoad(crew, pour)));
+    // One after the other, so the plant's queue has them in this order.
+    const loads = [];
+    for (let i = 0; i < 4; i += 1) loads.push(await scheduleLoad(crew, pour));
     await advanceLoad(crew, loads[0].id, 'discharging');
     await advanceLoad(crew, loads[1].id, 'on_site');
-    // Departing in this order: the first to leave is the first expected.
     await advanceLoad(crew, loads[2].id, 'en_route');
     await advanceLoad(crew, loads[3].id, 'en_route');
 
@@ -119,6 +120,29 @@ describe('The site tablet', () => {
     );
   }
 
+  /** Pairs of header items drawn over each other, by their text. */
+  function headerOverlaps(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const items = [
+        ...document.querySelectorAll<HTMLElement>(
+          '.app-header .brand, .app-header .main-nav-link, .header-tools > :not(.user-menu), .user-menu > *',
+        ),
+      ].map((element) => ({ name: element.textContent?.trim() ?? '', box: element.getBoundingClientRect() }));
+      const overlaps: string[] = [];
+      for (const [i, a] of items.entries()) {
+        for (const b of items.slice(i + 1)) {
+          const apart =
+            a.box.right <= b.box.left ||
+            b.box.right <= a.box.left ||
+            a.box.bottom <= b.box.top ||
+            b.box.bottom <= a.box.top;
+          if (!apart) overlaps.push(`${a.name} / ${b.name}`);
+        }
+      }
+      return overlaps;
+    });
+  }
+
   it.each([
     ['landscape', LANDSCAPE],
     ['portrait', PORTRAIT],
@@ -136,13 +160,14 @@ describe('The site tablet', () => {
       expect(await inFirstScreen(page, truck(page, loadIds.onSite).getByTestId('site-action-start-discharge'))).toBe(
         true,
       );
-      // The first truck expected is the first of its list.
+      // With no ETA yet, the trucks on the way come in the plant's order: the first is the first in sight.
       expect(await page.getByTestId('site-coming').getByTestId('site-load').first().getAttribute('data-load-id')).toBe(
         loadIds.firstComing,
       );
 
       const header = await page.locator('.app-header').boundingBox();
       expect(header!.height).toBeLessThanOrEqual(ONE_ROW_HEADER_PX);
+      expect(await headerOverlaps(page)).toEqual([]);
       const summary = await page.getByTestId('site-pour-summary').boundingBox();
       expect(summary!.height).toBeLessThanOrEqual(viewport.width > viewport.height ? 110 : 150);
 
@@ -248,6 +273,12 @@ describe('The site tablet', () => {
 
   it('keeps a hold tapped offline through its window and sends it when the network returns; one undone never goes', async () => {
     const { page, pourId } = await siteScene(PORTRAIT, true);
+    // In Chinese, as the site reads it.
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await page.getByTestId('site-pour-other-days').filter({ hasText: '其他日期' }).waitFor();
+    expect(
+      await page.locator('.app-header').evaluate((header) => header.getBoundingClientRect().height),
+    ).toBeLessThanOrEqual(ONE_ROW_HEADER_PX);
     const undo = page.locator('[data-testid="site-undo"][data-kind="pour-request"]');
 
     await page.getByTestId('site-request-hold').click();
@@ -259,7 +290,8 @@ describe('The site tablet', () => {
     await page.getByTestId('site-request-note').fill('Rebar check on the east bay');
     await page.getByTestId('site-request-hold').click();
     await undo.waitFor();
-    await screenshot(page, `${SHOTS}/undo-hold-portrait`);
+    expect(await undo.textContent()).toMatch(/暂停.*秒后发送/);
+    await screenshot(page, `${SHOTS}/undo-hold-portrait-zh`);
     await page.clock.fastForward(PAST_UNDO_MS);
     // The window is over: no undo any more, and the hold waits for the network.
     await undo.waitFor({ state: 'detached' });
