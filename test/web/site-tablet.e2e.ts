@@ -171,14 +171,17 @@ describe('The site tablet', () => {
       const summary = await page.getByTestId('site-pour-summary').boundingBox();
       expect(summary!.height).toBeLessThanOrEqual(viewport.width > viewport.height ? 110 : 150);
 
-      // Gloved hands: every button on the tablet is at least 48 px each way.
+      // Gloved hands: every button and field on the tablet is at least 48 px each way.
       const small = await page.evaluate((minimum) => {
         const tooSmall: string[] = [];
-        for (const button of document.querySelectorAll<HTMLElement>('.site-view button')) {
-          const box = button.getBoundingClientRect();
+        for (const target of document.querySelectorAll<HTMLElement>(
+          '.site-view button, .site-view input, .site-view select',
+        )) {
+          const box = target.getBoundingClientRect();
           if (box.width === 0 && box.height === 0) continue;
           if (box.width < minimum || box.height < minimum) {
-            tooSmall.push(`${button.textContent?.trim()} ${Math.round(box.width)}x${Math.round(box.height)}`);
+            const name = target.textContent?.trim() || target.getAttribute('placeholder') || target.tagName;
+            tooSmall.push(`${name} ${Math.round(box.width)}x${Math.round(box.height)}`);
           }
         }
         return tooSmall;
