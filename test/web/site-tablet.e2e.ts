@@ -247,12 +247,14 @@ describe('The site tablet', () => {
   it('takes back a breakdown tapped by mistake before the server hears of it, and sends one left to its window', async () => {
     const { page, pumpId } = await siteScene(LANDSCAPE, true);
     const before = await pumpHistory(crew.dispatcher, pumpId);
+    // The undo bar in the dark theme, the other screenshots being in the tablet's light one.
+    await page.getByTestId('theme-switch').click();
 
     await page.getByTestId('site-pump-status-breakdown').click();
     const undo = page.locator('[data-testid="site-undo"][data-kind="pump-status"]');
     await undo.waitFor();
     expect(await undo.textContent()).toContain('Breakdown');
-    await screenshot(page, `${SHOTS}/undo-breakdown-landscape`);
+    await screenshot(page, `${SHOTS}/undo-breakdown-landscape-dark`);
     await undo.getByTestId('site-undo-button').click();
     await undo.waitFor({ state: 'detached' });
     // Long past the window: nothing was sent and nothing waits.
