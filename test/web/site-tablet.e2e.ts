@@ -286,13 +286,16 @@ describe('The site tablet', () => {
     ).toBeLessThanOrEqual(ONE_ROW_HEADER_PX);
     const undo = page.locator('[data-testid="site-undo"][data-kind="pour-request"]');
 
+    await page.getByTestId('site-request-note').fill('Rebar check on the east bay');
     await page.getByTestId('site-request-hold').click();
+    expect(await page.getByTestId('site-request-note').inputValue()).toBe('');
     await undo.getByTestId('site-undo-button').click();
+    // What was written for dispatch comes back with the request taken back.
+    expect(await page.getByTestId('site-request-note').inputValue()).toBe('Rebar check on the east bay');
     await page.clock.fastForward(PAST_UNDO_MS);
     expect(await holdRequests(crew.dispatcher, pourId)).toEqual([]);
 
     await page.context().setOffline(true);
-    await page.getByTestId('site-request-note').fill('Rebar check on the east bay');
     await page.getByTestId('site-request-hold').click();
     await undo.waitFor();
     expect(await undo.textContent()).toMatch(/暂停.*秒后发送/);
