@@ -150,6 +150,8 @@ describe('The site tablet', () => {
     'shows the trucks on site and on the way with their big buttons on the first screen, held %s',
     async (name, viewport) => {
       const { page, loadIds } = await siteScene(viewport);
+      // Once the truck waiting on site knows it has no test yet, it offers one beside its next step.
+      await truck(page, loadIds.onSite).getByTestId('site-test-open').waitFor();
       await screenshot(page, `${SHOTS}/first-screen-${name}`);
 
       const arrive = truck(page, loadIds.firstComing).getByTestId('site-action-arrive');
