@@ -116,6 +116,8 @@ describe('The coordination loop in the browser', () => {
 
     await tablet.getByTestId('site-request-note').fill('Pump line blocked');
     await tablet.getByTestId('site-request-hold').click();
+    // A hold waits out its undo window unless the person is sure.
+    await tablet.getByTestId('site-undo-send-now').click();
     const request = room.locator('[data-testid="open-requests"] [data-testid="open-request"][data-kind="hold"]');
     await request.waitFor({ timeout: LIVE_MS });
     expect(await request.textContent()).toContain('Pump line blocked');

@@ -118,7 +118,14 @@ describe('Field views', () => {
     await page.getByTestId('qc-slump').fill(String(FAILING_SLUMP_MM));
     await page.getByTestId('qc-temperature').fill('38');
     await page.locator('[data-testid="qc-preview"][data-pass="false"]').waitFor();
+    // A test that rejects the load asks once more; nothing is recorded until then.
     await page.getByTestId('qc-submit').click();
+    await page.getByTestId('qc-confirm').waitFor();
+    await screenshot(page, 'qc-inspector-confirm-reject');
+    expect((await crew.dispatcher.get(`/loads/${load.id}/qc-tests`)).body.some((t: any) => t.stage === 'site')).toBe(
+      false,
+    );
+    await page.getByTestId('qc-confirm-reject').click();
     await page.locator('[data-testid="qc-verdict"][data-outcome="rejected"]').waitFor();
     expect(await page.getByTestId('qc-reason').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'qc-inspector-verdict');

@@ -58,10 +58,11 @@ describe('The site tablet', () => {
     const site = await createUser(crew.admin, 'site_dispatcher');
     const world = await createLoadWorld(crew.admin, crew, { siteDispatcherIds: [site.user.id] });
     const pour = await createReadyPour(crew, world, { scheduledStart: at(0), structuralElement: 'Level 12 slab' });
-    const loads = await Promise.all([0, 1, 2, 3].map(() => scheduleLoad(crew, pour)));
+    // One after the other, so the plant's queue has them in this order.
+    const loads = [];
+    for (let i = 0; i < 4; i += 1) loads.push(await scheduleLoad(crew, pour));
     await advanceLoad(crew, loads[0].id, 'discharging');
     await advanceLoad(crew, loads[1].id, 'on_site');
-    // Departing in this order: the first to leave is the first expected.
     await advanceLoad(crew, loads[2].id, 'en_route');
     await advanceLoad(crew, loads[3].id, 'en_route');
 
@@ -119,6 +120,29 @@ describe('The site tablet', () => {
     );
   }
 
+  /** Pairs of header items drawn over each other, by their text. */
+  function headerOverlaps(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const items = [
+        ...document.querySelectorAll<HTMLElement>(
+          '.app-header .brand, .app-header .main-nav-link, .header-tools > :not(.user-menu), .user-menu > *',
+        ),
+      ].map((element) => ({ name: element.textContent?.trim() ?? '', box: element.getBoundingClientRect() }));
+      const overlaps: string[] = [];
+      for (const [i, a] of items.entries()) {
+        for (const b of items.slice(i + 1)) {
+          const apart =
+            a.box.right <= b.box.left ||
+            b.box.right <= a.box.left ||
+            a.box.bottom <= b.box.top ||
+            b.box.bottom <= a.box.top;
+          if (!apart) overlaps.push(`${a.name} / ${b.name}`);
+        }
+      }
+      return overlaps;
+    });
+  }
+
   it.each([
     ['landscape', LANDSCAPE],
     ['portrait', PORTRAIT],
@@ -126,6 +150,8 @@ describe('The site tablet', () => {
     'shows the trucks on site and on the way with their big buttons on the first screen, held %s',
     async (name, viewport) => {
       const { page, loadIds } = await siteScene(viewport);
+      // Once the truck waiting on site knows it has no test yet, it offers one beside its next step.
+      await truck(page, loadIds.onSite).getByTestId('site-test-open').waitFor();
       await screenshot(page, `${SHOTS}/first-screen-${name}`);
 
       const arrive = truck(page, loadIds.firstComing).getByTestId('site-action-arrive');
@@ -136,24 +162,28 @@ describe('The site tablet', () => {
       expect(await inFirstScreen(page, truck(page, loadIds.onSite).getByTestId('site-action-start-discharge'))).toBe(
         true,
       );
-      // The first truck expected is the first of its list.
+      // With no ETA yet, the trucks on the way come in the plant's order: the first is the first in sight.
       expect(await page.getByTestId('site-coming').getByTestId('site-load').first().getAttribute('data-load-id')).toBe(
         loadIds.firstComing,
       );
 
       const header = await page.locator('.app-header').boundingBox();
       expect(header!.height).toBeLessThanOrEqual(ONE_ROW_HEADER_PX);
+      expect(await headerOverlaps(page)).toEqual([]);
       const summary = await page.getByTestId('site-pour-summary').boundingBox();
       expect(summary!.height).toBeLessThanOrEqual(viewport.width > viewport.height ? 110 : 150);
 
-      // Gloved hands: every button on the tablet is at least 48 px each way.
+      // Gloved hands: every button and field on the tablet is at least 48 px each way.
       const small = await page.evaluate((minimum) => {
         const tooSmall: string[] = [];
-        for (const button of document.querySelectorAll<HTMLElement>('.site-view button')) {
-          const box = button.getBoundingClientRect();
+        for (const target of document.querySelectorAll<HTMLElement>(
+          '.site-view button, .site-view input, .site-view select',
+        )) {
+          const box = target.getBoundingClientRect();
           if (box.width === 0 && box.height === 0) continue;
           if (box.width < minimum || box.height < minimum) {
-            tooSmall.push(`${button.textContent?.trim()} ${Math.round(box.width)}x${Math.round(box.height)}`);
+            const name = target.textContent?.trim() || target.getAttribute('placeholder') || target.tagName;
+            tooSmall.push(`${name} ${Math.round(box.width)}x${Math.round(box.height)}`);
           }
         }
         return tooSmall;
@@ -219,12 +249,14 @@ describe('The site tablet', () => {
   it('takes back a breakdown tapped by mistake before the server hears of it, and sends one left to its window', async () => {
     const { page, pumpId } = await siteScene(LANDSCAPE, true);
     const before = await pumpHistory(crew.dispatcher, pumpId);
+    // The undo bar in the dark theme, the other screenshots being in the tablet's light one.
+    await page.getByTestId('theme-switch').click();
 
     await page.getByTestId('site-pump-status-breakdown').click();
     const undo = page.locator('[data-testid="site-undo"][data-kind="pump-status"]');
     await undo.waitFor();
     expect(await undo.textContent()).toContain('Breakdown');
-    await screenshot(page, `${SHOTS}/undo-breakdown-landscape`);
+    await screenshot(page, `${SHOTS}/undo-breakdown-landscape-dark`);
     await undo.getByTestId('site-undo-button').click();
     await undo.waitFor({ state: 'detached' });
     // Long past the window: nothing was sent and nothing waits.
@@ -248,18 +280,28 @@ describe('The site tablet', () => {
 
   it('keeps a hold tapped offline through its window and sends it when the network returns; one undone never goes', async () => {
     const { page, pourId } = await siteScene(PORTRAIT, true);
+    // In Chinese, as the site reads it.
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await page.getByTestId('site-pour-other-days').filter({ hasText: '其他日期' }).waitFor();
+    expect(
+      await page.locator('.app-header').evaluate((header) => header.getBoundingClientRect().height),
+    ).toBeLessThanOrEqual(ONE_ROW_HEADER_PX);
     const undo = page.locator('[data-testid="site-undo"][data-kind="pour-request"]');
 
+    await page.getByTestId('site-request-note').fill('Rebar check on the east bay');
     await page.getByTestId('site-request-hold').click();
+    expect(await page.getByTestId('site-request-note').inputValue()).toBe('');
     await undo.getByTestId('site-undo-button').click();
+    // What was written for dispatch comes back with the request taken back.
+    expect(await page.getByTestId('site-request-note').inputValue()).toBe('Rebar check on the east bay');
     await page.clock.fastForward(PAST_UNDO_MS);
     expect(await holdRequests(crew.dispatcher, pourId)).toEqual([]);
 
     await page.context().setOffline(true);
-    await page.getByTestId('site-request-note').fill('Rebar check on the east bay');
     await page.getByTestId('site-request-hold').click();
     await undo.waitFor();
-    await screenshot(page, `${SHOTS}/undo-hold-portrait`);
+    expect(await undo.textContent()).toMatch(/暂停.*秒后发送/);
+    await screenshot(page, `${SHOTS}/undo-hold-portrait-zh`);
     await page.clock.fastForward(PAST_UNDO_MS);
     // The window is over: no undo any more, and the hold waits for the network.
     await undo.waitFor({ state: 'detached' });

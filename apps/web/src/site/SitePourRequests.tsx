@@ -12,14 +12,26 @@ interface SitePourRequestsProps {
   snapshot: OutboxSnapshot;
   lastRequest: PourRequestDto | null;
   onAction: (action: OutboxAction) => void;
+  /** The note of a request just taken back with Undo: it goes back into the field. */
+  restoredNote: RestoredNote | null;
+}
+
+export interface RestoredNote {
+  pourId: string;
+  note: string;
 }
 
 const NOTE_MAX = 500;
 
 /** Asking the dispatch room to change the rhythm of trucks, with an optional short note. */
-export function SitePourRequests({ pour, snapshot, lastRequest, onAction }: SitePourRequestsProps) {
+export function SitePourRequests({ pour, snapshot, lastRequest, onAction, restoredNote }: SitePourRequestsProps) {
   const { t, locale } = useI18n();
   const [note, setNote] = useState('');
+  const [seenRestore, setSeenRestore] = useState(restoredNote);
+  if (restoredNote !== seenRestore) {
+    setSeenRestore(restoredNote);
+    if (restoredNote?.pourId === pour.id) setNote(restoredNote.note);
+  }
   const pending = snapshot.items.filter(
     (item) => item.action.kind === 'pour-request' && item.action.pourId === pour.id,
   );

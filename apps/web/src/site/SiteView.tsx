@@ -15,7 +15,7 @@ import { SiteHoldBanner } from './SiteHoldBanner';
 import { SiteLoadRow } from './SiteLoadRow';
 import { SiteOutboxStatus } from './SiteOutboxStatus';
 import { SitePourPicker } from './SitePourPicker';
-import { SitePourRequests } from './SitePourRequests';
+import { type RestoredNote, SitePourRequests } from './SitePourRequests';
 import { SitePourSummary } from './SitePourSummary';
 import { SitePumpPanel } from './SitePumpPanel';
 import { SiteRefusals } from './SiteRefusals';
@@ -42,6 +42,7 @@ export function SiteView({ user }: { user: CurrentUser }) {
   const [otherDaysAsked, setOtherDaysAsked] = useState(false);
   const otherDays = useOtherDayPours(otherDaysAsked, now);
   const [pour, choosePour] = useChosenPour(user.username, pours, otherDays.pours);
+  const [restoredNote, setRestoredNote] = useState<RestoredNote | null>(null);
   const isToday = pour !== null && (pours?.some((candidate) => candidate.id === pour.id) ?? false);
   const syncedPourIds = useMemo(() => (pour ? [pour.id] : NO_POURS), [pour]);
   usePourLoadsSync(syncedPourIds);
@@ -57,6 +58,11 @@ export function SiteView({ user }: { user: CurrentUser }) {
   }, [allLoads, pour]);
 
   const { snapshot, siteTests } = outbox;
+  const undo = (id: string) => {
+    const item = snapshot.items.find((candidate) => candidate.id === id);
+    if (!outbox.withdraw(id) || item?.action.kind !== 'pour-request' || !item.action.request.note) return;
+    setRestoredNote({ pourId: item.action.pourId, note: item.action.request.note });
+  };
   const { coming, waiting } = useMemo(() => {
     const split = splitSiteLoads(loads, pendingStepsByLoad(snapshot.items));
     // A truck the site test just rejected has left the list; its verdict stays until it has been read.
@@ -152,6 +158,7 @@ export function SiteView({ user }: { user: CurrentUser }) {
                 snapshot={snapshot}
                 lastRequest={outbox.lastRequest}
                 onAction={outbox.enqueue}
+                restoredNote={restoredNote}
               />
               <SitePumpPanel
                 pour={pour}
@@ -167,7 +174,7 @@ export function SiteView({ user }: { user: CurrentUser }) {
       ) : (
         pours?.length === 0 && <p className="status-note">{t('site.picker.empty')}</p>
       )}
-      <SiteUndoBar snapshot={snapshot} onUndo={outbox.withdraw} onSendNow={outbox.sendNow} />
+      <SiteUndoBar snapshot={snapshot} onUndo={undo} onSendNow={outbox.sendNow} />
     </div>
   );
 }
