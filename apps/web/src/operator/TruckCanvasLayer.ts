@@ -1,6 +1,13 @@
 import * as L from 'leaflet';
 import { shortTicket } from '../loads/ticketLabel';
-import { boxesOverlap, clusterTrucks, type LabelBox, type PlacedTruck, ringAround } from './truckClusters';
+import {
+  boxesOverlap,
+  clusterTrucks,
+  joinCoveredTrucks,
+  type LabelBox,
+  type PlacedTruck,
+  ringAround,
+} from './truckClusters';
 
 export interface TruckSprite {
   color: string;
@@ -54,6 +61,11 @@ const CLUSTER_GAP_PX = 6;
 const BADGE_RADIUS_PX = 12;
 /** Between the dots of an open badge's ring, beyond their own size. */
 const RING_SPACING_PX = 10;
+
+/** A badge grows with the digits of its count. */
+function badgeRadius(count: number): number {
+  return BADGE_RADIUS_PX + 3 * (String(count).length - 1);
+}
 
 function radiusAt(zoom: number): number {
   if (zoom >= 15) return 7;
@@ -284,7 +296,11 @@ export class TruckCanvasLayer extends L.Layer {
       placed.push({ id, wx: world.x, wy: world.y, x, y });
     }
     const apart = new Set(this.selectedId ? [this.selectedId] : []);
-    const { singles, clusters } = clusterTrucks(placed, radius * 2 + CLUSTER_GAP_PX, apart);
+    const { singles, clusters } = joinCoveredTrucks(
+      clusterTrucks(placed, radius * 2 + CLUSTER_GAP_PX, apart),
+      (cluster) => badgeRadius(cluster.ids.length) + radius + CLUSTER_GAP_PX / 2,
+      apart,
+    );
 
     const frame: DrawnFrame = { trucks: new Map(), clusters: [], labels: [], reserved: [] };
     const dots: Array<{ id: string; x: number; y: number; labelSide?: 'left' | 'right' }> = singles.map(
@@ -294,9 +310,9 @@ export class TruckCanvasLayer extends L.Layer {
     if (!open) this.openCluster = null;
     for (const cluster of clusters) {
       if (cluster === open) continue;
-      const badgeRadius = BADGE_RADIUS_PX + 3 * (String(cluster.ids.length).length - 1);
-      frame.clusters.push({ key: cluster.key, x: cluster.x, y: cluster.y, radius: badgeRadius, ids: cluster.ids });
-      this.drawBadge(context, cluster.x, cluster.y, badgeRadius, cluster.ids);
+      const size = badgeRadius(cluster.ids.length);
+      frame.clusters.push({ key: cluster.key, x: cluster.x, y: cluster.y, radius: size, ids: cluster.ids });
+      this.drawBadge(context, cluster.x, cluster.y, size, cluster.ids);
     }
     if (open) {
       const ring = ringAround(open, radius * 2 + RING_SPACING_PX);
