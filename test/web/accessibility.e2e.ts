@@ -56,7 +56,7 @@ describe('Accessibility of the main views', () => {
     await page.close();
   });
 
-  it('the control room: live map, an open pour with its dispatch, the board and a pour — dark and light', async () => {
+  it('the control room: live map, an open pour with its dispatch, the board and a pour — dark, light and Chinese', async () => {
     const page = await signedIn('dispatcher', 'operator-view');
     await page.locator('[data-testid="operator-pour"][data-status="in_progress"]').first().waitFor();
     await expectNoSeriousViolations(page, 'control-room');
@@ -68,6 +68,12 @@ describe('Accessibility of the main views', () => {
     await other(page, 'light');
     await expectNoSeriousViolations(page, 'control-room-dispatch-light');
     await other(page, 'dark');
+    // In Chinese: the page says so (lang), and the longer or shorter words still fit their controls.
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('truck-count').textContent()).toMatch(/地图上/);
+    await expectNoSeriousViolations(page, 'control-room-dispatch-zh');
+    await page.getByTestId('language-switch').selectOption('en');
 
     await page.getByTestId('nav-pours').click();
     await page.getByTestId('pour-board').waitFor();
