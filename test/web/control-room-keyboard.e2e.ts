@@ -20,7 +20,7 @@ import { PLANT_TIME_ZONE } from '../support/test-constants';
 const today = localDateInZone(new Date(), PLANT_TIME_ZONE);
 /** Noon in Shanghai, or now while that is still ahead: loading a pour hours early needs a reason. */
 const startedToday = new Date(Math.min(Date.parse(`${today}T04:00:00.000Z`), Date.now())).toISOString();
-/** Other suites' pours and trucks share the board: enough presses to pass them all. */
+/** Other suites' pours and trucks share the board: enough presses to pass them all (a press and a look take a few ms). */
 const MAX_TABS = 1_500;
 
 /** What has the keyboard's focus: its test id, else its tag, with the ids a test matches on. */
@@ -151,7 +151,7 @@ describe('The control room by keyboard', () => {
     const open = (await crew.dispatcher.get('/alerts?open=true')).body;
     expect(open.some((item: any) => item.payload?.load?.id === rejected.id)).toBe(false);
     await screenshot(page, 'control-room-keyboard-done');
-  });
+  }, 180_000);
 
   it('reaches every truck of the map from the count over it, opens its card and closes it with Escape', async () => {
     const world = await createLoadWorld(crew.admin, crew);
@@ -191,5 +191,5 @@ describe('The control room by keyboard', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('map-truck-list').waitFor({ state: 'detached' });
     expect(await focused(page)).toMatchObject({ testId: 'truck-count' });
-  });
+  }, 120_000);
 });

@@ -57,7 +57,8 @@ export function AppHeader({ user, route, homeView, onNavigate, onSignOut }: AppH
   return (
     <header className="app-header">
       <div className="header-start">
-        <a className="brand" {...link({ screen: 'home' })}>
+        {/* Named even on a phone, where only the mark shows. */}
+        <a className="brand" aria-label={t('app.name')} {...link({ screen: 'home' })}>
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">{t('app.name')}</span>
         </a>

@@ -43,7 +43,13 @@ export function DivertForm({ load, pours, onClose }: DivertFormProps) {
       {targets.length === 0 && <p className="form-hint muted">{t('dispatch.divertNoTarget')}</p>}
       <label className="field">
         <span>{t('dispatch.divertTo')}</span>
-        <select data-testid="divert-pour" value={pourId} onChange={(event) => setPourId(event.target.value)} required>
+        <select
+          data-testid="divert-pour"
+          value={pourId}
+          onChange={(event) => setPourId(event.target.value)}
+          required
+          autoFocus
+        >
           <option value="">{t('dispatch.choosePour')}</option>
           {targets.map((pour) => (
             <option key={pour.id} value={pour.id}>

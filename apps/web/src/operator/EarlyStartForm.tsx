@@ -34,6 +34,7 @@ export function EarlyStartForm({ facts, busy, onConfirm, onCancel }: EarlyStartF
         <span>{t('dispatch.earlyStartReason', { min: REASON_MIN_CHARS })}</span>
         <textarea
           data-testid="early-start-reason"
+          autoFocus
           rows={2}
           minLength={REASON_MIN_CHARS}
           maxLength={1000}

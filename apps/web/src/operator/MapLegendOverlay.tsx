@@ -4,11 +4,11 @@ import { PUMP_STATUS_COLORS, TRUCK_PHASE_COLORS, TRUCK_PHASES } from './truckSty
 
 const PUMP_STATUSES = Object.keys(PUMP_STATUS_COLORS) as PumpStatus[];
 
-/** What the colours on the live map mean; the same tables the layers draw with. */
-export function MapLegendOverlay() {
+/** What the colours on the live map mean; the same tables the layers draw with. Folded at first on a phone. */
+export function MapLegendOverlay({ open }: { open: boolean }) {
   const { t } = useI18n();
   return (
-    <details className="live-legend" data-testid="live-legend" open>
+    <details className="live-legend" data-testid="live-legend" open={open}>
       <summary>{t('map.legend')}</summary>
       <div className="live-legend-groups">
         <ul aria-label={t('live.legend.trucks')}>

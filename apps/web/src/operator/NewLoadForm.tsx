@@ -61,7 +61,14 @@ export function NewLoadForm({ pour, loads, trucks, onClose }: NewLoadFormProps) 
       <p className="dispatch-form-title">
         {t('dispatch.newLoadTitle', { unordered: formatNumber(unordered), planned: formatNumber(pour.volumeM3) })}
       </p>
-      <TruckSelect choices={choices} value={truckId} onChange={chooseTruck} testId="new-load-truck" allowNone />
+      <TruckSelect
+        choices={choices}
+        value={truckId}
+        onChange={chooseTruck}
+        testId="new-load-truck"
+        allowNone
+        autoFocus
+      />
       <label className="field">
         <span>{t('dispatch.volume')}</span>
         <input

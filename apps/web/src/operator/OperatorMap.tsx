@@ -16,6 +16,7 @@ import { MapLegendOverlay } from './MapLegendOverlay';
 import { MapTruckList } from './MapTruckList';
 import { OPERATOR_STYLES } from './operatorMapStyles';
 import { PumpLayer } from './PumpLayer';
+import { SiteLabelDeclutter } from './SiteLabelDeclutter';
 import { SiteOutlineLayer } from './SiteOutlineLayer';
 import { TruckLayer } from './TruckLayer';
 
@@ -39,6 +40,12 @@ interface OperatorMapProps {
  * fitted view keeps its left side clear of the legend's width, so no plant or truck lands under it.
  */
 const FIT_PADDING_PX = { topLeft: [230, 70] as [number, number], bottomRight: [70, 70] as [number, number] };
+/**
+ * On a phone the legend starts folded to its title in the bottom-left corner, and the note about
+ * missing tiles sits under the truck count: room at the top and bottom, little at the sides.
+ */
+const NARROW_FIT_PADDING_PX = { topLeft: [24, 96] as [number, number], bottomRight: [24, 56] as [number, number] };
+const NARROW_MAP_PX = 700;
 
 function overviewBounds(plants: readonly PlantDto[], projects: readonly ProjectDto[]): L.LatLngBounds {
   const bounds = L.latLngBounds([]);
@@ -55,6 +62,7 @@ export function OperatorMap(props: OperatorMapProps) {
   const { t } = useI18n();
   const config = useClientConfig();
   const [tilesOffline, setTilesOffline] = useState(false);
+  const [narrow] = useState(() => window.innerWidth < NARROW_MAP_PX);
 
   const activeProjectIds = useMemo(() => new Set(activePours.map((pour) => pour.projectId)), [activePours]);
   const sites = useMemo(
@@ -126,9 +134,10 @@ export function OperatorMap(props: OperatorMapProps) {
         ))}
         <PumpLayer pumps={pumps} activePours={activePours} />
         <TruckLayer selectedTruckId={selectedTruckId} onSelect={onSelectTruck} />
-        <FitBounds bounds={bounds} fitKey={fitKey} padding={FIT_PADDING_PX} />
+        <FitBounds bounds={bounds} fitKey={fitKey} padding={narrow ? NARROW_FIT_PADDING_PX : FIT_PADDING_PX} />
+        <SiteLabelDeclutter sitesKey={sites.map((project) => project.id).join(',')} />
       </LeafletMap>
-      <MapLegendOverlay />
+      <MapLegendOverlay open={!narrow} />
       <MapTruckList trucks={trucks} selectedTruckId={selectedTruckId} onSelect={onSelectTruck} />
       {tilesOffline && (
         <p className="live-map-note" data-testid="map-tiles-offline">

@@ -383,8 +383,10 @@ export class TruckCanvasLayer extends L.Layer {
     this.inView = inView;
     const grid = this.grid;
     grid.run(inView, viewWx, viewWy, viewApart, radius * 2 + CLUSTER_GAP_PX);
+    // A truck just beyond the reach may still sit under a badge, which is drawn bigger: it counts in it.
+    grid.joinCovered(viewWx, viewWy, viewApart, (count) => badgeRadius(count) + radius + CLUSTER_GAP_PX / 2);
 
-    // Badges, at the mean of their trucks, in the colour most of them have.
+    // Badges, at the mean of the trucks clustered (not those joined), in the colour most of them have.
     this.dotCount = 0;
     this.clusterCount = grid.clusterCount;
     this.openIndex = -1;
@@ -394,13 +396,8 @@ export class TruckCanvasLayer extends L.Layer {
     for (let c = 0; c < grid.clusterCount; c += 1) {
       const start = grid.starts[c];
       const end = grid.starts[c + 1];
-      let sumX = 0;
-      let sumY = 0;
       for (let k = start; k < end; k += 1) {
-        const member = grid.members[k];
-        sumX += viewWx[member];
-        sumY += viewWy[member];
-        tally[Math.floor(tracks.spriteKeys[viewSlots[member]] / colourStride)] += 1;
+        tally[Math.floor(tracks.spriteKeys[viewSlots[grid.members[k]]] / colourStride)] += 1;
       }
       // Ties go to the colour met first, in id order.
       let main = 0;
@@ -415,8 +412,8 @@ export class TruckCanvasLayer extends L.Layer {
       for (let k = start; k < end; k += 1)
         tally[Math.floor(tracks.spriteKeys[viewSlots[grid.members[k]]] / colourStride)] = 0;
       const count = end - start;
-      const x = sumX / count - ox;
-      const y = sumY / count - oy;
+      const x = grid.centreX[c] - ox;
+      const y = grid.centreY[c] - oy;
       this.clusterX[c] = x;
       this.clusterY[c] = y;
       this.clusterR[c] = badgeRadius(count);

@@ -100,3 +100,21 @@ describe(ClusterGrid.name, () => {
     expect(first.singles).toContain(17);
   });
 });
+
+describe('ClusterGrid.joinCovered', () => {
+  it('adds a point left single under a badge to that cluster, keeps the centre, and leaves apart points alone', () => {
+    const grid = new ClusterGrid();
+    // A and B cluster (reach 10); C is 14 px from their centre: single by reach, yet under a 20 px badge.
+    const wx = new Float64Array([0, 8, 18, 100, 4]);
+    const wy = new Float64Array([0, 0, 0, 0, 12]);
+    const apart = new Uint8Array([0, 0, 0, 0, 1]);
+    grid.run(5, wx, wy, apart, 10);
+    expect(grid.clusterCount).toBe(1);
+    expect(Array.from(grid.singles.subarray(0, grid.singleCount))).toEqual([2, 3, 4]);
+    grid.joinCovered(wx, wy, apart, () => 20);
+    expect(Array.from(grid.members.subarray(grid.starts[0], grid.starts[1]))).toEqual([0, 1, 2]);
+    expect([grid.centreX[0], grid.centreY[0]]).toEqual([4, 0]);
+    // D is far away; E sits under the badge too, but is the selected truck, kept apart.
+    expect(Array.from(grid.singles.subarray(0, grid.singleCount))).toEqual([3, 4]);
+  });
+});

@@ -3,6 +3,10 @@ function atLeast<T extends Int32Array | Uint8Array>(array: T, wanted: number, cr
   return array.length >= wanted ? array : create(Math.max(wanted, array.length * 2));
 }
 
+function atLeastFloat(array: Float64Array, wanted: number): Float64Array {
+  return array.length >= wanted ? array : new Float64Array(Math.max(wanted, array.length * 2));
+}
+
 /**
  * Greedy clustering of points given in a fixed order (the layer gives them in truck-id order): each
  * point not yet taken seeds a cluster, and every later point not yet taken within `reach` of the seed
@@ -21,11 +25,17 @@ export class ClusterGrid {
   members = new Int32Array(64);
   starts = new Int32Array(65);
   clusterCount = 0;
+  /** Each cluster's centre, the mean of the members `run` gave it (kept when `joinCovered` adds more). */
+  centreX = new Float64Array(64);
+  centreY = new Float64Array(64);
 
   private taken = new Uint8Array(64);
   private cellOf = new Int32Array(64);
   private items = new Int32Array(64);
   private heads = new Int32Array(64);
+  private joinedTo = new Int32Array(64);
+  private extra = new Int32Array(64);
+  private spare = new Int32Array(64);
 
   /**
    * `apart[i] = 1` keeps point i out of every cluster (the selected truck). Only the first `count`
@@ -132,5 +142,70 @@ export class ClusterGrid {
       this.clusterCount += 1;
       starts[this.clusterCount] = memberCount;
     }
+    this.centreX = atLeastFloat(this.centreX, this.clusterCount);
+    this.centreY = atLeastFloat(this.centreY, this.clusterCount);
+    for (let c = 0; c < this.clusterCount; c += 1) {
+      let sumX = 0;
+      let sumY = 0;
+      for (let k = starts[c]; k < starts[c + 1]; k += 1) {
+        sumX += wx[members[k]];
+        sumY += wy[members[k]];
+      }
+      const size = starts[c + 1] - starts[c];
+      this.centreX[c] = sumX / size;
+      this.centreY[c] = sumY / size;
+    }
+  }
+
+  /**
+   * A badge is drawn bigger than a dot at its cluster's centre, so a point left single just beyond
+   * `reach` may sit under it: such a point joins the first cluster (in cluster order) whose centre is
+   * nearer than `clearPx(size)`, appended after its members; centres stay where they are. Points
+   * with `apart[i] = 1` stay single. Call after `run` with the same arrays.
+   */
+  joinCovered(wx: Float64Array, wy: Float64Array, apart: Uint8Array, clearPx: (size: number) => number): void {
+    const clusters = this.clusterCount;
+    if (clusters === 0 || this.singleCount === 0) return;
+    this.joinedTo = atLeast(this.joinedTo, this.singleCount, (length) => new Int32Array(length));
+    this.extra = atLeast(this.extra, clusters + 1, (length) => new Int32Array(length));
+    const { singles, starts, centreX, centreY, joinedTo, extra } = this;
+    extra.fill(0, 0, clusters + 1);
+    let joined = 0;
+    for (let s = 0; s < this.singleCount; s += 1) {
+      const point = singles[s];
+      joinedTo[s] = -1;
+      if (apart[point]) continue;
+      for (let c = 0; c < clusters; c += 1) {
+        const clear = clearPx(starts[c + 1] - starts[c]);
+        const dx = wx[point] - centreX[c];
+        if (dx > clear || dx < -clear) continue;
+        const dy = wy[point] - centreY[c];
+        if (dx * dx + dy * dy >= clear * clear) continue;
+        joinedTo[s] = c;
+        extra[c] += 1;
+        joined += 1;
+        break;
+      }
+    }
+    if (joined === 0) return;
+    // Rebuild members with each cluster's joined points after its own, and keep the rest single.
+    const total = starts[clusters] + joined;
+    this.spare = atLeast(this.spare, total, (length) => new Int32Array(length));
+    const rebuilt = this.spare;
+    let at = 0;
+    for (let c = 0; c < clusters; c += 1) {
+      const start = starts[c];
+      const end = starts[c + 1];
+      starts[c] = at;
+      for (let k = start; k < end; k += 1) rebuilt[at++] = this.members[k];
+      if (extra[c] === 0) continue;
+      for (let s = 0; s < this.singleCount; s += 1) if (joinedTo[s] === c) rebuilt[at++] = singles[s];
+    }
+    starts[clusters] = at;
+    this.spare = this.members.length >= total ? this.members : new Int32Array(total);
+    this.members = rebuilt;
+    let kept = 0;
+    for (let s = 0; s < this.singleCount; s += 1) if (joinedTo[s] < 0) singles[kept++] = singles[s];
+    this.singleCount = kept;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { boxesOverlap, clusterTrucks, type PlacedTruck, ringAround } from './truckClusters';
+import { boxesOverlap, clusterTrucks, joinCoveredTrucks, type PlacedTruck, ringAround } from './truckClusters';
 
 const at = (id: string, x: number, y: number): PlacedTruck => ({ id, wx: x + 1000, wy: y + 1000, x, y });
 
@@ -31,6 +31,17 @@ describe(clusterTrucks.name, () => {
     const { singles, clusters } = clusterTrucks([at('A', 0, 0), at('B', 1, 1), at('C', 2, 2)], 16, new Set(['B']));
     expect(singles.map((truck) => truck.id)).toEqual(['B']);
     expect(clusters[0].ids).toEqual(['A', 'C']);
+  });
+});
+
+describe(joinCoveredTrucks.name, () => {
+  it('takes a truck under a badge into it, and leaves one beside it or the selected one alone', () => {
+    const clustered = clusterTrucks([at('A', 100, 100), at('B', 110, 100), at('C', 122, 100), at('D', 160, 100)], 12);
+    expect(clustered.singles.map((truck) => truck.id)).toEqual(['C', 'D']);
+    const { singles, clusters } = joinCoveredTrucks(clustered, () => 24);
+    expect(clusters).toEqual([{ key: 'A', x: 105, y: 100, ids: ['A', 'B', 'C'] }]);
+    expect(singles.map((truck) => truck.id)).toEqual(['D']);
+    expect(joinCoveredTrucks(clustered, () => 24, new Set(['C'])).singles.map((truck) => truck.id)).toEqual(['C', 'D']);
   });
 });
 

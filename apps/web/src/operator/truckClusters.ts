@@ -52,6 +52,30 @@ export function clusterTrucks(
   return { singles, clusters };
 }
 
+/**
+ * A badge is drawn bigger than a dot at its trucks' centre: a truck left single just beyond the
+ * clustering reach may still sit under it. Such a truck joins the badge (the badge stays where it
+ * is); `clearPx` is how far from a badge's centre a dot must be to be seen beside it. Trucks in
+ * `apart` stay single.
+ */
+export function joinCoveredTrucks(
+  { singles, clusters }: ClusteredTrucks,
+  clearPx: (cluster: TruckCluster) => number,
+  apart: ReadonlySet<string> = new Set(),
+): ClusteredTrucks {
+  if (clusters.length === 0) return { singles, clusters };
+  const joined = clusters.map((cluster) => ({ ...cluster, ids: [...cluster.ids] }));
+  const left: PlacedTruck[] = [];
+  for (const truck of singles) {
+    const cover = apart.has(truck.id)
+      ? undefined
+      : joined.find((cluster) => Math.hypot(truck.x - cluster.x, truck.y - cluster.y) < clearPx(cluster));
+    if (cover) cover.ids.push(truck.id);
+    else left.push(truck);
+  }
+  return { singles: left, clusters: joined };
+}
+
 /** Label rows must be this far apart vertically to be read (12 px type with its halo). */
 const LABEL_ROW_PX = 17;
 

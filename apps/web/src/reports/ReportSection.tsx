@@ -53,7 +53,10 @@ export function ReportSection({
       {!empty && (
         <div className="report-body">
           <div className="report-chart">{chart}</div>
-          <div className="report-table-wrap">{table}</div>
+          {/* It scrolls sideways when the table is wider: focusable, so a keyboard can scroll it too. */}
+          <div className="report-table-wrap" tabIndex={0} role="region" aria-label={title}>
+            {table}
+          </div>
         </div>
       )}
     </section>

@@ -28,7 +28,6 @@ export function StrengthWarningList({ plant }: { plant: PlantDto }) {
               data-testid="strength-warning"
               data-kind={warning.kind}
               data-lot-id={warning.lotId ?? undefined}
-              role="alert"
             >
               <span className="strength-warning-kind">{t(`strength.warning.kind.${warning.kind}`)}</span>
               <span className="strength-warning-time muted">
