@@ -17,6 +17,7 @@ import { QcPreviewBox } from './QcPreviewBox';
 import { QcReadingFields } from './QcReadingFields';
 import { readingValue } from './readingInput';
 import { useQcReadings } from './useQcReadings';
+import { describeSchemaIssues } from '../api/issueWords';
 
 interface QcTestFormProps {
   load: LoadDto;
@@ -69,9 +70,7 @@ export function QcTestForm({ load, pour, mix, rules, stage, checkTestOf, onRecor
       checkTestOf: checkTestOf ?? undefined,
     });
     if (!request.success) {
-      return setError(
-        request.error.issues.map((issue) => `${t(fieldLabel(issue.path[0]))}: ${issue.message}`).join('; '),
-      );
+      return setError(describeSchemaIssues(request.error.issues, t));
     }
     setSending(true);
     setError(null);

@@ -10,6 +10,7 @@ import { readingValue } from '../qc/readingInput';
 import { useQcReadings } from '../qc/useQcReadings';
 import type { OutboxItem, OutboxSnapshot } from './outbox';
 import { PendingBadge } from './PendingBadge';
+import { describeSchemaIssues } from '../api/issueWords';
 
 interface SiteTestFormProps {
   load: LoadDto;
@@ -73,9 +74,7 @@ export function SiteTestForm(props: SiteTestFormProps) {
       checkTestOf: checkTestOf ?? undefined,
     });
     if (!request.success) {
-      return setError(
-        request.error.issues.map((issue) => `${t(fieldLabel(issue.path[0]))}: ${issue.message}`).join('; '),
-      );
+      return setError(describeSchemaIssues(request.error.issues, t));
     }
     setError(null);
     onSubmit(request.data);

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@pourline/contracts';
+import { implausibleSlumpIssue, type ValidationIssue } from '@pourline/contracts';
 import type { ImplausibleReadingError } from '@pourline/domain';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
 
@@ -76,10 +76,6 @@ export class ImplausibleSlumpError extends InvalidInputError {
       minimumMm,
       maximumMm,
     });
-    const bound =
-      measuredMm > maximumMm
-        ? { code: 'too_big', maximum: maximumMm }
-        : { code: 'too_small', minimum: minimumMm };
-    this.issues = [{ path: 'slumpMm', origin: 'number', inclusive: true, message: reading.message, ...bound }];
+    this.issues = [implausibleSlumpIssue(reading)];
   }
 }
