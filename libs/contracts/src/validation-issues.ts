@@ -22,8 +22,7 @@ function describeUnknownFields(path: string, keys: readonly string[]): string {
 const finite = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 // zod states a length bound of a string or array as a bigint when it is one; dates as epoch milliseconds.
-const bound = (value: unknown): number | undefined =>
-  typeof value === 'bigint' ? Number(value) : finite(value);
+const bound = (value: unknown): number | undefined => (typeof value === 'bigint' ? Number(value) : finite(value));
 
 const isRule = (value: unknown): value is ValidationRule => (VALIDATION_RULES as readonly unknown[]).includes(value);
 
@@ -81,6 +80,7 @@ export function toValidationIssue(issue: SchemaIssue, value?: unknown): Validati
 /** A slump the cone (or a spread the flow board) cannot show, as the bound of the slump field it broke. */
 export function implausibleSlumpIssue(reading: ImplausibleReadingError): ValidationIssue {
   const { measuredMm, minimumMm, maximumMm, message } = reading;
-  const bound = measuredMm > maximumMm ? { code: 'too_big', maximum: maximumMm } : { code: 'too_small', minimum: minimumMm };
+  const bound =
+    measuredMm > maximumMm ? { code: 'too_big', maximum: maximumMm } : { code: 'too_small', minimum: minimumMm };
   return { path: 'slumpMm', origin: 'number', inclusive: true, message, ...bound };
 }

@@ -30,7 +30,11 @@ export function DocumentUploadForm({ pourId, suggestedType, onUploaded }: Docume
   const [duplicate, setDuplicate] = useState(false);
 
   async function upload(confirmDuplicate: boolean) {
-    const input = { type, title: title || t(`docType.${type}`), ...(confirmDuplicate ? { confirmDuplicate: 'true' } : {}) };
+    const input = {
+      type,
+      title: title || t(`docType.${type}`),
+      ...(confirmDuplicate ? { confirmDuplicate: 'true' } : {}),
+    };
     const fields = UploadDocumentFields.safeParse(input);
     if (!fields.success) {
       return setError(describeSchemaIssues(fields.error.issues, t, input));

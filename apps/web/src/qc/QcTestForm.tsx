@@ -119,16 +119,3 @@ export function QcTestForm({ load, pour, mix, rules, stage, checkTestOf, onRecor
     </form>
   );
 }
-
-function fieldLabel(field: PropertyKey | undefined) {
-  switch (field) {
-    case 'temperatureC':
-      return 'qc.form.temperature' as const;
-    case 'airPercent':
-      return 'qc.form.air' as const;
-    case 'remarks':
-      return 'qc.form.remarks' as const;
-    default:
-      return 'qc.form.slump' as const;
-  }
-}

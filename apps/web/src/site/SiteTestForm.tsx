@@ -134,14 +134,3 @@ export function SiteTestForm(props: SiteTestFormProps) {
     </form>
   );
 }
-
-function fieldLabel(field: PropertyKey | undefined) {
-  switch (field) {
-    case 'temperatureC':
-      return 'qc.form.temperature' as const;
-    case 'airPercent':
-      return 'qc.form.air' as const;
-    default:
-      return 'qc.form.slump' as const;
-  }
-}

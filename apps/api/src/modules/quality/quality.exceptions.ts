@@ -4,11 +4,9 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 
 export class CheckTestPendingError extends ConflictError {
   constructor(testId: string) {
-    super(
-      'check_test_pending',
-      `A check test on the same sample is due for test ${testId}: send it with checkTestOf`,
-      { testId },
-    );
+    super('check_test_pending', `A check test on the same sample is due for test ${testId}: send it with checkTestOf`, {
+      testId,
+    });
   }
 }
 
