@@ -129,6 +129,15 @@ export function describeIssue(issue: ValidationIssue, t: Translate): string {
   }
 }
 
+/**
+ * An issue shown beside its field: worded when the schema states a bound, a type or a named rule;
+ * undefined for a rule of the request's own that the schema words alone.
+ */
+export function describeFieldIssue(issue: ValidationIssue, t: Translate): string | undefined {
+  if (issue.code === 'custom' && !issue.rule) return undefined;
+  return describeIssue(issue, t);
+}
+
 export function describeIssues(issues: readonly ValidationIssue[], t: Translate): string[] {
   return issues.map((issue) => describeIssue(issue, t));
 }
