@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/useI18n';
 import type { OutboxAction } from './outbox';
+import { describeApiError } from '../api/errorMessage';
 import type { OutboxRefusal } from './useSiteOutbox';
 
 /** Refusals the tablet explains in the person's language, beside the server's sentence. */
@@ -48,7 +49,7 @@ export function SiteRefusals({
         >
           <div>
             <strong>{t('site.error.refused', { action: actionName(refusal.action) })}</strong>
-            <p>{refusal.message}</p>
+            <p>{describeApiError(refusal, t)}</p>
             {isHinted(refusal.code) && <p className="site-refusal-hint">{t(`site.error.${refusal.code}`)}</p>}
           </div>
           <button type="button" className="button site-refusal-dismiss" onClick={() => onDismiss(refusal.id)}>
