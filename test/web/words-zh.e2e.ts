@@ -9,6 +9,8 @@ import {
   createReadyPour,
   FAILING_SLUMP_MM,
   type LoadCrew,
+  loadOnSite,
+  recordQcTest,
   scheduleLoad,
 } from '../support/load-factories';
 import { PLANT_TIME_ZONE } from '../support/test-constants';
@@ -128,6 +130,41 @@ describe('The console in Chinese', () => {
     expect(await page.getByTestId('qc-verdict').textContent()).not.toMatch(/outside/);
     await page.getByTestId('qc-verdict').scrollIntoViewIfNeeded();
     await screenshot(page, 'zh-qc-verdict-reasons');
+    await page.close();
+  });
+
+  it('names and links the pour and site of a pump breakdown, and the truck of a rejection, in the alert list', async () => {
+    const pour = await createReadyPour(crew, await createLoadWorld(crew.admin, crew), {
+      scheduledStart: startedToday,
+      structuralElement: '泵车楼板',
+    });
+    const load = await loadOnSite(crew, pour);
+    await recordQcTest(crew.qc, load.id, { stage: 'site', slumpMm: FAILING_SLUMP_MM, temperatureC: 20 });
+    await expectCreated(
+      crew.dispatcher.post(`/pumps/${pour.pumpId}/status`, { status: 'breakdown', note: '液压管爆裂' }),
+    );
+    const page = await chinesePage('dispatcher', 'operator-view');
+
+    const breakdown = page
+      .locator('[data-testid="alert"][data-type="pump_breakdown"]')
+      .filter({ hasText: '液压管爆裂' });
+    const link = breakdown.getByTestId('alert-pour-link');
+    await link.waitFor({ timeout: 15_000 });
+    expect(await link.textContent()).toBe(`${pour.projectName} · 泵车楼板`);
+    await link.click();
+    await page
+      .locator(`[data-testid="operator-pour"][data-pour-id="${pour.id}"] .op-pour-main[aria-expanded="true"]`)
+      .waitFor();
+
+    const rejection = page
+      .locator('[data-testid="alert"][data-type="rejection"]')
+      .filter({ hasText: load.ticketNumber });
+    const words = await rejection.textContent();
+    expect(words).toContain(`坍落度超出允许偏差（坍落度 ${FAILING_SLUMP_MM} mm，超出`);
+    await rejection.getByTestId('alert-truck-link').click();
+    await page.locator(`[data-testid="truck-details"][data-truck-id="${load.truckId}"]`).waitFor();
+    await breakdown.scrollIntoViewIfNeeded();
+    await screenshot(page, 'zh-alerts-linked');
     await page.close();
   });
 });
