@@ -113,7 +113,7 @@ describe('Field views', () => {
     // A slump the cone cannot show is a typo: the preview says so and nothing can be sent.
     await page.getByTestId('qc-slump').fill('5000');
     await page.locator('.qc-preview--implausible[data-testid="qc-preview"]').waitFor();
-    await expect(page.getByTestId('qc-preview').textContent()).resolves.toContain('between 0 and 300 mm');
+    await expect(page.getByTestId('qc-preview').textContent()).resolves.toContain('Slump: at most 300 mm');
     expect(await page.getByTestId('qc-submit').isDisabled()).toBe(true);
     await page.getByTestId('qc-slump').fill(String(FAILING_SLUMP_MM));
     await page.getByTestId('qc-temperature').fill('38');

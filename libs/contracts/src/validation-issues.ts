@@ -1,3 +1,4 @@
+import type { ImplausibleReadingError } from '@pourline/domain';
 import { type ValidationIssue, type ValidationRule, VALIDATION_RULES } from './api-errors';
 
 /** An issue as Standard Schema states it; zod's carry their code and bounds beside these fields. */
@@ -21,8 +22,7 @@ function describeUnknownFields(path: string, keys: readonly string[]): string {
 const finite = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 // zod states a length bound of a string or array as a bigint when it is one; dates as epoch milliseconds.
-const bound = (value: unknown): number | undefined =>
-  typeof value === 'bigint' ? Number(value) : finite(value);
+const bound = (value: unknown): number | undefined => (typeof value === 'bigint' ? Number(value) : finite(value));
 
 const isRule = (value: unknown): value is ValidationRule => (VALIDATION_RULES as readonly unknown[]).includes(value);
 
@@ -64,7 +64,7 @@ export function toValidationIssue(issue: SchemaIssue, value?: unknown): Validati
     maximum: code === 'too_big' ? bound(raw.maximum) : finite(params.maximum),
     inclusive: typeof raw.inclusive === 'boolean' ? raw.inclusive : undefined,
     expected: typeof raw.expected === 'string' ? raw.expected : undefined,
-    received: code === 'invalid_type' ? receivedAt(value, issue) : undefined,
+    received: code === 'invalid_type' && value !== undefined ? receivedAt(value, issue) : undefined,
     keys,
     format: typeof raw.format === 'string' ? raw.format : undefined,
     values: scalars(raw.values),
@@ -75,4 +75,12 @@ export function toValidationIssue(issue: SchemaIssue, value?: unknown): Validati
     if (value !== undefined) (result as unknown as Record<string, unknown>)[key] = value;
   }
   return result;
+}
+
+/** A slump the cone (or a spread the flow board) cannot show, as the bound of the slump field it broke. */
+export function implausibleSlumpIssue(reading: ImplausibleReadingError): ValidationIssue {
+  const { measuredMm, minimumMm, maximumMm, message } = reading;
+  const bound =
+    measuredMm > maximumMm ? { code: 'too_big', maximum: maximumMm } : { code: 'too_small', minimum: minimumMm };
+  return { path: 'slumpMm', origin: 'number', inclusive: true, message, ...bound };
 }

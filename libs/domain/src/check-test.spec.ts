@@ -4,15 +4,34 @@ import { DEFAULT_RULE_SET_ASTM, DEFAULT_RULE_SET_GB } from './rule-set';
 
 const slumpFail: QcEvaluation = {
   pass: false,
-  reasons: [{ code: 'slump_out_of_tolerance', message: 'slump 120 mm outside 160 ± 30 mm' }],
+  reasons: [
+    {
+      code: 'slump_out_of_tolerance',
+      message: 'slump 120 mm outside 160 ± 30 mm',
+      params: { slumpKind: 'slump', measuredMm: 120, designMm: 160, toleranceMm: 30 },
+    },
+  ],
 };
 const hotFail: QcEvaluation = {
   pass: false,
-  reasons: [{ code: 'temperature_out_of_range', message: 'temperature 36 °C outside 5–35 °C' }],
+  reasons: [
+    {
+      code: 'temperature_out_of_range',
+      message: 'temperature 36 °C outside 5–35 °C',
+      params: { measuredC: 36, minC: 5, maxC: 35 },
+    },
+  ],
 };
 const slumpAndAgeFail: QcEvaluation = {
   pass: false,
-  reasons: [...slumpFail.reasons, { code: 'past_discharge_deadline', message: 'concrete 95 min old' }],
+  reasons: [
+    ...slumpFail.reasons,
+    {
+      code: 'past_discharge_deadline',
+      message: 'concrete 95 min old',
+      params: { ageMinutes: 95, limitMinutes: 90, limitedBy: 'max_age' },
+    },
+  ],
 };
 const passed: QcEvaluation = { pass: true, reasons: [] };
 

@@ -16,9 +16,7 @@ describe('the catalogues', () => {
     ['zh-CN', zhCN],
   ])('word every code the API can answer with (%s)', (_, catalogue) => {
     const words = catalogue as Readonly<Record<string, string>>;
-    const missing = API_ERROR_CODES.filter(
-      (code) => !words[`apiError.${code}`] && !words[`apiError.${code}_other`],
-    );
+    const missing = API_ERROR_CODES.filter((code) => !words[`apiError.${code}`] && !words[`apiError.${code}_other`]);
     expect(missing).toEqual([]);
   });
 
@@ -37,7 +35,8 @@ describe(errorMessage.name, () => {
   it('names the missing reports of the document gate by their names, in both languages', () => {
     const error = refusal({
       code: 'documents_undelivered',
-      message: 'Required reports not yet delivered to the construction party: coarse_aggregate_report, admixture_report.',
+      message:
+        'Required reports not yet delivered to the construction party: coarse_aggregate_report, admixture_report.',
       facts: { documentTypes: ['coarse_aggregate_report', 'admixture_report'] },
     });
     expect(errorMessage(error, english)).toBe(
@@ -74,13 +73,9 @@ describe(errorMessage.name, () => {
         },
         english,
       );
-    expect(issue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: false })).toBe(
-      'Volume: more than 0 m³',
-    );
+    expect(issue({ code: 'too_small', origin: 'number', minimum: 0, inclusive: false })).toBe('Volume: more than 0 m³');
     expect(issue({ code: 'invalid_type', expected: 'number', received: 'missing' })).toBe('Volume: required');
-    expect(issue({ code: 'invalid_type', expected: 'number', received: 'string' })).toBe(
-      'Volume: expected a number',
-    );
+    expect(issue({ code: 'invalid_type', expected: 'number', received: 'string' })).toBe('Volume: expected a number');
     expect(issue({ path: '', code: 'unrecognized_keys', keys: ['colour', 'size'] })).toBe(
       'Not part of this request: colour, size',
     );

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@pourline/contracts';
+import { type SchemaIssue, toValidationIssue, type ValidationIssue } from '@pourline/contracts';
 import type { TranslationValues } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages.en';
 
@@ -14,6 +14,7 @@ const FIELDS: Readonly<Record<string, { label: MessageKey; unit?: string }>> = {
   litres: { label: 'field.litres', unit: 'L' },
   remarks: { label: 'field.remarks' },
   overOrderReason: { label: 'field.overOrderReason' },
+  overrideReason: { label: 'field.reason' },
   truckId: { label: 'field.truckId' },
   pourId: { label: 'field.pourId' },
   title: { label: 'field.title' },
@@ -128,6 +129,26 @@ export function describeIssue(issue: ValidationIssue, t: Translate): string {
   }
 }
 
+/**
+ * An issue shown beside its field: worded when the schema states a bound, a type or a named rule;
+ * undefined for a rule of the request's own that the schema words alone.
+ */
+export function describeFieldIssue(issue: ValidationIssue, t: Translate): string | undefined {
+  if (issue.code === 'custom' && !issue.rule) return undefined;
+  return describeIssue(issue, t);
+}
+
 export function describeIssues(issues: readonly ValidationIssue[], t: Translate): string[] {
   return issues.map((issue) => describeIssue(issue, t));
+}
+
+/**
+ * A form's own check against the request schema, worded like the API's refusal of the same request:
+ * the console checks before sending with the very schema the API checks with.
+ */
+export function describeSchemaIssues(issues: readonly SchemaIssue[], t: Translate, input?: unknown): string {
+  return describeIssues(
+    issues.map((issue) => toValidationIssue(issue, input)),
+    t,
+  ).join(t('validation.issueSeparator'));
 }

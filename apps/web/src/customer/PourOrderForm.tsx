@@ -5,6 +5,7 @@ import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
 import { createPourOrder } from './customerEndpoints';
 import { FormError } from './FormError';
+import { describeSchemaIssues } from '../api/issueWords';
 
 interface PourOrderFormProps {
   projects: readonly ProjectDto[];
@@ -39,8 +40,7 @@ export function PourOrderForm({ projects, onCreated, onCancel }: PourOrderFormPr
       notes,
     });
     if (!request.success) {
-      const issue = request.error.issues[0];
-      setError(`${String(issue.path[0] ?? '')}: ${issue.message}`);
+      setError(describeSchemaIssues(request.error.issues, t));
       return;
     }
     try {

@@ -12,6 +12,8 @@ import { TRACE_COLOURS, EvidenceTraceMap } from './EvidenceTraceMap';
 import { saveEvidencePdf, savePourLoadsCsv } from './evidenceEndpoints';
 import { PourFigures } from './PourFigures';
 import { describeQcReasons } from '../qc/qcReasonWords';
+import { describeAlert } from '../live/alertWords';
+import { alertFromDto } from '../live/liveAlerts';
 import { useEvidence } from './useEvidence';
 
 const alertPourId = (alert: AlertDto): string | undefined => {
@@ -112,7 +114,8 @@ export function PourEvidenceView({
                 <ul className="evidence-list">
                   {pourAlerts.map((alert) => (
                     <li key={alert.seq}>
-                      <span className="muted">{time(alert.at)}</span> {alert.summary}
+                      <span className="muted">{time(alert.at)}</span>{' '}
+                      {describeAlert(alertFromDto(alert), undefined, t, formatNumber)}
                     </li>
                   ))}
                 </ul>

@@ -130,7 +130,8 @@ export const apiWordsEn = {
   'apiError.test_passed': 'This test passed; there is nothing to override.',
   'apiError.already_overridden': 'This test has already been overridden.',
   'apiError.override_not_possible': 'This test can no longer be overridden.',
-  'apiError.plant_test_not_allowed': "A site dispatcher may enter the site re-test only; plant tests are the inspector's.",
+  'apiError.plant_test_not_allowed':
+    "A site dispatcher may enter the site re-test only; plant tests are the inspector's.",
   'apiError.already_witnessed': 'This specimen set was already witnessed by {signerName}.',
   'apiError.cube_size_not_allowed': 'This cube size is not allowed for the mix.',
   'apiError.lot_not_uniform': "A lot's pours must share grade, mix, plant and project.",
@@ -155,7 +156,8 @@ export const apiWordsEn = {
   'apiError.complaint_not_taking_follow_up':
     'The complaint is {state}; the follow-up visit is recorded once the rectification is verified.',
   'apiError.corrective_action_done': 'This corrective action is already done.',
-  'apiError.return_without_rejection': 'Load {ticketNumber} was not rejected; a return is recorded against a rejected load.',
+  'apiError.return_without_rejection':
+    'Load {ticketNumber} was not rejected; a return is recorded against a rejected load.',
   'apiError.photo_missing': 'Attach the photo.',
   'apiError.photo_not_image': 'Only PNG or JPEG photos are taken.',
   'apiError.photo_limit_one': 'A complaint holds at most {count} photo.',

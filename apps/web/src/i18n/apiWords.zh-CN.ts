@@ -75,8 +75,7 @@ export const apiWordsZhCN: ApiWords = {
 
   'apiError.illegal_pour_transition': '浇筑当前为“{from}”，不能变为“{to}”。',
   'apiError.pour_not_editable': '浇筑当前为“{status}”；只有草稿、已确认或就绪时才能修改计划。',
-  'apiError.documents_undelivered':
-    '以下报告尚未交付施工方：{documentTypes}。请先交付，或由管理员填写原因后放行。',
+  'apiError.documents_undelivered': '以下报告尚未交付施工方：{documentTypes}。请先交付，或由管理员填写原因后放行。',
   'apiError.override_not_allowed': '只有管理员才能放行报告未交付的浇筑。',
   'apiError.invalid_pour_plan': '浇筑计划无效。',
   'apiError.plan_geometry_out_of_range': '计划位置与工地或搅拌站不符。',
@@ -103,8 +102,7 @@ export const apiWordsZhCN: ApiWords = {
   'apiError.wrong_load_state': '该车当前为“{status}”，不能执行此步骤。',
   'apiError.pour_not_dispatchable': '浇筑当前为“{status}”；只有就绪或进行中的浇筑才能发车。',
   'apiError.volume_exceeds_capacity': '{volumeM3} m³ 超出车辆 {fleetNumber} 的容量 {capacityM3} m³。',
-  'apiError.volume_exceeds_remaining':
-    '{volumeM3} m³ 超过该浇筑尚需的 {unorderedM3} m³；如需超量，请标记并填写原因。',
+  'apiError.volume_exceeds_remaining': '{volumeM3} m³ 超过该浇筑尚需的 {unorderedM3} m³；如需超量，请标记并填写原因。',
   'apiError.truck_missing': '开始装车前请先指派车辆。',
   'apiError.truck_busy': '车辆 {fleetNumber} 正在执行另一车次。',
   'apiError.truck_inactive': '车辆 {fleetNumber} 已停用，请选择在用车辆。',

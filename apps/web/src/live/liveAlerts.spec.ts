@@ -41,6 +41,33 @@ describe('alert keys', () => {
     expect(pumpAlert(pump as PumpStatusDto, 42)).toMatchObject({ id: 'seq:42', type: 'pump_breakdown' });
   });
 
+  it('links a pump breakdown to the pour the pump serves, live and from the list, and reads older events without it', () => {
+    const pour = { pourId: 'pour-7', structuralElement: '3F slab', siteName: 'Riverside tower' };
+    const pump: PumpStatusDto = {
+      pumpId: 'pump',
+      status: 'breakdown',
+      note: '',
+      byName: 'Li',
+      at: '2026-05-04T08:00:00Z',
+      pour,
+    };
+    const place = { siteName: 'Riverside tower', structuralElement: '3F slab' };
+    expect(pumpAlert(pump, 43)).toMatchObject({ pourId: 'pour-7', pourPlace: place });
+    const dto: AlertDto = {
+      seq: 43,
+      type: 'pump.status.v1',
+      at: pump.at,
+      projectId: null,
+      summary: 'Pump broke down',
+      payload: pump,
+      acknowledgement: null,
+      resolvedAt: null,
+    };
+    expect(alertFromDto(dto)).toMatchObject({ type: 'pump_breakdown', pourId: 'pour-7', pourPlace: place });
+    const { pour: _pour, ...older } = pump;
+    expect(alertFromDto({ ...dto, payload: older })).toMatchObject({ pourId: null });
+  });
+
   it('reads a REST alert into the same shape, or keeps its summary when the payload is unknown', () => {
     const dto: AlertDto = {
       seq: 41,

@@ -86,6 +86,12 @@ export function NewLoadForm({ pour, loads, trucks, onClose }: NewLoadFormProps) 
           required
         />
       </label>
+      {/* A volume of nothing or less is said, not only greyed out. */}
+      {volumeText.trim() !== '' && (!Number.isFinite(volume) || volume <= 0) && (
+        <p className="form-hint text-danger" data-testid="new-load-volume-error">
+          {t('validation.moreThan', { field: t('field.volumeM3'), value: '0 m³' })}
+        </p>
+      )}
       {capacity !== undefined && Number.isFinite(volume) && volume > capacity && (
         <p className="form-hint text-danger">{t('dispatch.overCapacity', { capacity: formatNumber(capacity) })}</p>
       )}

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/useI18n';
 import { documentTypeLabel } from './documentTypeLabel';
 import { downloadDocumentFile, markDocumentDelivered } from './documentEndpoints';
 import { formatPlantTime } from './plantTime';
+import { describeSchemaIssues } from '../api/issueWords';
 
 interface DocumentItemProps {
   document: PourDocumentDto;
@@ -42,7 +43,7 @@ export function DocumentItem({ document, timeZone, canManage, onDelivered }: Doc
   async function deliver(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const request = DeliverDocumentRequest.safeParse({ deliveredTo });
-    if (!request.success) return setError(request.error.issues.map((issue) => issue.message).join('; '));
+    if (!request.success) return setError(describeSchemaIssues(request.error.issues, t));
     setBusy(true);
     setError(null);
     try {

@@ -1,8 +1,8 @@
-import { DOCUMENT_MIME_TYPES, MAX_DOCUMENT_BYTES, toValidationIssue, UploadDocumentFields } from '@pourline/contracts';
+import { DOCUMENT_MIME_TYPES, MAX_DOCUMENT_BYTES, UploadDocumentFields } from '@pourline/contracts';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiRequestError } from '../api/ApiRequestError';
 import { errorMessage } from '../api/errorMessage';
-import { describeIssues } from '../api/issueWords';
+import { describeSchemaIssues } from '../api/issueWords';
 import { useApi } from '../api/useApi';
 import { useI18n } from '../i18n/useI18n';
 import { uploadPourDocument } from './documentEndpoints';
@@ -30,11 +30,14 @@ export function DocumentUploadForm({ pourId, suggestedType, onUploaded }: Docume
   const [duplicate, setDuplicate] = useState(false);
 
   async function upload(confirmDuplicate: boolean) {
-    const input = { type, title: title || t(`docType.${type}`), ...(confirmDuplicate ? { confirmDuplicate: 'true' } : {}) };
+    const input = {
+      type,
+      title: title || t(`docType.${type}`),
+      ...(confirmDuplicate ? { confirmDuplicate: 'true' } : {}),
+    };
     const fields = UploadDocumentFields.safeParse(input);
     if (!fields.success) {
-      const issues = fields.error.issues.map((issue) => toValidationIssue(issue, input));
-      return setError(describeIssues(issues, t).join(t('validation.issueSeparator')));
+      return setError(describeSchemaIssues(fields.error.issues, t, input));
     }
     if (!file) return setError(t('docs.chooseFile'));
     if (file.size > MAX_DOCUMENT_BYTES) return setError(t('docs.fileTooLarge', { mb: MAX_MB }));

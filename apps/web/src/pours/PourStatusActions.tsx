@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/useI18n';
 import { documentTypeLabel } from './documentTypeLabel';
 import { changePourStatus } from './pourEndpoints';
 import type { PourStatus } from './wireEnums';
+import { describeSchemaIssues } from '../api/issueWords';
 
 interface PourStatusActionsProps {
   pour: PourDto;
@@ -39,7 +40,7 @@ export function PourStatusActions({ pour, onChanged, onRefused }: PourStatusActi
   async function submit(candidate: { status: PourStatus; overrideReason?: string }) {
     const request = ChangePourStatusRequest.safeParse(candidate);
     if (!request.success) {
-      setError(request.error.issues.map((issue) => issue.message).join('; '));
+      setError(describeSchemaIssues(request.error.issues, t, candidate));
       return;
     }
     setPending(candidate.status);

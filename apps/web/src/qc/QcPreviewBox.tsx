@@ -1,3 +1,4 @@
+import { describeIssue } from '../api/issueWords';
 import { useI18n } from '../i18n/useI18n';
 import type { QcPreview } from './qcPreview';
 import { QcReasonList } from './QcReasonList';
@@ -22,7 +23,8 @@ export function QcPreviewBox({ preview, unreadable }: { preview: QcPreview; unre
     case 'implausible':
       return (
         <div className="qc-preview qc-preview--implausible" data-testid="qc-preview" role="status">
-          <strong>{t('qc.preview.implausible')}</strong> {preview.message}
+          <strong>{t('qc.preview.implausible')}</strong>{' '}
+          {preview.issue ? describeIssue(preview.issue, t) : preview.message}
         </div>
       );
     case 'ready':

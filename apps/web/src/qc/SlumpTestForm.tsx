@@ -1,6 +1,7 @@
 import { type LoadDto, type MixDto, type PourDto, type QcStage, RecordQcTestRequest } from '@pourline/contracts';
 import type { RuleSet } from '@pourline/domain';
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { describeSchemaIssues } from '../api/issueWords';
 import { useI18n } from '../i18n/useI18n';
 import { previewQcTest, qcLimits } from './qcPreview';
 import { QcPreviewBox } from './QcPreviewBox';
@@ -85,9 +86,7 @@ export function SlumpTestForm(props: SlumpTestFormProps) {
       checkTestOf: checkTestOf ?? undefined,
     });
     if (!request.success) {
-      return setError(
-        request.error.issues.map((issue) => `${t(fieldLabel(issue.path[0]))}: ${issue.message}`).join('; '),
-      );
+      return setError(describeSchemaIssues(request.error.issues, t));
     }
     setError(null);
     if (rejects && !confirming) return setConfirmedFor(readingsKey);
@@ -183,17 +182,4 @@ export function SlumpTestForm(props: SlumpTestFormProps) {
       )}
     </form>
   );
-}
-
-function fieldLabel(field: PropertyKey | undefined) {
-  switch (field) {
-    case 'temperatureC':
-      return 'qc.form.temperature' as const;
-    case 'airPercent':
-      return 'qc.form.air' as const;
-    case 'remarks':
-      return 'qc.form.remarks' as const;
-    default:
-      return 'qc.form.slump' as const;
-  }
 }

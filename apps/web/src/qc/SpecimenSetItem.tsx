@@ -7,6 +7,7 @@ import { formatPlantTime } from '../pours/plantTime';
 import { recordStrength } from './qcEndpoints';
 import { qcErrorMessage } from './qcErrorMessage';
 import { parseReading, readingValue } from './readingInput';
+import { describeSchemaIssues } from '../api/issueWords';
 
 interface SpecimenSetItemProps {
   set: SpecimenSetDto;
@@ -85,7 +86,7 @@ function StrengthForm({
     const readings = values.map(parseReading);
     if (readings.some((reading) => reading.kind !== 'number')) return setError(t('qc.sets.needThree'));
     const request = RecordStrengthRequest.safeParse({ ageDays: age, strengthsMpa: readings.map(readingValue) });
-    if (!request.success) return setError(request.error.issues.map((issue) => issue.message).join('; '));
+    if (!request.success) return setError(describeSchemaIssues(request.error.issues, t));
     setSending(true);
     setError(null);
     try {

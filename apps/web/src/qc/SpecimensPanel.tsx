@@ -10,6 +10,7 @@ import { SpecimenLabelSheet } from './SpecimenLabelSheet';
 import { SpecimenSetItem } from './SpecimenSetItem';
 import { StrengthAcceptance } from './StrengthAcceptance';
 import { useSpecimens } from './useSpecimens';
+import { describeSchemaIssues } from '../api/issueWords';
 
 interface SpecimensPanelProps {
   pour: PourDto;
@@ -34,7 +35,7 @@ export function SpecimensPanel({ pour, loads }: SpecimensPanelProps) {
       loadId,
       specimenCount: counts[loadId] ?? DEFAULT_SPECIMEN_COUNT,
     });
-    if (!request.success) return setError(request.error.issues.map((issue) => issue.message).join('; '));
+    if (!request.success) return setError(describeSchemaIssues(request.error.issues, t));
     setMaking(loadId);
     setError(null);
     try {

@@ -1,7 +1,17 @@
-import type { LoadDto, MixDto, PlantDto, PourDto, QcOutcome, QcStage } from '@pourline/contracts';
+import {
+  implausibleSlumpIssue,
+  type LoadDto,
+  type MixDto,
+  type PlantDto,
+  type PourDto,
+  type QcOutcome,
+  type QcStage,
+  type ValidationIssue,
+} from '@pourline/contracts';
 import {
   checkTestOutcome,
   evaluateQcTest,
+  ImplausibleReadingError,
   type QcEvaluation,
   type QcFailureReason,
   type RuleSet,
@@ -88,7 +98,7 @@ export type QcPreview =
   /** Nothing to judge until the slump is in. */
   | { status: 'incomplete' }
   /** A reading no fresh concrete gives (a typo, a misread meter); the words say which. */
-  | { status: 'implausible'; message: string }
+  | { status: 'implausible'; message: string; issue?: ValidationIssue }
   | { status: 'ready'; pass: boolean; reasons: QcFailureReason[]; outcome: QcOutcome };
 
 export interface QcPreviewInput {
@@ -137,6 +147,9 @@ export function previewQcTest(input: QcPreviewInput): QcPreview {
       outcome: expectedOutcome(input.stage, input.checkTest, evaluation, rules),
     };
   } catch (error) {
+    if (error instanceof ImplausibleReadingError) {
+      return { status: 'implausible', message: error.message, issue: implausibleSlumpIssue(error) };
+    }
     if (error instanceof RangeError) return { status: 'implausible', message: error.message };
     throw error;
   }

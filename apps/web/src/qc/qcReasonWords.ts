@@ -56,6 +56,11 @@ export function describeQcReasons(
   formatNumber: FormatNumber,
 ): string {
   return reasons
-    .map((reason) => t('qc.reasonWithFigures', { reason: t(`qc.reason.${reason.code}`), figures: describeQcReason(reason, t, formatNumber) }))
+    .map((reason) =>
+      t('qc.reasonWithFigures', {
+        reason: t(`qc.reason.${reason.code}`),
+        figures: describeQcReason(reason, t, formatNumber),
+      }),
+    )
     .join(t('validation.issueSeparator'));
 }

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/useI18n';
+import { describeApiError } from '../api/errorMessage';
 import { actionLabel } from './actionLabel';
 import type { OutboxRefusal } from './useSiteOutbox';
 
@@ -35,7 +36,7 @@ export function SiteRefusals({
         >
           <div>
             <strong>{t('site.error.refused', { action: actionLabel(refusal.action, t) })}</strong>
-            <p>{refusal.message}</p>
+            <p>{describeApiError(refusal, t)}</p>
             {isHinted(refusal.code) && <p className="site-refusal-hint">{t(`site.error.${refusal.code}`)}</p>}
           </div>
           <button type="button" className="button site-refusal-dismiss" onClick={() => onDismiss(refusal.id)}>

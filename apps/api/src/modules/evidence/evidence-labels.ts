@@ -52,6 +52,11 @@ const en = {
   of: 'of',
   byRequestOf: 'requested by',
   addedBy: 'added by',
+  reason_slump_out_of_tolerance: 'Slump out of tolerance',
+  reason_temperature_out_of_range: 'Temperature out of range',
+  reason_air_content_out_of_tolerance: 'Air content out of tolerance',
+  reason_air_content_missing: 'Air content not measured',
+  reason_past_discharge_deadline: 'Past the discharge deadline',
 } as const;
 
 export type EvidenceLabels = { [K in keyof typeof en]: string };
@@ -106,6 +111,11 @@ const zhCN: EvidenceLabels = {
   of: '页，共',
   byRequestOf: '应要求',
   addedBy: '加水人',
+  reason_slump_out_of_tolerance: '坍落度超出允许偏差',
+  reason_temperature_out_of_range: '温度超出范围',
+  reason_air_content_out_of_tolerance: '含气量超出允许偏差',
+  reason_air_content_missing: '未测含气量',
+  reason_past_discharge_deadline: '已超过卸料时限',
 };
 
 export const EVIDENCE_LABELS: Record<EvidenceLanguage, EvidenceLabels> = { en, 'zh-CN': zhCN };

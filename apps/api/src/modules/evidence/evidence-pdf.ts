@@ -80,7 +80,8 @@ function writeLoad(
     doc.text(
       `${time(test.testedAt)} ${test.stage === 'plant' ? labels.plantTest : labels.siteTest}: ${readings.join(', ')} — ${test.pass ? labels.pass : labels.fail} (${test.outcome}), ${labels.ruleSet} ${test.ruleSetVersion}, ${test.inspectorName}`,
     );
-    for (const reason of test.reasons) doc.text(`   ${reason.message}`);
+    // The failed check by its name in the reader's language, then its figures as recorded.
+    for (const reason of test.reasons) doc.text(`   ${labels[`reason_${reason.code}`]}: ${reason.message}`);
   }
   doc.fillColor('black');
 

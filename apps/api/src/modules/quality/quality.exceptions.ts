@@ -1,14 +1,12 @@
-import type { ValidationIssue } from '@pourline/contracts';
+import { implausibleSlumpIssue, type ValidationIssue } from '@pourline/contracts';
 import type { ImplausibleReadingError } from '@pourline/domain';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/errors/domain-error';
 
 export class CheckTestPendingError extends ConflictError {
   constructor(testId: string) {
-    super(
-      'check_test_pending',
-      `A check test on the same sample is due for test ${testId}: send it with checkTestOf`,
-      { testId },
-    );
+    super('check_test_pending', `A check test on the same sample is due for test ${testId}: send it with checkTestOf`, {
+      testId,
+    });
   }
 }
 
@@ -76,10 +74,6 @@ export class ImplausibleSlumpError extends InvalidInputError {
       minimumMm,
       maximumMm,
     });
-    const bound =
-      measuredMm > maximumMm
-        ? { code: 'too_big', maximum: maximumMm }
-        : { code: 'too_small', minimum: minimumMm };
-    this.issues = [{ path: 'slumpMm', origin: 'number', inclusive: true, message: reading.message, ...bound }];
+    this.issues = [implausibleSlumpIssue(reading)];
   }
 }

@@ -2,7 +2,7 @@ import type { PlanConfirmations, PourDto } from '@pourline/contracts';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../api/ApiRequestError';
 import { errorMessage } from '../../api/errorMessage';
-import { describeIssues } from '../../api/issueWords';
+import { describeFieldIssue, describeIssues } from '../../api/issueWords';
 import { useApi } from '../../api/useApi';
 import type { MessageKey } from '../../i18n/messages.en';
 import { useI18n } from '../../i18n/useI18n';
@@ -93,8 +93,8 @@ function PourEditorForm({ pour, onSaved, onCancel }: PourEditorFormProps) {
   const plantTimeZone = plant?.timeZone ?? (pour && draft.plantId === pour.plantId ? pour.plantTimeZone : undefined);
   const requiredMessage = t('editor.required');
   const validation = useMemo(
-    () => validateDraft(draft, plantTimeZone, requiredMessage),
-    [draft, plantTimeZone, requiredMessage],
+    () => validateDraft(draft, plantTimeZone, requiredMessage, (issue) => describeFieldIssue(issue, t)),
+    [draft, plantTimeZone, requiredMessage, t],
   );
   // The plan sanity rules the API applies on save, judged here first with the plant's own numbers.
   const geometryIssues = useMemo(() => draftGeometryIssues(draft, project, plant, pour), [draft, project, plant, pour]);

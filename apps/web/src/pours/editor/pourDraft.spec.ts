@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { MixDto, PlantDto, PourDto } from '@pourline/contracts';
+import { describeFieldIssue } from '../../api/issueWords';
+import { createTranslator } from '../../i18n/translator';
 import { applyMix, changedFields, draftFromPour, draftToCandidate, emptyDraft, validateDraft } from './pourDraft';
 
 const PROJECT_ID = '11111111-1111-4111-8111-111111111111';
@@ -96,6 +98,15 @@ describe(draftToCandidate.name, () => {
 });
 
 describe(validateDraft.name, () => {
+  it('words the issues beside their fields in the reader’s language where it can', () => {
+    const zh = createTranslator('zh-CN');
+    const validation = validateDraft({ ...emptyDraft(), volumeM3: '0' }, undefined, REQUIRED, (issue) =>
+      describeFieldIssue(issue, zh),
+    );
+    expect(validation.issues.volumeM3).toBe('方量：须大于 0 m³');
+    expect(validation.issues.projectId).toBe(REQUIRED);
+  });
+
   it('puts each issue under its field, and "required" under fields left empty', () => {
     const validation = validateDraft({ ...emptyDraft(), volumeM3: '0', truckCount: 'many' }, undefined, REQUIRED);
     expect(validation.valid).toBe(false);

@@ -6,7 +6,9 @@ import {
   type PlantDto,
   type PourDto,
   PUMPING_METHODS,
+  toValidationIssue,
   type UpdatePourRequest,
+  type ValidationIssue,
 } from '@pourline/contracts';
 import {
   DEFAULT_REQUIRED_DOCUMENT_TYPES,
@@ -152,12 +154,14 @@ export type DraftValidation =
 /**
  * The contracts' own schema decides; each issue goes under the plan field
  * its path starts with, the first one per field. A field left empty reads
- * "required" rather than zod's type complaint.
+ * "required" rather than zod's type complaint; `describe` words the others in
+ * the reader's language where it can (it answers undefined to keep the schema's words).
  */
 export function validateDraft(
   draft: PourDraft,
   plantTimeZone: string | undefined,
   requiredMessage: string,
+  describe: (issue: ValidationIssue) => string | undefined = () => undefined,
 ): DraftValidation {
   const candidate = draftToCandidate(draft, plantTimeZone);
   const result = CreatePourRequest.safeParse(candidate);
@@ -169,7 +173,7 @@ export function validateDraft(
     const key = field as PlanField;
     if (issues[key]) continue;
     const missing = candidate[key] === undefined && issue.code === 'invalid_type';
-    issues[key] = missing ? requiredMessage : issue.message;
+    issues[key] = missing ? requiredMessage : (describe(toValidationIssue(issue, candidate)) ?? issue.message);
   }
   return { valid: false, issues };
 }
