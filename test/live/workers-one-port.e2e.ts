@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { LatestPositionDto } from '@pourline/contracts';
 import { type RunningApi, startApi, untilWorkersAnswer } from '../support/api-process';
@@ -155,6 +156,51 @@ describe('Two API workers sharing one port', () => {
       }
     }
   });
+});
+
+describe('A worker that dies', () => {
+  let database: string;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    database = await createDatabase('pourline_workers_replaced');
+    api = await startApi({
+      DATABASE_URL: databaseUrl(database),
+      REDIS_URL,
+      WORKERS: '2',
+      JWT_SECRET: 'workers-secret-for-a-replaced-worker-0123456789',
+      DEMO: 'false',
+    });
+    await untilWorkersAnswer(api.baseUrl, 2);
+  }, 240_000);
+
+  afterAll(async () => {
+    await api?.stop();
+    if (database) await dropDatabase(database);
+  }, 60_000);
+
+  it('is replaced by a new one while the port keeps answering, and a stop ends them all', async () => {
+    const primary = api.process.pid!;
+    const workerPids = () =>
+      readFileSync(`/proc/${primary}/task/${primary}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const [first, second] = workerPids();
+    expect(second).toBeDefined();
+    process.kill(first, 'SIGKILL');
+    // Connections held by the dead worker are reset; a new one is served by the other.
+    await untilWorkersAnswer(api.baseUrl, 1, 5_000);
+    await waitFor(
+      'a worker in place of the one that died',
+      () => workerPids().length === 2 && !workerPids().includes(first),
+      120_000,
+      250,
+    );
+    await untilWorkersAnswer(api.baseUrl, 2);
+
+    const running = workerPids();
+    await api.stop();
+    expect(api.process.exitCode).toBe(0);
+    for (const pid of running) expect(() => process.kill(pid, 0)).toThrow();
+  }, 300_000);
 });
 
 describe('Workers asked for without Redis', () => {

@@ -78,6 +78,8 @@ function workerAnswering(baseUrl: string): Promise<string | undefined> {
         resolve(response.statusCode === 200 && typeof worker === 'string' ? worker : undefined);
       });
     });
+    // A connection handed to a worker as it dies is lost: given up on, as a client would.
+    call.setTimeout(3_000, () => call.destroy());
     call.on('error', () => resolve(undefined));
     call.end();
   });

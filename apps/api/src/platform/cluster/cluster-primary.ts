@@ -40,10 +40,10 @@ export function runPrimary(count: number, log: PrimaryLog): void {
       });
     });
 
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (why: string) => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal} received, stopping ${Object.keys(cluster.workers ?? {}).length} workers`);
+    log.info(`${why}: stopping ${Object.keys(cluster.workers ?? {}).length} workers`);
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
     setTimeout(() => {
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
@@ -67,15 +67,16 @@ export function runPrimary(count: number, log: PrimaryLog): void {
     setTimeout(replace, REPLACE_AFTER_MS);
   });
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(`${signal} received`));
 
   void (async () => {
     for (let started = 0; started < count && !stopping; started += 1) await fork();
-    log.info(`${count} API workers listening`);
+    if (!stopping) log.info(`${count} API workers listening`);
   })().catch((error: unknown) => {
-    // A worker that cannot start says why in its own output; the others go too.
+    // Stopped while starting is a stop; otherwise the worker said why in its own output, and the others go too.
+    if (stopping) return;
     log.error(String(error));
-    stop('SIGTERM');
     process.exitCode = 1;
+    stop('a worker could not start');
   });
 }
