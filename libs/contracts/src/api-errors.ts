@@ -154,6 +154,8 @@ export const API_ERROR_CODES = [
   'photo_missing',
   'photo_not_image',
   'photo_limit',
+  'load_time_past',
+  'ingest_overloaded',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

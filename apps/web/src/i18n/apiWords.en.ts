@@ -239,6 +239,8 @@ export const apiWordsEn = {
   'qc.reasonText.ageInitialSetting': 'concrete {age} min old, past its {limit} min limit (initial setting less margin)',
 
   'documents.duplicate.keep': 'Upload it anyway',
+  'apiError.load_time_past': 'That loading time has already passed: plan the load to start loading now or later.',
+  'apiError.ingest_overloaded': 'The server is behind: the tracker keeps its position and sends it again later.',
   'live.event.atPour': '{site} · {element}',
   'live.event.showTruck': 'Truck {truck} on the map',
 } as const;

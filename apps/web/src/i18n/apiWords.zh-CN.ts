@@ -218,6 +218,8 @@ export const apiWordsZhCN: ApiWords = {
   'qc.reasonText.ageInitialSetting': '混凝土已 {age} 分钟，超过 {limit} 分钟时限（初凝时间减安全余量）',
 
   'documents.duplicate.keep': '仍然上传',
+  'apiError.load_time_past': '该装车时间已过：请安排从现在或之后开始装车。',
+  'apiError.ingest_overloaded': '服务器处理滞后：定位终端保留该位置，稍后重新发送。',
   'live.event.atPour': '{site} · {element}',
   'live.event.showTruck': '在地图上显示车辆 {truck}',
 };

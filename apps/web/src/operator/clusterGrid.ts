@@ -26,8 +26,8 @@ export class ClusterGrid {
   starts = new Int32Array(65);
   clusterCount = 0;
   /** Each cluster's centre, the mean of the members `run` gave it (kept when `joinCovered` adds more). */
-  centreX = new Float64Array(64);
-  centreY = new Float64Array(64);
+  centreX: Float64Array = new Float64Array(64);
+  centreY: Float64Array = new Float64Array(64);
 
   private taken = new Uint8Array(64);
   private cellOf = new Int32Array(64);
