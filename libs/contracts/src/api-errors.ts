@@ -186,6 +186,18 @@ export const VALIDATION_RULES = [
   'reason_too_short',
   'control_characters',
   'lone_surrogate',
+  'ring_not_closed',
+  'unknown_time_zone',
+  'nothing_to_change',
+  'line_pump_boom',
+  'water_cement_ratio',
+  'air_target_needed',
+  'pump_position_needed',
+  'cube_size',
+  'named_twice',
+  'from_after_to',
+  'customer_link_needed',
+  'customer_only',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 

@@ -23,6 +23,7 @@ const LinearRing = z
   .min(4, 'a polygon ring needs at least four positions')
   .refine((ring) => ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1], {
     message: 'a polygon ring must end where it starts',
+    params: { rule: 'ring_not_closed' },
   });
 
 export const Polygon = z.strictObject({
@@ -40,7 +41,7 @@ export const TimeZone = z.string().refine(
       return false;
     }
   },
-  { message: 'not a known IANA time zone' },
+  { message: 'not a known IANA time zone', params: { rule: 'unknown_time_zone' } },
 );
 
 export const IsoDateTime = z.iso.datetime({ offset: true });

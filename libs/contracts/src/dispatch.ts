@@ -157,7 +157,10 @@ export const DispatchSettingsRequest = z
   .refine(
     (body) =>
       body.auto !== undefined || body.coldJointLimitMinutes !== undefined || body.bunchingMaxWaiting !== undefined,
-    { message: 'say what to change: auto, coldJointLimitMinutes, bunchingMaxWaiting or several' },
+    {
+      message: 'say what to change: auto, coldJointLimitMinutes, bunchingMaxWaiting or several',
+      params: { rule: 'nothing_to_change' },
+    },
   );
 export type DispatchSettingsRequest = z.infer<typeof DispatchSettingsRequest>;
 

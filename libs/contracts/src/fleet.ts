@@ -41,6 +41,7 @@ export const PumpFields = z.strictObject({
 });
 export const CreatePumpRequest = PumpFields.refine((pump) => pump.kind === 'boom' || pump.boomLengthM === null, {
   message: 'a line pump has no boom',
+  params: { rule: 'line_pump_boom' },
   path: ['boomLengthM'],
 });
 export type CreatePumpRequest = z.infer<typeof CreatePumpRequest>;

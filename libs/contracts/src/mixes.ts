@@ -28,10 +28,12 @@ export const CreateMixRequest = MixFields.refine(
   (mix) => mix.waterKgPerM3 / mix.cementKgPerM3 <= mix.maxWaterCementRatio,
   {
     message: 'batched water/cement ratio already exceeds the maximum',
+    params: { rule: 'water_cement_ratio' },
     path: ['waterKgPerM3'],
   },
 ).refine((mix) => !mix.airEntrained || mix.targetAirPercent !== null, {
   message: 'an air-entrained mix needs a target air content',
+  params: { rule: 'air_target_needed' },
   path: ['targetAirPercent'],
 });
 export type CreateMixRequest = z.infer<typeof CreateMixRequest>;

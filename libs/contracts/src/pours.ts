@@ -54,6 +54,7 @@ const pumpNeedsPosition = (plan: { pumpId?: string | null; pumpPosition?: unknow
 
 export const CreatePourRequest = PourPlanFields.refine(pumpNeedsPosition, {
   message: 'a pour with a pump needs the pump set-up position',
+  params: { rule: 'pump_position_needed' },
   path: ['pumpPosition'],
 });
 export type CreatePourRequest = z.infer<typeof CreatePourRequest>;

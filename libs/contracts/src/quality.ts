@@ -92,7 +92,10 @@ export const CreateSpecimenSetRequest = z.strictObject({
   /** 150 mm is the standard cube; 100 and 200 mm results are converted to it. */
   cubeSizeMm: z
     .number()
-    .refine((size) => (CUBE_SIZES_MM as readonly number[]).includes(size), { message: 'cubes are 100, 150 or 200 mm' })
+    .refine((size) => (CUBE_SIZES_MM as readonly number[]).includes(size), {
+      message: 'cubes are 100, 150 or 200 mm',
+      params: { rule: 'cube_size' },
+    })
     .default(150),
   madeAt: IsoDateTime.optional(),
 });

@@ -6,7 +6,10 @@ const PourIds = z
   .array(Uuid)
   .min(1, 'name at least one pour')
   .max(200)
-  .refine((ids) => new Set(ids).size === ids.length, { message: 'a pour is named twice' });
+  .refine((ids) => new Set(ids).size === ids.length, {
+    message: 'a pour is named twice',
+    params: { rule: 'named_twice' },
+  });
 
 /**
  * An inspection lot (GB/T 50107 4.1): sets of one strength grade, one mix
@@ -108,6 +111,7 @@ export const ProductionControlQuery = z
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: 'from must not be after to',
+    params: { rule: 'from_after_to' },
     path: ['from'],
   });
 export type ProductionControlQuery = z.infer<typeof ProductionControlQuery>;

@@ -21,9 +21,19 @@ export const CreateUserRequest = z
   })
   .superRefine((user, context) => {
     if (user.role === 'customer' && !user.customerId)
-      context.addIssue({ code: 'custom', path: ['customerId'], message: CUSTOMER_LINK_MESSAGE });
+      context.addIssue({
+        code: 'custom',
+        path: ['customerId'],
+        message: CUSTOMER_LINK_MESSAGE,
+        params: { rule: 'customer_link_needed' },
+      });
     if (user.role !== 'customer' && user.customerId)
-      context.addIssue({ code: 'custom', path: ['customerId'], message: CUSTOMER_ONLY_MESSAGE });
+      context.addIssue({
+        code: 'custom',
+        path: ['customerId'],
+        message: CUSTOMER_ONLY_MESSAGE,
+        params: { rule: 'customer_only' },
+      });
   });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 

@@ -93,6 +93,30 @@ function ruleBroken(issue: ValidationIssue, field: string, t: Translate): string
       return t('validation.controlCharacters', { field });
     case 'lone_surrogate':
       return t('validation.loneSurrogate', { field });
+    case 'ring_not_closed':
+      return t('validation.rule.ringNotClosed', { field });
+    case 'unknown_time_zone':
+      return t('validation.rule.unknownTimeZone', { field });
+    case 'nothing_to_change':
+      return t('validation.rule.nothingToChange', { field });
+    case 'line_pump_boom':
+      return t('validation.rule.linePumpBoom', { field });
+    case 'water_cement_ratio':
+      return t('validation.rule.waterCementRatio', { field });
+    case 'air_target_needed':
+      return t('validation.rule.airTargetNeeded', { field });
+    case 'pump_position_needed':
+      return t('validation.rule.pumpPositionNeeded', { field });
+    case 'cube_size':
+      return t('validation.rule.cubeSize', { field });
+    case 'named_twice':
+      return t('validation.rule.namedTwice', { field });
+    case 'from_after_to':
+      return t('validation.rule.fromAfterTo', { field });
+    case 'customer_link_needed':
+      return t('validation.rule.customerLinkNeeded', { field });
+    case 'customer_only':
+      return t('validation.rule.customerOnly', { field });
     case undefined:
       return t('validation.other', { field, message: issue.message });
   }
