@@ -118,7 +118,10 @@ describe('The coordination loop in the browser', () => {
     await tablet.getByTestId('site-request-hold').click();
     // A hold waits out its undo window unless the person is sure.
     await tablet.getByTestId('site-undo-send-now').click();
-    const request = room.locator('[data-testid="open-requests"] [data-testid="open-request"][data-kind="hold"]');
+    // Other suites' sites ask too: this pour's hold is the one to find.
+    const request = room.locator(
+      `[data-testid="open-requests"] [data-testid="open-request"][data-kind="hold"][data-pour-id="${pour.id}"]`,
+    );
     await request.waitFor({ timeout: LIVE_MS });
     expect(await request.textContent()).toContain('Pump line blocked');
     await room

@@ -120,6 +120,8 @@ describe('The console in Chinese', () => {
     await page.getByTestId('qc-temperature').fill('38');
     await page.locator('[data-testid="qc-preview"][data-pass="false"]').waitFor();
     await page.getByTestId('qc-submit').click();
+    // A test that rejects the load asks once more before it is recorded.
+    await page.getByTestId('qc-confirm-reject').click();
     await page.locator('[data-testid="qc-verdict"][data-outcome="rejected"]').waitFor();
     const slump = page.locator('[data-testid="qc-reason"][data-code="slump_out_of_tolerance"]');
     const slumpWords = await slump.textContent();

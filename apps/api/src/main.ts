@@ -51,12 +51,6 @@ async function bootstrap(config: AppConfig): Promise<void> {
     bodyParser: false,
   });
   if (config.trustProxy) app.set('trust proxy', trustProxyValue(config.trustProxy));
-  if (worker) {
-    // First of all listeners, so every answer names its worker, whichever route serves it.
-    (app.getHttpServer() as import('node:http').Server).prependListener('request', (_request, response) =>
-      response.setHeader(WORKER_HEADER, worker),
-    );
-  }
   app.use(accessLog(logger));
   const origins = new OriginPolicy(config.allowedOrigins, Boolean(config.trustProxy));
   useSecurityHeaders(app, config.mapTileUrl);
@@ -104,6 +98,10 @@ async function bootstrap(config: AppConfig): Promise<void> {
   server.headersTimeout = 66_000;
   // Trackers' requests are answered ahead of the framework (and of the live socket's listener).
   new IngestRoute(app.get(IngestService), new Logger('Ingest')).mount(server);
+  if (worker) {
+    // First of all listeners, trackers' route included, so every answer names its worker.
+    server.prependListener('request', (_request, response) => response.setHeader(WORKER_HEADER, worker));
+  }
   log(
     `Pourline listening on http://localhost:${config.port}${config.demo ? ' (demo mode)' : ''}${worker ? ` (worker ${worker})` : ''}`,
   );

@@ -22,6 +22,7 @@ export function OpenRequestItem(props: OpenRequestItemProps) {
       className={`request request--${request.kind}${overdue ? ' request--overdue' : ''}`}
       data-testid="open-request"
       data-request-id={request.id}
+      data-pour-id={request.pourId}
       data-kind={request.kind}
       data-overdue={overdue ? 'true' : 'false'}
     >
