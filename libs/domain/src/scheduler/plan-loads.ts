@@ -26,7 +26,8 @@ export function planLoads(input: SchedulerInput): SchedulePlan {
   return { pours: best.pours, proposedLoads, metrics: best.metrics, iterations };
 }
 
-function planContext(input: SchedulerInput): PlanContext {
+/** What every construction of this input shares: pours sorted into started and open, lookups by id. */
+export function planContext(input: SchedulerInput): PlanContext {
   const pourIndex = new Map(input.pours.map((pour, i) => [pour.id, i]));
   const inProgress: SchedulerLoadInProgress[][] = input.pours.map(() => []);
   for (const load of input.loadsInProgress ?? []) inProgress[pourIndex.get(load.pourId)!].push(load);

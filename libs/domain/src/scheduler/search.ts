@@ -13,6 +13,11 @@ import type { SchedulerOptions } from './types';
 export const DEFAULT_MAX_ITERATIONS = 20;
 /** Lateness of started pours, served volume, lateness of the rest: the search wanders freely among plans equal on these. */
 const PRIMARY_TERMS = 5;
+/** Steps without a better plan, plus this many per open pour, before the search starts again elsewhere. */
+const STALL_STEPS = 100;
+const STALL_STEPS_PER_POUR = 5;
+/** Every this many restarts, one from an order drawn at random rather than from the best plan. */
+const FRESH_RESTART_EVERY = 3;
 
 export interface SearchResult {
   best: Construction;
@@ -23,8 +28,11 @@ export interface SearchResult {
  * Iterated greedy over the order in which open pours are planned: the order
  * decides which pours get the trucks first. Each step takes a few pours out
  * of the current order and puts them back elsewhere (a pour left unserved
- * more likely nearer the front), rebuilds the plan, and keeps the new order
- * unless it is worse. Started pours always come first and are not reordered.
+ * nearer the front, often just before a pour that holds the trucks in its
+ * window), rebuilds the plan, and keeps the new order unless it is worse.
+ * When that many steps in a row bring no better plan, the search starts
+ * again from the best plan shaken harder, and every third time from an order
+ * drawn at random. Started pours always come first and are not reordered.
  */
 export function searchPlan(context: PlanContext, options: SchedulerOptions = {}): SearchResult {
   const maxIterations = Math.max(1, options.maxIterations ?? DEFAULT_MAX_ITERATIONS);
@@ -44,16 +52,72 @@ export function searchPlan(context: PlanContext, options: SchedulerOptions = {})
     const next = tryGenome(uniformGenome(context, choice));
     if (compareKeys(next.built.key, current.built.key) < 0) current = next;
   }
-  let best = current.built;
+  let best = current;
+  const stallLimit = STALL_STEPS + STALL_STEPS_PER_POUR * context.openPours.length;
+  let stalled = 0;
+  let restarts = 0;
   while (iterations < maxIterations && context.input.pours.length > 0) {
     if (deadline !== null && clock!() >= deadline) break;
-    const next = tryGenome(perturb(current.genome, current.built, random));
-    if (compareKeys(next.built.key.slice(0, PRIMARY_TERMS), current.built.key.slice(0, PRIMARY_TERMS)) <= 0) {
+    if (stalled >= stallLimit) {
+      restarts += 1;
+      stalled = 0;
+      current = tryGenome(
+        restarts % FRESH_RESTART_EVERY === 0
+          ? { ...best.genome, openOrder: shuffled(context.openPours, random) }
+          : kicked(context, best, random),
+      );
+      continue;
+    }
+    const next = tryGenome(perturb(context, current.genome, current.built, random));
+    const primary = compareKeys(next.built.key.slice(0, PRIMARY_TERMS), current.built.key.slice(0, PRIMARY_TERMS));
+    stalled = primary < 0 ? 0 : stalled + 1;
+    if (primary <= 0) {
       current = next;
-      if (compareKeys(next.built.key, best.key) < 0) best = next.built;
+      if (compareKeys(next.built.key, best.built.key) < 0) best = next;
     }
   }
-  return { best, iterations };
+  return { best: best.built, iterations };
+}
+
+/** The best plan's genome after a few perturbations in a row. */
+function kicked(context: PlanContext, best: { genome: Genome; built: Construction }, random: SeededRandom): Genome {
+  let genome = best.genome;
+  const kicks = 2 + random.below(Math.max(1, Math.min(6, context.openPours.length)));
+  for (let k = 0; k < kicks; k++) genome = perturb(context, genome, best.built, random);
+  return genome;
+}
+
+function shuffled(order: readonly number[], random: SeededRandom): number[] {
+  const result = [...order];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = random.below(i + 1);
+    [result[i], result[j]] = [result[j], result[i]];
+  }
+  return result;
+}
+
+/**
+ * Places in the order, before `before`, of the pours whose planned
+ * discharges overlap the window of `pourIndex`: the ones holding the trucks it
+ * would need then. Planned ahead of them, it gets those trucks first.
+ */
+export function rivalPlaces(
+  context: PlanContext,
+  current: Construction,
+  order: readonly number[],
+  before: number,
+  pourIndex: number,
+): number[] {
+  const { window } = context.input.pours[pourIndex];
+  const places: number[] = [];
+  for (let at = 0; at < before; at++) {
+    const loads = current.pours[order[at]].loads;
+    if (loads.length === 0) continue;
+    const from = loads[0].dischargeStartMinute;
+    const until = loads[loads.length - 1].dischargeEndMinute;
+    if (from < (window.endMinute ?? Infinity) && until > window.startMinute) places.push(at);
+  }
+  return places;
 }
 
 function uniformGenome(context: PlanContext, choice: TruckChoice): Genome {
@@ -63,7 +127,7 @@ function uniformGenome(context: PlanContext, choice: TruckChoice): Genome {
   };
 }
 
-function perturb(genome: Genome, current: Construction, random: SeededRandom): Genome {
+function perturb(context: PlanContext, genome: Genome, current: Construction, random: SeededRandom): Genome {
   const pourCount = genome.truckChoice.length;
   const unserved = current.pours.flatMap((plan, i) => (plan.status === 'unserved' ? [i] : []));
   const pickPour = () =>
@@ -81,8 +145,11 @@ function perturb(genome: Genome, current: Construction, random: SeededRandom): G
     const from = order.includes(wanted) ? order.indexOf(wanted) : pick;
     const [pour] = order.splice(from, 1);
     // An unserved pour is moved forward: it needs trucks before the pours that took them.
-    const limit = current.pours[pour].status === 'unserved' ? from + 1 : order.length + 1;
-    order.splice(random.below(limit), 0, pour);
+    const wasUnserved = current.pours[pour].status === 'unserved';
+    const rivals = wasUnserved && random.fraction() < 0.5 ? rivalPlaces(context, current, order, from, pour) : [];
+    const to =
+      rivals.length > 0 ? rivals[random.below(rivals.length)] : random.below(wasUnserved ? from + 1 : order.length + 1);
+    order.splice(to, 0, pour);
   }
   return { ...genome, openOrder: order };
 }
