@@ -26,7 +26,8 @@ export function CustomerView({ user, onOpenTicket }: { user: CurrentUser; onOpen
   const { t, locale } = useI18n();
   const api = useApi();
   const now = useNow(TICK_MS);
-  const { pours } = useSitePours();
+  // Drafts too: the construction party agrees a plan before it is confirmed.
+  const { pours } = useSitePours({ withDrafts: true });
   const pourIds = useMemo(() => (pours ?? []).map((pour) => pour.id), [pours]);
   usePourLoadsSync(pourIds);
   const allLoads = useLive((state) => state.loads);

@@ -19,6 +19,14 @@ interface LoadActionsProps {
   pours: readonly PourDto[];
 }
 
+/**
+ * The load whose buttons take focus once its form has closed, for a moment. Kept outside the
+ * component: the live update that follows a step may draw the load's row anew, and the new buttons
+ * must take focus again.
+ */
+let refocus: { loadId: string; until: number } | null = null;
+const REFOCUS_WINDOW_MS = 3_000;
+
 /** The dispatch room's next step for one load: give it a truck, start loading it, or send it elsewhere. */
 export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) {
   const { t } = useI18n();
@@ -31,14 +39,21 @@ export function LoadActions({ load, plantId, trucks, pours }: LoadActionsProps) 
   const next = nextLoadAction(load);
   // A form closed from the keyboard hands focus back to the load's buttons, not to the page.
   const buttonsRef = useRef<HTMLDivElement>(null);
-  const refocus = useRef(false);
   useEffect(() => {
-    if (form !== null || !refocus.current) return;
-    refocus.current = false;
-    buttonsRef.current?.querySelector('button')?.focus();
+    if (form !== null || refocus?.loadId !== load.id) return;
+    if (Date.now() > refocus.until) {
+      refocus = null;
+      return;
+    }
+    // Only while focus is nowhere: a person who has moved on keeps their place.
+    const active = document.activeElement;
+    if (active && active !== document.body && !buttonsRef.current?.contains(active)) return;
+    // The next step's button is disabled while the last call settles: focus it once it can be pressed.
+    const target = buttonsRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)');
+    if (target && active !== target) target.focus();
   });
   const closeForm = () => {
-    refocus.current = true;
+    refocus = { loadId: load.id, until: Date.now() + REFOCUS_WINDOW_MS };
     setForm(null);
   };
   const choices = useMemo(

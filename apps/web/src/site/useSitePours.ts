@@ -21,10 +21,15 @@ export function withLiveStatus(pour: PourDto, live: PourStatusPayload | undefine
 
 /**
  * Today's pours (on the plants' calendar) of the projects this person is
- * assigned to (the API answers with no others), drafts left out, active
- * first, with statuses and planned volumes pushed live over the fetched ones.
+ * assigned to (the API answers with no others), active first, with statuses
+ * and planned volumes pushed live over the fetched ones. Drafts are left out
+ * for the site, which has nothing to follow in them yet; the customer, who
+ * agrees their plans, asks for them with `withDrafts`.
  */
-export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiResource<PourDto[]> } {
+export function useSitePours({ withDrafts = false }: { withDrafts?: boolean } = {}): {
+  pours: PourDto[] | undefined;
+  resource: ApiResource<PourDto[]>;
+} {
   const day = usePlantToday();
   const filters = useMemo(() => ({ day, status: '' as const }), [day]);
   const resource = usePoursOfDay(filters);
@@ -36,9 +41,9 @@ export function useSitePours(): { pours: PourDto[] | undefined; resource: ApiRes
     if (!resource.data) return undefined;
     return resource.data
       .map((pour) => withLiveStatus(pour, liveStatuses.get(pour.id)))
-      .filter(followable)
+      .filter((pour) => withDrafts || followable(pour))
       .sort(boardOrder);
-  }, [resource.data, liveStatuses]);
+  }, [resource.data, liveStatuses, withDrafts]);
 
   return { pours, resource };
 }
