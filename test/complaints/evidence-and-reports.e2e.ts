@@ -174,6 +174,10 @@ describe('The evidence pack and the reports of a pour', () => {
     const text = execFileSync('pdftotext', [file, '-']).toString();
     expect(text).toContain('证据包');
     expect(text).toContain('GPS 轨迹');
+    // The failed test's outcome and figures are in Chinese too, not the English sentence stored beside them.
+    expect(text).toContain('拒收');
+    expect(text).toContain(`坍落度 ${FAILING_SLUMP_MM} mm，超出`);
+    expect(text).not.toMatch(/outside|rejected\)/);
     expect((await afterSales.get(`/pours/${pour.id}/evidence/pdf?lang=fr`)).status).toBe(400);
     expect((await crew.site.get(`/pours/${pour.id}/evidence`)).status).toBe(403);
   });

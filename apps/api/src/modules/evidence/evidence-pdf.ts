@@ -1,6 +1,7 @@
 import type { EvidenceLoadDto, EvidencePackDto } from '@pourline/contracts';
 import { PDF_FONT } from '../../platform/pdf/pdf-documents';
-import type { EvidenceLabels } from './evidence-labels';
+import { EVIDENCE_LABELS, type EvidenceLabels, type EvidenceLanguage } from './evidence-labels';
+import { outcomeWords, reasonFigures, readingWords } from './evidence-reason-words';
 import { projectTrace } from './trace-plot';
 
 const MUTED = '#555555';
@@ -10,7 +11,8 @@ const TRACE = '#1565c0';
 const TRACE_HEIGHT = 150;
 
 /** Writes a pour's evidence pack: a header, one section per load, then the pour's log. */
-export function writeEvidencePack(doc: PDFKit.PDFDocument, pack: EvidencePackDto, labels: EvidenceLabels): void {
+export function writeEvidencePack(doc: PDFKit.PDFDocument, pack: EvidencePackDto, language: EvidenceLanguage): void {
+  const labels = EVIDENCE_LABELS[language];
   const time = timeFormatter(pack.plantTimeZone);
   doc.font(PDF_FONT.bold).fontSize(18).text(`${labels.title} — ${pack.structuralElement}`);
   doc.moveDown(0.3).font(PDF_FONT.regular).fontSize(10).fillColor(MUTED);
@@ -25,7 +27,7 @@ export function writeEvidencePack(doc: PDFKit.PDFDocument, pack: EvidencePackDto
     doc.text(`${label}: ${value}`);
   }
   doc.fillColor('black');
-  for (const load of pack.loads) writeLoad(doc, load, labels, time);
+  for (const load of pack.loads) writeLoad(doc, load, language, time);
   writeMessages(doc, pack, labels, time);
   numberPages(doc, labels);
 }
@@ -33,9 +35,10 @@ export function writeEvidencePack(doc: PDFKit.PDFDocument, pack: EvidencePackDto
 function writeLoad(
   doc: PDFKit.PDFDocument,
   load: EvidenceLoadDto,
-  labels: EvidenceLabels,
+  language: EvidenceLanguage,
   time: (iso: string | null) => string,
 ): void {
+  const labels = EVIDENCE_LABELS[language];
   // A load starts on a fresh page when its heading and trace would not fit.
   if (doc.y > doc.page.height - doc.page.margins.bottom - 320) doc.addPage();
   doc.moveDown(1);
@@ -71,17 +74,14 @@ function writeLoad(
   doc.moveDown(0.4).font(PDF_FONT.bold).text(labels.tests).font(PDF_FONT.regular);
   if (load.tests.length === 0) doc.fillColor(MUTED).text(labels.noTests).fillColor('black');
   for (const test of load.tests) {
-    const readings = [
-      `slump ${test.slumpMm}/${test.designSlumpMm} mm`,
-      test.temperatureC !== null ? `${test.temperatureC} °C` : null,
-      test.airPercent !== null ? `air ${test.airPercent} %` : null,
-    ].filter(Boolean);
     doc.fillColor(test.pass ? 'black' : FAIL);
     doc.text(
-      `${time(test.testedAt)} ${test.stage === 'plant' ? labels.plantTest : labels.siteTest}: ${readings.join(', ')} — ${test.pass ? labels.pass : labels.fail} (${test.outcome}), ${labels.ruleSet} ${test.ruleSetVersion}, ${test.inspectorName}`,
+      `${time(test.testedAt)} ${test.stage === 'plant' ? labels.plantTest : labels.siteTest}: ${readingWords(test, language)} — ${test.pass ? labels.pass : labels.fail} (${outcomeWords(test.outcome, language)}), ${labels.ruleSet} ${test.ruleSetVersion}, ${test.inspectorName}`,
     );
-    // The failed check by its name in the reader's language, then its figures as recorded.
-    for (const reason of test.reasons) doc.text(`   ${labels[`reason_${reason.code}`]}: ${reason.message}`);
+    // The failed check by its name, then its figures, in the reader's language.
+    for (const reason of test.reasons) {
+      doc.text(`   ${labels[`reason_${reason.code}`]}: ${reasonFigures(reason, language)}`);
+    }
   }
   doc.fillColor('black');
 

@@ -54,7 +54,7 @@ export class EvidenceService {
         language,
         createdAt: new Date(pack.generatedAt),
       },
-      (doc) => writeEvidencePack(doc, pack, labels),
+      (doc) => writeEvidencePack(doc, pack, language),
     );
     return { fileName: `evidence-${pack.pourId}.pdf`, content };
   }
