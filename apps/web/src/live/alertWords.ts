@@ -31,7 +31,8 @@ export function describeAlert(
   formatNumber: ReturnType<typeof useI18n>['formatNumber'],
 ): string {
   // Read from GET /alerts with a payload the console does not know: the server's own words.
-  if (alert.summary && !alert.ticketNumber && !alert.pumpId) return alert.summary;
+  const known = alert.type === 'flow' && alert.flow !== undefined;
+  if (alert.summary && !known && !alert.ticketNumber && !alert.pumpId) return alert.summary;
   const ticket = alert.ticketNumber ?? '';
   const truck = alert.truckFleetNumber ?? t('common.none');
   switch (alert.type) {

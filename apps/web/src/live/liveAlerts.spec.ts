@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AlertAcknowledgement, AlertDto, LoadDto, PumpStatusDto } from '@pourline/contracts';
 import { alertFromDto, capAlerts, loadAlerts, orderAlerts, pumpAlert } from './liveAlerts';
+import { createTranslator } from '../i18n/translator';
+import { describeAlert } from './alertWords';
 import type { LiveAlert } from './liveState';
 
 const load = {
@@ -119,5 +121,30 @@ describe(orderAlerts.name, () => {
       [2, 2],
       [3, 3],
     ]);
+  });
+});
+
+describe('a flow alert read from the list', () => {
+  it('is worded in the reader’s language, not with the server’s summary', () => {
+    const dto: AlertDto = {
+      seq: 52,
+      type: 'dispatch.alert.v1',
+      at: '2026-05-04T08:00:00Z',
+      projectId: null,
+      summary: 'Level 3 slab: not started 25 min after its planned start',
+      payload: {
+        key: 'late_start:p1',
+        kind: 'late_start',
+        pourId: 'p1',
+        pourLabel: 'Level 3 slab',
+        ticketNumber: null,
+        truckFleetNumber: null,
+        facts: { minutes: 25 },
+      },
+      acknowledgement: null,
+      resolvedAt: null,
+    };
+    const words = describeAlert(alertFromDto(dto), undefined, createTranslator('zh-CN'), (value) => String(value));
+    expect(words).toBe('Level 3 slab：计划开始后 25 分钟仍未开浇');
   });
 });
