@@ -2,6 +2,12 @@ import { Client } from 'pg';
 
 export const benchDeviceId = (index: number) => `bench-${String(index + 1).padStart(5, '0')}`;
 
+/** The index of a bench truck from its tracker id; undefined for anything else. */
+export function benchTruckIndex(deviceId: string): number | undefined {
+  const match = /^bench-(\d{5})$/.exec(deviceId);
+  return match ? Number(match[1]) - 1 : undefined;
+}
+
 /**
  * The bare fleet: trucks registered straight in the database, with no loads, so
  * no fence or ETA is ever judged; setting up is not what is measured.

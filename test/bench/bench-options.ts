@@ -16,11 +16,13 @@ export interface BenchOptions {
   crossingEveryS: number;
   /** How long each write-throughput run lasts. */
   saturationS: number;
+  /** Options for the API's node (a profiler, say), split on spaces. */
+  apiNodeArgs: string[];
 }
 
 const USAGE = `npm run bench:live -- [--trucks 2000] [--consoles 50] [--duration-s 30] [--warmup-s 5]
                         [--instances 1|2] [--mode realistic|bare] [--redis]
-                        [--crossing-every-s 900] [--saturation-s 10]`;
+                        [--crossing-every-s 900] [--saturation-s 10] [--api-node-args='--cpu-prof …']`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -42,6 +44,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
       redis: { type: 'boolean' },
       'crossing-every-s': { type: 'string' },
       'saturation-s': { type: 'string' },
+      'api-node-args': { type: 'string' },
     },
   });
   const mode = values.mode ?? 'realistic';
@@ -57,5 +60,6 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     redis: values.redis === true || instances > 1,
     crossingEveryS: positive('crossing-every-s', values['crossing-every-s'], 900),
     saturationS: positive('saturation-s', values['saturation-s'], 10),
+    apiNodeArgs: (values['api-node-args'] ?? '').split(' ').filter((arg) => arg !== ''),
   };
 }

@@ -99,15 +99,20 @@ function report(name: string, { result, cpuPerThousand, cores, idleCores }: Meas
 }
 
 async function startPourline(options: BenchOptions, url: string): Promise<RunningApi> {
-  const api = await startApi({
-    DATABASE_URL: url,
-    DEMO: 'false',
-    ADMIN_PASSWORD,
-    JWT_SECRET: 'bench-secret-long-enough-for-the-api',
-    TRACKER_AUTH: 'optional',
-    REDIS_URL: options.redis ? REDIS_URL : '',
-    WORKERS: String(options.instances),
-  });
+  const api = await startApi(
+    {
+      DATABASE_URL: url,
+      DEMO: 'false',
+      ADMIN_PASSWORD,
+      JWT_SECRET: 'bench-secret-long-enough-for-the-api',
+      TRACKER_AUTH: 'optional',
+      REDIS_URL: options.redis ? REDIS_URL : '',
+      WORKERS: String(options.instances),
+    },
+    120_000,
+    undefined,
+    options.apiNodeArgs,
+  );
   if (options.instances > 1) await untilWorkersAnswer(api.baseUrl, options.instances);
   return api;
 }

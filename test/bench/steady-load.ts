@@ -1,8 +1,36 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import type { PositionsBatch } from '@pourline/contracts';
-import { benchDeviceId } from './bench-fleet';
+import { Agent, request } from 'node:http';
+import {
+  PACKED_POSITION_BYTES,
+  type PackedPositionsFrame,
+  packedCount,
+  type PositionsBatch,
+  uuidBytes,
+} from '@pourline/contracts';
+import { benchDeviceId, benchTruckIndex } from './bench-fleet';
 import { Samples } from './latency';
+
+/** A tracker's keep-alive connections, as many as requests in flight need: cheaper per request than fetch. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
+
+/** GETs a URL and resolves with the status once the answer is read. */
+function get(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent }, (response) => {
+      response.on('data', () => undefined);
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** The first six bytes of an entity id as a number: unique enough to tell a fleet's trucks apart. */
+function idKey(view: DataView, offset: number): number {
+  return view.getUint32(offset, true) * 65_536 + view.getUint16(offset + 4, true);
+}
 
 /** Consoles whose every position is matched to its fix and timed; the rest only count what they receive. */
 const TIMED_CONSOLES = 20;
@@ -21,6 +49,27 @@ export interface SteadyResult {
   elapsedS: number;
 }
 
+/**
+ * Each console's bench trucks by the first six bytes of their ids, learned from
+ * the snapshot and the names frames carry, for as long as the console is open.
+ */
+const consoleTrucks = new WeakMap<Socket, Map<number, number>>();
+
+function learnNames(console: Socket): void {
+  const trucksByKey = new Map<number, number>();
+  consoleTrucks.set(console, trucksByKey);
+  const learn = (entityId: string, deviceId: string) => {
+    const index = benchTruckIndex(deviceId);
+    if (index !== undefined) trucksByKey.set(idKey(new DataView(uuidBytes(entityId).buffer), 0), index);
+  };
+  console.on('positions.v1', (batch: PositionsBatch) => {
+    for (const position of batch.positions) learn(position.entityId, position.deviceId);
+  });
+  console.on('positions.packed.v1', (frame: PackedPositionsFrame) => {
+    for (const [entityId, , , deviceId] of frame.names) learn(entityId, deviceId);
+  });
+}
+
 export async function connectConsoles(baseUrl: string, count: number, token?: string): Promise<Socket[]> {
   const consoles: Socket[] = [];
   // A few at a time: the handshake replays the latest positions, which is not what is measured.
@@ -28,6 +77,7 @@ export async function connectConsoles(baseUrl: string, count: number, token?: st
     const group = Array.from({ length: Math.min(20, count - first) }, () =>
       io(`${baseUrl}/live`, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false }),
     );
+    group.forEach(learnNames);
     await Promise.all(
       group.map(
         (console) =>
@@ -65,33 +115,47 @@ export interface SteadyLoad {
  */
 export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
   const { baseUrl, consoles, trucks, seconds } = load;
-  const sentAt = new Map<string, number>();
+  const startSecond = Math.floor(Date.now() / 1000) + 1;
+  // When each fix was sent, by truck and second of the run; read from the records, not from strings.
+  const sentAt = new Float64Array(trucks * seconds).fill(NaN);
   const ingestToConsole = new Samples();
   const requestLatency = new Samples();
   const received = consoles.map(() => 0);
+  const counters: ((frame: PackedPositionsFrame) => void)[] = [];
+  const firstMs = startSecond * 1000;
+  const endMs = (startSecond + seconds) * 1000;
   consoles.forEach((console, consoleIndex) => {
     const timed = consoleIndex < TIMED_CONSOLES;
-    console.on('positions.v1', (batch: PositionsBatch) => {
+    const trucksByKey = consoleTrucks.get(console)!;
+    counters[consoleIndex] = (frame: PackedPositionsFrame) => {
       const now = performance.now();
-      for (const position of batch.positions) {
+      const data = frame.data as Uint8Array;
+      const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      const count = packedCount(frame);
+      for (let record = 0; record < count; record++) {
+        const offset = record * PACKED_POSITION_BYTES;
+        const fixTimeMs = view.getFloat64(offset + 32, true);
+        if (fixTimeMs < firstMs || fixTimeMs >= endMs) continue;
         if (!timed) {
-          if (position.deviceId?.startsWith('bench-')) received[consoleIndex] += 1;
+          received[consoleIndex] += 1;
           continue;
         }
-        const started = sentAt.get(`${position.deviceId}|${position.fixTime}`);
-        if (started !== undefined) {
+        const truck = trucksByKey.get(idKey(view, offset));
+        if (truck === undefined) continue;
+        const started = sentAt[truck * seconds + (fixTimeMs - firstMs) / 1000];
+        if (!Number.isNaN(started)) {
           ingestToConsole.add(now - started);
           received[consoleIndex] += 1;
         }
       }
-    });
+    };
+    console.on('positions.packed.v1', counters[consoleIndex]);
   });
   let sent = 0;
   let accepted = 0;
   let refused = 0;
   let unavailable = 0;
   const inFlight = new Set<Promise<void>>();
-  const startSecond = Math.floor(Date.now() / 1000) + 1;
   const slices = 100;
   const perSlice = Math.ceil(trucks / slices);
   const begin = performance.now();
@@ -104,18 +168,16 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
         const deviceId = benchDeviceId(index);
         const timestamp = startSecond + second;
         const { lat, lng } = load.position(index, load.firstSecond + second);
-        const fixTime = new Date(timestamp * 1000).toISOString();
         const started = performance.now();
-        sentAt.set(`${deviceId}|${fixTime}`, started);
+        sentAt[index * seconds + second] = started;
         sent += 1;
-        const request = fetch(
+        const request = get(
           `${baseUrl}/api/ingest/osmand?id=${deviceId}&lat=${lat}&lon=${lng}&timestamp=${timestamp}&speed=16`,
         )
-          .then(async (response) => {
-            await response.arrayBuffer();
+          .then((status) => {
             requestLatency.add(performance.now() - started);
-            if (response.status === 200) accepted += 1;
-            else if (response.status === 503) unavailable += 1;
+            if (status === 200) accepted += 1;
+            else if (status === 503) unavailable += 1;
             else refused += 1;
           })
           .catch(() => {
@@ -137,7 +199,7 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
     total = now;
     await new Promise((resolve) => setTimeout(resolve, 1500));
   }
-  for (const console of consoles) console.off('positions.v1');
+  for (const [index, console] of consoles.entries()) console.off('positions.packed.v1', counters[index]);
   const shares = received.map((count) => (accepted === 0 ? 0 : count / accepted));
   return {
     sent,

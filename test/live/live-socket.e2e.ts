@@ -64,7 +64,7 @@ describe('The live socket', () => {
     for (const recorder of open.splice(0)) recorder.close();
   });
 
-  it('brings a dispatcher a truck’s position in positions.v1 moments after the tracker reports it', async () => {
+  it('brings a dispatcher a truck’s position in a packed frame moments after the tracker reports it, named once', async () => {
     const truck = await createTrackedTruck(crew.admin, ownWorld.plant.id);
     const dispatcher = await live(crew.dispatcher);
     const reportedAt = Date.now();
@@ -81,8 +81,22 @@ describe('The live socket', () => {
       speedKmh: 37,
       positionSeq: Number(positionId),
     });
-    const batch = dispatcher.named('positions.v1').find((item) => item.positions.includes(position));
-    expect(batch.positionSeq).toBeGreaterThanOrEqual(Number(positionId));
+    const frame = dispatcher.named('positions.packed.v1').find((item) => item.positions.includes(position));
+    expect(frame.positionSeq).toBeGreaterThanOrEqual(Number(positionId));
+    // The room first hears of the truck in this frame: its name rides along.
+    expect(frame.names).toContainEqual([truck.id, 'truck', truck.fleetNumber, truck.deviceId]);
+    // The next fix moments later travels as its record alone, read with the name already known.
+    const nextId = await sendFix(truck.deviceId, { lat: 31.9124, lng: 118.8124, at: new Date(Date.now() + 1000) });
+    const next = await waitFor(
+      'the next position',
+      () => dispatcher.positionsOf(truck.id).find((item) => item.positionSeq === Number(nextId)),
+      5_000,
+      20,
+    );
+    expect(next).toMatchObject({ label: truck.fleetNumber, lat: 31.9124, speedKmh: null });
+    const nextFrame = dispatcher.named('positions.packed.v1').find((item) => item.positions.includes(next));
+    expect(nextFrame.names.filter((name: string[]) => name[0] === truck.id)).toEqual([]);
+    expect(dispatcher.unnamed).toBe(0);
   });
 
   describe('refuses a socket that is not signed in', () => {

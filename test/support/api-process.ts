@@ -27,16 +27,17 @@ export interface RunningApi {
 
 /**
  * Starts the built API as a real process and waits until it answers health checks;
- * `main` runs a copy of the build from elsewhere.
+ * `main` runs a copy of the build from elsewhere; `nodeArgs` go to node before it (a profiler, say).
  */
 export async function startApi(
   env: Record<string, string | undefined>,
   timeoutMs = 120_000,
   main = API_MAIN,
+  nodeArgs: string[] = [],
 ): Promise<RunningApi> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: main === API_MAIN ? REPO_ROOT : dirname(main),
     // One worker unless a test asks for more: suites share two cores.
     env: {

@@ -1,9 +1,11 @@
 import {
+  type KnownVehicle,
   type LatestPositionDto,
   type LiveGap,
   type LiveReady,
   type LiveReset,
   LiveSequence,
+  unpackPositions,
 } from '@pourline/contracts';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -276,9 +278,23 @@ export class LiveRecorder {
   ready: { seq: number; positionSeq: number; replayed: number } | undefined;
   error: { code: string; message: string } | undefined;
   disconnectReason: string | undefined;
+  /** Names of the vehicles heard of, as a console keeps them to read packed frames. */
+  readonly vehicles = new Map<string, KnownVehicle>();
+  /** Positions in packed frames of vehicles never named: a console could not show them. */
+  unnamed = 0;
 
   constructor(readonly socket: Socket) {
-    socket.onAny((name: string, data: unknown) => {
+    socket.onAny((name: string, data: any) => {
+      if (name === 'positions.v1') {
+        for (const { entityId, entityType, label, deviceId } of data.positions)
+          this.vehicles.set(entityId, { entityType, label, deviceId });
+      }
+      if (name === 'positions.packed.v1') {
+        // Recorded as read: { positionSeq, positions }, like a snapshot.
+        const read = unpackPositions(data, this.vehicles);
+        this.unnamed += read.unnamed;
+        data = { positionSeq: data.positionSeq, positions: read.positions, names: data.names };
+      }
       this.received.push({ name, data, beforeReady: this.ready === undefined });
       if (name === 'live.ready.v1') this.ready = data as LiveRecorder['ready'];
       if (name === 'live.error.v1') this.error = data as LiveRecorder['error'];
@@ -305,9 +321,12 @@ export class LiveRecorder {
 
   /** Every position received for this entity, in order. */
   positionsOf(entityId: string): LatestPositionDto[] {
-    return this.named('positions.v1').flatMap((batch) =>
-      (batch.positions as LatestPositionDto[]).filter((position) => position.entityId === entityId),
-    );
+    return this.received
+      .filter((item) => item.name === 'positions.v1' || item.name === 'positions.packed.v1')
+      .map((item) => item.data)
+      .flatMap((batch) =>
+        (batch.positions as LatestPositionDto[]).filter((position) => position.entityId === entityId),
+      );
   }
 
   waitForReady(timeoutMs = 10_000) {

@@ -18,6 +18,7 @@ export * from './loads';
 export * from './quality';
 export * from './tracking';
 export * from './live';
+export * from './packed-positions';
 export * from './pour-log';
 export * from './strength';
 export * from './live-sequence';

@@ -8,6 +8,7 @@ import type { PourMessageDto } from './pour-log';
 import type { PourRequestDto } from './pours';
 import type { NonConformanceDto, QcTestDto } from './quality';
 import type { StrengthWarningDto } from './strength';
+import type { PackedPositionsFrame } from './packed-positions';
 import type { LatestPositionDto, PumpStatusDto } from './tracking';
 
 /**
@@ -235,8 +236,10 @@ export interface ServerToClientEvents {
   'complaint.overdue.v1': (event: LiveEventMap['complaint.overdue.v1']) => void;
   'alert.resolved.v1': (event: LiveEventMap['alert.resolved.v1']) => void;
   'complaint.changed.v1': (event: LiveEventMap['complaint.changed.v1']) => void;
-  /** Latest positions, coalesced per truck and pump over a short window. */
+  /** Latest positions as objects: the snapshot sent on connecting, which names every vehicle. */
   'positions.v1': (batch: PositionsBatch) => void;
+  /** Live positions, coalesced per truck and pump over a short window, one binary record each. */
+  'positions.packed.v1': (frame: PackedPositionsFrame) => void;
   /** Sent once the replay after connecting is done; live events follow. */
   'live.ready.v1': (state: LiveReady) => void;
   /** Sent before the replay when more was missed than it sends, or pruned. */

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { LiveEventType, LiveHandshake, ServerToClientEvents } from '@pourline/contracts';
+import {
+  type LatestPositionDto,
+  type LiveEventType,
+  type LiveHandshake,
+  PositionPacker,
+  type ServerToClientEvents,
+  uuidBytes,
+} from '@pourline/contracts';
 import type { Socket } from 'socket.io-client';
 import { LiveConnection } from './LiveConnection';
 import { LiveStore } from './LiveStore';
@@ -40,6 +47,8 @@ class FakeSocket {
 function connect() {
   const store = new LiveStore();
   const applied: number[] = [];
+  const positions: LatestPositionDto[] = [];
+  store.receivePositions = (batch) => void positions.push(...batch);
   let resyncs = 0;
   store.receiveEvent = (_type: LiveEventType, event: { seq: number }) => void applied.push(event.seq);
   store.requestResync = () => void (resyncs += 1);
@@ -53,12 +62,64 @@ function connect() {
     },
   });
   connection.start();
-  return { socket: socket!, applied, resyncs: () => resyncs };
+  return { socket: socket!, applied, positions, resyncs: () => resyncs };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
+const TRUCK = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+
+function packed(positionSeq: number, lat: number, names: [string, 'truck', string, string][] = []) {
+  const packer = new PositionPacker();
+  packer.add(uuidBytes(TRUCK), {
+    entityId: TRUCK,
+    lat,
+    lng: 118.8,
+    fixTimeMs: Date.UTC(2026, 10, 30, 2, 0, positionSeq),
+    positionSeq,
+    speedKmh: 30,
+    bearingDeg: null,
+  });
+  return { positionSeq, names, data: packer.bytes() };
+}
+
 describe(LiveConnection.name, () => {
+  it('reads packed position frames with the names the snapshot or an earlier frame gave, and resumes from their number', () => {
+    const { socket, positions } = connect();
+    // Before anything names the truck, its record cannot be shown.
+    socket.fire('positions.packed.v1', packed(4, 31.1));
+    expect(positions).toEqual([]);
+    socket.fire('positions.packed.v1', packed(5, 31.2, [[TRUCK, 'truck', 'T07', 'dev-7']]));
+    socket.fire('positions.packed.v1', packed(6, 31.3));
+    expect(positions.map(({ label, deviceId, lat, positionSeq }) => [label, deviceId, lat, positionSeq])).toEqual([
+      ['T07', 'dev-7', 31.2, 5],
+      ['T07', 'dev-7', 31.3, 6],
+    ]);
+    expect(socket.handshake().lastPositionSeq).toBe(6);
+  });
+
+  it('learns names from the snapshot sent on connecting', () => {
+    const { socket, positions } = connect();
+    const snapshot: LatestPositionDto = {
+      entityType: 'truck',
+      entityId: TRUCK,
+      label: 'T09',
+      deviceId: 'dev-9',
+      fixTime: '2026-11-30T02:00:00.000Z',
+      lat: 31,
+      lng: 118.8,
+      speedKmh: null,
+      bearingDeg: null,
+      positionSeq: 3,
+    };
+    socket.fire('positions.v1', { positionSeq: 3, positions: [snapshot] });
+    socket.fire('positions.packed.v1', packed(8, 31.5));
+    expect(positions.map(({ label, lat }) => [label, lat])).toEqual([
+      ['T09', 31],
+      ['T09', 31.5],
+    ]);
+  });
+
   it('applies replay and live events that arrive mixed before ready once each, in order', () => {
     const { socket, applied } = connect();
     expect(socket.handshake().lastSeq).toBe(0);

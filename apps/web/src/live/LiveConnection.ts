@@ -2,9 +2,11 @@ import {
   LIVE_NAMESPACE,
   type LiveEventMap,
   type LiveEventType,
+  type KnownVehicle,
   type LiveHandshake,
   LiveSequence,
   type ServerToClientEvents,
+  unpackPositions,
 } from '@pourline/contracts';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { LiveStore } from './LiveStore';
@@ -71,6 +73,8 @@ export class LiveConnection {
   private readonly sequence = new LiveSequence<LiveEventType, LiveEventMap[LiveEventType]>();
   private snapshotStale = false;
   private lastPositionSeq = 0;
+  /** Names of the vehicles heard of, which live position frames carry only now and then. */
+  private readonly vehicles = new Map<string, KnownVehicle>();
   private readyCount = 0;
   private failedAttempts = 0;
   private manualRetry: number | null = null;
@@ -96,7 +100,14 @@ export class LiveConnection {
     }
     socket.on('positions.v1', (batch) => {
       this.lastPositionSeq = Math.max(this.lastPositionSeq, batch.positionSeq);
+      for (const { entityId, entityType, label, deviceId } of batch.positions)
+        this.vehicles.set(entityId, { entityType, label, deviceId });
       store.receivePositions(batch.positions);
+    });
+    socket.on('positions.packed.v1', (frame) => {
+      this.lastPositionSeq = Math.max(this.lastPositionSeq, frame.positionSeq);
+      const { positions } = unpackPositions(frame, this.vehicles);
+      if (positions.length > 0) store.receivePositions(positions);
     });
     socket.on('live.gap.v1', () => {
       this.snapshotStale = true;

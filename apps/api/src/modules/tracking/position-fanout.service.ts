@@ -1,11 +1,13 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { LatestPositionDto, PositionsBatch } from '@pourline/contracts';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { ALL_PROJECTS_ROOM, projectRoom } from '../../platform/live/live-rooms';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { PositionSnapshots } from '../../platform/live/position-snapshots';
 import { ActiveLoads } from './active-loads';
+import { PackedFrames } from './packed-frames';
 import { PositionWriter, type PositionsCommitted } from './position-writer.service';
-import { type LatestRow, TrackingRepository } from './tracking.repository';
+import { type LatestRow, type StoredPosition, TrackingRepository } from './tracking.repository';
 
 const WINDOW_MS = 100;
 
@@ -26,22 +28,28 @@ function toDto(row: Omit<LatestRow, 'recentSpeedsKmh'>): LatestPositionDto {
 
 /**
  * Pushes where trucks and pumps are. Fixes are coalesced per vehicle over a
- * short window and sent as one batch per room, so a thousand fixes a second
- * are a handful of messages, and a slow console is not flooded.
+ * short window and sent as one binary frame per room, so ten thousand fixes a
+ * second are a handful of messages, and a slow console is not flooded.
  */
 @Injectable()
 export class PositionFanout extends PositionSnapshots implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PositionFanout.name);
-  private pending = new Map<string, LatestPositionDto>();
+  /** The newest committed fix of each vehicle in this window, by entity id. */
+  private pending = new Map<string, StoredPosition>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly frames = new PackedFrames();
+  /** Other instances may store fixes of the same vehicles. */
+  private readonly shared: boolean;
 
   constructor(
     private readonly writer: PositionWriter,
     private readonly live: LivePublisher,
     private readonly activeLoads: ActiveLoads,
     private readonly repository: TrackingRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
+    this.shared = config.redisUrl !== undefined;
   }
 
   onModuleInit(): void {
@@ -55,20 +63,15 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
     clearInterval(this.timer);
   }
 
+  /**
+   * Batches in flight commit one after the other on each vehicle's latest row,
+   * but their answers may be read in either order: the later fix wins.
+   */
   private collect({ advanced }: PositionsCommitted): void {
     for (const item of advanced) {
-      this.pending.set(`${item.device.entityType}:${item.device.entityId}`, {
-        entityType: item.device.entityType,
-        entityId: item.device.entityId,
-        label: item.device.label,
-        deviceId: item.device.deviceId,
-        fixTime: item.report.fixTime.toISOString(),
-        lat: item.report.lat,
-        lng: item.report.lng,
-        speedKmh: item.report.speedKmh,
-        bearingDeg: item.report.bearingDeg,
-        positionSeq: Number(item.positionId),
-      });
+      const held = this.pending.get(item.device.entityId);
+      if (held === undefined || held.report.fixTime.getTime() <= item.report.fixTime.getTime())
+        this.pending.set(item.device.entityId, item);
     }
   }
 
@@ -76,21 +79,25 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
     if (this.pending.size === 0) return;
     const collected = this.pending;
     this.pending = new Map();
-    const positions = await this.stillCurrent(collected);
+    const positions = this.shared ? await this.stillCurrent(collected) : [...collected.values()];
     if (positions.length === 0) return;
-    this.live.pushPositions([ALL_PROJECTS_ROOM], batchOf(positions));
+    const now = Date.now();
+    this.live.pushPackedPositions(ALL_PROJECTS_ROOM, this.frames.frame(ALL_PROJECTS_ROOM, positions, now));
     // A site dispatcher sees the trucks on their projects' loads.
     await this.activeLoads.ready();
-    const byProject = new Map<string, LatestPositionDto[]>();
+    const byProject = new Map<string, StoredPosition[]>();
     for (const position of positions) {
-      if (position.entityType !== 'truck') continue;
-      const load = this.activeLoads.forTruck(position.entityId);
+      if (position.device.entityType !== 'truck') continue;
+      const load = this.activeLoads.forTruck(position.device.entityId);
       if (!load) continue;
       const own = byProject.get(load.projectId);
       if (own) own.push(position);
       else byProject.set(load.projectId, [position]);
     }
-    for (const [projectId, own] of byProject) this.live.pushPositions([projectRoom(projectId)], batchOf(own));
+    for (const [projectId, own] of byProject) {
+      const room = projectRoom(projectId);
+      this.live.pushPackedPositions(room, this.frames.frame(room, own, now));
+    }
   }
 
   /**
@@ -98,25 +105,20 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
    * one took its fix; that instance pushes it, and pushing ours after it would
    * move the truck backwards on every map. The database says which is current.
    */
-  private async stillCurrent(collected: Map<string, LatestPositionDto>): Promise<LatestPositionDto[]> {
-    const positions = new Array<LatestPositionDto>(collected.size);
-    let count = 0;
-    for (const position of collected.values()) positions[count++] = position;
+  private async stillCurrent(collected: Map<string, StoredPosition>): Promise<StoredPosition[]> {
+    const positions = [...collected.values()];
     let current: Map<string, string>;
     try {
-      current = await this.repository.currentPositionIds(positions.map((position) => position.entityId));
+      current = await this.repository.currentPositionIds(positions.map((position) => position.device.entityId));
     } catch (error) {
       // Without the database, pushing what was committed beats pushing nothing.
       this.logger.warn(`could not check positions against the latest ones: ${String(error)}`);
       return positions;
     }
-    count = 0;
-    for (const [key, position] of collected) {
-      const now = current.get(key);
-      if (now === undefined || Number(now) === position.positionSeq) positions[count++] = position;
-    }
-    positions.length = count;
-    return positions;
+    return positions.filter((position) => {
+      const now = current.get(`${position.device.entityType}:${position.device.entityId}`);
+      return now === undefined || now === position.positionId;
+    });
   }
 
   async since(positionSeq: number, projectIds: string[] | null): Promise<PositionsBatch> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { EntityManager } from 'typeorm';
-import type { LiveEventMap, LiveEventType, PositionsBatch } from '@pourline/contracts';
+import type { LiveEventMap, LiveEventType, PackedPositionsFrame } from '@pourline/contracts';
 import { LiveEventsRepository } from './live-events.repository';
 
 type Payload<T extends LiveEventType> = LiveEventMap[T]['payload'];
@@ -37,7 +37,7 @@ export class LivePublisher {
   }
 
   /** Positions are not numbered events: they go straight out, coalesced, and catch up by their own number. */
-  pushPositions(rooms: string[], batch: PositionsBatch): void {
-    if (rooms.length > 0) this.namespace?.to(rooms).emit('positions.v1', batch);
+  pushPackedPositions(room: string, frame: PackedPositionsFrame): void {
+    this.namespace?.to(room).emit('positions.packed.v1', frame);
   }
 }
