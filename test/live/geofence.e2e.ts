@@ -17,6 +17,7 @@ import {
 import {
   createTrackedTruck,
   northOfFence,
+  queryE2eDatabase,
   PLANT,
   sendFix,
   SITE,
@@ -56,9 +57,10 @@ async function untilStatus(crew: LoadCrew, loadId: string, status: LoadStatus, t
 }
 
 /**
- * A witness truck, loading at the plant, stands still inside its fence: its fix is judged
- * after every fix sent before it, and never moves its load. Once it is judged, a fix that
- * must change nothing has had its chance to.
+ * A witness truck, loading at the plant, steps in and out of its fence: every fix of it
+ * changes where it stands, so each is judged in the database (a fix that changes nothing is
+ * passed over), after every fix sent before it, and never moves its load (a loading load has
+ * no fence step). Once it is judged, a fix that must change nothing has had its chance to.
  */
 interface Witness {
   truck: TrackedTruck;
@@ -69,10 +71,12 @@ async function createWitness(crew: LoadCrew, pour: PourDto, world: PourWorld): P
   const truck = await createTrackedTruck(crew.admin, world.plant.id);
   const load = await scheduleLoad(crew, pour, { truck });
   await advanceLoad(crew, load.id, 'loading');
+  let inside = false;
   return {
     truck,
     allJudged: async () => {
-      await untilJudged(truck.id, await report(truck, PLANT));
+      inside = !inside;
+      await untilJudged(truck.id, await report(truck, inside ? PLANT : northOfFence(PLANT, 100)));
     },
   };
 }
@@ -216,6 +220,30 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
     });
   });
 
+  it('judges in the database only the fixes that change where a truck stands or move its load', async () => {
+    const truck = await createTrackedTruck(crew.admin, world.plant.id);
+    const load = await scheduleLoad(crew, pour, { truck });
+    await advanceLoad(crew, load.id, 'loading');
+    const first = await report(truck, PLANT);
+    await untilJudged(truck.id, first);
+    // Standing still in the yard, loading: nothing to judge.
+    for (let fix = 0; fix < 4; fix++) await report(truck, PLANT);
+    await witness.allJudged();
+    const stored = async () =>
+      (
+        await queryE2eDatabase<{ lastFixTime: Date; plant: string }>(
+          'SELECT last_fix_time AS "lastFixTime", plant FROM truck_fence_presence WHERE truck_id = $1',
+          [truck.id],
+        )
+      )[0];
+    expect(await stored()).toEqual({ lastFixTime: first, plant: 'inside' });
+    // Driving out of the yard changes where it stands: judged, though a loading load does not move.
+    const out = await report(truck, northOfFence(PLANT, 100));
+    await untilJudged(truck.id, out);
+    expect(await stored()).toEqual({ lastFixTime: out, plant: 'outside' });
+    expect((await getLoad(crew.dispatcher, load.id)).status).toBe('loading');
+  });
+
   describe('a truck that drives off the moment a step is confirmed by hand', () => {
     /** A tracker reporting every 250 ms from `where` until stopped. */
     function streamFrom(truck: TrackedTruck, start: { lat: number; lng: number }) {
@@ -230,10 +258,11 @@ describe('Geofences move a load through its cycle as the truck reports', () => {
         }
       })();
       return {
-        /** Until `count` fixes from where it stands have been judged. */
+        /** Until `count` fixes from where it stands have been judged (or, changing nothing, passed over). */
         judged: async (count: number) => {
-          const fix = await waitFor(`${count} fixes sent`, () => sent[count - 1]);
-          await untilJudged(truck.id, fix);
+          await untilJudged(truck.id, await waitFor('a first fix sent', () => sent[0]));
+          await waitFor(`${count} fixes sent`, () => sent[count - 1]);
+          await witness.allJudged();
         },
         moveTo: (next: { lat: number; lng: number }) => (where = next),
         stop: async () => {

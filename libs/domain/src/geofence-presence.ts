@@ -71,3 +71,37 @@ export function distanceToFenceEdgeM(position: LatLng, fence: GeoPolygon): numbe
   const at: [number, number] = [position.lng, position.lat];
   return Math.min(...fence.coordinates.map((ring) => pointToLineDistance(at, lineString(ring), { units: 'meters' })));
 }
+
+/** [min lng, min lat, max lng, max lat] of each fence, worked out once. */
+const BOXES = new WeakMap<GeoPolygon, [number, number, number, number]>();
+
+function outsideBox(position: LatLng, fence: GeoPolygon): boolean {
+  let box = BOXES.get(fence);
+  if (!box) {
+    box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const ring of fence.coordinates) {
+      for (const [lng, lat] of ring) {
+        box = [Math.min(box[0], lng), Math.min(box[1], lat), Math.max(box[2], lng), Math.max(box[3], lat)];
+      }
+    }
+    BOXES.set(fence, box);
+  }
+  return position.lng < box[0] || position.lat < box[1] || position.lng > box[2] || position.lat > box[3];
+}
+
+/**
+ * `nextPresence` for a fence already validated when it was stored and a
+ * position already checked on the way in, taken for every fix: the common
+ * answers (a truck staying well inside, one staying outside the fence's box)
+ * come from a box test or one point-in-polygon test, not from distances.
+ */
+export function judgePresence(
+  previous: PreviousFencePresence,
+  position: LatLng,
+  fence: GeoPolygon,
+  margins: PresenceMargins = {},
+): FencePresence {
+  if (previous === 'outside' && outsideBox(position, fence)) return 'outside';
+  if (previous === 'inside' && isPointInPolygon(position, fence)) return 'inside';
+  return nextPresence(previous, position, fence, margins);
+}

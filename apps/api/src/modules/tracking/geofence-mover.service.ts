@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type FenceKind, geofenceTransition, isFixTooFarAhead, type LoadStatus, nextPresence } from '@pourline/domain';
+import { type FenceKind, geofenceTransition, isFixTooFarAhead, judgePresence, type LoadStatus } from '@pourline/domain';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LoadCycle } from '../loads/load-cycle.service';
 import { LoadViews } from '../loads/load-views.service';
@@ -12,6 +12,7 @@ import type { StoredPosition } from './tracking.repository';
 
 /** Fixes committed within this window are judged together; a step is a few tens of ms later, never missed. */
 const JUDGE_WINDOW_MS = 50;
+const FENCES: readonly FenceKind[] = ['plant', 'site'];
 
 /**
  * Moves loads through their cycle as trucks cross plant and site fences, so
@@ -30,6 +31,12 @@ export class GeofenceMover implements OnModuleInit {
   private waiting: StoredPosition[] = [];
   /** Whether a judgement of the waiting fixes is already on its way. */
   private scheduled = false;
+  /** Each truck's newest fix this instance has seen, judged or not. */
+  private readonly newestSeen = new Map<string, Date>();
+  /** Each truck's presence as stored by this instance's last committed judgement of it. */
+  private readonly known = new Map<string, Pick<FencePresenceRow, FenceKind>>();
+  /** Other instances judge fixes of the same trucks. */
+  private readonly shared: boolean;
 
   constructor(
     private readonly writer: PositionWriter,
@@ -40,7 +47,9 @@ export class GeofenceMover implements OnModuleInit {
     private readonly views: LoadViews,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.shared = config.redisUrl !== undefined;
+  }
 
   onModuleInit(): void {
     this.writer.on('committed', ({ stored }: PositionsCommitted) => {
@@ -79,15 +88,31 @@ export class GeofenceMover implements OnModuleInit {
     await this.activeLoads.ready();
     for (const item of trucks) {
       const load = this.activeLoads.forTruck(item.device.entityId);
-      if (load) onLoads.push({ item, load });
+      if (load && this.mayMove(item, load)) onLoads.push({ item, load });
     }
     if (onLoads.length === 0) return;
     // One transaction for the whole batch, not one round trip per fix; each step announces itself in it.
-    await this.dataSource.transaction(async (manager) => {
+    let locked: Map<string, FencePresenceRow> | undefined;
+    const trucksJudged = onLoads.map(({ item }) => item.device.entityId);
+    try {
+      await this.judgeInDatabase(onLoads, (states) => (locked = states));
+    } catch (error) {
+      for (const truckId of trucksJudged) this.known.delete(truckId);
+      throw error;
+    }
+    for (const [truckId, state] of locked ?? []) this.known.set(truckId, { plant: state.plant, site: state.site });
+  }
+
+  private judgeInDatabase(
+    onLoads: { item: StoredPosition; load: ActiveLoad }[],
+    lockedStates: (states: Map<string, FencePresenceRow>) => void,
+  ): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
       const states = await this.presence.lock(
         manager,
         onLoads.map(({ item }) => item.device.entityId),
       );
+      lockedStates(states);
       const statuses = await this.presence.statuses(
         manager,
         onLoads.map(({ load }) => load.loadId),
@@ -110,6 +135,37 @@ export class GeofenceMover implements OnModuleInit {
     });
   }
 
+  /**
+   * Most fixes change nothing: a truck loading deep in the yard, one en route
+   * far from any fence. With this instance the only one judging, it knows each
+   * truck's stored presence (as of its last judgement here) and judges in the
+   * database only a fix that would change that presence or move the load; the
+   * rest are passed over, the newest of them remembered so a late fix never
+   * overrules one passed over. Several instances each judge every fix in the
+   * database, where they see one another's judgements.
+   */
+  private mayMove(item: StoredPosition, load: ActiveLoad): boolean {
+    const truckId = item.device.entityId;
+    const at = item.report.fixTime;
+    const seen = this.newestSeen.get(truckId);
+    if (
+      seen !== undefined &&
+      at.getTime() <= seen.getTime() &&
+      !isFixTooFarAhead(seen, new Date(), this.config.ingestMaxFixAheadSeconds)
+    )
+      return false;
+    this.newestSeen.set(truckId, at);
+    const known = this.shared ? undefined : this.known.get(truckId);
+    if (!known) return true;
+    const position = { lat: item.report.lat, lng: item.report.lng };
+    for (const fence of FENCES) {
+      const next = judgePresence(known[fence], position, fence === 'plant' ? load.plantFence : load.siteFence);
+      if (next !== known[fence]) return true;
+      if (geofenceTransition(load.status, fence, next === 'inside' ? 'entered' : 'exited')) return true;
+    }
+    return false;
+  }
+
   /** Late and repeated fixes never move a truck back in time; a judged fix from a broken clock does not freeze it. */
   private isNewer(item: StoredPosition, state: FencePresenceRow): boolean {
     if (state.lastFixTime === null) return true;
@@ -125,8 +181,8 @@ export class GeofenceMover implements OnModuleInit {
     state: FencePresenceRow,
   ): Promise<LoadStatus | null> {
     const position = { lat: item.report.lat, lng: item.report.lng };
-    for (const fence of ['plant', 'site'] as FenceKind[]) {
-      const next = nextPresence(state[fence], position, fence === 'plant' ? load.plantFence : load.siteFence);
+    for (const fence of FENCES) {
+      const next = judgePresence(state[fence], position, fence === 'plant' ? load.plantFence : load.siteFence);
       state[fence] = next;
       // Judged by where the truck is, not only by the fix that crossed: a step confirmed by
       // hand just before the crossing must not make the crossing count for nothing.
