@@ -20,10 +20,12 @@ export interface StoredPosition {
 const RECENT_SPEEDS = 5;
 
 const STORE_POSITIONS = `WITH incoming AS (
-         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::uuid[], $4::timestamptz[], $5::float8[], $6::float8[],
-                              $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::jsonb[])
-                WITH ORDINALITY AS item(device_id, entity_type, entity_id, fix_time, lat, lng, speed_kmh, bearing_deg,
-                                        altitude_m, accuracy_m, battery_percent, attributes, ord)
+         SELECT fix->>0 AS device_id, fix->>1 AS entity_type, (fix->>2)::uuid AS entity_id,
+                (fix->>3)::timestamptz AS fix_time, (fix->>4)::float8 AS lat, (fix->>5)::float8 AS lng,
+                (fix->>6)::float8 AS speed_kmh, (fix->>7)::float8 AS bearing_deg, (fix->>8)::float8 AS altitude_m,
+                (fix->>9)::float8 AS accuracy_m, (fix->>10)::float8 AS battery_percent,
+                (fix->11)::jsonb AS attributes, ord
+           FROM json_array_elements($1::json) WITH ORDINALITY AS item(fix, ord)
        ), inserted AS (
          INSERT INTO positions (device_id, entity_type, entity_id, fix_time, lat, lng, speed_kmh, bearing_deg,
                                 altitude_m, accuracy_m, battery_percent, attributes)
@@ -52,7 +54,7 @@ const STORE_POSITIONS = `WITH incoming AS (
            lat = EXCLUDED.lat, lng = EXCLUDED.lng, speed_kmh = EXCLUDED.speed_kmh, bearing_deg = EXCLUDED.bearing_deg,
            recent_speeds_kmh = (latest.recent_speeds_kmh || EXCLUDED.recent_speeds_kmh)[greatest(1,
              cardinality(latest.recent_speeds_kmh) + cardinality(EXCLUDED.recent_speeds_kmh) - ${RECENT_SPEEDS - 1}):]
-         WHERE latest.fix_time < EXCLUDED.fix_time OR latest.fix_time > now() + make_interval(secs => $13)
+         WHERE latest.fix_time < EXCLUDED.fix_time OR latest.fix_time > now() + make_interval(secs => $2)
          RETURNING position_id
        )
        SELECT inserted.id::text AS id, advanced.position_id IS NOT NULL AS advanced
@@ -60,55 +62,35 @@ const STORE_POSITIONS = `WITH incoming AS (
         ORDER BY inserted.id`;
 
 /**
- * The parameters of one batched INSERT: a column array per field, refilled in
- * place for every batch rather than built anew (one set per batch in flight).
+ * A batch of fixes as the one JSON parameter of the batched INSERT: an array
+ * per fix, written by the engine's own JSON writer rather than escaped value by
+ * value into a dozen array literals.
  */
-class PositionColumns {
-  private readonly params: unknown[] = Array.from({ length: 12 }, () => []);
-
-  fill(items: readonly { device: RegisteredDevice; report: PositionReport }[], maxAheadSeconds: number): unknown[] {
-    const [
-      deviceIds,
-      entityTypes,
-      entityIds,
-      fixTimes,
-      lats,
-      lngs,
-      speeds,
-      bearings,
-      altitudes,
-      accuracies,
-      batteries,
-      attributes,
-    ] = this.params as unknown[][];
-    const count = items.length;
-    for (let index = 0; index < count; index++) {
-      const { device, report } = items[index];
-      deviceIds[index] = device.deviceId;
-      entityTypes[index] = device.entityType;
-      entityIds[index] = device.entityId;
-      fixTimes[index] = report.fixTime.toISOString();
-      lats[index] = report.lat;
-      lngs[index] = report.lng;
-      speeds[index] = report.speedKmh;
-      bearings[index] = report.bearingDeg;
-      altitudes[index] = report.altitudeM;
-      accuracies[index] = report.accuracyM;
-      batteries[index] = report.batteryPercent;
-      attributes[index] = JSON.stringify(report.attributes);
-    }
-    for (let column = 0; column < 12; column++) (this.params[column] as unknown[]).length = count;
-    this.params[12] = maxAheadSeconds;
-    return this.params;
+function fixesJson(items: readonly { device: RegisteredDevice; report: PositionReport }[]): string {
+  const fixes = new Array<unknown[]>(items.length);
+  for (let index = 0; index < items.length; index++) {
+    const { device, report } = items[index];
+    fixes[index] = [
+      device.deviceId,
+      device.entityType,
+      device.entityId,
+      report.fixTime.toISOString(),
+      report.lat,
+      report.lng,
+      report.speedKmh,
+      report.bearingDeg,
+      report.altitudeM,
+      report.accuracyM,
+      report.batteryPercent,
+      report.attributes,
+    ];
   }
+  return JSON.stringify(fixes);
 }
 
 /** Batched SQL for the position stream: one INSERT per batch, not per position. */
 @Injectable()
 export class TrackingRepository {
-  /** Column sets not in use by a batch in flight. */
-  private readonly spareColumns: PositionColumns[] = [];
-
   constructor(private readonly dataSource: DataSource) {}
 
   registeredDevices(): Promise<RegisteredDevice[]> {
@@ -136,12 +118,7 @@ export class TrackingRepository {
     maxAheadSeconds: number,
   ): Promise<{ id: string; advanced: boolean }[]> {
     // Ids come from one sequence in insertion order, which follows the input order.
-    const columns = this.spareColumns.pop() ?? new PositionColumns();
-    try {
-      return await manager.query(STORE_POSITIONS, columns.fill(items, maxAheadSeconds));
-    } finally {
-      this.spareColumns.push(columns);
-    }
+    return manager.query(STORE_POSITIONS, [fixesJson(items), maxAheadSeconds]);
   }
 
   latestPositions(sincePositionId = '0') {
