@@ -117,4 +117,52 @@ describe('ClusterGrid.joinCovered', () => {
     // D is far away; E sits under the badge too, but is the selected truck, kept apart.
     expect(Array.from(grid.singles.subarray(0, grid.singleCount))).toEqual([3, 4]);
   });
+
+  it('joins each covered point to the same cluster as a check of every point against every badge', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 19 })),
+          {
+            minLength: 1,
+            maxLength: 300,
+          },
+        ),
+        fc.integer({ min: 4, max: 40 }),
+        (points, reach) => {
+          const count = points.length;
+          const wx = new Float64Array(points.map(([x]) => x));
+          const wy = new Float64Array(points.map(([, y]) => y));
+          // About one point in twenty is kept apart (the selected truck).
+          const apart = new Uint8Array(points.map(([, , draw]) => (draw === 0 ? 1 : 0)));
+          const clearPx = (size: number) => reach + 4 + Math.min(20, size);
+          const grid = new ClusterGrid();
+          grid.run(count, wx, wy, apart, reach);
+          // The check by hand: every single point against every cluster, in cluster order.
+          const clusters = Array.from({ length: grid.clusterCount }, (_, c) => ({
+            members: Array.from(grid.members.subarray(grid.starts[c], grid.starts[c + 1])),
+            x: grid.centreX[c],
+            y: grid.centreY[c],
+          }));
+          const singles: number[] = [];
+          for (const point of grid.singles.subarray(0, grid.singleCount)) {
+            const under = apart[point]
+              ? undefined
+              : clusters.find(
+                  (cluster) =>
+                    (wx[point] - cluster.x) ** 2 + (wy[point] - cluster.y) ** 2 < clearPx(cluster.members.length) ** 2,
+                );
+            if (under) under.members.push(point);
+            else singles.push(point);
+          }
+          grid.joinCovered(wx, wy, apart, clearPx);
+          expect(Array.from(grid.singles.subarray(0, grid.singleCount))).toEqual(singles);
+          expect(clusters.map((_, c) => Array.from(grid.members.subarray(grid.starts[c], grid.starts[c + 1])))).toEqual(
+            clusters.map((cluster) => cluster.members),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -36,6 +36,9 @@ export class ClusterGrid {
   private joinedTo = new Int32Array(64);
   private extra = new Int32Array(64);
   private spare = new Int32Array(64);
+  private clear: Float64Array = new Float64Array(64);
+  private nextInCell = new Int32Array(64);
+  private readonly cellHeads = new Map<number, number>();
 
   /**
    * `apart[i] = 1` keeps point i out of every cluster (the selected truck). Only the first `count`
@@ -168,44 +171,75 @@ export class ClusterGrid {
     if (clusters === 0 || this.singleCount === 0) return;
     this.joinedTo = atLeast(this.joinedTo, this.singleCount, (length) => new Int32Array(length));
     this.extra = atLeast(this.extra, clusters + 1, (length) => new Int32Array(length));
-    const { singles, starts, centreX, centreY, joinedTo, extra } = this;
+    this.clear = atLeastFloat(this.clear, clusters);
+    this.nextInCell = atLeast(this.nextInCell, clusters, (length) => new Int32Array(length));
+    const { singles, starts, centreX, centreY, joinedTo, extra, clear, nextInCell } = this;
     extra.fill(0, 0, clusters + 1);
+    // Clusters by cells as wide as the widest clearance: a point can only be under a badge in its
+    // own cell or the eight around it, so each point looks at a few clusters, not all of them.
+    let cell = 0;
+    for (let c = 0; c < clusters; c += 1) {
+      clear[c] = clearPx(starts[c + 1] - starts[c]);
+      if (clear[c] > cell) cell = clear[c];
+    }
+    if (!(cell > 0)) return;
+    const heads = this.cellHeads;
+    heads.clear();
+    // Listed in falling cluster order, so each cell's list runs from its first cluster up.
+    for (let c = clusters - 1; c >= 0; c -= 1) {
+      const key = cellKey(Math.floor(centreX[c] / cell), Math.floor(centreY[c] / cell));
+      nextInCell[c] = heads.get(key) ?? -1;
+      heads.set(key, c);
+    }
     let joined = 0;
     for (let s = 0; s < this.singleCount; s += 1) {
       const point = singles[s];
       joinedTo[s] = -1;
       if (apart[point]) continue;
-      for (let c = 0; c < clusters; c += 1) {
-        const clear = clearPx(starts[c + 1] - starts[c]);
-        const dx = wx[point] - centreX[c];
-        if (dx > clear || dx < -clear) continue;
-        const dy = wy[point] - centreY[c];
-        if (dx * dx + dy * dy >= clear * clear) continue;
-        joinedTo[s] = c;
-        extra[c] += 1;
-        joined += 1;
-        break;
+      const column = Math.floor(wx[point] / cell);
+      const row = Math.floor(wy[point] / cell);
+      let first = clusters;
+      for (let dx = -1; dx <= 1; dx += 1) {
+        for (let dy = -1; dy <= 1; dy += 1) {
+          for (let c = heads.get(cellKey(column + dx, row + dy)) ?? -1; c >= 0 && c < first; c = nextInCell[c]) {
+            const x = wx[point] - centreX[c];
+            const y = wy[point] - centreY[c];
+            if (x * x + y * y < clear[c] * clear[c]) first = c;
+          }
+        }
       }
+      if (first === clusters) continue;
+      joinedTo[s] = first;
+      extra[first] += 1;
+      joined += 1;
     }
     if (joined === 0) return;
     // Rebuild members with each cluster's joined points after its own, and keep the rest single.
     const total = starts[clusters] + joined;
     this.spare = atLeast(this.spare, total, (length) => new Int32Array(length));
     const rebuilt = this.spare;
+    // Where each cluster's joined points go, counted out before the members are moved.
     let at = 0;
     for (let c = 0; c < clusters; c += 1) {
       const start = starts[c];
       const end = starts[c + 1];
       starts[c] = at;
       for (let k = start; k < end; k += 1) rebuilt[at++] = this.members[k];
-      if (extra[c] === 0) continue;
-      for (let s = 0; s < this.singleCount; s += 1) if (joinedTo[s] === c) rebuilt[at++] = singles[s];
+      const own = at;
+      at += extra[c];
+      extra[c] = own;
     }
     starts[clusters] = at;
+    for (let s = 0; s < this.singleCount; s += 1) if (joinedTo[s] >= 0) rebuilt[extra[joinedTo[s]]++] = singles[s];
     this.spare = this.members.length >= total ? this.members : new Int32Array(total);
     this.members = rebuilt;
     let kept = 0;
     for (let s = 0; s < this.singleCount; s += 1) if (joinedTo[s] < 0) singles[kept++] = singles[s];
     this.singleCount = kept;
   }
+}
+
+/** One number per grid cell, for cells within ±2,000,000 of the origin: wider than any world at any zoom. */
+function cellKey(column: number, row: number): number {
+  return (column + 2_000_000) * 4_000_001 + (row + 2_000_000);
 }
