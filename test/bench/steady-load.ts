@@ -14,12 +14,17 @@ import { Samples } from './latency';
 /** A tracker's keep-alive connections, as many as requests in flight need: cheaper per request than fetch. */
 const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
 
-/** GETs a URL and resolves with the status once the answer is read. */
-function get(url: string): Promise<number> {
+/** How many times a tracker sends a fix the server had no room for before giving up on it. */
+const RESEND_ATTEMPTS = 10;
+
+/** GETs a URL and resolves with the status (and Retry-After, 1 s if none) once the answer is read. */
+function get(url: string): Promise<{ status: number; retryAfterS: number }> {
   return new Promise((resolve, reject) => {
     request(url, { agent }, (response) => {
       response.on('data', () => undefined);
-      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, retryAfterS: Number(response.headers['retry-after']) || 1 }),
+      );
       response.on('error', reject);
     })
       .on('error', reject)
@@ -39,7 +44,12 @@ export interface SteadyResult {
   sent: number;
   accepted: number;
   refused: number;
+  /** Answers of 503, or none, each attempt counted. */
   unavailable: number;
+  /** Fixes accepted only when sent again. */
+  resent: number;
+  /** Fixes still not accepted after every attempt. */
+  lost: number;
   acceptedPerSecond: number;
   requestLatency: Samples;
   ingestToConsole: Samples;
@@ -155,7 +165,40 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
   let accepted = 0;
   let refused = 0;
   let unavailable = 0;
+  let resent = 0;
+  let lost = 0;
   const inFlight = new Set<Promise<void>>();
+  const track = (request: Promise<void>) => {
+    inFlight.add(request);
+    void request.finally(() => inFlight.delete(request));
+  };
+  /**
+   * As a tracker does: a fix answered 503 (or not answered) is kept and sent
+   * again after Retry-After, up to RESEND_ATTEMPTS times; one refused for its
+   * content is not.
+   */
+  const send = async (url: string): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const started = performance.now();
+      const answer = await get(url).catch(() => ({ status: 0, retryAfterS: 1 }));
+      requestLatency.add(performance.now() - started);
+      if (answer.status === 200) {
+        accepted += 1;
+        if (attempt > 1) resent += 1;
+        return;
+      }
+      if (answer.status !== 503 && answer.status !== 0) {
+        refused += 1;
+        return;
+      }
+      unavailable += 1;
+      if (attempt >= RESEND_ATTEMPTS) {
+        lost += 1;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, answer.retryAfterS * 1000));
+    }
+  };
   const slices = 100;
   const perSlice = Math.ceil(trucks / slices);
   const begin = performance.now();
@@ -171,20 +214,9 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
         const started = performance.now();
         sentAt[index * seconds + second] = started;
         sent += 1;
-        const request = get(
-          `${baseUrl}/api/ingest/osmand?id=${deviceId}&lat=${lat}&lon=${lng}&timestamp=${timestamp}&speed=16`,
-        )
-          .then((status) => {
-            requestLatency.add(performance.now() - started);
-            if (status === 200) accepted += 1;
-            else if (status === 503) unavailable += 1;
-            else refused += 1;
-          })
-          .catch(() => {
-            unavailable += 1;
-          })
-          .finally(() => inFlight.delete(request));
-        inFlight.add(request);
+        track(
+          send(`${baseUrl}/api/ingest/osmand?id=${deviceId}&lat=${lat}&lon=${lng}&timestamp=${timestamp}&speed=16`),
+        );
       }
     }
   }
@@ -206,6 +238,8 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
     accepted,
     refused,
     unavailable,
+    resent,
+    lost,
     acceptedPerSecond: accepted / elapsedS,
     requestLatency,
     ingestToConsole,
