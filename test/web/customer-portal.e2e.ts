@@ -1,4 +1,6 @@
 import type { DeliveryTicketDto, PlanResponseDto, PourDocumentDto, PourOrderDto } from '@pourline/contracts';
+import { localDateInZone } from '@pourline/domain';
+import { PLANT_TIME_ZONE } from '../support/test-constants';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type BrowserSession } from '../support/browser';
 import { adminSession, createPour, createUser, documentForm, expectCreated } from '../support/factories';
@@ -11,7 +13,7 @@ import {
   scheduleLoad,
 } from '../support/load-factories';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = localDateInZone(new Date(), PLANT_TIME_ZONE);
 const noonInShanghai = `${today}T04:00:00.000Z`;
 /** Noon in Shanghai, or now while that is still ahead: loading a pour hours early needs a reason. */
 const startedToday = new Date(Math.min(Date.parse(noonInShanghai), Date.now())).toISOString();

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { CreatePourRequest, type CurrentUser, type LatLng, type PourDto } from '@pourline/contracts';
-import { type DocumentType, lineStringLengthMeters, type PourStatus } from '@pourline/domain';
+import { type DocumentType, instantToWallClock, lineStringLengthMeters, type PourStatus } from '@pourline/domain';
 import { DocumentsService } from '../modules/documents/documents.service';
 import { PumpsService } from '../modules/fleet/pumps.service';
 import { TrucksService } from '../modules/fleet/trucks.service';
@@ -12,8 +12,9 @@ import { ProjectsService } from '../modules/projects/projects.service';
 import { DEMO_PUMPS } from './demo-fleet';
 import { offset } from './demo-geometry';
 import { DEMO_MIXES } from './demo-mixes';
-import { DEMO_PLANTS, DEMO_SITES, DEMO_UTC_OFFSET } from './demo-places';
+import { DEMO_PLANTS, DEMO_SITES, DEMO_TIME_ZONE, DEMO_UTC_OFFSET } from './demo-places';
 import { DEMO_POURS, type DemoPour } from './demo-pours';
+import { shapeDemoDay } from './demo-day-shape';
 import { DEMO_REPORT_TYPES, demoReport } from './demo-reports';
 import { deliveredByNowM3, type HistoryPour, type HistoryTruck, planHistory } from './demo-history-plan';
 import { recordHistory } from './demo-history-recorder';
@@ -57,7 +58,9 @@ export async function seedToday(
   }
   // Pours come in order of their start, sharing the plants' trucks through the day.
   const truckFreeAt = new Map<string, number>();
-  for (const pour of DEMO_POURS) {
+  const wallClock = instantToWallClock(now.toISOString(), DEMO_TIME_ZONE);
+  const nowMinutes = Number(wallClock.slice(11, 13)) * 60 + Number(wallClock.slice(14, 16));
+  for (const pour of shapeDemoDay(DEMO_POURS, nowMinutes)) {
     // One pour that cannot be seeded whole must not leave the rest of the day unplanned.
     await seedPour(app, actors, { day, now, truckFreeAt }, pour, references, log).catch((error: unknown) =>
       log(`demo: pour ${pour.start} at ${DEMO_SITES[pour.site].name} not seeded whole: ${String(error)}`),

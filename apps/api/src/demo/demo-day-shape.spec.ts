@@ -1,0 +1,35 @@
+import { shapeDemoDay } from './demo-day-shape';
+import { DEMO_POURS } from './demo-pours';
+
+const minutes = (start: string) => Number(start.slice(0, 2)) * 60 + Number(start.slice(3));
+
+describe('shapeDemoDay', () => {
+  it('keeps the day as written from mid-morning on, and in the first hour after midnight', () => {
+    expect(shapeDemoDay(DEMO_POURS, 10 * 60)).toEqual(DEMO_POURS);
+    expect(shapeDemoDay(DEMO_POURS, 17 * 60)).toEqual(DEMO_POURS);
+    expect(shapeDemoDay(DEMO_POURS, 30)).toEqual(DEMO_POURS);
+  });
+
+  it.each([60, 90, 200, 420, 599])(
+    'at %i minutes past midnight: finished pours end before now, pours under way started, the rest lie ahead in order',
+    (now) => {
+      const shaped = shapeDemoDay(DEMO_POURS, now);
+      expect(shaped.map((pour) => pour.status)).toEqual(DEMO_POURS.map((pour) => pour.status));
+      for (const pour of shaped) {
+        const start = minutes(pour.start);
+        expect(start).toBeGreaterThanOrEqual(5);
+        if (pour.status === 'completed') {
+          expect(pour.volumeM3).toBeGreaterThanOrEqual(1);
+          expect(start + (pour.volumeM3 / pour.pourRateM3PerHour) * 60).toBeLessThanOrEqual(now);
+        } else if (pour.status === 'in_progress') expect(start).toBeLessThan(now);
+        else expect(start).toBeGreaterThanOrEqual(now);
+      }
+      const starts = shaped.map((pour) => minutes(pour.start));
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      // Pours under way and ahead keep their size.
+      expect(shaped.filter((pour) => pour.status !== 'completed').map((pour) => pour.volumeM3)).toEqual(
+        DEMO_POURS.filter((pour) => pour.status !== 'completed').map((pour) => pour.volumeM3),
+      );
+    },
+  );
+});
