@@ -12,6 +12,9 @@ import type {
   SchedulerTruck,
 } from './types';
 
+/** Read once into a local: an imported binding may be looked up anew on every use. */
+const EPSILON = EPSILON_MINUTES;
+
 /** What stays the same from one construction to the next. */
 export interface PlanContext {
   input: SchedulerInput;
@@ -24,8 +27,14 @@ export interface PlanContext {
   startedPours: readonly number[];
   /** Pours not started, in the order a plain greedy plan takes them. */
   openPours: readonly number[];
-  /** Equal for trucks that, with nothing planned yet, would offer the same trip. */
-  idleSignatures: ReadonlyMap<SchedulerTruck, string>;
+  /** Per truck index: equal for trucks that, with nothing planned yet, would offer the same trip. */
+  idleGroups: readonly number[];
+  /** Per pour index, the places in the input of the plants that may supply it. */
+  pourPlants: readonly (readonly number[])[];
+  /** Per truck index, per plant index: the earliest batch there with nothing planned. */
+  firstReady: readonly Float64Array[];
+  /** Per truck index, per pour index: the drive from there to the nearest plant the truck may end its shift at. */
+  backMinutes: readonly Float64Array[];
 }
 
 export const TRUCK_CHOICES = [
@@ -66,6 +75,8 @@ type LoadTimes = Pick<
 
 interface Candidate extends LoadTimes {
   timeline: TruckTimeline;
+  /** The plant's place in the input. */
+  plant: number;
   gap: number;
   /** How long the truck stands idle before this batch: a tight fit leaves room for other trips. */
   idleMinutes: number;
@@ -116,7 +127,8 @@ const MAX_RETIMINGS = 60;
 
 class PlanBuilder {
   private readonly timelines: TruckTimeline[];
-  private readonly slots = new Map<string, PlantSlots>();
+  /** Per plant index. */
+  private readonly slots: PlantSlots[];
   private readonly plans: PourPlan[];
   private readonly chainEnd: (number | null)[];
   private readonly pours: readonly SchedulerPour[];
@@ -127,8 +139,10 @@ class PlanBuilder {
     const { input } = context;
     this.pours = input.pours;
     this.nowMinute = input.nowMinute;
-    this.timelines = input.trucks.map((truck) => new TruckTimeline(truck, context.travel));
-    for (const plant of input.plants) this.slots.set(plant.id, new PlantSlots(plant));
+    this.timelines = input.trucks.map(
+      (truck, t) => new TruckTimeline(truck, context.travel, context.firstReady[t], context.backMinutes[t]),
+    );
+    this.slots = input.plants.map((plant) => new PlantSlots(plant));
     this.plans = input.pours.map((pour) => ({
       pourId: pour.id,
       status: 'complete',
@@ -152,11 +166,14 @@ class PlanBuilder {
   }
 
   private projectLoadsInProgress(pourIndex: number): void {
+    if (this.context.inProgress[pourIndex].length === 0) return;
     const pour = this.pours[pourIndex];
+    const { travel } = this.context;
     const timelineOf = new Map(this.timelines.map((timeline) => [timeline.truck.id, timeline]));
     for (const load of this.context.inProgress[pourIndex]) {
       const timeline = timelineOf.get(load.truckId)!;
       const plant = this.context.plantsById.get(load.plantId)!;
+      const plantIndex = travel.plantIndex.get(load.plantId)!;
       const setupMinutes = pour.siteSetupMinutes ?? 0;
       const previousEnd = this.chainEnd[pourIndex];
       const start = load.dischargeStartMinute ?? Math.max(load.arriveMinute + setupMinutes, previousEnd ?? -Infinity);
@@ -164,10 +181,12 @@ class PlanBuilder {
       timeline.append({
         plantId: load.plantId,
         pourId: pour.id,
+        plant: plantIndex,
+        pour: pourIndex,
         batchMinute: load.batchMinute,
         dischargeEndMinute: end,
       });
-      this.slots.get(load.plantId)?.book(load.batchMinute);
+      this.slots[plantIndex].book(load.batchMinute);
       this.record(pourIndex, {
         pourId: pour.id,
         sequence: 0,
@@ -198,7 +217,7 @@ class PlanBuilder {
     for (;;) {
       let next: number | null = null;
       for (const [i, m3] of remaining) {
-        if (m3 > EPSILON_MINUTES && (next === null || needNext(i) < needNext(next))) next = i;
+        if (m3 > EPSILON && (next === null || needNext(i) < needNext(next))) next = i;
       }
       if (next === null) break;
       const candidate = this.bestCandidate(next, needNext(next), remaining.get(next)!, Infinity);
@@ -215,10 +234,7 @@ class PlanBuilder {
       const endMinute = this.pours[i].window.endMinute;
       const lastEnd = this.chainEnd[i];
       if (endMinute !== undefined && lastEnd !== null) plan.overrunMinutes = Math.max(0, lastEnd - endMinute);
-      const late =
-        Math.abs(remaining.get(i)!) > EPSILON_MINUTES ||
-        plan.coldJoints.length > 0 ||
-        plan.overrunMinutes > EPSILON_MINUTES;
+      const late = Math.abs(remaining.get(i)!) > EPSILON || plan.coldJoints.length > 0 || plan.overrunMinutes > EPSILON;
       plan.status = late ? 'late' : 'complete';
     }
   }
@@ -236,7 +252,7 @@ class PlanBuilder {
     const applied: Applied[] = [];
     let remaining = pour.remainingM3;
     let retimings = 0;
-    while (remaining > EPSILON_MINUTES) {
+    while (remaining > EPSILON) {
       const previous = applied[applied.length - 1]?.candidate;
       const previousEnd = previous?.dischargeEndMinute ?? -Infinity;
       const candidate = this.bestCandidate(
@@ -247,7 +263,7 @@ class PlanBuilder {
       );
       const lateByMinutes =
         candidate && previous ? candidate.dischargeStartMinute - previousEnd - pour.maxGapMinutes : 0;
-      if (candidate && lateByMinutes <= EPSILON_MINUTES) {
+      if (candidate && lateByMinutes <= EPSILON) {
         applied.push(this.apply(pourIndex, candidate));
         remaining -= candidate.volumeM3;
         continue;
@@ -260,7 +276,7 @@ class PlanBuilder {
       notBefore[held] = previous.dischargeStartMinute + lateByMinutes;
       notBefore.length = held + 1;
     }
-    if (remaining <= EPSILON_MINUTES) return;
+    if (remaining <= EPSILON) return;
     for (let i = applied.length - 1; i >= 0; i--) this.undo(pourIndex, applied[i]);
     this.plans[pourIndex].status = 'unserved';
   }
@@ -271,68 +287,76 @@ class PlanBuilder {
     remainingM3: number,
     latestEnd: number,
   ): Candidate | null {
-    const { travel, plantsById } = this.context;
+    const { travel, input, idleGroups } = this.context;
     const pour = this.pours[pourIndex];
     const choice = this.choices[pourIndex] ?? 'bigger_load';
     const reach = choice.endsWith('_in_reach') ? earliestStart + pour.maxGapMinutes : -Infinity;
     const setupMinutes = pour.siteSetupMinutes ?? 0;
+    const pourPlants = this.context.pourPlants[pourIndex];
     let best: Candidate | null = null;
     // Many trucks stand at the same plant from the same minute: ask the plant once per wanted batch.
-    const slotAnswers = new Map<string, { earlier: number | null; later: number | null }>();
-    const idleAlike = new Set<string>();
-    for (const timeline of this.timelines) {
+    let slotAnswers: Map<string, { earlier: number | null; later: number | null }> | null = null;
+    // Trucks with nothing planned yet that stand at the same place from the same minute offer the same trip.
+    let idleSeen = 0;
+    for (let t = 0; t < this.timelines.length; t++) {
+      const timeline = this.timelines[t];
       const truck = timeline.truck;
-      // Trucks with nothing planned yet that stand at the same place from the same minute offer the same trip.
       if (timeline.trips.length === 0) {
-        const alike = this.context.idleSignatures.get(truck)!;
-        if (idleAlike.has(alike)) continue;
-        idleAlike.add(alike);
+        const group = idleGroups[t];
+        if (group < 31) {
+          if (idleSeen & (1 << group)) continue;
+          idleSeen |= 1 << group;
+        } else if (this.idleAlikeSeen(group)) continue;
       }
       const volumeM3 = Math.min(truck.capacityM3, remainingM3);
       const durationMinutes = dischargeMinutes(truck, pour, volumeM3);
-      const returnPlants = [truck.homePlantId, ...pour.plantIds];
-      for (const plantId of pour.plantIds) {
-        const plant = plantsById.get(plantId)!;
-        const driveMinutes = travel.plantToPour(plantId, pour.id);
+      // Stretches that end before the discharge could: skipped without a look.
+      const firstGap = timeline.firstGapEndingAfter(earliestStart + durationMinutes);
+      for (const plantIndex of pourPlants) {
+        const plant = input.plants[plantIndex];
+        const driveMinutes = travel.plantToPourAt(plantIndex, pourIndex);
         const leadMinutes = plant.loadingMinutes + driveMinutes + setupMinutes;
         // The fastest possible trip from this plant already outlives the concrete.
-        if (!Number.isFinite(driveMinutes) || leadMinutes + durationMinutes > pour.maxAgeMinutes + EPSILON_MINUTES)
-          continue;
-        const slots = this.slots.get(plantId)!;
-        for (let gap = 0; gap < timeline.gapCount; gap++) {
-          const ready = Math.max(timeline.readyAt(gap, plantId), this.nowMinute);
+        if (!Number.isFinite(driveMinutes) || leadMinutes + durationMinutes > pour.maxAgeMinutes + EPSILON) continue;
+        const slots = this.slots[plantIndex];
+        for (let gap = firstGap; gap < timeline.gapCount; gap++) {
+          const ready = Math.max(timeline.readyAt(gap, plantIndex), this.nowMinute);
           if (!Number.isFinite(ready)) continue;
           let start = Math.max(earliestStart, ready + leadMinutes);
           // Later stretches of this truck only start later.
-          if (best && start > Math.max(best.dischargeStartMinute, reach) + EPSILON_MINUTES) break;
+          if (best && start > Math.max(best.dischargeStartMinute, reach) + EPSILON) break;
           // A gap too short for the trip on time is too short for it late.
-          if (start + durationMinutes > latestEnd + EPSILON_MINUTES) break;
-          const gapEnd = timeline.latestEnd(gap, pour.id, returnPlants);
-          if (start + durationMinutes > gapEnd + EPSILON_MINUTES) continue;
+          if (start + durationMinutes > latestEnd + EPSILON) break;
+          const gapEnd = timeline.latestEnd(gap, pourIndex);
+          if (start + durationMinutes > gapEnd + EPSILON) continue;
           let batch = start - leadMinutes;
-          const key = `${plantId} ${batch} ${ready}`;
-          let answer = slotAnswers.get(key);
-          if (!answer) {
-            answer = { earlier: slots.latestFreeAtOrBefore(batch, ready), later: null };
-            if (answer.earlier !== batch) answer.later = slots.earliestFreeAtOrAfter(batch);
-            slotAnswers.set(key, answer);
-          }
-          const { earlier, later } = answer;
-          if (earlier !== null && start + durationMinutes - earlier <= pour.maxAgeMinutes + EPSILON_MINUTES) {
-            batch = earlier;
-          } else {
-            if (later === null) break;
-            start += later - batch;
-            batch = later;
+          if (!slots.alwaysFree) {
+            slotAnswers ??= new Map();
+            const key = `${plantIndex} ${batch} ${ready}`;
+            let answer = slotAnswers.get(key);
+            if (!answer) {
+              answer = { earlier: slots.latestFreeAtOrBefore(batch, ready), later: null };
+              if (answer.earlier !== batch) answer.later = slots.earliestFreeAtOrAfter(batch);
+              slotAnswers.set(key, answer);
+            }
+            const { earlier, later } = answer;
+            if (earlier !== null && start + durationMinutes - earlier <= pour.maxAgeMinutes + EPSILON) {
+              batch = earlier;
+            } else {
+              if (later === null) break;
+              start += later - batch;
+              batch = later;
+            }
           }
           const end = start + durationMinutes;
-          if (end > latestEnd + EPSILON_MINUTES) break;
-          if (end > gapEnd + EPSILON_MINUTES) continue;
+          if (end > latestEnd + EPSILON) break;
+          if (end > gapEnd + EPSILON) continue;
           const departMinute = batch + plant.loadingMinutes;
           const candidate: Candidate = {
             timeline,
             gap,
-            plantId,
+            plant: plantIndex,
+            plantId: plant.id,
             volumeM3,
             batchMinute: batch,
             departMinute,
@@ -347,7 +371,17 @@ class PlanBuilder {
         }
       }
     }
+    this.idleAlike.clear();
     return best;
+  }
+
+  /** Idle groups past the bit mask's reach, seen in the current `bestCandidate` call. */
+  private readonly idleAlike = new Set<number>();
+
+  private idleAlikeSeen(group: number): boolean {
+    if (this.idleAlike.has(group)) return true;
+    this.idleAlike.add(group);
+    return false;
   }
 
   private apply(pourIndex: number, candidate: Candidate): Applied {
@@ -355,11 +389,13 @@ class PlanBuilder {
     const trip: Trip = {
       plantId: candidate.plantId,
       pourId: pour.id,
+      plant: candidate.plant,
+      pour: pourIndex,
       batchMinute: candidate.batchMinute,
       dischargeEndMinute: candidate.dischargeEndMinute,
     };
     candidate.timeline.insert(candidate.gap, trip);
-    this.slots.get(candidate.plantId)!.book(candidate.batchMinute);
+    this.slots[candidate.plant].book(candidate.batchMinute);
     this.record(pourIndex, {
       pourId: pour.id,
       sequence: 0,
@@ -379,7 +415,7 @@ class PlanBuilder {
 
   private undo(pourIndex: number, { candidate, trip }: Applied): void {
     candidate.timeline.remove(trip);
-    this.slots.get(candidate.plantId)!.release(candidate.batchMinute);
+    this.slots[candidate.plant].release(candidate.batchMinute);
     const plan = this.plans[pourIndex];
     const load = plan.loads.pop()!;
     plan.plannedM3 -= load.volumeM3;
@@ -398,7 +434,7 @@ class PlanBuilder {
     const previousEnd = this.chainEnd[pourIndex];
     if (previousEnd !== null) {
       const gapMinutes = load.dischargeStartMinute - previousEnd;
-      if (gapMinutes > pour.maxGapMinutes + EPSILON_MINUTES) {
+      if (gapMinutes > pour.maxGapMinutes + EPSILON) {
         plan.coldJoints.push({ afterSequence: load.sequence - 1, gapMinutes });
       }
     }
@@ -460,29 +496,29 @@ class PlanBuilder {
  * waiting and the tightest fit.
  */
 function isBetter(a: Candidate, b: Candidate, choice: TruckChoice, reach: number): boolean {
-  const aInReach = a.dischargeStartMinute <= reach + EPSILON_MINUTES;
-  const bInReach = b.dischargeStartMinute <= reach + EPSILON_MINUTES;
+  const aInReach = a.dischargeStartMinute <= reach + EPSILON;
+  const bInReach = b.dischargeStartMinute <= reach + EPSILON;
   if (aInReach !== bInReach) return aInReach;
-  if (aInReach && choice === 'bigger_in_reach' && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON_MINUTES) {
+  if (aInReach && choice === 'bigger_in_reach' && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON) {
     return a.volumeM3 > b.volumeM3;
   }
-  if (aInReach && choice === 'fit_in_reach' && Math.abs(a.idleMinutes - b.idleMinutes) > EPSILON_MINUTES) {
+  if (aInReach && choice === 'fit_in_reach' && Math.abs(a.idleMinutes - b.idleMinutes) > EPSILON) {
     return a.idleMinutes < b.idleMinutes;
   }
-  if (Math.abs(a.dischargeStartMinute - b.dischargeStartMinute) > EPSILON_MINUTES) {
+  if (Math.abs(a.dischargeStartMinute - b.dischargeStartMinute) > EPSILON) {
     return a.dischargeStartMinute < b.dischargeStartMinute;
   }
-  if ((choice === 'bigger_load' || choice === 'smaller_load') && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON_MINUTES) {
+  if ((choice === 'bigger_load' || choice === 'smaller_load') && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON) {
     return choice === 'bigger_load' ? a.volumeM3 > b.volumeM3 : a.volumeM3 < b.volumeM3;
   }
-  if (Math.abs(a.siteWaitMinutes - b.siteWaitMinutes) > EPSILON_MINUTES) return a.siteWaitMinutes < b.siteWaitMinutes;
-  return a.idleMinutes < b.idleMinutes - EPSILON_MINUTES;
+  if (Math.abs(a.siteWaitMinutes - b.siteWaitMinutes) > EPSILON) return a.siteWaitMinutes < b.siteWaitMinutes;
+  return a.idleMinutes < b.idleMinutes - EPSILON;
 }
 
 export function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) {
     const difference = a[i] - b[i];
-    if (Math.abs(difference) > EPSILON_MINUTES) return difference;
+    if (Math.abs(difference) > EPSILON) return difference;
   }
   return 0;
 }
