@@ -51,6 +51,12 @@ export interface Genome {
   openOrder: readonly number[];
   /** Per pour index. */
   truckChoice: readonly TruckChoice[];
+  /**
+   * Per pour index, minutes after its window's start before which an open
+   * pour's first discharge may not start (none when absent): a pour planned
+   * early may leave its trucks free for a while for pours planned after it.
+   */
+  startDelay?: readonly number[];
 }
 
 export interface Construction {
@@ -122,6 +128,49 @@ export function construct(context: PlanContext, genome: Genome): Construction {
   return new PlanBuilder(context).build(genome);
 }
 
+/**
+ * Builds plan after plan for one search, each from the last one's state: the
+ * pours planned before the first place where the new genome differs keep
+ * their loads (their plan cannot change, being built first), and only the
+ * rest is taken back and planned again. The plans are the same as
+ * `construct` gives.
+ */
+export class Constructor {
+  private builder: PlanBuilder | null = null;
+  private last: Genome | null = null;
+
+  constructor(private readonly context: PlanContext) {}
+
+  build(genome: Genome): Construction {
+    const from = this.builder && this.last ? firstDifference(this.context, this.last, genome) : null;
+    this.last = genome;
+    if (from === null) {
+      this.builder = new PlanBuilder(this.context);
+      return this.builder.build(genome);
+    }
+    return this.builder!.rebuildFrom(from, genome);
+  }
+}
+
+/**
+ * The first place in the open order from which two genomes may give
+ * different plans, or null when even the started pours may differ.
+ */
+export function firstDifference(context: PlanContext, a: Genome, b: Genome): number | null {
+  for (const i of context.startedPours) if (a.truckChoice[i] !== b.truckChoice[i]) return null;
+  const order = a.openOrder;
+  for (let at = 0; at < order.length; at++) {
+    const pourIndex = order[at];
+    if (
+      pourIndex !== b.openOrder[at] ||
+      a.truckChoice[pourIndex] !== b.truckChoice[pourIndex] ||
+      (a.startDelay?.[pourIndex] ?? 0) !== (b.startDelay?.[pourIndex] ?? 0)
+    )
+      return at;
+  }
+  return order.length;
+}
+
 /** Holding loads back lets trucks come round; past this many tries the pour is left out. */
 const MAX_RETIMINGS = 60;
 
@@ -134,6 +183,11 @@ class PlanBuilder {
   private readonly pours: readonly SchedulerPour[];
   private readonly nowMinute: number;
   private choices: readonly TruckChoice[] = [];
+  /** Per place in the open order, the loads planned for its pour (none when left unserved). */
+  private readonly openApplied: { pourIndex: number; applied: Applied[] }[] = [];
+  /** The loads of the pours planned late, in the order they were planned. */
+  private lateApplied: { pourIndex: number; applied: Applied }[] = [];
+  private delays: readonly number[] | null = null;
 
   constructor(private readonly context: PlanContext) {
     const { input } = context;
@@ -156,11 +210,40 @@ class PlanBuilder {
 
   build(genome: Genome): Construction {
     this.choices = genome.truckChoice;
+    this.delays = genome.startDelay ?? null;
     this.pours.forEach((_, i) => this.projectLoadsInProgress(i));
     this.planToTheEnd(this.context.startedPours);
-    for (const i of genome.openOrder) this.planOpen(i);
+    return this.rebuildFrom(0, genome);
+  }
+
+  /**
+   * The plan of another genome that orders and treats the open pours before
+   * place `from` the same as the last one built: the loads of the pours from
+   * there on (and of pours planned late) are taken back, then planned again.
+   */
+  rebuildFrom(from: number, genome: Genome): Construction {
+    for (let i = this.lateApplied.length - 1; i >= 0; i--) {
+      const { pourIndex, applied } = this.lateApplied[i];
+      this.undo(pourIndex, applied);
+      this.plans[pourIndex].status = 'unserved';
+      this.plans[pourIndex].overrunMinutes = 0;
+    }
+    this.lateApplied = [];
+    for (let at = this.openApplied.length - 1; at >= from; at--) {
+      const { pourIndex, applied } = this.openApplied[at];
+      for (let i = applied.length - 1; i >= 0; i--) this.undo(pourIndex, applied[i]);
+      this.plans[pourIndex].status = 'complete';
+    }
+    this.openApplied.length = Math.min(this.openApplied.length, from);
+    this.choices = genome.truckChoice;
+    this.delays = genome.startDelay ?? null;
+    for (let at = from; at < genome.openOrder.length; at++) {
+      const pourIndex = genome.openOrder[at];
+      this.openApplied.push({ pourIndex, applied: this.planOpen(pourIndex) });
+    }
     this.planToTheEnd(
       genome.openOrder.filter((i) => this.plans[i].status === 'unserved' && this.pours[i].planEvenIfLate),
+      this.lateApplied,
     );
     return this.summarise();
   }
@@ -211,7 +294,7 @@ class PlanBuilder {
    * runs out first choosing the next truck, so that a plant or a fleet too
    * small for all of them spreads the pauses instead of starving one pour.
    */
-  private planToTheEnd(pourIndexes: readonly number[]): void {
+  private planToTheEnd(pourIndexes: readonly number[], appliedLog?: { pourIndex: number; applied: Applied }[]): void {
     const remaining = new Map(pourIndexes.map((i) => [i, this.pours[i].remainingM3]));
     const needNext = (i: number) => this.chainEnd[i] ?? this.pours[i].window.startMinute;
     for (;;) {
@@ -226,7 +309,8 @@ class PlanBuilder {
         remaining.set(next, -remaining.get(next)!);
         continue;
       }
-      this.apply(next, candidate);
+      const applied = this.apply(next, candidate);
+      appliedLog?.push({ pourIndex: next, applied });
       remaining.set(next, remaining.get(next)! - candidate.volumeM3);
     }
     for (const i of pourIndexes) {
@@ -245,10 +329,10 @@ class PlanBuilder {
    * is held back just enough (and so on up the chain), which gives the trucks
    * the time to come round, and the chain is built again.
    */
-  private planOpen(pourIndex: number): void {
+  private planOpen(pourIndex: number): Applied[] {
     const pour = this.pours[pourIndex];
     const latestEnd = pour.window.endMinute ?? Infinity;
-    const notBefore: number[] = [pour.window.startMinute];
+    const notBefore: number[] = [pour.window.startMinute + (this.delays?.[pourIndex] ?? 0)];
     const applied: Applied[] = [];
     let remaining = pour.remainingM3;
     let retimings = 0;
@@ -276,9 +360,10 @@ class PlanBuilder {
       notBefore[held] = previous.dischargeStartMinute + lateByMinutes;
       notBefore.length = held + 1;
     }
-    if (remaining <= EPSILON) return;
+    if (remaining <= EPSILON) return applied;
     for (let i = applied.length - 1; i >= 0; i--) this.undo(pourIndex, applied[i]);
     this.plans[pourIndex].status = 'unserved';
+    return [];
   }
 
   private bestCandidate(
@@ -482,7 +567,8 @@ class PlanBuilder {
       }
     });
     return {
-      pours: this.plans,
+      // Copies: the builder goes on to build other plans from these.
+      pours: this.plans.map((plan) => ({ ...plan, loads: [...plan.loads], coldJoints: [...plan.coldJoints] })),
       metrics,
       key: [...startedLateness, -metrics.servedM3, openLateness, metrics.siteWaitMinutes, metrics.truckMinutes],
     };
