@@ -12,6 +12,9 @@ import type {
   SchedulerTruck,
 } from './types';
 
+/** Read once into a local: an imported binding may be looked up anew on every use. */
+const EPSILON = EPSILON_MINUTES;
+
 /** What stays the same from one construction to the next. */
 export interface PlanContext {
   input: SchedulerInput;
@@ -24,8 +27,14 @@ export interface PlanContext {
   startedPours: readonly number[];
   /** Pours not started, in the order a plain greedy plan takes them. */
   openPours: readonly number[];
-  /** Equal for trucks that, with nothing planned yet, would offer the same trip. */
-  idleSignatures: ReadonlyMap<SchedulerTruck, string>;
+  /** Per truck index: equal for trucks that, with nothing planned yet, would offer the same trip. */
+  idleGroups: readonly number[];
+  /** Per pour index, the places in the input of the plants that may supply it. */
+  pourPlants: readonly (readonly number[])[];
+  /** Per truck index, per plant index: the earliest batch there with nothing planned. */
+  firstReady: readonly Float64Array[];
+  /** Per truck index, per pour index: the drive from there to the nearest plant the truck may end its shift at. */
+  backMinutes: readonly Float64Array[];
 }
 
 export const TRUCK_CHOICES = [
@@ -42,6 +51,12 @@ export interface Genome {
   openOrder: readonly number[];
   /** Per pour index. */
   truckChoice: readonly TruckChoice[];
+  /**
+   * Per pour index, minutes after its window's start before which an open
+   * pour's first discharge may not start (none when absent): a pour planned
+   * early may leave its trucks free for a while for pours planned after it.
+   */
+  startDelay?: readonly number[];
 }
 
 export interface Construction {
@@ -66,6 +81,8 @@ type LoadTimes = Pick<
 
 interface Candidate extends LoadTimes {
   timeline: TruckTimeline;
+  /** The plant's place in the input. */
+  plant: number;
   gap: number;
   /** How long the truck stands idle before this batch: a tight fit leaves room for other trips. */
   idleMinutes: number;
@@ -111,24 +128,75 @@ export function construct(context: PlanContext, genome: Genome): Construction {
   return new PlanBuilder(context).build(genome);
 }
 
+/**
+ * Builds plan after plan for one search, each from the last one's state: the
+ * pours planned before the first place where the new genome differs keep
+ * their loads (their plan cannot change, being built first), and only the
+ * rest is taken back and planned again. The plans are the same as
+ * `construct` gives.
+ */
+export class Constructor {
+  private builder: PlanBuilder | null = null;
+  private last: Genome | null = null;
+
+  constructor(private readonly context: PlanContext) {}
+
+  build(genome: Genome): Construction {
+    const from = this.builder && this.last ? firstDifference(this.context, this.last, genome) : null;
+    this.last = genome;
+    if (from === null) {
+      this.builder = new PlanBuilder(this.context);
+      return this.builder.build(genome);
+    }
+    return this.builder!.rebuildFrom(from, genome);
+  }
+}
+
+/**
+ * The first place in the open order from which two genomes may give
+ * different plans, or null when even the started pours may differ.
+ */
+export function firstDifference(context: PlanContext, a: Genome, b: Genome): number | null {
+  for (const i of context.startedPours) if (a.truckChoice[i] !== b.truckChoice[i]) return null;
+  const order = a.openOrder;
+  for (let at = 0; at < order.length; at++) {
+    const pourIndex = order[at];
+    if (
+      pourIndex !== b.openOrder[at] ||
+      a.truckChoice[pourIndex] !== b.truckChoice[pourIndex] ||
+      (a.startDelay?.[pourIndex] ?? 0) !== (b.startDelay?.[pourIndex] ?? 0)
+    )
+      return at;
+  }
+  return order.length;
+}
+
 /** Holding loads back lets trucks come round; past this many tries the pour is left out. */
 const MAX_RETIMINGS = 60;
 
 class PlanBuilder {
   private readonly timelines: TruckTimeline[];
-  private readonly slots = new Map<string, PlantSlots>();
+  /** Per plant index. */
+  private readonly slots: PlantSlots[];
   private readonly plans: PourPlan[];
   private readonly chainEnd: (number | null)[];
   private readonly pours: readonly SchedulerPour[];
   private readonly nowMinute: number;
   private choices: readonly TruckChoice[] = [];
+  /** Per place in the open order, the loads planned for its pour (none when left unserved). */
+  private readonly openApplied: { pourIndex: number; applied: Applied[] }[] = [];
+  /** The loads of the pours planned late, in the order they were planned. */
+  private lateApplied: { pourIndex: number; applied: Applied }[] = [];
+  private delays: readonly number[] | null = null;
 
   constructor(private readonly context: PlanContext) {
     const { input } = context;
     this.pours = input.pours;
     this.nowMinute = input.nowMinute;
-    this.timelines = input.trucks.map((truck) => new TruckTimeline(truck, context.travel));
-    for (const plant of input.plants) this.slots.set(plant.id, new PlantSlots(plant));
+    this.timelines = input.trucks.map(
+      (truck, t) => new TruckTimeline(truck, context.travel, context.firstReady[t], context.backMinutes[t]),
+    );
+    this.slots = input.plants.map((plant) => new PlantSlots(plant));
     this.plans = input.pours.map((pour) => ({
       pourId: pour.id,
       status: 'complete',
@@ -142,21 +210,53 @@ class PlanBuilder {
 
   build(genome: Genome): Construction {
     this.choices = genome.truckChoice;
+    this.delays = genome.startDelay ?? null;
     this.pours.forEach((_, i) => this.projectLoadsInProgress(i));
     this.planToTheEnd(this.context.startedPours);
-    for (const i of genome.openOrder) this.planOpen(i);
+    return this.rebuildFrom(0, genome);
+  }
+
+  /**
+   * The plan of another genome that orders and treats the open pours before
+   * place `from` the same as the last one built: the loads of the pours from
+   * there on (and of pours planned late) are taken back, then planned again.
+   */
+  rebuildFrom(from: number, genome: Genome): Construction {
+    for (let i = this.lateApplied.length - 1; i >= 0; i--) {
+      const { pourIndex, applied } = this.lateApplied[i];
+      this.undo(pourIndex, applied);
+      this.plans[pourIndex].status = 'unserved';
+      this.plans[pourIndex].overrunMinutes = 0;
+    }
+    this.lateApplied = [];
+    for (let at = this.openApplied.length - 1; at >= from; at--) {
+      const { pourIndex, applied } = this.openApplied[at];
+      for (let i = applied.length - 1; i >= 0; i--) this.undo(pourIndex, applied[i]);
+      this.plans[pourIndex].status = 'complete';
+    }
+    this.openApplied.length = Math.min(this.openApplied.length, from);
+    this.choices = genome.truckChoice;
+    this.delays = genome.startDelay ?? null;
+    for (let at = from; at < genome.openOrder.length; at++) {
+      const pourIndex = genome.openOrder[at];
+      this.openApplied.push({ pourIndex, applied: this.planOpen(pourIndex) });
+    }
     this.planToTheEnd(
       genome.openOrder.filter((i) => this.plans[i].status === 'unserved' && this.pours[i].planEvenIfLate),
+      this.lateApplied,
     );
     return this.summarise();
   }
 
   private projectLoadsInProgress(pourIndex: number): void {
+    if (this.context.inProgress[pourIndex].length === 0) return;
     const pour = this.pours[pourIndex];
+    const { travel } = this.context;
     const timelineOf = new Map(this.timelines.map((timeline) => [timeline.truck.id, timeline]));
     for (const load of this.context.inProgress[pourIndex]) {
       const timeline = timelineOf.get(load.truckId)!;
       const plant = this.context.plantsById.get(load.plantId)!;
+      const plantIndex = travel.plantIndex.get(load.plantId)!;
       const setupMinutes = pour.siteSetupMinutes ?? 0;
       const previousEnd = this.chainEnd[pourIndex];
       const start = load.dischargeStartMinute ?? Math.max(load.arriveMinute + setupMinutes, previousEnd ?? -Infinity);
@@ -164,10 +264,12 @@ class PlanBuilder {
       timeline.append({
         plantId: load.plantId,
         pourId: pour.id,
+        plant: plantIndex,
+        pour: pourIndex,
         batchMinute: load.batchMinute,
         dischargeEndMinute: end,
       });
-      this.slots.get(load.plantId)?.book(load.batchMinute);
+      this.slots[plantIndex].book(load.batchMinute);
       this.record(pourIndex, {
         pourId: pour.id,
         sequence: 0,
@@ -192,13 +294,13 @@ class PlanBuilder {
    * runs out first choosing the next truck, so that a plant or a fleet too
    * small for all of them spreads the pauses instead of starving one pour.
    */
-  private planToTheEnd(pourIndexes: readonly number[]): void {
+  private planToTheEnd(pourIndexes: readonly number[], appliedLog?: { pourIndex: number; applied: Applied }[]): void {
     const remaining = new Map(pourIndexes.map((i) => [i, this.pours[i].remainingM3]));
     const needNext = (i: number) => this.chainEnd[i] ?? this.pours[i].window.startMinute;
     for (;;) {
       let next: number | null = null;
       for (const [i, m3] of remaining) {
-        if (m3 > EPSILON_MINUTES && (next === null || needNext(i) < needNext(next))) next = i;
+        if (m3 > EPSILON && (next === null || needNext(i) < needNext(next))) next = i;
       }
       if (next === null) break;
       const candidate = this.bestCandidate(next, needNext(next), remaining.get(next)!, Infinity);
@@ -207,7 +309,8 @@ class PlanBuilder {
         remaining.set(next, -remaining.get(next)!);
         continue;
       }
-      this.apply(next, candidate);
+      const applied = this.apply(next, candidate);
+      appliedLog?.push({ pourIndex: next, applied });
       remaining.set(next, remaining.get(next)! - candidate.volumeM3);
     }
     for (const i of pourIndexes) {
@@ -215,10 +318,7 @@ class PlanBuilder {
       const endMinute = this.pours[i].window.endMinute;
       const lastEnd = this.chainEnd[i];
       if (endMinute !== undefined && lastEnd !== null) plan.overrunMinutes = Math.max(0, lastEnd - endMinute);
-      const late =
-        Math.abs(remaining.get(i)!) > EPSILON_MINUTES ||
-        plan.coldJoints.length > 0 ||
-        plan.overrunMinutes > EPSILON_MINUTES;
+      const late = Math.abs(remaining.get(i)!) > EPSILON || plan.coldJoints.length > 0 || plan.overrunMinutes > EPSILON;
       plan.status = late ? 'late' : 'complete';
     }
   }
@@ -229,14 +329,14 @@ class PlanBuilder {
    * is held back just enough (and so on up the chain), which gives the trucks
    * the time to come round, and the chain is built again.
    */
-  private planOpen(pourIndex: number): void {
+  private planOpen(pourIndex: number): Applied[] {
     const pour = this.pours[pourIndex];
     const latestEnd = pour.window.endMinute ?? Infinity;
-    const notBefore: number[] = [pour.window.startMinute];
+    const notBefore: number[] = [pour.window.startMinute + (this.delays?.[pourIndex] ?? 0)];
     const applied: Applied[] = [];
     let remaining = pour.remainingM3;
     let retimings = 0;
-    while (remaining > EPSILON_MINUTES) {
+    while (remaining > EPSILON) {
       const previous = applied[applied.length - 1]?.candidate;
       const previousEnd = previous?.dischargeEndMinute ?? -Infinity;
       const candidate = this.bestCandidate(
@@ -247,7 +347,7 @@ class PlanBuilder {
       );
       const lateByMinutes =
         candidate && previous ? candidate.dischargeStartMinute - previousEnd - pour.maxGapMinutes : 0;
-      if (candidate && lateByMinutes <= EPSILON_MINUTES) {
+      if (candidate && lateByMinutes <= EPSILON) {
         applied.push(this.apply(pourIndex, candidate));
         remaining -= candidate.volumeM3;
         continue;
@@ -260,9 +360,10 @@ class PlanBuilder {
       notBefore[held] = previous.dischargeStartMinute + lateByMinutes;
       notBefore.length = held + 1;
     }
-    if (remaining <= EPSILON_MINUTES) return;
+    if (remaining <= EPSILON) return applied;
     for (let i = applied.length - 1; i >= 0; i--) this.undo(pourIndex, applied[i]);
     this.plans[pourIndex].status = 'unserved';
+    return [];
   }
 
   private bestCandidate(
@@ -271,68 +372,76 @@ class PlanBuilder {
     remainingM3: number,
     latestEnd: number,
   ): Candidate | null {
-    const { travel, plantsById } = this.context;
+    const { travel, input, idleGroups } = this.context;
     const pour = this.pours[pourIndex];
     const choice = this.choices[pourIndex] ?? 'bigger_load';
     const reach = choice.endsWith('_in_reach') ? earliestStart + pour.maxGapMinutes : -Infinity;
     const setupMinutes = pour.siteSetupMinutes ?? 0;
+    const pourPlants = this.context.pourPlants[pourIndex];
     let best: Candidate | null = null;
     // Many trucks stand at the same plant from the same minute: ask the plant once per wanted batch.
-    const slotAnswers = new Map<string, { earlier: number | null; later: number | null }>();
-    const idleAlike = new Set<string>();
-    for (const timeline of this.timelines) {
+    let slotAnswers: Map<string, { earlier: number | null; later: number | null }> | null = null;
+    // Trucks with nothing planned yet that stand at the same place from the same minute offer the same trip.
+    let idleSeen = 0;
+    for (let t = 0; t < this.timelines.length; t++) {
+      const timeline = this.timelines[t];
       const truck = timeline.truck;
-      // Trucks with nothing planned yet that stand at the same place from the same minute offer the same trip.
       if (timeline.trips.length === 0) {
-        const alike = this.context.idleSignatures.get(truck)!;
-        if (idleAlike.has(alike)) continue;
-        idleAlike.add(alike);
+        const group = idleGroups[t];
+        if (group < 31) {
+          if (idleSeen & (1 << group)) continue;
+          idleSeen |= 1 << group;
+        } else if (this.idleAlikeSeen(group)) continue;
       }
       const volumeM3 = Math.min(truck.capacityM3, remainingM3);
       const durationMinutes = dischargeMinutes(truck, pour, volumeM3);
-      const returnPlants = [truck.homePlantId, ...pour.plantIds];
-      for (const plantId of pour.plantIds) {
-        const plant = plantsById.get(plantId)!;
-        const driveMinutes = travel.plantToPour(plantId, pour.id);
+      // Stretches that end before the discharge could: skipped without a look.
+      const firstGap = timeline.firstGapEndingAfter(earliestStart + durationMinutes);
+      for (const plantIndex of pourPlants) {
+        const plant = input.plants[plantIndex];
+        const driveMinutes = travel.plantToPourAt(plantIndex, pourIndex);
         const leadMinutes = plant.loadingMinutes + driveMinutes + setupMinutes;
         // The fastest possible trip from this plant already outlives the concrete.
-        if (!Number.isFinite(driveMinutes) || leadMinutes + durationMinutes > pour.maxAgeMinutes + EPSILON_MINUTES)
-          continue;
-        const slots = this.slots.get(plantId)!;
-        for (let gap = 0; gap < timeline.gapCount; gap++) {
-          const ready = Math.max(timeline.readyAt(gap, plantId), this.nowMinute);
+        if (!Number.isFinite(driveMinutes) || leadMinutes + durationMinutes > pour.maxAgeMinutes + EPSILON) continue;
+        const slots = this.slots[plantIndex];
+        for (let gap = firstGap; gap < timeline.gapCount; gap++) {
+          const ready = Math.max(timeline.readyAt(gap, plantIndex), this.nowMinute);
           if (!Number.isFinite(ready)) continue;
           let start = Math.max(earliestStart, ready + leadMinutes);
           // Later stretches of this truck only start later.
-          if (best && start > Math.max(best.dischargeStartMinute, reach) + EPSILON_MINUTES) break;
+          if (best && start > Math.max(best.dischargeStartMinute, reach) + EPSILON) break;
           // A gap too short for the trip on time is too short for it late.
-          if (start + durationMinutes > latestEnd + EPSILON_MINUTES) break;
-          const gapEnd = timeline.latestEnd(gap, pour.id, returnPlants);
-          if (start + durationMinutes > gapEnd + EPSILON_MINUTES) continue;
+          if (start + durationMinutes > latestEnd + EPSILON) break;
+          const gapEnd = timeline.latestEnd(gap, pourIndex);
+          if (start + durationMinutes > gapEnd + EPSILON) continue;
           let batch = start - leadMinutes;
-          const key = `${plantId} ${batch} ${ready}`;
-          let answer = slotAnswers.get(key);
-          if (!answer) {
-            answer = { earlier: slots.latestFreeAtOrBefore(batch, ready), later: null };
-            if (answer.earlier !== batch) answer.later = slots.earliestFreeAtOrAfter(batch);
-            slotAnswers.set(key, answer);
-          }
-          const { earlier, later } = answer;
-          if (earlier !== null && start + durationMinutes - earlier <= pour.maxAgeMinutes + EPSILON_MINUTES) {
-            batch = earlier;
-          } else {
-            if (later === null) break;
-            start += later - batch;
-            batch = later;
+          if (!slots.alwaysFree) {
+            slotAnswers ??= new Map();
+            const key = `${plantIndex} ${batch} ${ready}`;
+            let answer = slotAnswers.get(key);
+            if (!answer) {
+              answer = { earlier: slots.latestFreeAtOrBefore(batch, ready), later: null };
+              if (answer.earlier !== batch) answer.later = slots.earliestFreeAtOrAfter(batch);
+              slotAnswers.set(key, answer);
+            }
+            const { earlier, later } = answer;
+            if (earlier !== null && start + durationMinutes - earlier <= pour.maxAgeMinutes + EPSILON) {
+              batch = earlier;
+            } else {
+              if (later === null) break;
+              start += later - batch;
+              batch = later;
+            }
           }
           const end = start + durationMinutes;
-          if (end > latestEnd + EPSILON_MINUTES) break;
-          if (end > gapEnd + EPSILON_MINUTES) continue;
+          if (end > latestEnd + EPSILON) break;
+          if (end > gapEnd + EPSILON) continue;
           const departMinute = batch + plant.loadingMinutes;
           const candidate: Candidate = {
             timeline,
             gap,
-            plantId,
+            plant: plantIndex,
+            plantId: plant.id,
             volumeM3,
             batchMinute: batch,
             departMinute,
@@ -347,7 +456,17 @@ class PlanBuilder {
         }
       }
     }
+    this.idleAlike.clear();
     return best;
+  }
+
+  /** Idle groups past the bit mask's reach, seen in the current `bestCandidate` call. */
+  private readonly idleAlike = new Set<number>();
+
+  private idleAlikeSeen(group: number): boolean {
+    if (this.idleAlike.has(group)) return true;
+    this.idleAlike.add(group);
+    return false;
   }
 
   private apply(pourIndex: number, candidate: Candidate): Applied {
@@ -355,11 +474,13 @@ class PlanBuilder {
     const trip: Trip = {
       plantId: candidate.plantId,
       pourId: pour.id,
+      plant: candidate.plant,
+      pour: pourIndex,
       batchMinute: candidate.batchMinute,
       dischargeEndMinute: candidate.dischargeEndMinute,
     };
     candidate.timeline.insert(candidate.gap, trip);
-    this.slots.get(candidate.plantId)!.book(candidate.batchMinute);
+    this.slots[candidate.plant].book(candidate.batchMinute);
     this.record(pourIndex, {
       pourId: pour.id,
       sequence: 0,
@@ -379,7 +500,7 @@ class PlanBuilder {
 
   private undo(pourIndex: number, { candidate, trip }: Applied): void {
     candidate.timeline.remove(trip);
-    this.slots.get(candidate.plantId)!.release(candidate.batchMinute);
+    this.slots[candidate.plant].release(candidate.batchMinute);
     const plan = this.plans[pourIndex];
     const load = plan.loads.pop()!;
     plan.plannedM3 -= load.volumeM3;
@@ -398,7 +519,7 @@ class PlanBuilder {
     const previousEnd = this.chainEnd[pourIndex];
     if (previousEnd !== null) {
       const gapMinutes = load.dischargeStartMinute - previousEnd;
-      if (gapMinutes > pour.maxGapMinutes + EPSILON_MINUTES) {
+      if (gapMinutes > pour.maxGapMinutes + EPSILON) {
         plan.coldJoints.push({ afterSequence: load.sequence - 1, gapMinutes });
       }
     }
@@ -446,7 +567,8 @@ class PlanBuilder {
       }
     });
     return {
-      pours: this.plans,
+      // Copies: the builder goes on to build other plans from these.
+      pours: this.plans.map((plan) => ({ ...plan, loads: [...plan.loads], coldJoints: [...plan.coldJoints] })),
       metrics,
       key: [...startedLateness, -metrics.servedM3, openLateness, metrics.siteWaitMinutes, metrics.truckMinutes],
     };
@@ -460,29 +582,29 @@ class PlanBuilder {
  * waiting and the tightest fit.
  */
 function isBetter(a: Candidate, b: Candidate, choice: TruckChoice, reach: number): boolean {
-  const aInReach = a.dischargeStartMinute <= reach + EPSILON_MINUTES;
-  const bInReach = b.dischargeStartMinute <= reach + EPSILON_MINUTES;
+  const aInReach = a.dischargeStartMinute <= reach + EPSILON;
+  const bInReach = b.dischargeStartMinute <= reach + EPSILON;
   if (aInReach !== bInReach) return aInReach;
-  if (aInReach && choice === 'bigger_in_reach' && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON_MINUTES) {
+  if (aInReach && choice === 'bigger_in_reach' && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON) {
     return a.volumeM3 > b.volumeM3;
   }
-  if (aInReach && choice === 'fit_in_reach' && Math.abs(a.idleMinutes - b.idleMinutes) > EPSILON_MINUTES) {
+  if (aInReach && choice === 'fit_in_reach' && Math.abs(a.idleMinutes - b.idleMinutes) > EPSILON) {
     return a.idleMinutes < b.idleMinutes;
   }
-  if (Math.abs(a.dischargeStartMinute - b.dischargeStartMinute) > EPSILON_MINUTES) {
+  if (Math.abs(a.dischargeStartMinute - b.dischargeStartMinute) > EPSILON) {
     return a.dischargeStartMinute < b.dischargeStartMinute;
   }
-  if ((choice === 'bigger_load' || choice === 'smaller_load') && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON_MINUTES) {
+  if ((choice === 'bigger_load' || choice === 'smaller_load') && Math.abs(a.volumeM3 - b.volumeM3) > EPSILON) {
     return choice === 'bigger_load' ? a.volumeM3 > b.volumeM3 : a.volumeM3 < b.volumeM3;
   }
-  if (Math.abs(a.siteWaitMinutes - b.siteWaitMinutes) > EPSILON_MINUTES) return a.siteWaitMinutes < b.siteWaitMinutes;
-  return a.idleMinutes < b.idleMinutes - EPSILON_MINUTES;
+  if (Math.abs(a.siteWaitMinutes - b.siteWaitMinutes) > EPSILON) return a.siteWaitMinutes < b.siteWaitMinutes;
+  return a.idleMinutes < b.idleMinutes - EPSILON;
 }
 
 export function compareKeys(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) {
     const difference = a[i] - b[i];
-    if (Math.abs(difference) > EPSILON_MINUTES) return difference;
+    if (Math.abs(difference) > EPSILON) return difference;
   }
   return 0;
 }

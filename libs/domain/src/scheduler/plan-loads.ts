@@ -54,14 +54,30 @@ export function planContext(input: SchedulerInput): PlanContext {
       (input.pours[a].window.endMinute ?? Infinity) - (input.pours[b].window.endMinute ?? Infinity) ||
       a - b,
   );
+  const travel = new TravelTable(input.travel, input.plants, input.pours);
+  const groupOf = new Map<string, number>();
+  const idleGroups = input.trucks.map((truck) => {
+    const signature = idleSignature(truck);
+    if (!groupOf.has(signature)) groupOf.set(signature, groupOf.size);
+    return groupOf.get(signature)!;
+  });
   return {
     input,
-    travel: new TravelTable(input.travel),
+    travel,
     plantsById: new Map(input.plants.map((plant) => [plant.id, plant])),
     trucksById: new Map(input.trucks.map((truck) => [truck.id, truck])),
     inProgress,
     startedPours: started.map(({ index }) => index),
     openPours: open,
-    idleSignatures: new Map(input.trucks.map((truck) => [truck, idleSignature(truck)])),
+    idleGroups,
+    pourPlants: input.pours.map((pour) => pour.plantIds.map((plantId) => travel.plantIndex.get(plantId)!)),
+    firstReady: input.trucks.map((truck) =>
+      Float64Array.from(input.plants, (plant) => truck.freeFromMinute + travel.placeToPlant(truck.freeAt, plant.id)),
+    ),
+    backMinutes: input.trucks.map((truck) =>
+      Float64Array.from(input.pours, (pour) =>
+        Math.min(...[truck.homePlantId, ...pour.plantIds].map((plantId) => travel.pourToPlant(pour.id, plantId))),
+      ),
+    ),
   };
 }

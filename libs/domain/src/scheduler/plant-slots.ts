@@ -11,10 +11,13 @@ export class PlantSlots {
   private readonly spacingMinutes: number;
   private readonly opening: readonly { fromMinute: number; untilMinute: number }[] | null;
   private readonly starts: number[] = [];
+  /** No batch limit and always open: every wanted start is free. */
+  readonly alwaysFree: boolean;
 
   constructor(plant: SchedulerPlant) {
     this.spacingMinutes = plant.loadsPerHour === undefined ? 0 : 60 / plant.loadsPerHour;
     this.opening = plant.openingHours ? [...plant.openingHours].sort((a, b) => a.fromMinute - b.fromMinute) : null;
+    this.alwaysFree = this.spacingMinutes === 0 && this.opening === null;
   }
 
   book(batchMinute: number): void {

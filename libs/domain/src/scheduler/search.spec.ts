@@ -1,6 +1,7 @@
 import { construct, TRUCK_CHOICES } from './construct';
 import { planContext, planLoads } from './plan-loads';
-import { rivalPlaces } from './search';
+import { seededRandom } from './rng';
+import { delayed, restartGenome, rivalPlaces } from './search';
 import { plant, pour, scenario, truck } from './scheduler-fixtures';
 
 // Every scenario: the plant loads in 10 minutes, sites are 15 minutes away, one truck.
@@ -69,5 +70,57 @@ describe('the search over pour orders', () => {
     const first = planLoads(input);
     expect(first.iterations).toBe(600);
     expect(planLoads(input)).toEqual(first);
+  });
+
+  it("moves one pour's start within its window, leaving the others where they were", () => {
+    const context = planContext(
+      scenario({
+        pours: [
+          pour('A', { window: { startMinute: 60, endMinute: 100 } }),
+          pour('B', { window: { startMinute: 60, endMinute: 300 } }),
+        ],
+      }),
+    );
+    const random = seededRandom(4);
+    const seen = new Set<number>();
+    for (let i = 0; i < 200; i++) {
+      const delays = delayed(
+        context,
+        { openOrder: [0, 1], truckChoice: ['bigger_load', 'bigger_load'], startDelay: [20, 7] },
+        0,
+        random,
+      );
+      expect(delays[1]).toBe(7);
+      // A's window is 40 minutes long: it never starts past its end.
+      expect(delays[0]).toBeGreaterThanOrEqual(0);
+      expect(delays[0]).toBeLessThanOrEqual(40);
+      seen.add(delays[0]);
+    }
+    // Back to none, nudged around 20, and drawn anywhere: many different starts.
+    expect(seen.has(0)).toBe(true);
+    expect(seen.size).toBeGreaterThan(20);
+  });
+
+  it('starts each new epoch from the plain genome in a random order, forgetting the best plan', () => {
+    const input = scenario({
+      pours: ['A', 'B', 'C', 'D'].map((id, i) => pour(id, { window: { startMinute: 60 + 30 * i, endMinute: 300 } })),
+    });
+    const context = planContext(input);
+    const genome = {
+      openOrder: [3, 2, 1, 0],
+      truckChoice: ['tightest_fit', 'smaller_load', 'tightest_fit', 'smaller_load'] as const,
+      startDelay: [5, 0, 10, 0],
+    };
+    const epochBest = { genome, built: construct(context, genome) };
+    const random = seededRandom(2);
+    // Restart 150 opens a new epoch: nothing of the best plan's genome is kept but its pours.
+    const fresh = restartGenome(context, 150, epochBest, random);
+    expect(fresh.truckChoice).toEqual(['bigger_load', 'bigger_load', 'bigger_load', 'bigger_load']);
+    expect(fresh.startDelay).toBeUndefined();
+    expect([...fresh.openOrder].sort()).toEqual([0, 1, 2, 3]);
+    // Restart 3 keeps the best plan's truck choices and delays in a new order.
+    const reordered = restartGenome(context, 3, epochBest, random);
+    expect(reordered.truckChoice).toEqual(genome.truckChoice);
+    expect(reordered.startDelay).toEqual(genome.startDelay);
   });
 });

@@ -1,6 +1,6 @@
 import {
   compareKeys,
-  construct,
+  Constructor,
   type Construction,
   type Genome,
   type PlanContext,
@@ -16,8 +16,16 @@ const PRIMARY_TERMS = 5;
 /** Steps without a better plan, plus this many per open pour, before the search starts again elsewhere. */
 const STALL_STEPS = 100;
 const STALL_STEPS_PER_POUR = 5;
+/** Share of the search's steps that move the start of one pour rather than the order or a truck choice. */
+const DELAY_MOVES = 0.05;
 /** Every this many restarts, one from an order drawn at random rather than from the best plan. */
 const FRESH_RESTART_EVERY = 3;
+/**
+ * Restarts from the best plan of an epoch before the search starts a new
+ * epoch from the plain genome in a random order (the best plan of all is
+ * kept): a long search would otherwise keep shaking the same plan.
+ */
+const RESTARTS_PER_EPOCH = 150;
 
 export interface SearchResult {
   best: Construction;
@@ -41,9 +49,10 @@ export function searchPlan(context: PlanContext, options: SchedulerOptions = {})
   const deadline = clock && options.timeLimitMs !== undefined ? clock() + options.timeLimitMs : null;
 
   let iterations = 0;
+  const constructor = new Constructor(context);
   const tryGenome = (genome: Genome) => {
     iterations += 1;
-    return { genome, built: construct(context, genome) };
+    return { genome, built: constructor.build(genome) };
   };
   // Start from the best plan in which every pour picks its trucks the same way.
   let current = tryGenome(uniformGenome(context, TRUCK_CHOICES[0]));
@@ -53,6 +62,7 @@ export function searchPlan(context: PlanContext, options: SchedulerOptions = {})
     if (compareKeys(next.built.key, current.built.key) < 0) current = next;
   }
   let best = current;
+  let epochBest = current;
   const stallLimit = STALL_STEPS + STALL_STEPS_PER_POUR * context.openPours.length;
   let stalled = 0;
   let restarts = 0;
@@ -61,11 +71,10 @@ export function searchPlan(context: PlanContext, options: SchedulerOptions = {})
     if (stalled >= stallLimit) {
       restarts += 1;
       stalled = 0;
-      current = tryGenome(
-        restarts % FRESH_RESTART_EVERY === 0
-          ? { ...best.genome, openOrder: shuffled(context.openPours, random) }
-          : kicked(context, best, random),
-      );
+      const newEpoch = restarts % RESTARTS_PER_EPOCH === 0;
+      current = tryGenome(restartGenome(context, restarts, epochBest, random));
+      if (newEpoch || compareKeys(current.built.key, epochBest.built.key) < 0) epochBest = current;
+      if (compareKeys(current.built.key, best.built.key) < 0) best = current;
       continue;
     }
     const next = tryGenome(perturb(context, current.genome, current.built, random));
@@ -73,10 +82,30 @@ export function searchPlan(context: PlanContext, options: SchedulerOptions = {})
     stalled = primary < 0 ? 0 : stalled + 1;
     if (primary <= 0) {
       current = next;
+      if (compareKeys(next.built.key, epochBest.built.key) < 0) epochBest = next;
       if (compareKeys(next.built.key, best.built.key) < 0) best = next;
     }
   }
   return { best: best.built, iterations };
+}
+
+/**
+ * Where the search starts again after its `restarts`-th stall: at a new
+ * epoch, the plain genome in a random order; every third time, the epoch's
+ * best plan in a random order; otherwise that plan shaken.
+ */
+export function restartGenome(
+  context: PlanContext,
+  restarts: number,
+  epochBest: { genome: Genome; built: Construction },
+  random: SeededRandom,
+): Genome {
+  if (restarts % RESTARTS_PER_EPOCH === 0) {
+    return { ...uniformGenome(context, TRUCK_CHOICES[0]), openOrder: shuffled(context.openPours, random) };
+  }
+  if (restarts % FRESH_RESTART_EVERY === 0)
+    return { ...epochBest.genome, openOrder: shuffled(context.openPours, random) };
+  return kicked(context, epochBest, random);
 }
 
 /** The best plan's genome after a few perturbations in a row. */
@@ -132,7 +161,14 @@ function perturb(context: PlanContext, genome: Genome, current: Construction, ra
   const unserved = current.pours.flatMap((plan, i) => (plan.status === 'unserved' ? [i] : []));
   const pickPour = () =>
     unserved.length > 0 && random.fraction() < 0.5 ? unserved[random.below(unserved.length)] : random.below(pourCount);
-  if (genome.openOrder.length < 2 || random.fraction() < 0.2) {
+  const draw = random.fraction();
+  if (draw < DELAY_MOVES && context.openPours.length > 0) {
+    return {
+      ...genome,
+      startDelay: delayed(context, genome, context.openPours[random.below(context.openPours.length)], random),
+    };
+  }
+  if (genome.openOrder.length < 2 || draw < DELAY_MOVES + 0.2 * (1 - DELAY_MOVES)) {
     const truckChoice = [...genome.truckChoice];
     truckChoice[pickPour()] = TRUCK_CHOICES[random.below(TRUCK_CHOICES.length)];
     return { ...genome, truckChoice };
@@ -152,4 +188,20 @@ function perturb(context: PlanContext, genome: Genome, current: Construction, ra
     order.splice(to, 0, pour);
   }
   return { ...genome, openOrder: order };
+}
+
+/**
+ * The genome's start delays with one pour's changed: back to none, nudged by
+ * up to ten minutes, or anywhere in its window (an hour past its start when
+ * the window has no end).
+ */
+export function delayed(context: PlanContext, genome: Genome, pourIndex: number, random: SeededRandom): number[] {
+  const { window } = context.input.pours[pourIndex];
+  const span = Math.max(0, Math.floor((window.endMinute ?? window.startMinute + 60) - window.startMinute));
+  const delays = genome.startDelay ? [...genome.startDelay] : context.input.pours.map(() => 0);
+  const draw = random.fraction();
+  if (draw < 0.3) delays[pourIndex] = 0;
+  else if (draw < 0.65) delays[pourIndex] = Math.min(span, Math.max(0, delays[pourIndex] + random.below(21) - 10));
+  else delays[pourIndex] = random.below(span + 1);
+  return delays;
 }

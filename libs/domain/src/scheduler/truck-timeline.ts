@@ -1,10 +1,17 @@
+import { EPSILON_MINUTES } from './plant-slots';
 import type { SchedulerTruck } from './types';
 import type { TravelTable } from './travel-table';
+
+/** Read once into a local: an imported binding may be looked up anew on every use. */
+const EPSILON = EPSILON_MINUTES;
 
 /** One trip of a truck: load at a plant, discharge at a pour. */
 export interface Trip {
   plantId: string;
   pourId: string;
+  /** The plant's and the pour's places in the input. */
+  plant: number;
+  pour: number;
   batchMinute: number;
   dischargeEndMinute: number;
 }
@@ -16,9 +23,15 @@ export interface Trip {
 export class TruckTimeline {
   readonly trips: Trip[] = [];
 
+  /**
+   * @param firstReady per plant (by its place in the input), the earliest minute the truck can batch there with nothing planned.
+   * @param backMinutes per pour (by its place in the input), the drive from there to the nearest plant the truck may end its shift at.
+   */
   constructor(
     readonly truck: SchedulerTruck,
     private readonly travel: TravelTable,
+    private readonly firstReady: Float64Array,
+    private readonly backMinutes: Float64Array,
   ) {}
 
   /** Free stretches: index i is the one before `trips[i]` (the last one has no trip after it). */
@@ -27,21 +40,34 @@ export class TruckTimeline {
   }
 
   /** The earliest minute the truck can start batching at the plant in gap i. */
-  readyAt(gap: number, plantId: string): number {
-    if (gap === 0) return this.truck.freeFromMinute + this.travel.placeToPlant(this.truck.freeAt, plantId);
+  readyAt(gap: number, plant: number): number {
+    if (gap === 0) return this.firstReady[plant];
     const before = this.trips[gap - 1];
-    return before.dischargeEndMinute + this.travel.pourToPlant(before.pourId, plantId);
+    return before.dischargeEndMinute + this.travel.pourToPlantAt(before.pour, plant);
   }
 
   /** The latest minute a discharge at the pour may end in gap i so the truck makes its next trip or its shift end. */
-  latestEnd(gap: number, pourId: string, returnPlantIds: readonly string[]): number {
+  latestEnd(gap: number, pour: number): number {
     const after = this.trips[gap];
-    if (after) return after.batchMinute - this.travel.pourToPlant(pourId, after.plantId);
+    if (after) return after.batchMinute - this.travel.pourToPlantAt(pour, after.plant);
     const until = this.truck.availableUntilMinute;
     if (until === undefined) return Number.POSITIVE_INFINITY;
-    let back = Number.POSITIVE_INFINITY;
-    for (const plantId of returnPlantIds) back = Math.min(back, this.travel.pourToPlant(pourId, plantId));
-    return until - back;
+    return until - this.backMinutes[pour];
+  }
+
+  /**
+   * The first free stretch that may last until `minute`: every one before it
+   * ends with a trip batched before then.
+   */
+  firstGapEndingAfter(minute: number): number {
+    let lo = 0;
+    let hi = this.trips.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.trips[mid].batchMinute + EPSILON < minute) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   insert(gap: number, trip: Trip): void {
