@@ -21,7 +21,7 @@ const minutesOf = (start: DemoPour['start']): number => {
  * The demo's pours laid out for a demo started `nowMinutes` into the plant's
  * day. The script is written for mid-morning; a demo started in the small
  * hours gets the same morning squeezed into the part of the day already gone
- * (a pour finished by now is smaller, so it could have been), and the rest of
+ * (pours finished or under way by now are smaller, as they had fewer hours), and the rest of
  * the day moved up to follow now, so at any hour past the first a visitor
  * finds pours finished, under way and ahead. From mid-morning on, the day is
  * as written.
@@ -33,6 +33,9 @@ export function shapeDemoDay(pours: readonly DemoPour[], nowMinutes: number): De
     const written = minutesOf(pour.start);
     if (written >= SCRIPT_NOW_MINUTES) return { ...pour, start: clock(nowMinutes + written - SCRIPT_NOW_MINUTES) };
     const start = AFTER_MIDNIGHT_MINUTES + written * squeeze;
+    // A pour under way since the small hours is a night pour, smaller for the hours it had.
+    if (pour.status === 'in_progress')
+      return { ...pour, start: clock(start), volumeM3: Math.max(12, Math.round(pour.volumeM3 * squeeze)) };
     if (pour.status !== 'completed') return { ...pour, start: clock(start) };
     // Finished a couple of minutes before now, at its own rate.
     const fits = ((nowMinutes - 2 - Math.round(start)) / 60) * pour.pourRateM3PerHour;

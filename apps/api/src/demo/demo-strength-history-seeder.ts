@@ -218,6 +218,15 @@ export async function seedStrengthHistory(
         await manager.insert(entity, rows.slice(index, index + INSERT_CHUNK) as never);
       }
     }
+    // The tickets written here are counted, so a load issued later for one of these days (a demo
+    // started just after midnight plans loads batched the evening before) takes the next number.
+    const counted = [...ticketsPerPlantDay].map(([plantDay, last]) => [...plantDay.split(':'), last]);
+    await manager.query(
+      `INSERT INTO ticket_counters (plant_id, day, last_number)
+       SELECT plant_id, day, last_number FROM unnest($1::uuid[], $2::date[], $3::int[]) AS t(plant_id, day, last_number)
+       ON CONFLICT (plant_id, day) DO UPDATE SET last_number = greatest(ticket_counters.last_number, EXCLUDED.last_number)`,
+      [counted.map((row) => row[0]), counted.map((row) => row[1]), counted.map((row) => row[2])],
+    );
   });
   log(`demo: strength history of ${pours.length} past pours, ${loads.length} loads and ${sets.length} specimen sets`);
 
