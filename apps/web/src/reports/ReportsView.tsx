@@ -1,24 +1,22 @@
 import '../aftersales/aftersales.css';
+import { shiftCalendarDay } from '@pourline/domain';
 import { useState } from 'react';
 import { useI18n } from '../i18n/useI18n';
 import { usePlants } from '../map/usePlants';
+import { usePlantToday } from '../time/usePlantToday';
 import { ComplaintReport } from './ComplaintReport';
 import { ProductionReport } from './ProductionReport';
 import { QcPassRateReport } from './QcPassRateReport';
 import type { ReportRange } from './reportEndpoints';
 
-const DAY_MS = 86_400_000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
 /** Production, quality and service over a range of days, each with its chart, its table and its CSV. */
 export function ReportsView() {
   const { t } = useI18n();
   const plants = usePlants();
-  const [range, setRange] = useState<ReportRange>(() => ({
-    from: isoDay(new Date(Date.now() - 29 * DAY_MS)),
-    to: isoDay(new Date()),
-    plantId: '',
-  }));
+  // The last 30 days on the plants' calendar, following it past midnight until someone picks a range.
+  const today = usePlantToday();
+  const [picked, setRange] = useState<ReportRange | null>(null);
+  const range = picked ?? { from: shiftCalendarDay(today, -29), to: today, plantId: '' };
   return (
     <div className="reports-view" data-testid="reports-view">
       <div className="aftersales-toolbar">
