@@ -11,8 +11,8 @@ import {
 import { benchDeviceId, benchTruckIndex } from './bench-fleet';
 import { Samples } from './latency';
 
-/** A tracker's keep-alive connections, as many as requests in flight need: cheaper per request than fetch. */
-const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
+/** Keep-alive connections, one per request in flight up to a fleet of trackers each on its own: cheaper per request than fetch. */
+const agent = new Agent({ keepAlive: true, maxSockets: 8000 });
 
 /** How many times a tracker sends a fix the server had no room for before giving up on it. */
 const RESEND_ATTEMPTS = 10;
