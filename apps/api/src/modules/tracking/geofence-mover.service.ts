@@ -158,10 +158,15 @@ export class GeofenceMover implements OnModuleInit {
     const known = this.shared ? undefined : this.known.get(truckId);
     if (!known) return true;
     const position = { lat: item.report.lat, lng: item.report.lng };
-    for (const fence of FENCES) {
-      const next = judgePresence(known[fence], position, fence === 'plant' ? load.plantFence : load.siteFence);
-      if (next !== known[fence]) return true;
-      if (geofenceTransition(load.status, fence, next === 'inside' ? 'entered' : 'exited')) return true;
+    try {
+      for (const fence of FENCES) {
+        const next = judgePresence(known[fence], position, fence === 'plant' ? load.plantFence : load.siteFence);
+        if (next !== known[fence]) return true;
+        if (geofenceTransition(load.status, fence, next === 'inside' ? 'entered' : 'exited')) return true;
+      }
+    } catch {
+      // A fence or fix that cannot be judged here is judged in the database, where its error is logged per fix.
+      return true;
     }
     return false;
   }
