@@ -32,8 +32,8 @@ describe('shapeDemoDay', () => {
       expect(ahead(shaped)).toEqual(ahead(DEMO_POURS));
       shaped.forEach((pour, index) => {
         if (pour.status === 'in_progress') {
-          expect(pour.volumeM3).toBeGreaterThanOrEqual(Math.min(12, DEMO_POURS[index].volumeM3));
-          expect(pour.volumeM3).toBeLessThanOrEqual(Math.max(12, DEMO_POURS[index].volumeM3));
+          expect(pour.volumeM3).toBeGreaterThanOrEqual(Math.min(60, DEMO_POURS[index].volumeM3));
+          expect(pour.volumeM3).toBeLessThanOrEqual(DEMO_POURS[index].volumeM3);
         }
       });
     },

@@ -33,9 +33,14 @@ export function shapeDemoDay(pours: readonly DemoPour[], nowMinutes: number): De
     const written = minutesOf(pour.start);
     if (written >= SCRIPT_NOW_MINUTES) return { ...pour, start: clock(nowMinutes + written - SCRIPT_NOW_MINUTES) };
     const start = AFTER_MIDNIGHT_MINUTES + written * squeeze;
-    // A pour under way since the small hours is a night pour, smaller for the hours it had.
+    // A pour under way since the small hours is a night pour, smaller for the hours it had, yet with
+    // enough left that the demo fleet does not finish it in the first minutes.
     if (pour.status === 'in_progress')
-      return { ...pour, start: clock(start), volumeM3: Math.max(12, Math.round(pour.volumeM3 * squeeze)) };
+      return {
+        ...pour,
+        start: clock(start),
+        volumeM3: Math.min(pour.volumeM3, Math.max(60, Math.round(pour.volumeM3 * squeeze))),
+      };
     if (pour.status !== 'completed') return { ...pour, start: clock(start) };
     // Finished a couple of minutes before now, at its own rate.
     const fits = ((nowMinutes - 2 - Math.round(start)) / 60) * pour.pourRateM3PerHour;
