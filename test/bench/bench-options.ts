@@ -18,11 +18,16 @@ export interface BenchOptions {
   saturationS: number;
   /** Options for the API's node (a profiler, say), split on spaces. */
   apiNodeArgs: string[];
+  /** Threads of the bench process sending the trackers' fixes. */
+  trackerThreads: number;
+  /** Threads of the bench process holding the consoles open and reading them. */
+  consoleThreads: number;
 }
 
 const USAGE = `npm run bench:live -- [--trucks 2000] [--consoles 50] [--duration-s 30] [--warmup-s 5]
                         [--instances 1|2] [--mode realistic|bare] [--redis]
-                        [--crossing-every-s 900] [--saturation-s 10] [--api-node-args='--cpu-prof …']`;
+                        [--crossing-every-s 900] [--saturation-s 10] [--tracker-threads 2] [--console-threads 2]
+                        [--api-node-args='--cpu-prof …']`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -45,6 +50,8 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
       'crossing-every-s': { type: 'string' },
       'saturation-s': { type: 'string' },
       'api-node-args': { type: 'string' },
+      'tracker-threads': { type: 'string' },
+      'console-threads': { type: 'string' },
     },
   });
   const mode = values.mode ?? 'realistic';
@@ -60,6 +67,8 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     redis: values.redis === true || instances > 1,
     crossingEveryS: positive('crossing-every-s', values['crossing-every-s'], 900),
     saturationS: positive('saturation-s', values['saturation-s'], 10),
+    trackerThreads: positive('tracker-threads', values['tracker-threads'], 2),
+    consoleThreads: positive('console-threads', values['console-threads'], 2),
     apiNodeArgs: (values['api-node-args'] ?? '').split(' ').filter((arg) => arg !== ''),
   };
 }

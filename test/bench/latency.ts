@@ -14,6 +14,19 @@ export class Samples {
     this.total += 1;
   }
 
+  /** Adds every sample of another recorder, sent over from a thread as its `buckets`. */
+  merge(buckets: Uint32Array): void {
+    for (let bucket = 0; bucket < buckets.length; bucket += 1) {
+      this.buckets[bucket] += buckets[bucket];
+      this.total += buckets[bucket];
+    }
+  }
+
+  /** The recorded counts, to be merged into a recorder in another thread. */
+  get raw(): Uint32Array<ArrayBuffer> {
+    return this.buckets;
+  }
+
   get count(): number {
     return this.total;
   }

@@ -2,12 +2,13 @@ import { Client } from 'pg';
 import { freePort, type RunningApi, startApi, untilWorkersAnswer } from '../support/api-process';
 import { createDatabase, databaseUrl, dropDatabase } from '../support/database';
 import { login } from '../support/http';
-import { benchPosition, registerBenchFleet } from './bench-fleet';
+import { registerBenchFleet } from './bench-fleet';
 import { benchOptions, type BenchOptions } from './bench-options';
 import { type BenchProcess, startBenchScript } from './bench-process';
 import { cpuOfTree, cpuSpent } from './process-cpu';
+import type { FleetMotion } from './fleet-motion';
 import { createRealisticFleet } from './realistic-fleet';
-import { connectConsoles, runSteadyLoad, type SteadyResult } from './steady-load';
+import { BenchConsoles, runSteadyLoad, type SteadyResult } from './steady-load';
 import { apiWriteThroughput, rawInsertThroughput } from './write-throughput';
 
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -58,11 +59,11 @@ async function measure(
   baseUrl: string,
   pid: number,
   token: string | undefined,
-  position: (index: number, second: number) => { lat: number; lng: number },
+  motion: FleetMotion,
 ): Promise<Measured> {
-  const consoles = await connectConsoles(baseUrl, options.consoles, token);
+  const consoles = await BenchConsoles.connect(baseUrl, options.consoles, options.consoleThreads, token);
   try {
-    const common = { baseUrl, consoles, trucks: options.trucks, position };
+    const common = { baseUrl, consoles, trucks: options.trucks, motion, threads: options.trackerThreads };
     const idleFrom = cpuOfTree(pid);
     await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
     const idleCores = cpuSpent(idleFrom, cpuOfTree(pid)) / 1000 / IDLE_SECONDS;
@@ -78,7 +79,7 @@ async function measure(
       warmupAccepted: warmup.accepted,
     };
   } finally {
-    consoles.forEach((console) => console.close());
+    await consoles.close();
   }
 }
 
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
   console.log(
     `bench:live — ${options.mode} mode, ${options.trucks} trucks at 1 Hz for ${options.durationS} s ` +
       `(after ${options.warmupS} s warm-up), ${options.consoles} consoles, ${options.instances} API worker(s)` +
-      `${options.redis ? ' sharing live events through Redis' : ''}`,
+      `${options.redis ? ' sharing live events through Redis' : ''}; trackers sent from ${options.trackerThreads} thread(s), consoles read by ${options.consoleThreads}`,
   );
   const database = await createDatabase('pourline_bench');
   const url = databaseUrl(database);
@@ -143,13 +144,13 @@ async function main(): Promise<void> {
   try {
     const admin = await login('admin', ADMIN_PASSWORD, api.baseUrl);
     process.env.POURLINE_API_URL = api.baseUrl;
-    let position = benchPosition;
+    let motion: FleetMotion = { kind: 'bare' };
     if (options.mode === 'realistic') {
       console.log('Setting up the fleet through the API');
       const fleet = await createRealisticFleet(admin, options.trucks, options.crossingEveryS, (line) =>
         console.log(line),
       );
-      position = fleet.position;
+      motion = fleet.motion;
       console.log(`  about ${fleet.crossingsPerSecond.toFixed(1)} fence crossings per second across the fleet`);
     } else {
       await registerBenchFleet(url, options.trucks);
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
 
     const persistedBefore = await countPositions(url);
     const stepsBefore = await loadSteps(url);
-    const pourline = await measure(options, api.baseUrl, api.process.pid!, admin.token, position);
+    const pourline = await measure(options, api.baseUrl, api.process.pid!, admin.token, motion);
     const persisted = (await countPositions(url)) - persistedBefore;
     const stepsAfter = await loadSteps(url);
     report(`Pourline API, ${options.instances} worker(s)`, pourline, options.consoles);
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
 
     const barePort = await freePort();
     bare = await startBenchScript('bare-broadcast-server.ts', [String(barePort)]);
-    const baseline = await measure(options, `http://127.0.0.1:${barePort}`, bare.pid, undefined, position);
+    const baseline = await measure(options, `http://127.0.0.1:${barePort}`, bare.pid, undefined, motion);
     await bare.stop();
     report('Baseline: bare socket.io broadcast server, its own process, no database', baseline, options.consoles);
 

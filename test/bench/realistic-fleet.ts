@@ -10,8 +10,8 @@ import {
 } from '../support/factories';
 import type { Http } from '../support/http';
 import { advanceLoad, type LoadCrew } from '../support/load-factories';
-import { M_PER_DEG } from '../support/live-support';
 import { benchDeviceId } from './bench-fleet';
+import { FENCE_HALF_DEG, type FleetMotion, type MotionGroup, type TruckMotion } from './fleet-motion';
 
 /** Trucks per plant, its one project and one pour; each truck carries 10 m³. */
 const TRUCKS_PER_PLANT = 200;
@@ -19,27 +19,11 @@ const TRUCKS_PER_PLANT = 200;
 const SITE_NORTH_DEG = 0.09;
 /** Plants lie this far apart, north to south. */
 const PLANT_SPACING_DEG = 0.2;
-const FENCE_HALF_DEG = 0.001;
-/** 30 km/h. */
-const SPEED_M_PER_S = 30 / 3.6;
 /** Calls to the API in flight while the fleet is set up. */
 const SETUP_CONCURRENCY = 12;
 
-interface Group {
-  plant: { lat: number; lng: number };
-  site: { lat: number; lng: number };
-}
-
-interface TruckPlan {
-  group: number;
-  /** `yard`: released, standing in its plant until it drives off; `road`: en route, driving into its site. */
-  kind: 'yard' | 'road';
-  /** Seconds after the start of the run at which it drives off, or reaches its site's fence. */
-  crossAtS: number;
-}
-
 export interface RealisticFleet {
-  position(index: number, second: number): { lat: number; lng: number };
+  motion: FleetMotion;
   /** Fence crossings per second over the whole fleet, on average. */
   crossingsPerSecond: number;
   loads: number;
@@ -80,7 +64,7 @@ export async function createRealisticFleet(
     siteUserId: '',
   };
   const mix = await createMix(admin);
-  const groups: Group[] = Array.from({ length: Math.ceil(trucks / TRUCKS_PER_PLANT) }, (_, index) => {
+  const groups: MotionGroup[] = Array.from({ length: Math.ceil(trucks / TRUCKS_PER_PLANT) }, (_, index) => {
     const plant = { lat: 30.5 + index * PLANT_SPACING_DEG, lng: 118.8 };
     return { plant, site: { lat: plant.lat + SITE_NORTH_DEG, lng: plant.lng } };
   });
@@ -154,7 +138,7 @@ export async function createRealisticFleet(
   });
   log(`  ${groups.length} plants, projects and ready pours made`);
 
-  const plans: TruckPlan[] = Array.from({ length: trucks }, (_, index) => ({
+  const plans: TruckMotion[] = Array.from({ length: trucks }, (_, index) => ({
     group: Math.floor(index / TRUCKS_PER_PLANT),
     kind: index % 2 === 0 ? 'yard' : 'road',
     // Spread evenly but not in truck order, so neighbours do not cross together.
@@ -183,22 +167,9 @@ export async function createRealisticFleet(
     `  ${trucks} trucks on loads: ${plans.filter((plan) => plan.kind === 'yard').length} released, the rest en route`,
   );
 
-  const metresToDeg = (metres: number) => metres / M_PER_DEG;
   return {
     loads: trucks,
     crossingsPerSecond: trucks / crossingEveryS,
-    position(index, second) {
-      const plan = plans[index];
-      const { plant, site } = groups[plan.group];
-      // A few metres of GPS jitter, different for each truck and second.
-      const jitter = metresToDeg(3 * Math.sin(index * 12.9898 + second * 78.233));
-      if (plan.kind === 'yard') {
-        const driven = Math.max(0, second - plan.crossAtS) * SPEED_M_PER_S;
-        return { lat: Math.min(site.lat, plant.lat + metresToDeg(driven)) + jitter, lng: plant.lng + jitter };
-      }
-      const fenceEdge = site.lat - FENCE_HALF_DEG;
-      const toGo = (plan.crossAtS - second) * SPEED_M_PER_S;
-      return { lat: Math.min(site.lat, fenceEdge - metresToDeg(toGo)) + jitter, lng: site.lng + jitter };
-    },
+    motion: { kind: 'realistic', groups, trucks: plans },
   };
 }

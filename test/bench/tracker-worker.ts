@@ -1,0 +1,131 @@
+import { Agent, request } from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+import { benchDeviceId } from './bench-fleet';
+import { type FleetMotion, positionOf } from './fleet-motion';
+import { Samples } from './latency';
+import { monotonicMs } from './monotonic-clock';
+
+/** What one thread of trackers is asked to send. */
+export interface TrackerThreadJob {
+  baseUrl: string;
+  trucks: number;
+  seconds: number;
+  /** Seconds of motion already driven by earlier runs. */
+  firstSecond: number;
+  /** The Unix second of the run's first fix. */
+  startSecond: number;
+  /** When the run's first slice is due, on the monotonic clock shared by every thread. */
+  beginMs: number;
+  /** This thread sends for the trucks whose index ÷ `threads` leaves `thread`. */
+  thread: number;
+  threads: number;
+  motion: FleetMotion;
+  /** When each fix was sent (monotonic ms), by truck and second; shared with the consoles' threads. */
+  sentAt: SharedArrayBuffer;
+}
+
+/** What it reports once every one of its fixes is answered or given up. */
+export interface TrackerThreadResult {
+  sent: number;
+  accepted: number;
+  refused: number;
+  unavailable: number;
+  resent: number;
+  lost: number;
+  requestLatency: Uint32Array<ArrayBuffer>;
+}
+
+/** How many times a tracker sends a fix the server had no room for before giving up on it. */
+const RESEND_ATTEMPTS = 10;
+/** Each second is sent in this many slices, so fixes are spread over it as a fleet's are. */
+const SLICES = 100;
+
+const job = workerData as TrackerThreadJob;
+/**
+ * Keep-alive connections, one per request in flight up to a fleet of trackers
+ * each on its own: cheaper per request than fetch. Every idle one is kept, as
+ * a tracker keeps its own: closing them beyond Node's default of 256 would
+ * open thousands of connections a second and overflow the server's accept queue.
+ */
+const MAX_SOCKETS = Math.ceil(8000 / job.threads);
+const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, maxFreeSockets: MAX_SOCKETS });
+
+/** GETs a URL and resolves with the status (and Retry-After, 1 s if none) once the answer is read. */
+function get(url: string): Promise<{ status: number; retryAfterS: number }> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent }, (response) => {
+      response.on('data', () => undefined);
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, retryAfterS: Number(response.headers['retry-after']) || 1 }),
+      );
+      response.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function run(): Promise<TrackerThreadResult> {
+  const { baseUrl, trucks, seconds, thread, threads } = job;
+  const sentAt = new Float64Array(job.sentAt);
+  const requestLatency = new Samples();
+  const result = { sent: 0, accepted: 0, refused: 0, unavailable: 0, resent: 0, lost: 0 };
+  const inFlight = new Set<Promise<void>>();
+  /**
+   * As a tracker does: a fix answered 503 (or not answered) is kept and sent
+   * again after Retry-After, up to RESEND_ATTEMPTS times; one refused for its
+   * content is not.
+   */
+  const send = async (url: string): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const started = monotonicMs();
+      const answer = await get(url).catch(() => ({ status: 0, retryAfterS: 1 }));
+      requestLatency.add(monotonicMs() - started);
+      if (answer.status === 200) {
+        result.accepted += 1;
+        if (attempt > 1) result.resent += 1;
+        return;
+      }
+      if (answer.status !== 503 && answer.status !== 0) {
+        result.refused += 1;
+        return;
+      }
+      result.unavailable += 1;
+      if (attempt >= RESEND_ATTEMPTS) {
+        result.lost += 1;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, answer.retryAfterS * 1000));
+    }
+  };
+  const perSlice = Math.ceil(trucks / SLICES);
+  for (let second = 0; second < seconds; second += 1) {
+    for (let slice = 0; slice < SLICES; slice += 1) {
+      const wait = job.beginMs + second * 1000 + slice * (1000 / SLICES) - monotonicMs();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const last = Math.min(trucks, (slice + 1) * perSlice);
+      for (let index = slice * perSlice; index < last; index += 1) {
+        if (index % threads !== thread) continue;
+        const { lat, lng } = positionOf(job.motion, index, job.firstSecond + second);
+        const url =
+          `${baseUrl}/api/ingest/osmand?id=${benchDeviceId(index)}&lat=${lat}&lon=${lng}` +
+          `&timestamp=${job.startSecond + second}&speed=16`;
+        sentAt[index * seconds + second] = monotonicMs();
+        result.sent += 1;
+        const request = send(url);
+        inFlight.add(request);
+        void request.finally(() => inFlight.delete(request));
+      }
+    }
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return { ...result, requestLatency: requestLatency.raw };
+}
+
+run().then(
+  (result) => parentPort!.postMessage(result, [result.requestLatency.buffer]),
+  (error: unknown) => {
+    throw error;
+  },
+);
