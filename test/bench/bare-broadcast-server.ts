@@ -83,10 +83,10 @@ function main(port: number): void {
     }
     pending = new Set();
     const bytes = packer.bytes();
-    live.emit('positions.packed.v1', {
+    live.emit('positions.packed.v2', {
       positionSeq: seq,
       names,
-      data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
     });
   }, 100);
   http.listen(port, '127.0.0.1', () => console.log('ready'));

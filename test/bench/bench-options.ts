@@ -26,7 +26,7 @@ export interface BenchOptions {
 
 const USAGE = `npm run bench:live -- [--trucks 2000] [--consoles 50] [--duration-s 30] [--warmup-s 5]
                         [--instances 1|2] [--mode realistic|bare] [--redis]
-                        [--crossing-every-s 900] [--saturation-s 10] [--tracker-threads 2] [--console-threads 2]
+                        [--crossing-every-s 900] [--saturation-s 10] [--tracker-threads 2] [--console-threads 4]
                         [--api-node-args='--cpu-prof …']`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -68,7 +68,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     crossingEveryS: positive('crossing-every-s', values['crossing-every-s'], 900),
     saturationS: positive('saturation-s', values['saturation-s'], 10),
     trackerThreads: positive('tracker-threads', values['tracker-threads'], 2),
-    consoleThreads: positive('console-threads', values['console-threads'], 2),
+    consoleThreads: positive('console-threads', values['console-threads'], 4),
     apiNodeArgs: (values['api-node-args'] ?? '').split(' ').filter((arg) => arg !== ''),
   };
 }

@@ -4,7 +4,7 @@ import type { ConsoleThreadCommand, ConsoleThreadJob, ConsoleThreadReport } from
 import type { FleetMotion } from './fleet-motion';
 import { Samples } from './latency';
 import { monotonicMs } from './monotonic-clock';
-import type { TrackerThreadJob, TrackerThreadResult } from './tracker-worker';
+import type { TrackerThreadJob, TrackerThreadResult, TrackerThreadStart } from './tracker-worker';
 
 /** Consoles whose every position is matched to its fix and timed; the rest only count what they receive. */
 const TIMED_CONSOLES = 20;
@@ -61,6 +61,8 @@ export class BenchConsoles {
         token,
         first,
         count: Math.min(perThread, count - first),
+        // The timed consoles are spread over the threads, not all in the first.
+        timedEvery: Math.max(1, Math.floor(count / TIMED_CONSOLES)),
         timed: TIMED_CONSOLES,
         received,
       };
@@ -124,16 +126,24 @@ export interface SteadyLoad {
   threads: number;
 }
 
-/** Runs one thread of trackers and resolves with what it counted. */
-function trackerThread(job: TrackerThreadJob): Promise<TrackerThreadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = benchThread('tracker-worker.ts', job);
-    worker.once('message', (result: TrackerThreadResult) => resolve(result));
+/** One thread of trackers: loaded once `ready` resolves, started by `start`, done with what it counted. */
+function trackerThread(job: TrackerThreadJob): {
+  ready: Promise<void>;
+  start: (message: TrackerThreadStart) => void;
+  done: Promise<TrackerThreadResult>;
+} {
+  const worker = benchThread('tracker-worker.ts', job);
+  const failed = new Promise<never>((_, reject) => {
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`tracker thread exited with ${code}`));
     });
   });
+  const ready = Promise.race([new Promise<void>((resolve) => worker.once('message', () => resolve())), failed]);
+  const done = ready.then(() =>
+    Promise.race([new Promise<TrackerThreadResult>((resolve) => worker.once('message', resolve)), failed]),
+  );
+  return { ready, start: (message) => worker.postMessage(message), done };
 }
 
 /**
@@ -144,29 +154,28 @@ function trackerThread(job: TrackerThreadJob): Promise<TrackerThreadResult> {
  */
 export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
   const { baseUrl, consoles, trucks, seconds } = load;
-  const startSecond = Math.floor(Date.now() / 1000) + 1;
   // When each fix was sent, by truck and second of the run, on the clock every thread shares.
   const sentAt = new SharedArrayBuffer(trucks * seconds * Float64Array.BYTES_PER_ELEMENT);
   new Float64Array(sentAt).fill(NaN);
-  consoles.start(startSecond, seconds, sentAt);
-  // The threads start their clocks together, a little ahead so that each is up and waiting.
-  const beginMs = monotonicMs() + 500;
-  const results = await Promise.all(
-    Array.from({ length: load.threads }, (_, thread) =>
-      trackerThread({
-        baseUrl,
-        trucks,
-        seconds,
-        firstSecond: load.firstSecond,
-        startSecond,
-        beginMs,
-        thread,
-        threads: load.threads,
-        motion: load.motion,
-        sentAt,
-      }),
-    ),
+  const threads = Array.from({ length: load.threads }, (_, thread) =>
+    trackerThread({
+      baseUrl,
+      trucks,
+      seconds,
+      firstSecond: load.firstSecond,
+      thread,
+      threads: load.threads,
+      motion: load.motion,
+      sentAt,
+    }),
   );
+  await Promise.all(threads.map((thread) => thread.ready));
+  // Every thread is loaded and waiting: they start their clocks together.
+  const startSecond = Math.floor(Date.now() / 1000) + 1;
+  consoles.start(startSecond, seconds, sentAt);
+  const beginMs = monotonicMs() + 100;
+  for (const thread of threads) thread.start({ beginMs, startSecond });
+  const results = await Promise.all(threads.map((thread) => thread.done));
   const elapsedS = (monotonicMs() - beginMs) / 1000;
   const counted = { sent: 0, accepted: 0, refused: 0, unavailable: 0, resent: 0, lost: 0 };
   const requestLatency = new Samples();

@@ -12,16 +12,19 @@ export interface TrackerThreadJob {
   seconds: number;
   /** Seconds of motion already driven by earlier runs. */
   firstSecond: number;
-  /** The Unix second of the run's first fix. */
-  startSecond: number;
-  /** When the run's first slice is due, on the monotonic clock shared by every thread. */
-  beginMs: number;
   /** This thread sends for the trucks whose index ÷ `threads` leaves `thread`. */
   thread: number;
   threads: number;
   motion: FleetMotion;
   /** When each fix was sent (monotonic ms), by truck and second; shared with the consoles' threads. */
   sentAt: SharedArrayBuffer;
+}
+
+/** Sent by the main thread once every tracker thread is loaded: when the run's first slice is due, on the monotonic clock every thread shares. */
+export interface TrackerThreadStart {
+  beginMs: number;
+  /** The Unix second of the run's first fix. */
+  startSecond: number;
 }
 
 /** What it reports once every one of its fixes is answered or given up. */
@@ -65,7 +68,7 @@ function get(url: string): Promise<{ status: number; retryAfterS: number }> {
   });
 }
 
-async function run(): Promise<TrackerThreadResult> {
+async function run({ beginMs, startSecond }: TrackerThreadStart): Promise<TrackerThreadResult> {
   const { baseUrl, trucks, seconds, thread, threads } = job;
   const sentAt = new Float64Array(job.sentAt);
   const requestLatency = new Samples();
@@ -101,7 +104,7 @@ async function run(): Promise<TrackerThreadResult> {
   const perSlice = Math.ceil(trucks / SLICES);
   for (let second = 0; second < seconds; second += 1) {
     for (let slice = 0; slice < SLICES; slice += 1) {
-      const wait = job.beginMs + second * 1000 + slice * (1000 / SLICES) - monotonicMs();
+      const wait = beginMs + second * 1000 + slice * (1000 / SLICES) - monotonicMs();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const last = Math.min(trucks, (slice + 1) * perSlice);
       for (let index = slice * perSlice; index < last; index += 1) {
@@ -109,7 +112,7 @@ async function run(): Promise<TrackerThreadResult> {
         const { lat, lng } = positionOf(job.motion, index, job.firstSecond + second);
         const url =
           `${baseUrl}/api/ingest/osmand?id=${benchDeviceId(index)}&lat=${lat}&lon=${lng}` +
-          `&timestamp=${job.startSecond + second}&speed=16`;
+          `&timestamp=${startSecond + second}&speed=16`;
         sentAt[index * seconds + second] = monotonicMs();
         result.sent += 1;
         const request = send(url);
@@ -123,9 +126,14 @@ async function run(): Promise<TrackerThreadResult> {
   return { ...result, requestLatency: requestLatency.raw };
 }
 
-run().then(
-  (result) => parentPort!.postMessage(result, [result.requestLatency.buffer]),
-  (error: unknown) => {
-    throw error;
-  },
-);
+// Loading this thread takes a while on a busy machine: the run starts when every thread is ready,
+// else a late thread would send every slice it missed at once.
+parentPort!.once('message', (start: TrackerThreadStart) => {
+  run(start).then(
+    (result) => parentPort!.postMessage(result, [result.requestLatency.buffer]),
+    (error: unknown) => {
+      throw error;
+    },
+  );
+});
+parentPort!.postMessage('ready');

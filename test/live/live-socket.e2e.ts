@@ -81,7 +81,7 @@ describe('The live socket', () => {
       speedKmh: 37,
       positionSeq: Number(positionId),
     });
-    const frame = dispatcher.named('positions.packed.v1').find((item) => item.positions.includes(position));
+    const frame = dispatcher.named('positions.packed.v2').find((item) => item.positions.includes(position));
     expect(frame.positionSeq).toBeGreaterThanOrEqual(Number(positionId));
     // The room first hears of the truck in this frame: its name rides along.
     expect(frame.names).toContainEqual([truck.id, 'truck', truck.fleetNumber, truck.deviceId]);
@@ -94,7 +94,7 @@ describe('The live socket', () => {
       20,
     );
     expect(next).toMatchObject({ label: truck.fleetNumber, lat: 31.9124, speedKmh: null });
-    const nextFrame = dispatcher.named('positions.packed.v1').find((item) => item.positions.includes(next));
+    const nextFrame = dispatcher.named('positions.packed.v2').find((item) => item.positions.includes(next));
     expect(nextFrame.names.filter((name: string[]) => name[0] === truck.id)).toEqual([]);
     expect(dispatcher.unnamed).toBe(0);
   });

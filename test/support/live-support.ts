@@ -289,7 +289,7 @@ export class LiveRecorder {
         for (const { entityId, entityType, label, deviceId } of data.positions)
           this.vehicles.set(entityId, { entityType, label, deviceId });
       }
-      if (name === 'positions.packed.v1') {
+      if (name === 'positions.packed.v2') {
         // Recorded as read: { positionSeq, positions }, like a snapshot.
         const read = unpackPositions(data, this.vehicles);
         this.unnamed += read.unnamed;
@@ -322,7 +322,7 @@ export class LiveRecorder {
   /** Every position received for this entity, in order. */
   positionsOf(entityId: string): LatestPositionDto[] {
     return this.received
-      .filter((item) => item.name === 'positions.v1' || item.name === 'positions.packed.v1')
+      .filter((item) => item.name === 'positions.v1' || item.name === 'positions.packed.v2')
       .map((item) => item.data)
       .flatMap((batch) =>
         (batch.positions as LatestPositionDto[]).filter((position) => position.entityId === entityId),

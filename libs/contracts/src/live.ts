@@ -239,7 +239,7 @@ export interface ServerToClientEvents {
   /** Latest positions as objects: the snapshot sent on connecting, which names every vehicle. */
   'positions.v1': (batch: PositionsBatch) => void;
   /** Live positions, coalesced per truck and pump over a short window, one binary record each. */
-  'positions.packed.v1': (frame: PackedPositionsFrame) => void;
+  'positions.packed.v2': (frame: PackedPositionsFrame) => void;
   /** Sent once the replay after connecting is done; live events follow. */
   'live.ready.v1': (state: LiveReady) => void;
   /** Sent before the replay when more was missed than it sends, or pruned. */

@@ -3,7 +3,9 @@ import {
   type KnownVehicle,
   PACKED_POSITION_BYTES,
   type PackablePosition,
+  packedBytes,
   packedCount,
+  packedData,
   PositionPacker,
   unpackPositions,
   uuidBytes,
@@ -40,7 +42,7 @@ describe('packed positions', () => {
           [TRUCK, 'truck', 'T07', 'dev-7'],
           [PUMP, 'pump', 'P2', 'dev-p2'],
         ],
-        data,
+        data: packedData(data),
       },
       known,
     );
@@ -79,27 +81,32 @@ describe('packed positions', () => {
     const packer = new PositionPacker();
     packer.add(uuidBytes(PUMP), position(PUMP));
     packer.add(uuidBytes(TRUCK), position(TRUCK));
-    const { positions, unnamed } = unpackPositions({ positionSeq: 1, names: [], data: packer.bytes() }, known);
+    const { positions, unnamed } = unpackPositions(
+      { positionSeq: 1, names: [], data: packedData(packer.bytes()) },
+      known,
+    );
     expect(unnamed).toBe(1);
     expect(positions.map((item) => item.label)).toEqual(['T07']);
   });
 
-  it('reads a frame handed over as an ArrayBuffer or as a view into a larger buffer', () => {
+  it('carries the records as base64 text that any base64 coder reads and writes alike', () => {
     const packer = new PositionPacker();
     packer.add(uuidBytes(TRUCK), position(TRUCK));
     const bytes = packer.bytes();
-    const known = new Map<string, KnownVehicle>([[TRUCK, { entityType: 'truck', label: 'T07', deviceId: 'd' }]]);
-    const asBuffer = unpackPositions({ positionSeq: 1, names: [], data: bytes.buffer as ArrayBuffer }, known);
-    const larger = new Uint8Array(bytes.byteLength + 3);
-    larger.set(bytes, 3);
-    const asView = unpackPositions({ positionSeq: 1, names: [], data: larger.subarray(3) }, known);
-    expect(asView.positions).toEqual(asBuffer.positions);
-    expect(asBuffer.positions[0].lat).toBe(31.2304);
+    const text = packedData(bytes);
+    expect(text).toBe(Buffer.from(bytes).toString('base64'));
+    expect(packedBytes(text)).toEqual(bytes);
+    expect(packedBytes(Buffer.from(bytes).toString('base64'))).toEqual(bytes);
   });
 
-  it('reads nothing from a torn frame', () => {
-    expect(packedCount({ data: new Uint8Array(PACKED_POSITION_BYTES + 5) })).toBe(0);
-    expect(packedCount({ data: new Uint8Array(3 * PACKED_POSITION_BYTES) })).toBe(3);
+  it('reads nothing from a torn frame or one that is not text', () => {
+    const records = (bytes: number) => Buffer.alloc(bytes).toString('base64');
+    expect(packedCount({ data: records(PACKED_POSITION_BYTES + 5) })).toBe(0);
+    expect(packedCount({ data: records(3 * PACKED_POSITION_BYTES) })).toBe(3);
+    expect(packedCount({ data: records(3 * PACKED_POSITION_BYTES).slice(1) })).toBe(0);
+    expect(packedCount({ data: new Uint8Array(64) as unknown as string })).toBe(0);
+    const known = new Map<string, KnownVehicle>();
+    expect(unpackPositions({ positionSeq: 1, names: [], data: records(70) }, known).positions).toEqual([]);
   });
 
   it('refuses an entity id that is not a UUID', () => {
@@ -126,7 +133,7 @@ describe('packed positions', () => {
             (item) => [item.entityId.toLowerCase(), 'truck', 'L', 'D'] as [string, 'truck', string, string],
           );
           const { positions } = unpackPositions(
-            { positionSeq: packer.positionSeq, names, data: packer.bytes() },
+            { positionSeq: packer.positionSeq, names, data: packedData(packer.bytes()) },
             new Map(),
           );
           expect(positions.map((item) => [item.entityId, item.lat, item.lng, item.positionSeq, item.speedKmh])).toEqual(

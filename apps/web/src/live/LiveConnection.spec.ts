@@ -3,6 +3,7 @@ import {
   type LatestPositionDto,
   type LiveEventType,
   type LiveHandshake,
+  packedData,
   PositionPacker,
   type ServerToClientEvents,
   uuidBytes,
@@ -80,17 +81,17 @@ function packed(positionSeq: number, lat: number, names: [string, 'truck', strin
     speedKmh: 30,
     bearingDeg: null,
   });
-  return { positionSeq, names, data: packer.bytes() };
+  return { positionSeq, names, data: packedData(packer.bytes()) };
 }
 
 describe(LiveConnection.name, () => {
   it('reads packed position frames with the names the snapshot or an earlier frame gave, and resumes from their number', () => {
     const { socket, positions } = connect();
     // Before anything names the truck, its record cannot be shown.
-    socket.fire('positions.packed.v1', packed(4, 31.1));
+    socket.fire('positions.packed.v2', packed(4, 31.1));
     expect(positions).toEqual([]);
-    socket.fire('positions.packed.v1', packed(5, 31.2, [[TRUCK, 'truck', 'T07', 'dev-7']]));
-    socket.fire('positions.packed.v1', packed(6, 31.3));
+    socket.fire('positions.packed.v2', packed(5, 31.2, [[TRUCK, 'truck', 'T07', 'dev-7']]));
+    socket.fire('positions.packed.v2', packed(6, 31.3));
     expect(positions.map(({ label, deviceId, lat, positionSeq }) => [label, deviceId, lat, positionSeq])).toEqual([
       ['T07', 'dev-7', 31.2, 5],
       ['T07', 'dev-7', 31.3, 6],
@@ -113,7 +114,7 @@ describe(LiveConnection.name, () => {
       positionSeq: 3,
     };
     socket.fire('positions.v1', { positionSeq: 3, positions: [snapshot] });
-    socket.fire('positions.packed.v1', packed(8, 31.5));
+    socket.fire('positions.packed.v2', packed(8, 31.5));
     expect(positions.map(({ label, lat }) => [label, lat])).toEqual([
       ['T09', 31],
       ['T09', 31.5],

@@ -104,7 +104,7 @@ export class LiveConnection {
         this.vehicles.set(entityId, { entityType, label, deviceId });
       store.receivePositions(batch.positions);
     });
-    socket.on('positions.packed.v1', (frame) => {
+    socket.on('positions.packed.v2', (frame) => {
       this.lastPositionSeq = Math.max(this.lastPositionSeq, frame.positionSeq);
       const { positions } = unpackPositions(frame, this.vehicles);
       if (positions.length > 0) store.receivePositions(positions);

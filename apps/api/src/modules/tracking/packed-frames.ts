@@ -54,11 +54,11 @@ export class PackedFrames {
     }
     if (now - this.forgottenAt >= FORGET_AFTER_MS) this.forget(now);
     const bytes = this.packer.bytes();
-    // A Buffer, which every socket.io adapter carries as binary.
+    // Encoded once per room and flush, whatever the number of consoles in it.
     return {
       positionSeq: this.packer.positionSeq,
       names,
-      data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
     };
   }
 

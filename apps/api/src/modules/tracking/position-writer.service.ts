@@ -66,7 +66,7 @@ export interface PositionsCommitted {
 }
 
 const MAX_BATCH = 1000;
-/** Long enough for fixes to share a batch (one statement, one round trip), short beside the 100 ms push window. */
+/** How long fixes gather beside a batch in flight before a second batch goes beside it. */
 const MAX_WAIT_MS = 25;
 const MAX_CONCURRENT_BATCHES = 2;
 /** Beyond this many positions waiting, trackers are told to keep theirs and resend later. */
@@ -87,6 +87,8 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
   private readonly inFlight = new Map<Pending[], number>();
   private readonly idle: (() => void)[] = [];
   private closed = false;
+  /** A batch is about to go, at the end of this turn of the event loop. */
+  private flushing = false;
 
   constructor(
     private readonly repository: TrackingRepository,
@@ -118,16 +120,22 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
   }
 
   /**
-   * A full batch goes at once; otherwise the first position waits a few
-   * milliseconds for company. Two batches may be in flight, so one slow
-   * commit does not stall the stream, and the pool stays free for the rest.
+   * Group commit: with nothing being written, the fixes that came in together
+   * go at once; while a batch is in flight, the next gathers until it commits
+   * (or fills, or has waited a few milliseconds, and then goes beside it). So a
+   * fix waits about one commit, and a busy stream still writes few statements.
    */
   private schedule(): void {
-    if (this.active >= MAX_CONCURRENT_BATCHES || this.queue.length === 0) return;
-    if (this.queue.length >= MAX_BATCH) {
+    if (this.active >= MAX_CONCURRENT_BATCHES || this.queue.length === 0 || this.flushing) return;
+    if (this.active === 0 || this.queue.length >= MAX_BATCH) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = undefined;
-      void this.flush();
+      // The requests read in the same turn of the event loop share the batch.
+      this.flushing = true;
+      setImmediate(() => {
+        this.flushing = false;
+        void this.flush();
+      });
     } else {
       this.timer ??= setTimeout(() => {
         this.timer = undefined;

@@ -38,6 +38,6 @@ export class LivePublisher {
 
   /** Positions are not numbered events: they go straight out, coalesced, and catch up by their own number. */
   pushPackedPositions(room: string, frame: PackedPositionsFrame): void {
-    this.namespace?.to(room).emit('positions.packed.v1', frame);
+    this.namespace?.to(room).emit('positions.packed.v2', frame);
   }
 }
