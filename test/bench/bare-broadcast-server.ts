@@ -89,7 +89,8 @@ function main(port: number): void {
       data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
     });
   }, 100);
-  http.listen(port, '127.0.0.1', () => console.log('ready'));
+  // The same accept queue as the API's.
+  http.listen({ port, host: '127.0.0.1', backlog: 4096 }, () => console.log('ready'));
   process.once('SIGTERM', () => process.exit(0));
 }
 

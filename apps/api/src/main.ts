@@ -30,6 +30,9 @@ import { LiveIoAdapter } from './platform/live/live-io.adapter';
 import { RedisHealth } from './platform/live/redis-health';
 import { RedisIoAdapter } from './platform/live/redis-io.adapter';
 import { accessLog } from './platform/logging/access-log';
+
+/** Connections waiting to be accepted. */
+const LISTEN_BACKLOG = 4096;
 import { createLogger, PinoNestLogger } from './platform/logging/pino-logger';
 
 async function bootstrap(config: AppConfig): Promise<void> {
@@ -90,7 +93,10 @@ async function bootstrap(config: AppConfig): Promise<void> {
     : undefined;
   await ensureBootstrapAdmin(app, config, log);
 
-  await app.listen(config.port);
+  // A fleet's trackers connect all at once after a restart or a network outage: Node's default accept
+  // queue of 511 overflows and the kernel drops their connections into resends seconds apart.
+  // The kernel caps this at net.core.somaxconn.
+  await app.listen({ port: config.port, backlog: LISTEN_BACKLOG } as unknown as number);
   // Idle keep-alive connections outlive the clients' own idle limit (fetch: 4 s, proxies: 60 s), so
   // the client closes them, never the server while a request is already on its way in.
   const server = app.getHttpServer() as import('node:http').Server;

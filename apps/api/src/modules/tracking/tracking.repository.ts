@@ -57,9 +57,10 @@ const STORE_POSITIONS = `WITH incoming AS (
          WHERE latest.fix_time < EXCLUDED.fix_time OR latest.fix_time > now() + make_interval(secs => $2)
          RETURNING position_id
        )
-       SELECT inserted.id::text AS id, advanced.position_id IS NOT NULL AS advanced
-         FROM inserted LEFT JOIN advanced ON advanced.position_id = inserted.id
-        ORDER BY inserted.id`;
+       -- One row, not one per fix: "id" or "id+" (it moved its vehicle) for each, in input order.
+       SELECT string_agg(inserted.id::text || CASE WHEN advanced.position_id IS NULL THEN '' ELSE '+' END, ','
+                         ORDER BY inserted.id) AS ids
+         FROM inserted LEFT JOIN advanced ON advanced.position_id = inserted.id`;
 
 /**
  * A batch of fixes as the one JSON parameter of the batched INSERT: an array
@@ -118,7 +119,15 @@ export class TrackingRepository {
     maxAheadSeconds: number,
   ): Promise<{ id: string; advanced: boolean }[]> {
     // Ids come from one sequence in insertion order, which follows the input order.
-    return manager.query(STORE_POSITIONS, [fixesJson(items), maxAheadSeconds]);
+    const [{ ids }] = (await manager.query(STORE_POSITIONS, [fixesJson(items), maxAheadSeconds])) as {
+      ids: string | null;
+    }[];
+    if (ids === null) return [];
+    return ids
+      .split(',')
+      .map((entry) =>
+        entry.endsWith('+') ? { id: entry.slice(0, -1), advanced: true } : { id: entry, advanced: false },
+      );
   }
 
   latestPositions(sincePositionId = '0') {
