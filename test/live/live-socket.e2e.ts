@@ -236,8 +236,13 @@ describe('The live socket', () => {
       );
       const replayed = back.numbered((item) => item.beforeReady);
 
-      // No more than what was missed, and none twice.
-      expect(beforeReady).toHaveLength(replayed.length);
+      // No more than what was missed. An event numbered between the socket joining its rooms and the
+      // replay reading the highest number comes both live and replayed (other suites keep emitting);
+      // the contract leaves dropping the second to the client (LiveSequence), so twice at most.
+      const times = new Map<number, number>();
+      for (const item of beforeReady) times.set(item.data.seq, (times.get(item.data.seq) ?? 0) + 1);
+      expect(times.size).toBe(replayed.length);
+      expect(Math.max(...times.values())).toBeLessThanOrEqual(2);
       // The server counts what it replayed from the database; an event broadcast live after the
       // socket joined its rooms can also arrive before live.ready.v1 (other suites keep emitting).
       expect(ready.replayed).toBeLessThanOrEqual(replayed.length);
