@@ -30,10 +30,10 @@ import { LiveIoAdapter } from './platform/live/live-io.adapter';
 import { RedisHealth } from './platform/live/redis-health';
 import { RedisIoAdapter } from './platform/live/redis-io.adapter';
 import { accessLog } from './platform/logging/access-log';
+import { createLogger, PinoNestLogger } from './platform/logging/pino-logger';
 
 /** Connections waiting to be accepted. */
 const LISTEN_BACKLOG = 4096;
-import { createLogger, PinoNestLogger } from './platform/logging/pino-logger';
 
 async function bootstrap(config: AppConfig): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);

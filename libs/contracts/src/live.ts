@@ -238,7 +238,7 @@ export interface ServerToClientEvents {
   'complaint.changed.v1': (event: LiveEventMap['complaint.changed.v1']) => void;
   /** Latest positions as objects: the snapshot sent on connecting, which names every vehicle. */
   'positions.v1': (batch: PositionsBatch) => void;
-  /** Live positions, coalesced per truck and pump over a short window, one binary record each. */
+  /** Live positions, coalesced per truck and pump over a short window, one binary record each, carried as base64 text. */
   'positions.packed.v2': (frame: PackedPositionsFrame) => void;
   /** Sent once the replay after connecting is done; live events follow. */
   'live.ready.v1': (state: LiveReady) => void;
