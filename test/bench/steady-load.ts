@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { benchThread } from './bench-thread';
 import type { ConsoleThreadCommand, ConsoleThreadJob, ConsoleThreadReport } from './console-worker';
+import { addFixes, type FixCounts, noFixes } from './fix-counts';
 import type { FleetMotion } from './fleet-motion';
 import { Samples } from './latency';
 import { monotonicMs } from './monotonic-clock';
@@ -9,16 +10,7 @@ import type { TrackerThreadJob, TrackerThreadResult, TrackerThreadStart } from '
 /** Consoles whose every position is matched to its fix and timed; the rest only count what they receive. */
 const TIMED_CONSOLES = 20;
 
-export interface SteadyResult {
-  sent: number;
-  accepted: number;
-  refused: number;
-  /** Answers of 503, or none, each attempt counted. */
-  unavailable: number;
-  /** Fixes accepted only when sent again. */
-  resent: number;
-  /** Fixes still not accepted after every attempt. */
-  lost: number;
+export interface SteadyResult extends FixCounts {
   acceptedPerSecond: number;
   requestLatency: Samples;
   ingestToConsole: Samples;
@@ -177,10 +169,10 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
   for (const thread of threads) thread.start({ beginMs, startSecond });
   const results = await Promise.all(threads.map((thread) => thread.done));
   const elapsedS = (monotonicMs() - beginMs) / 1000;
-  const counted = { sent: 0, accepted: 0, refused: 0, unavailable: 0, resent: 0, lost: 0 };
+  const counted = noFixes();
   const requestLatency = new Samples();
   for (const result of results) {
-    for (const key of Object.keys(counted) as (keyof typeof counted)[]) counted[key] += result[key];
+    addFixes(counted, result);
     requestLatency.merge(result.requestLatency);
   }
   // What is still on its way to the consoles: until nothing more has come for a second and a half.

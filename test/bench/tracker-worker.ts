@@ -1,6 +1,7 @@
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { benchDeviceId } from './bench-fleet';
+import { type FixCounts, noFixes } from './fix-counts';
 import { type FleetMotion, positionOf } from './fleet-motion';
 import { Samples } from './latency';
 import { monotonicMs } from './monotonic-clock';
@@ -28,13 +29,7 @@ export interface TrackerThreadStart {
 }
 
 /** What it reports once every one of its fixes is answered or given up. */
-export interface TrackerThreadResult {
-  sent: number;
-  accepted: number;
-  refused: number;
-  unavailable: number;
-  resent: number;
-  lost: number;
+export interface TrackerThreadResult extends FixCounts {
   requestLatency: Uint32Array<ArrayBuffer>;
 }
 
@@ -72,7 +67,7 @@ async function run({ beginMs, startSecond }: TrackerThreadStart): Promise<Tracke
   const { baseUrl, trucks, seconds, thread, threads } = job;
   const sentAt = new Float64Array(job.sentAt);
   const requestLatency = new Samples();
-  const result = { sent: 0, accepted: 0, refused: 0, unavailable: 0, resent: 0, lost: 0 };
+  const result = noFixes();
   const inFlight = new Set<Promise<void>>();
   /**
    * As a tracker does: a fix answered 503 (or not answered) is kept and sent
@@ -129,11 +124,7 @@ async function run({ beginMs, startSecond }: TrackerThreadStart): Promise<Tracke
 // Loading this thread takes a while on a busy machine: the run starts when every thread is ready,
 // else a late thread would send every slice it missed at once.
 parentPort!.once('message', (start: TrackerThreadStart) => {
-  run(start).then(
-    (result) => parentPort!.postMessage(result, [result.requestLatency.buffer]),
-    (error: unknown) => {
-      throw error;
-    },
-  );
+  // A failure rejects unhandled, which ends the thread with its error for the main thread to see.
+  void run(start).then((result) => parentPort!.postMessage(result, [result.requestLatency.buffer]));
 });
 parentPort!.postMessage('ready');
