@@ -1,5 +1,5 @@
 import { adminSession } from '../support/factories';
-import { connectReady, waitFor } from '../support/live-support';
+import { connectReady, createTrackedTruck, sendFix, waitFor } from '../support/live-support';
 import {
   advanceLoad,
   createCrew,
@@ -112,5 +112,40 @@ describe('Deadlines at risk', () => {
       100,
     );
     expect(await risky()).toHaveLength(1);
+  });
+
+  it('raises one for a truck too far away to arrive in time, and none for a truck close by', async () => {
+    const crew = await createCrew(await adminSession());
+    const world = await createLoadWorld(crew.admin, crew);
+    const pour = await createReadyPour(crew, world);
+    const [nearTruck, farTruck] = await Promise.all([
+      createTrackedTruck(crew.admin, pour.plantId),
+      createTrackedTruck(crew.admin, pour.plantId),
+    ]);
+    // Both batched 30 minutes ago: an hour left of the 90, far more than the last quarter.
+    const batchedAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    const near = await scheduleLoad(crew, pour, { truck: nearTruck });
+    await advanceLoad(crew, near.id, 'en_route', { batchedAt });
+    // On the entry route, about 3 km short of the pump.
+    await sendFix(nearTruck.deviceId, { lat: 31.93, lng: 118.83, at: new Date(), speedKmh: 40 });
+    const far = await scheduleLoad(crew, pour, { truck: farTruck });
+    await advanceLoad(crew, far.id, 'en_route', { batchedAt });
+    // A hundred kilometres north: hours away at 40 km/h.
+    await sendFix(farTruck.deviceId, { lat: 32.85, lng: 118.85, at: new Date(), speedKmh: 40 });
+    const openRisks = async () =>
+      (await crew.dispatcher.get('/alerts?open=true')).body.filter(
+        (item: any) => item.type === 'load.deadline_risk.v1' && [near.id, far.id].includes(item.payload.load.id),
+      );
+    let alerts: any[] = [];
+    await waitFor(
+      'the far truck\'s load to be called at risk',
+      async () => (alerts = await openRisks()).length > 0,
+      15_000,
+      100,
+    );
+    // The check that found the far load judged the near one too: it was on the road before.
+    expect(alerts.map((item: any) => item.payload.load.id)).toEqual([far.id]);
+    expect(alerts[0].payload.load.eta).toMatchObject({ beatsDeadline: false });
+    expect(alerts[0].payload.load.minutesToDeadline).toBeGreaterThan(50);
   });
 });

@@ -1,6 +1,6 @@
 import type { LoadEtaDto } from '@pourline/contracts';
-import { beatsDeadline, estimateArrival } from '@pourline/domain';
-import type { LoadEntity } from './load.entity';
+import { beatsDeadline, estimateArrival, type LoadStatus } from '@pourline/domain';
+import type { PourEntity } from '../pours/pour.entity';
 
 export interface TruckFix {
   lat: number;
@@ -8,8 +8,16 @@ export interface TruckFix {
   recentSpeedsKmh: number[];
 }
 
+/** What an ETA reads of a load: a whole load, or just these columns when thousands are checked at once. */
+export interface EtaSubject {
+  status: LoadStatus;
+  volumeM3: number;
+  dischargeDeadline: Date | null;
+  pour?: Pick<PourEntity, 'entryRoute' | 'pumpPosition' | 'endPoint' | 'pourRateM3PerHour'> | null;
+}
+
 /** Only a load on the road to its site has an ETA; it is judged against the load's discharge deadline. */
-export function loadEta(load: LoadEntity, fix: TruckFix | undefined, now: Date): LoadEtaDto | null {
+export function loadEta(load: EtaSubject, fix: TruckFix | undefined, now: Date): LoadEtaDto | null {
   const pour = load.pour;
   if (!fix || !pour || (load.status !== 'en_route' && load.status !== 'released')) return null;
   const estimate = estimateArrival({
