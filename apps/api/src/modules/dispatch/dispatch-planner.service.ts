@@ -5,7 +5,7 @@ import { Clock } from '../../platform/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LiveRelay } from '../../platform/live/live-relay.service';
 import { type DispatchPicture, isPlannable, type PourState, rhythmOf, schedulerInput } from './dispatch-picture';
-import { DispatchRepository } from './dispatch.repository';
+import { DispatchRepository, isUnfinished } from './dispatch.repository';
 import { TravelLearner } from './travel-learner.service';
 
 /** A plan older than this is made again when asked for, even if nothing was heard to change. */
@@ -150,10 +150,16 @@ export class DispatchPlanner implements OnModuleInit {
       this.rows.trucksOfPlants(plantIds),
     ]);
     const truckIds = trucks.map((truck) => truck.id);
-    const [truckLoads, fixRows] = await Promise.all([
-      this.rows.unfinishedLoadsOfTrucks(truckIds),
+    const [otherPoursLoads, fixRows] = await Promise.all([
+      this.rows.unfinishedLoadsOfTrucks(truckIds, pourIds),
       this.rows.truckFixes(truckIds),
     ]);
+    // The day's own loads are read above already: with two thousand trucks out, reading them twice costs.
+    const ours = new Set(truckIds);
+    const truckLoads = [
+      ...loads.filter((load) => load.truckId !== null && ours.has(load.truckId) && isUnfinished(load.status)),
+      ...otherPoursLoads,
+    ];
     const moments = await this.rows.moments(loads.map((load) => load.id));
     const travel = await this.travel.travelTimes(pours, now);
     const states: PourState[] = pours.map((pour) => {

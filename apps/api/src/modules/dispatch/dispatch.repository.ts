@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
-import type { RateRequestKind } from '@pourline/domain';
+import { DataSource, type EntityManager, In, Not } from 'typeorm';
+import type { LoadStatus, RateRequestKind } from '@pourline/domain';
 import { TruckEntity } from '../fleet/truck.entity';
 import { LoadEntity, TRUCK_BUSY_STATUSES } from '../loads/load.entity';
 import { PourEntity } from '../pours/pour.entity';
@@ -9,6 +9,13 @@ import { PourDispatchSettingEntity } from './pour-dispatch-setting.entity';
 
 /** Pours the dispatch room paces: agreed and not finished. */
 export const PLANNED_POUR_STATUSES = ['confirmed', 'ready', 'in_progress'] as const;
+/** A load that still holds its truck, or will. */
+const UNFINISHED_STATUSES: readonly LoadStatus[] = ['scheduled', ...TRUCK_BUSY_STATUSES];
+
+export function isUnfinished(status: LoadStatus): boolean {
+  return UNFINISHED_STATUSES.includes(status);
+}
+
 /** How far around now a pour counts as today's. */
 const DAY_WINDOW_HOURS = 24;
 
@@ -87,11 +94,15 @@ export class DispatchRepository {
     });
   }
 
-  /** Loads of the plants' trucks still out, whichever pour they serve. */
-  unfinishedLoadsOfTrucks(truckIds: string[]): Promise<LoadEntity[]> {
+  /** Loads of the plants' trucks still out for pours other than `exceptPourIds`. */
+  unfinishedLoadsOfTrucks(truckIds: string[], exceptPourIds: string[]): Promise<LoadEntity[]> {
     if (truckIds.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(LoadEntity).find({
-      where: { truckId: In(truckIds), status: In(['scheduled', ...TRUCK_BUSY_STATUSES]) },
+      where: {
+        truckId: In(truckIds),
+        status: In(UNFINISHED_STATUSES),
+        ...(exceptPourIds.length > 0 ? { pourId: Not(In(exceptPourIds)) } : {}),
+      },
     });
   }
 
