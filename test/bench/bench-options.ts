@@ -7,6 +7,8 @@ export interface BenchOptions {
   consoles: number;
   durationS: number;
   warmupS: number;
+  /** How long the server is watched with its consoles connected and no fixes coming, before the warm-up. */
+  idleS: number;
   /** API workers on the one port; more than one shares live state through Redis. */
   instances: number;
   mode: BenchMode;
@@ -24,7 +26,7 @@ export interface BenchOptions {
   consoleThreads: number;
 }
 
-const USAGE = `npm run bench:live -- [--trucks 2000] [--consoles 50] [--duration-s 30] [--warmup-s 5]
+const USAGE = `npm run bench:live -- [--trucks 2000] [--consoles 50] [--duration-s 30] [--warmup-s 5] [--idle-s 30]
                         [--instances 1|2] [--mode realistic|bare] [--redis]
                         [--crossing-every-s 900] [--saturation-s 10] [--tracker-threads 2] [--console-threads 4]
                         [--api-node-args='--cpu-prof …']`;
@@ -44,6 +46,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
       consoles: { type: 'string' },
       'duration-s': { type: 'string' },
       'warmup-s': { type: 'string' },
+      'idle-s': { type: 'string' },
       instances: { type: 'string' },
       mode: { type: 'string' },
       redis: { type: 'boolean' },
@@ -62,6 +65,8 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     consoles: positive('consoles', values.consoles, 50),
     durationS: positive('duration-s', values['duration-s'], 30),
     warmupS: positive('warmup-s', values['warmup-s'], 5),
+    // Two dispatch ticks and deadline checks (every 15 s) fall in it, not zero or one by chance.
+    idleS: positive('idle-s', values['idle-s'], 30),
     instances,
     mode,
     redis: values.redis === true || instances > 1,

@@ -26,8 +26,6 @@ interface Measured {
   warmupAccepted: number;
 }
 
-const IDLE_SECONDS = 5;
-
 async function countPositions(url: string): Promise<number> {
   const db = new Client({ connectionString: url });
   await db.connect();
@@ -64,9 +62,10 @@ async function measure(
   const consoles = await BenchConsoles.connect(baseUrl, options.consoles, options.consoleThreads, token);
   try {
     const common = { baseUrl, consoles, trucks: options.trucks, motion, threads: options.trackerThreads };
+    console.log(`  ${options.consoles} consoles connected; the server is watched idle for ${options.idleS} s`);
     const idleFrom = cpuOfTree(pid);
-    await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
-    const idleCores = cpuSpent(idleFrom, cpuOfTree(pid)) / 1000 / IDLE_SECONDS;
+    await new Promise((resolve) => setTimeout(resolve, options.idleS * 1000));
+    const idleCores = cpuSpent(idleFrom, cpuOfTree(pid)) / 1000 / options.idleS;
     const warmup = await runSteadyLoad({ ...common, seconds: options.warmupS, firstSecond: 0 });
     const before = cpuOfTree(pid);
     const result = await runSteadyLoad({ ...common, seconds: options.durationS, firstSecond: options.warmupS });
