@@ -138,7 +138,7 @@ describe('Deadlines at risk', () => {
       );
     let alerts: any[] = [];
     await waitFor(
-      'the far truck\'s load to be called at risk',
+      "the far truck's load to be called at risk",
       async () => (alerts = await openRisks()).length > 0,
       15_000,
       100,
