@@ -13,6 +13,7 @@ import {
   waitFor,
 } from '../support/live-support';
 import {
+  advanceLoad,
   createCrew,
   createLoadWorld,
   createPlantWith,
@@ -21,6 +22,7 @@ import {
   DISPATCHER_NAME,
   type LoadCrew,
   pourLoads,
+  scheduleLoad,
 } from '../support/load-factories';
 import { DispatchHost } from './dispatch-host';
 
@@ -545,6 +547,33 @@ describe('Dispatch: the pour’s rhythm drives the plant', () => {
       const { travel } = await dispatchOf(pourId);
       // Left the plant's fence a minute after the recorded departure, inside the site's eleven minutes later.
       expect(travel).toMatchObject({ minutes: TRACK_TRAVEL_MINUTES - 1, trips: 3, fromPositions: 3 });
+    });
+  });
+  describe('a truck still out for a pour the planner no longer plans', () => {
+    const minute = 780;
+
+    it('is not proposed for the next pour before it can be back', async () => {
+      const world = await createLoadWorld(admin, crew);
+      const truck = await createTruck(admin, world.plant.id, 10);
+      await host.setClock(at(minute));
+      const finished = await createReadyPour(crew, world, {
+        scheduledStart: at(minute - 300).toISOString(),
+        volumeM3: 10,
+        pourRateM3PerHour: 40,
+      });
+      const out = await scheduleLoad(crew, finished, { truck });
+      await advanceLoad(crew, out.id, 'returning');
+      const completed = await crew.dispatcher.post(`/pours/${finished.id}/status`, { status: 'completed' });
+      expect(completed.status).toBe(200);
+      const next = await createReadyPour(crew, world, {
+        scheduledStart: at(minute + 30).toISOString(),
+        volumeM3: 10,
+        pourRateM3PerHour: 40,
+      });
+      const { proposals } = await dispatchOf(next.id);
+      expect(proposals[0]?.truckId).toBe(truck.id);
+      // Its load belongs to a completed pour: the planner takes it to be back in an hour, not free now.
+      expect(Date.parse(proposals[0].loadAt)).toBeGreaterThanOrEqual(at(minute + 60).getTime());
     });
   });
 });
