@@ -120,6 +120,8 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
       .getMany();
     let count = 0;
     for (const view of await this.views.many(loads)) {
+      // Judged again as the alert will show it: the load may have moved on since.
+      if (!isDeadlineAtRisk({ ...view, etaBeatsDeadline: view.eta?.beatsDeadline ?? null })) continue;
       const projectId = loads.find((load) => load.id === view.id)?.pour?.projectId ?? null;
       const raised = await this.dataSource.transaction(async (manager) => {
         const rows: unknown[] = await manager.query(
