@@ -3,7 +3,8 @@ import type { LoadStatus } from './load-status';
 /** Below this many minutes to its deadline a load not yet poured is at risk of going off. */
 export const DEADLINE_RISK_MINUTES = 15;
 
-const NOT_YET_POURED: readonly LoadStatus[] = ['released', 'en_route', 'on_site'];
+/** Concrete batched and not yet discharged: the loads whose deadline can still be missed. */
+export const NOT_YET_POURED: readonly LoadStatus[] = ['released', 'en_route', 'on_site'];
 
 /**
  * A load is at risk when its truck will not arrive in time to discharge before

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, Not } from 'typeorm';
-import type { LoadStatus, RateRequestKind } from '@pourline/domain';
+import { type LoadStatus, type RateRequestKind, TRUCK_COMMITTED_STATUSES } from '@pourline/domain';
 import { TruckEntity } from '../fleet/truck.entity';
-import { LoadEntity, TRUCK_BUSY_STATUSES } from '../loads/load.entity';
+import { LoadEntity } from '../loads/load.entity';
 import { PourEntity } from '../pours/pour.entity';
 import { DispatchDecisionEntity } from './dispatch-decision.entity';
 import { PourDispatchSettingEntity } from './pour-dispatch-setting.entity';
@@ -10,10 +10,8 @@ import { PourDispatchSettingEntity } from './pour-dispatch-setting.entity';
 /** Pours the dispatch room paces: agreed and not finished. */
 export const PLANNED_POUR_STATUSES = ['confirmed', 'ready', 'in_progress'] as const;
 /** A load that still holds its truck, or will. */
-const UNFINISHED_STATUSES: readonly LoadStatus[] = ['scheduled', ...TRUCK_BUSY_STATUSES];
-
 export function isUnfinished(status: LoadStatus): boolean {
-  return UNFINISHED_STATUSES.includes(status);
+  return TRUCK_COMMITTED_STATUSES.includes(status);
 }
 
 /** How far around now a pour counts as today's. */
@@ -100,7 +98,7 @@ export class DispatchRepository {
     return this.dataSource.getRepository(LoadEntity).find({
       where: {
         truckId: In(truckIds),
-        status: In(UNFINISHED_STATUSES),
+        status: In([...TRUCK_COMMITTED_STATUSES]),
         ...(exceptPourIds.length > 0 ? { pourId: Not(In(exceptPourIds)) } : {}),
       },
     });

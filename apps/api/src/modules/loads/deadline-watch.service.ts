@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isDeadlineAtRisk, type LoadStatus, minutesToDeadline } from '@pourline/domain';
+import { isDeadlineAtRisk, type LoadStatus, minutesToDeadline, NOT_YET_POURED } from '@pourline/domain';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { type EtaSubject, loadEta } from './load-eta';
@@ -10,8 +10,6 @@ import { LoadsRepository } from './loads.repository';
 
 // Any constant shared by all instances: one instance watches at a time.
 const WATCH_LOCK_ID = 7_305_113;
-
-const NOT_YET_POURED: readonly LoadStatus[] = ['released', 'en_route', 'on_site'];
 
 /** A load not yet poured and not yet alerted, with what its ETA and deadline are judged by. */
 interface RiskCandidate {
