@@ -112,6 +112,9 @@ async function startPourline(options: BenchOptions, url: string): Promise<Runnin
       TRACKER_AUTH: 'optional',
       REDIS_URL: options.redis ? REDIS_URL : '',
       WORKERS: String(options.instances),
+      // The product's back-pressure thresholds, not the test harness's relaxed ones: overload is answered 503.
+      INGEST_MAX_QUEUE_AGE_MS: '',
+      INGEST_MAX_EVENT_LOOP_LAG_MS: '',
     },
     120_000,
     undefined,
