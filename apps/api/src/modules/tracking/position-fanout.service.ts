@@ -5,10 +5,11 @@ import { ALL_PROJECTS_ROOM, projectRoom } from '../../platform/live/live-rooms';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { PositionSnapshots } from '../../platform/live/position-snapshots';
 import { ActiveLoads } from './active-loads';
-import { FrameTimer } from './frame-timer';
 import { PackedFrames } from './packed-frames';
 import { PositionWriter, type PositionsCommitted } from './position-writer.service';
 import { type LatestRow, type StoredPosition, TrackingRepository } from './tracking.repository';
+
+const WINDOW_MS = 100;
 
 function toDto(row: Omit<LatestRow, 'recentSpeedsKmh'>): LatestPositionDto {
   return {
@@ -27,18 +28,15 @@ function toDto(row: Omit<LatestRow, 'recentSpeedsKmh'>): LatestPositionDto {
 
 /**
  * Pushes where trucks and pumps are. Fixes are coalesced per vehicle over a
- * short window (see `FrameTimer`) and sent as one binary frame per room, so
- * ten thousand fixes a second are a handful of messages, and a slow console
- * is not flooded.
+ * short window and sent as one binary frame per room, so ten thousand fixes a
+ * second are a handful of messages, and a slow console is not flooded.
  */
 @Injectable()
 export class PositionFanout extends PositionSnapshots implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PositionFanout.name);
   /** The newest committed fix of each vehicle in this window, by entity id. */
   private pending = new Map<string, StoredPosition>();
-  private readonly timer = new FrameTimer(() =>
-    this.flush().catch((error: unknown) => this.logger.warn(`positions not pushed: ${String(error)}`)),
-  );
+  private timer: NodeJS.Timeout | undefined;
   private readonly frames = new PackedFrames();
   /** Other instances may store fixes of the same vehicles. */
   private readonly shared: boolean;
@@ -56,10 +54,13 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
 
   onModuleInit(): void {
     this.writer.on('committed', (committed: PositionsCommitted) => this.collect(committed));
+    this.timer = setInterval(() => {
+      this.flush().catch((error: unknown) => this.logger.warn(`positions not pushed: ${String(error)}`));
+    }, WINDOW_MS);
   }
 
   onModuleDestroy(): void {
-    this.timer.stop();
+    clearInterval(this.timer);
   }
 
   /**
@@ -69,10 +70,8 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
   private collect({ advanced }: PositionsCommitted): void {
     for (const item of advanced) {
       const held = this.pending.get(item.device.entityId);
-      if (held === undefined || held.report.fixTime.getTime() <= item.report.fixTime.getTime()) {
+      if (held === undefined || held.report.fixTime.getTime() <= item.report.fixTime.getTime())
         this.pending.set(item.device.entityId, item);
-        this.timer.waiting(item.receivedAt);
-      }
     }
   }
 

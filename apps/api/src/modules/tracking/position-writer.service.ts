@@ -184,7 +184,7 @@ export class PositionWriter extends EventEmitter implements OnApplicationShutdow
     const advanced: StoredPosition[] = [];
     for (let index = 0; index < batch.length; index++) {
       const item = batch[index];
-      const position = { positionId: rows[index].id, device: item.device, report: item.report, receivedAt: item.queuedAt };
+      const position = { positionId: rows[index].id, device: item.device, report: item.report };
       stored[index] = position;
       if (rows[index].advanced) advanced.push(position);
     }

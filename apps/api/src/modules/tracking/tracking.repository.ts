@@ -14,8 +14,6 @@ export interface StoredPosition {
   positionId: string;
   device: RegisteredDevice;
   report: PositionReport;
-  /** When the server took the fix (monotonic ms, `performance.now()`): its time on the way to the consoles counts from here. */
-  receivedAt: number;
 }
 
 /** The ETA's notion of recent pace: the last few fixes' speeds. */
