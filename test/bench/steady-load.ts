@@ -116,6 +116,8 @@ export interface SteadyLoad {
   motion: FleetMotion;
   /** Threads sending the trackers' fixes. */
   threads: number;
+  /** Called once every tracker thread is loaded and connected, just before the first fix: where a measurement starts. */
+  onReady?: () => void;
 }
 
 /** One thread of trackers: loaded once `ready` resolves, started by `start`, done with what it counted. */
@@ -162,6 +164,7 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
     }),
   );
   await Promise.all(threads.map((thread) => thread.ready));
+  load.onReady?.();
   // Every thread is loaded and waiting: they start their clocks together.
   const startSecond = Math.floor(Date.now() / 1000) + 1;
   consoles.start(startSecond, seconds, sentAt);

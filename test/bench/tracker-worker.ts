@@ -53,9 +53,11 @@ const CONNECT_AT_ONCE = 100;
 
 /**
  * Opens this thread's trackers' connections before the run, as a fleet's
- * trackers hold theirs: one per tracker, CONNECT_AT_ONCE more in each round
- * (a round asks as many requests at once as there are connections, plus
- * CONNECT_AT_ONCE, so the agent must open that many new ones). Opened all at
+ * trackers hold theirs: one per tracker (up to MAX_SOCKETS), CONNECT_AT_ONCE
+ * more in each round (a round asks as many requests at once as there are
+ * connections, plus CONNECT_AT_ONCE, so the agent must open that many new
+ * ones; the requests grow with the square of the connections, which the
+ * bench's CPU figures leave out, since they count from the first fix). Opened all at
  * once when the run begins, thousands of connections would overflow the
  * server's accept queue, and the trackers' retried connections would count
  * seconds of backoff against the server in the run's latency.
