@@ -231,9 +231,7 @@ describe('The live socket', () => {
 
       const back = await live(crew.dispatcher, { lastSeq, lastPositionSeq });
       const ready = back.ready!;
-      const beforeReady = back.received.filter(
-        (item) => item.beforeReady && (NUMBERED_EVENTS as readonly string[]).includes(item.name),
-      );
+      const beforeReady = back.received.filter((item) => item.beforeReady && NUMBERED_EVENTS.includes(item.name));
       const replayed = back.numbered((item) => item.beforeReady);
 
       // No more than what was missed. An event numbered between the socket joining its rooms and the

@@ -1,5 +1,6 @@
 import {
   type KnownVehicle,
+  LIVE_EVENT_TYPES,
   type LatestPositionDto,
   type LiveGap,
   type LiveReady,
@@ -260,17 +261,8 @@ export interface Received {
   beforeReady: boolean;
 }
 
-export const NUMBERED_EVENTS = [
-  'load.changed.v1',
-  'qc.recorded.v1',
-  'load.rejected.v1',
-  'pump.status.v1',
-  'pour.status.v1',
-  'pour.request.v1',
-  'alert.acknowledged.v1',
-  'load.deadline_risk.v1',
-  'pour.message.v1',
-] as const;
+/** Every numbered event type: a console that left one out would miss its numbers without being told. */
+export const NUMBERED_EVENTS: readonly string[] = LIVE_EVENT_TYPES;
 
 /** A console's socket that records everything the server sends, in order. */
 export class LiveRecorder {
@@ -311,7 +303,7 @@ export class LiveRecorder {
     const seen = new Set<number>();
     const out: { name: string; seq: number; payload: any }[] = [];
     for (const item of this.received) {
-      if (!(NUMBERED_EVENTS as readonly string[]).includes(item.name) || !filter(item)) continue;
+      if (!NUMBERED_EVENTS.includes(item.name) || !filter(item)) continue;
       if (seen.has(item.data.seq)) continue;
       seen.add(item.data.seq);
       out.push({ name: item.name, seq: item.data.seq, payload: item.data.payload });
@@ -422,7 +414,7 @@ export class ContractConsole {
     return new Promise((resolve, reject) => {
       socket.onAny((name: string, data: any) => {
         if (socket !== this.socket) return;
-        if ((NUMBERED_EVENTS as readonly string[]).includes(name)) this.apply(this.sequence.receive(name, data));
+        if (NUMBERED_EVENTS.includes(name)) this.apply(this.sequence.receive(name, data));
         else if (name === 'live.gap.v1') this.gaps.push(data);
         else if (name === 'live.reset.v1') {
           this.resets.push(data);

@@ -210,6 +210,30 @@ export interface LiveEventMap {
 }
 export type LiveEventType = keyof LiveEventMap;
 
+/** Every numbered event type, each once: a type added to the map and not here fails to compile. */
+const LIVE_EVENT_TYPE_SET: Record<LiveEventType, true> = {
+  'load.changed.v1': true,
+  'qc.recorded.v1': true,
+  'load.rejected.v1': true,
+  'pump.status.v1': true,
+  'pour.status.v1': true,
+  'pour.request.v1': true,
+  'alert.acknowledged.v1': true,
+  'load.deadline_risk.v1': true,
+  'pour.message.v1': true,
+  'strength.warning.v1': true,
+  'dispatch.alert.v1': true,
+  'dispatch.alert_resolved.v1': true,
+  'dispatch.settings.v1': true,
+  'dispatch.decision.v1': true,
+  'complaint.overdue.v1': true,
+  'alert.resolved.v1': true,
+  'complaint.changed.v1': true,
+};
+
+/** The numbered events a console listens for: it applies each in number order, once. */
+export const LIVE_EVENT_TYPES = Object.keys(LIVE_EVENT_TYPE_SET) as readonly LiveEventType[];
+
 export interface PositionsBatch {
   /** The highest position number in the batch; send it back as lastPositionSeq. */
   positionSeq: number;

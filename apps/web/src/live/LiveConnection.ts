@@ -1,4 +1,5 @@
 import {
+  LIVE_EVENT_TYPES,
   LIVE_NAMESPACE,
   type LiveEventMap,
   type LiveEventType,
@@ -10,26 +11,6 @@ import {
 } from '@pourline/contracts';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { LiveStore } from './LiveStore';
-
-const NUMBERED_EVENTS: readonly LiveEventType[] = [
-  'load.changed.v1',
-  'qc.recorded.v1',
-  'load.rejected.v1',
-  'pump.status.v1',
-  'pour.status.v1',
-  'pour.request.v1',
-  'alert.acknowledged.v1',
-  'load.deadline_risk.v1',
-  'pour.message.v1',
-  'strength.warning.v1',
-  'dispatch.alert.v1',
-  'dispatch.alert_resolved.v1',
-  'dispatch.settings.v1',
-  'dispatch.decision.v1',
-  'complaint.changed.v1',
-  'complaint.overdue.v1',
-  'alert.resolved.v1',
-];
 
 /**
  * Backoff with jitter: the first retry after ~1 s, doubling to 30 s, each
@@ -95,7 +76,7 @@ export class LiveConnection {
     });
     this.socket = socket;
 
-    for (const type of NUMBERED_EVENTS) {
+    for (const type of LIVE_EVENT_TYPES) {
       socket.on(type, (event: LiveEventMap[typeof type]) => this.receive(type, event));
     }
     socket.on('positions.v1', (batch) => {
