@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -11,7 +12,14 @@ import { IdentityRepository } from './identity.repository';
 import { LoginThrottle } from './login-throttle';
 
 @Module({
-  imports: [JwtModule.register({}), UsersModule],
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      // A key made once: given the secret as text, every check of a token would first try it as a public key.
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) }),
+    }),
+    UsersModule,
+  ],
   controllers: [AuthController],
   providers: [
     AuthService,

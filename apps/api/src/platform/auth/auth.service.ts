@@ -100,10 +100,7 @@ export class AuthService {
 
   private async issue(user: UserEntity, csrf?: string): Promise<LoginResponse> {
     const claims: TokenClaims = { sub: user.id, role: user.role, ...(csrf ? { csrf } : {}) };
-    const accessToken = await this.jwt.signAsync(claims, {
-      secret: this.config.jwtSecret,
-      expiresIn: this.config.jwtExpiresInSeconds,
-    });
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtExpiresInSeconds });
     return { accessToken };
   }
 
@@ -112,7 +109,7 @@ export class AuthService {
     if (!token) throw new AuthenticationError('Sign in first: no access token was sent');
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims & object>(token, { secret: this.config.jwtSecret });
+      claims = await this.jwt.verifyAsync<TokenClaims & object>(token, { algorithms: ['HS256'] });
     } catch {
       throw new AuthenticationError('The access token is invalid or has expired; sign in again');
     }
