@@ -3,6 +3,7 @@ import type { TruckEntity } from '../fleet/truck.entity';
 import type { LoadEntity } from '../loads/load.entity';
 import type { PourEntity } from '../pours/pour.entity';
 import {
+  arrivalIn,
   type DispatchPicture,
   expectedArrival,
   type PourState,
@@ -92,6 +93,15 @@ describe('the dispatch picture', () => {
     const late = { ...onTheRoad, id: 'late' } as LoadEntity;
     state.moments.set('late', { departedAt: at(-40) });
     expect(expectedArrival(late, state, now, undefined)).toEqual(now);
+  });
+
+  it('works out each load’s arrival once per picture, as expectedArrival gives it', () => {
+    const { state, picture } = pictureOf([placed, discharging, onTheRoad], moments);
+    expect(arrivalIn(picture, state, onTheRoad)).toEqual(at(10));
+    // A picture is read, never changed: what changes after the first reading is not looked at again.
+    state.moments.set('c', { departedAt: at(-5) });
+    expect(arrivalIn(picture, state, onTheRoad)).toEqual(at(10));
+    expect(arrivalIn(pictureOf([onTheRoad], state.moments).picture, state, onTheRoad)).toEqual(at(15));
   });
 
   it('paces the scheduler to the pour’s rhythm and keeps the loads under way', () => {

@@ -111,12 +111,27 @@ export function expectedArrival(load: LoadEntity, state: PourState, now: Date, f
   return new Date(leaves + travelMs);
 }
 
+/** Arrivals worked out once per picture: a re-plan reads each load's several times, and thousands may be on the road. */
+const arrivalsMemo = new WeakMap<DispatchPicture, Map<string, Date>>();
+
+/** `expectedArrival` of a load of this picture, from its memo after the first time. */
+export function arrivalIn(picture: DispatchPicture, state: PourState, load: LoadEntity): Date {
+  let memo = arrivalsMemo.get(picture);
+  if (!memo) arrivalsMemo.set(picture, (memo = new Map()));
+  let at = memo.get(load.id);
+  if (at === undefined) {
+    at = expectedArrival(load, state, picture.now, load.truckId ? picture.fixes.get(load.truckId) : undefined);
+    memo.set(load.id, at);
+  }
+  return at;
+}
+
 /** The loads on their way to the pump, as the rhythm plays them forward. */
 export function arrivalsOf(state: PourState, picture: DispatchPicture): ArrivalAtPump[] {
   return state.loads
     .filter((load) => live(load) && COMING.includes(load.status))
     .map((load) => ({
-      arrivesAt: expectedArrival(load, state, picture.now, load.truckId ? picture.fixes.get(load.truckId) : undefined),
+      arrivesAt: arrivalIn(picture, state, load),
       volumeM3: load.volumeM3,
       onSite: load.status === 'on_site',
     }));
@@ -189,7 +204,7 @@ export function schedulerInput(picture: DispatchPicture, rhythms: Map<string, Po
       plantId: load.plantId,
       volumeM3: load.volumeM3,
       batchMinute: Math.min(toMinute(batch), nowMinute),
-      arriveMinute: toMinute(expectedArrival(load, state, picture.now, picture.fixes.get(load.truckId!))),
+      arriveMinute: toMinute(arrivalIn(picture, state, load)),
       ...(moments.dischargeStartedAt && load.status === 'discharging'
         ? { dischargeStartMinute: toMinute(moments.dischargeStartedAt) }
         : {}),

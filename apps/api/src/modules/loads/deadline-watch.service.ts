@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { isDeadlineAtRisk, type LoadStatus, minutesToDeadline, NOT_YET_POURED } from '@pourline/domain';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
+import { filterInSlices } from '../../platform/time/in-slices';
 import { type EtaSubject, loadEta } from './load-eta';
 import { LoadViews } from './load-views.service';
 import { LoadEntity } from './load.entity';
@@ -83,8 +84,9 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
 
   /**
    * Thousands of loads may be on the road: each is judged from the few
-   * columns the test reads, and only a load found at risk is read whole for
-   * the alert people see.
+   * columns the test reads, a few hundred between two turns of the event loop
+   * (trackers and consoles wait on it), and only a load found at risk is read
+   * whole for the alert people see.
    */
   private async raiseNewRisks(): Promise<number> {
     const candidates: RiskCandidate[] = await this.dataSource.query(CANDIDATES, [NOT_YET_POURED]);
@@ -96,7 +98,7 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
       this.loads.latestTruckFixes(candidates.flatMap((load) => (load.truckId ? [load.truckId] : []))),
     ]);
     const pourById = new Map(pours.map((pour) => [pour.id, pour]));
-    const atRisk = candidates.filter((load) => {
+    const atRisk = await filterInSlices(candidates, (load) => {
       const pour = load.pourId ? pourById.get(load.pourId) : undefined;
       const eta = loadEta({ ...load, pour }, load.truckId ? fixes.get(load.truckId) : undefined, now);
       return isDeadlineAtRisk({

@@ -1,5 +1,5 @@
 import type { Polygon } from '@pourline/contracts';
-import { type ActiveLoad, ActiveLoadsView } from './active-loads-view';
+import { type ActiveLoad, type ActiveLoadKey, ActiveLoadsView } from './active-loads-view';
 
 const fence = (lat: number, lng: number): Polygon => ({
   type: 'Polygon',
@@ -13,24 +13,41 @@ const fence = (lat: number, lng: number): Polygon => ({
   ],
 });
 
-function load(index: number, overrides: Partial<ActiveLoad> = {}): ActiveLoad {
-  return {
+function load(index: number, overrides: Partial<Omit<ActiveLoad, 'shapeKey'>> = {}): ActiveLoad {
+  const shaped = {
     loadId: `load-${index}`,
     truckId: `truck-${index}`,
-    status: 'released',
+    status: 'released' as const,
     pourId: `pour-${index % 2}`,
     projectId: `project-${index % 2}`,
     plantId: 'plant-1',
     plantFence: fence(31.9, 118.8),
     siteFence: fence(31.95, 118.85 + (index % 2) / 100),
-    entryRoute: { type: 'LineString', coordinates: [] },
+    entryRoute: { type: 'LineString' as const, coordinates: [] },
     ...overrides,
   };
+  // As the database fingerprints them: another shape, another key.
+  return { ...shaped, shapeKey: JSON.stringify([shaped.plantFence, shaped.siteFence, shaped.entryRoute]) };
+}
+
+function keyOf({ plantFence: _plant, siteFence: _site, entryRoute: _route, ...key }: ActiveLoad): ActiveLoadKey {
+  return key;
+}
+
+/** A whole reconcile as the service runs it: keys first, then the stale loads read whole. */
+function reconcile(view: ActiveLoadsView, truth: readonly ActiveLoad[]): number {
+  const { stale, dropped } = view.staleAfter(truth.map(keyOf));
+  view.replace(
+    'load',
+    stale,
+    truth.filter((item) => stale.has(item.loadId)),
+  );
+  return stale.size + dropped;
 }
 
 function viewOf(loads: ActiveLoad[]): ActiveLoadsView {
   const view = new ActiveLoadsView();
-  view.reconcile(loads);
+  reconcile(view, loads);
   return view;
 }
 
@@ -108,14 +125,26 @@ describe('the in-memory view of active loads', () => {
 
   it('has a reconcile correct a change whose notice was lost, counting what it corrected', () => {
     const view = viewOf(fleet);
-    expect(view.reconcile(fleet)).toBe(0);
+    expect(reconcile(view, fleet)).toBe(0);
     // Meanwhile, unannounced: load-3 stepped on, load-5 finished, a new load-6 started.
     const truth = [...fleet.slice(0, 3), load(3, { status: 'on_site' }), fleet[4], load(6)];
-    expect(view.reconcile(truth)).toBe(3);
+    expect(reconcile(view, truth)).toBe(3);
     expect(view.forTruck('truck-3')?.status).toBe('on_site');
     expect(view.forTruck('truck-5')).toBeUndefined();
     expect(view.forTruck('truck-6')?.loadId).toBe('load-6');
     expect(view.all()).toHaveLength(6);
-    expect(view.reconcile(truth)).toBe(0);
+    expect(reconcile(view, truth)).toBe(0);
+  });
+
+  it('has a reconcile find a redrawn fence by its key alone, and ask for just that load to be read', () => {
+    const view = viewOf(fleet);
+    const redrawn = load(2, { plantFence: fence(31.8, 118.7) });
+    const truth = fleet.map((item) => (item.loadId === 'load-2' ? redrawn : item));
+    const { stale, dropped } = view.staleAfter(truth.map(keyOf));
+    expect([...stale]).toEqual(['load-2']);
+    expect(dropped).toBe(0);
+    view.replace('load', stale, [redrawn]);
+    expect(view.forTruck('truck-2')?.plantFence).toEqual(fence(31.8, 118.7));
+    expect(reconcile(view, truth)).toBe(0);
   });
 });

@@ -11,7 +11,12 @@ export interface ActiveLoad {
   plantFence: Polygon;
   siteFence: Polygon;
   entryRoute: LineString;
+  /** The fences and the route as the database fingerprints them: equal keys, equal shapes. */
+  shapeKey: string;
 }
+
+/** What a reconcile reads of every active load: enough to tell whether the view has it right. */
+export type ActiveLoadKey = Omit<ActiveLoad, 'plantFence' | 'siteFence' | 'entryRoute'>;
 
 /** What a change notice names: the row that changed. */
 export type ChangedKind = 'load' | 'pour' | 'project' | 'plant';
@@ -35,8 +40,8 @@ const BUSY = new Set<LoadStatus>(TRUCK_BUSY_STATUSES);
 
 /**
  * Which load each truck is on, in memory. Changes are applied one load (or one
- * fence's loads) at a time; a reconcile compares the whole with a fresh read
- * and says how many entries it had to correct.
+ * fence's loads) at a time; a reconcile compares every load's key with a fresh
+ * read and has the ones it got wrong read again.
  */
 export class ActiveLoadsView {
   private readonly byTruck = new Map<string, ActiveLoad>();
@@ -88,25 +93,28 @@ export class ActiveLoadsView {
     for (const row of rows) this.put(row);
   }
 
-  /** Makes the view what was read; returns how many loads it had wrong (missing, stale or gone). */
-  reconcile(rows: readonly ActiveLoad[]): number {
-    let corrected = 0;
+  /**
+   * The first half of a reconcile, from the keys of every active load: drops
+   * the loads that are no longer active and returns how many, with the ids of
+   * those missing or different here, to be read whole and `replace`d. Comparing
+   * keys rather than shapes keeps a reconcile of thousands of loads short.
+   */
+  staleAfter(keys: readonly ActiveLoadKey[]): { stale: Set<string>; dropped: number } {
+    const stale = new Set<string>();
     const seen = new Set<string>();
-    for (const row of rows) {
-      seen.add(row.loadId);
-      const known = this.byTruck.get(row.truckId);
-      if (!known || !sameLoad(known, row)) {
-        corrected += 1;
-        this.put(row);
-      }
+    for (const key of keys) {
+      seen.add(key.loadId);
+      const known = this.byTruck.get(key.truckId);
+      if (!known || !sameLoad(known, key)) stale.add(key.loadId);
     }
+    let dropped = 0;
     for (const load of [...this.byTruck.values()]) {
       if (!seen.has(load.loadId)) {
-        corrected += 1;
+        dropped += 1;
         this.remove(load);
       }
     }
-    return corrected;
+    return { stale, dropped };
   }
 
   private put(row: ActiveLoad): void {
@@ -126,15 +134,13 @@ export class ActiveLoadsView {
   }
 }
 
-function sameLoad(a: ActiveLoad, b: ActiveLoad): boolean {
+function sameLoad(a: ActiveLoadKey, b: ActiveLoadKey): boolean {
   return (
     a.loadId === b.loadId &&
     a.status === b.status &&
     a.pourId === b.pourId &&
     a.projectId === b.projectId &&
     a.plantId === b.plantId &&
-    JSON.stringify(a.plantFence) === JSON.stringify(b.plantFence) &&
-    JSON.stringify(a.siteFence) === JSON.stringify(b.siteFence) &&
-    JSON.stringify(a.entryRoute) === JSON.stringify(b.entryRoute)
+    a.shapeKey === b.shapeKey
   );
 }

@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LoadViews } from '../loads/load-views.service';
 import { TRUCK_BUSY_STATUSES } from '../loads/load.entity';
-import { type ActiveLoad, ActiveLoadsView, type ChangedKind, KEY_OF, type LoadStep } from './active-loads-view';
+import {
+  type ActiveLoad,
+  type ActiveLoadKey,
+  ActiveLoadsView,
+  type ChangedKind,
+  KEY_OF,
+  type LoadStep,
+} from './active-loads-view';
 
 export type { ActiveLoad } from './active-loads-view';
 
@@ -22,14 +29,18 @@ const RECONNECT_MS = 1_000;
 /** Notices arriving together are read together: one query per kind, not one per load. */
 const COALESCE_MS = 5;
 
-const SELECT = `SELECT load.id AS "loadId", load.truck_id AS "truckId", load.status, load.pour_id AS "pourId",
-                       pour.project_id AS "projectId", load.plant_id AS "plantId", plant.geofence AS "plantFence",
-                       project.geofence AS "siteFence", pour.entry_route AS "entryRoute"
-                  FROM loads load
+const FROM = `FROM loads load
                   JOIN pours pour ON pour.id = load.pour_id
                   JOIN projects project ON project.id = pour.project_id
                   JOIN plants plant ON plant.id = load.plant_id
                  WHERE load.truck_id IS NOT NULL AND load.status = ANY($1)`;
+const KEY_COLUMNS = `load.id AS "loadId", load.truck_id AS "truckId", load.status, load.pour_id AS "pourId",
+                     pour.project_id AS "projectId", load.plant_id AS "plantId",
+                     md5(plant.geofence::text || project.geofence::text || pour.entry_route::text) AS "shapeKey"`;
+const SELECT = `SELECT ${KEY_COLUMNS}, plant.geofence AS "plantFence", project.geofence AS "siteFence",
+                       pour.entry_route AS "entryRoute" ${FROM}`;
+/** A reconcile reads the shapes only of the loads whose key it finds changed. */
+const SELECT_KEYS = `SELECT ${KEY_COLUMNS} ${FROM}`;
 
 /**
  * Which load each truck is on, with the fences it may cross. Ingest asks for
@@ -135,8 +146,16 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
     this.reconcileTimer = undefined;
     const done = this.changes.then(async () => {
       try {
-        const rows: ActiveLoad[] = await this.dataSource.query(SELECT, [TRUCK_BUSY_STATUSES]);
-        const corrected = this.view.reconcile(rows);
+        const keys: ActiveLoadKey[] = await this.dataSource.query(SELECT_KEYS, [TRUCK_BUSY_STATUSES]);
+        const { stale, dropped } = this.view.staleAfter(keys);
+        if (stale.size > 0) {
+          const rows: ActiveLoad[] = await this.dataSource.query(`${SELECT} AND load.id = ANY($2::uuid[])`, [
+            TRUCK_BUSY_STATUSES,
+            [...stale],
+          ]);
+          this.view.replace('load', stale, rows);
+        }
+        const corrected = stale.size + dropped;
         if (this.initialised && corrected > 0) {
           this.corrections += corrected;
           this.logger.log(`reconcile corrected ${corrected} active load(s) a change notice had not`);
