@@ -1,5 +1,16 @@
+import { createHmac } from 'node:crypto';
 import { adminSession, createUser } from '../support/factories';
 import { Http, login } from '../support/http';
+import { E2E_JWT_SECRET } from '../support/test-constants';
+
+/** A token with these claims, signed with the server's own secret by the algorithm named. */
+function tokenSignedAs(alg: 'HS256' | 'HS512', claims: unknown): string {
+  const header = Buffer.from(JSON.stringify({ alg, typ: 'JWT' })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  const hash = alg === 'HS256' ? 'sha256' : 'sha512';
+  const signature = createHmac(hash, E2E_JWT_SECRET).update(`${header}.${payload}`).digest('base64url');
+  return `${header}.${payload}.${signature}`;
+}
 
 describe('Authentication', () => {
   it('answers a token for the right password and refuses a wrong one alike for unknown users', async () => {
@@ -43,6 +54,15 @@ describe('Authentication', () => {
     const forged =
       'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJyb2xlIjoiYWRtaW4ifQ.c2lnbmF0dXJl';
     expect((await new Http(forged).get('/auth/me')).status).toBe(401);
+  });
+
+  it('takes a token only as it issues them, HS256: the same claims signed otherwise with its own secret are refused', async () => {
+    const admin = await adminSession();
+    const claims: unknown = JSON.parse(Buffer.from(admin.token!.split('.')[1], 'base64url').toString('utf8'));
+    expect((await new Http(tokenSignedAs('HS256', claims)).get('/auth/me')).status).toBe(200);
+    expect((await new Http(tokenSignedAs('HS512', claims)).get('/auth/me')).status).toBe(401);
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${admin.token!.split('.')[1]}.`;
+    expect((await new Http(unsigned).get('/auth/me')).status).toBe(401);
   });
 
   it('stores passwords only as a slow hash and locks out a deactivated user at once', async () => {

@@ -3,7 +3,7 @@ import type { LoadDto } from '@pourline/contracts';
 import type { LoadStatus } from '@pourline/domain';
 import { type RunningApi, startApi } from '../support/api-process';
 import { createDatabase, databaseUrl, dropDatabase } from '../support/database';
-import { adminSession } from '../support/factories';
+import { adminSession, square } from '../support/factories';
 import {
   advanceLoad,
   createCrew,
@@ -109,4 +109,36 @@ describe('The view of active loads', () => {
     );
     expect(api.output().slice(logSoFar)).toMatch(/reconcile corrected 1 active load\(s\) a change notice had not/);
   }, 30_000);
+
+  it('catches a fence redrawn with no notice by its fingerprint alone, and judges the next fix by the new fence', async () => {
+    const corrections = () => api.output().match(/reconcile corrected 1 active load\(s\)/g)?.length ?? 0;
+    const unannounced = async (sql: string, values: unknown[]) => {
+      const client = new Client({ connectionString: databaseUrl(database) });
+      await client.connect();
+      try {
+        await client.query(`SET session_replication_role = replica`);
+        await client.query(sql, values);
+      } finally {
+        await client.end();
+      }
+    };
+    // On the road again, unannounced; the reconcile puts that right first.
+    let before = corrections();
+    await unannounced(`UPDATE loads SET status = 'en_route' WHERE id = $1`, [load.id]);
+    await waitFor('the reconcile to see the load on the road', () => corrections() > before, 15_000, 100);
+    // Then the site's fence moves 2 km north, unannounced: the load's own row is untouched.
+    const moved = { lat: SITE.lat + 0.018, lng: SITE.lng };
+    before = corrections();
+    await unannounced(`UPDATE projects SET geofence = $2 WHERE id = (SELECT project_id FROM pours WHERE id = $1)`, [
+      load.pourId,
+      JSON.stringify(square(moved.lat, moved.lng)),
+    ]);
+    await waitFor('the reconcile to see the new fence', () => corrections() > before, 15_000, 100);
+    // Inside the new fence only: judged by the old one, the truck would still be on the road.
+    await report(second, moved);
+    await waitFor(
+      'the arrival inside the new fence to move the load',
+      async () => (await statusOf(load.id)) === 'on_site',
+    );
+  }, 45_000);
 });

@@ -4,9 +4,7 @@ import { adminSession, createUser, expectCreated, type PourWorld } from '../supp
 import type { Http } from '../support/http';
 import { createCrew, createLoadWorld, createReadyPour, type LoadCrew } from '../support/load-factories';
 import { connectReady, type LiveRecorder, sleep, waitFor } from '../support/live-support';
-
-/** The secret the shared test server signs with (see global-setup). */
-const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-hs256';
+import { E2E_JWT_SECRET } from '../support/test-constants';
 
 function signedToken(claims: Record<string, unknown>): string {
   const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');

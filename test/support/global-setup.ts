@@ -1,6 +1,6 @@
 import { type RunningApi, startApi } from './api-process';
 import { createDatabase, databaseUrl, ensureTestPostgres } from './database';
-import { ADMIN_PASSWORD } from './test-constants';
+import { ADMIN_PASSWORD, E2E_JWT_SECRET } from './test-constants';
 
 /**
  * One API process on a fresh database, shared by the end-to-end suites. On a machine with
@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
     api = await startApi({
       DATABASE_URL: databaseUrl(database),
       DEMO: 'false',
-      JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256',
+      JWT_SECRET: E2E_JWT_SECRET,
       ADMIN_PASSWORD,
       REDIS_URL: '',
       DEADLINE_WATCH_MS: '1000',

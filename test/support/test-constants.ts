@@ -1,4 +1,6 @@
 export const ADMIN_PASSWORD = 'e2e-admin-password';
+/** The secret the shared test server signs its tokens with. */
+export const E2E_JWT_SECRET = 'e2e-secret-that-is-long-enough-for-hs256';
 export const ROLES = [
   'admin',
   'dispatcher',

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { isDeadlineAtRisk, type LoadStatus, minutesToDeadline, NOT_YET_POURED } from '@pourline/domain';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
-import { filterInSlices } from '../../platform/time/in-slices';
+import { filterInSlices } from '../../platform/event-loop/in-slices';
 import { type EtaSubject, loadEta } from './load-eta';
 import { LoadViews } from './load-views.service';
 import { LoadEntity } from './load.entity';

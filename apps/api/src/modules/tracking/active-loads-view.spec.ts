@@ -36,7 +36,7 @@ function keyOf({ plantFence: _plant, siteFence: _site, entryRoute: _route, ...ke
 
 /** A whole reconcile as the service runs it: keys first, then the stale loads read whole. */
 function reconcile(view: ActiveLoadsView, truth: readonly ActiveLoad[]): number {
-  const { stale, dropped } = view.staleAfter(truth.map(keyOf));
+  const { stale, dropped } = view.dropGoneAndFindStale(truth.map(keyOf));
   view.replace(
     'load',
     stale,
@@ -140,7 +140,7 @@ describe('the in-memory view of active loads', () => {
     const view = viewOf(fleet);
     const redrawn = load(2, { plantFence: fence(31.8, 118.7) });
     const truth = fleet.map((item) => (item.loadId === 'load-2' ? redrawn : item));
-    const { stale, dropped } = view.staleAfter(truth.map(keyOf));
+    const { stale, dropped } = view.dropGoneAndFindStale(truth.map(keyOf));
     expect([...stale]).toEqual(['load-2']);
     expect(dropped).toBe(0);
     view.replace('load', stale, [redrawn]);

@@ -99,7 +99,7 @@ export class ActiveLoadsView {
    * those missing or different here, to be read whole and `replace`d. Comparing
    * keys rather than shapes keeps a reconcile of thousands of loads short.
    */
-  staleAfter(keys: readonly ActiveLoadKey[]): { stale: Set<string>; dropped: number } {
+  dropGoneAndFindStale(keys: readonly ActiveLoadKey[]): { stale: Set<string>; dropped: number } {
     const stale = new Set<string>();
     const seen = new Set<string>();
     for (const key of keys) {

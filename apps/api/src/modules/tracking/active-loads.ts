@@ -23,7 +23,7 @@ const COLUMN_OF: Record<ChangedKind, string> = {
 };
 
 const CHANNEL = 'active_loads';
-/** Without change notices (the notice connection is down), the view is read whole this often. */
+/** Without change notices (the notice connection is down), the view is reconciled this often. */
 const DEAF_RECONCILE_MS = 2_000;
 const RECONNECT_MS = 1_000;
 /** Notices arriving together are read together: one query per kind, not one per load. */
@@ -36,7 +36,7 @@ const FROM = `FROM loads load
                  WHERE load.truck_id IS NOT NULL AND load.status = ANY($1)`;
 const KEY_COLUMNS = `load.id AS "loadId", load.truck_id AS "truckId", load.status, load.pour_id AS "pourId",
                      pour.project_id AS "projectId", load.plant_id AS "plantId",
-                     md5(plant.geofence::text || project.geofence::text || pour.entry_route::text) AS "shapeKey"`;
+                     md5(jsonb_build_array(plant.geofence, project.geofence, pour.entry_route)::text) AS "shapeKey"`;
 const SELECT = `SELECT ${KEY_COLUMNS}, plant.geofence AS "plantFence", project.geofence AS "siteFence",
                        pour.entry_route AS "entryRoute" ${FROM}`;
 /** A reconcile reads the shapes only of the loads whose key it finds changed. */
@@ -48,7 +48,8 @@ const SELECT_KEYS = `SELECT ${KEY_COLUMNS} ${FROM}`;
  * kept current per changed load: this instance's own steps are applied as
  * they commit, and the database's change notices (a load stepped on any
  * instance, a fence redrawn) make it read just the loads they name. A periodic
- * reconcile reads the whole and corrects whatever a lost notice left wrong.
+ * reconcile compares every load's key (truck, status, pour, plant and a
+ * fingerprint of its fences and route) and reads again what a lost notice left wrong.
  */
 @Injectable()
 export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
@@ -140,27 +141,23 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
     return this.changes;
   }
 
-  /** Reads the whole view and corrects it, in line with the reads of single changes. */
+  /**
+   * Corrects the view from every active load's key (read whole the first time),
+   * reading again just the loads it has wrong, in line with the reads of single changes.
+   */
   private reconcile(): Promise<void> {
     clearTimeout(this.reconcileTimer);
     this.reconcileTimer = undefined;
     const done = this.changes.then(async () => {
       try {
-        const keys: ActiveLoadKey[] = await this.dataSource.query(SELECT_KEYS, [TRUCK_BUSY_STATUSES]);
-        const { stale, dropped } = this.view.staleAfter(keys);
-        if (stale.size > 0) {
-          const rows: ActiveLoad[] = await this.dataSource.query(`${SELECT} AND load.id = ANY($2::uuid[])`, [
-            TRUCK_BUSY_STATUSES,
-            [...stale],
-          ]);
-          this.view.replace('load', stale, rows);
+        if (this.initialised) await this.correctFromKeys();
+        else {
+          // Nothing to compare with yet: every load is read whole, once.
+          const rows: ActiveLoad[] = await this.dataSource.query(SELECT, [TRUCK_BUSY_STATUSES]);
+          this.view.dropGoneAndFindStale(rows);
+          this.view.replace('load', new Set(rows.map((row) => row.loadId)), rows);
+          this.initialised = true;
         }
-        const corrected = stale.size + dropped;
-        if (this.initialised && corrected > 0) {
-          this.corrections += corrected;
-          this.logger.log(`reconcile corrected ${corrected} active load(s) a change notice had not`);
-        }
-        this.initialised = true;
         this.scheduleReconcile(this.listening ? this.config.activeLoadsReconcileMs : DEAF_RECONCILE_MS);
       } catch (error) {
         // The database is away: the last view is the best there is, and the next read tries again.
@@ -170,6 +167,24 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
     });
     this.changes = done;
     return done;
+  }
+
+  /** Every active load's key against the view; the loads it has wrong are read whole again. */
+  private async correctFromKeys(): Promise<void> {
+    const keys: ActiveLoadKey[] = await this.dataSource.query(SELECT_KEYS, [TRUCK_BUSY_STATUSES]);
+    const { stale, dropped } = this.view.dropGoneAndFindStale(keys);
+    if (stale.size > 0) {
+      const rows: ActiveLoad[] = await this.dataSource.query(`${SELECT} AND load.id = ANY($2::uuid[])`, [
+        TRUCK_BUSY_STATUSES,
+        [...stale],
+      ]);
+      this.view.replace('load', stale, rows);
+    }
+    const corrected = stale.size + dropped;
+    if (corrected > 0) {
+      this.corrections += corrected;
+      this.logger.log(`reconcile corrected ${corrected} active load(s) a change notice had not`);
+    }
   }
 
   private scheduleReconcile(afterMs: number): void {

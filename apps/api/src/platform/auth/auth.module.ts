@@ -15,8 +15,13 @@ import { LoginThrottle } from './login-throttle';
   imports: [
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      // A key made once: given the secret as text, every check of a token would first try it as a public key.
-      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) }),
+      useFactory: (config: AppConfig) => ({
+        // A key made once: given the secret as text, every check of a token would first try it as a public key.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
+        // Issued as HS256 and accepted only as such, whoever signs or checks.
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
     UsersModule,
   ],

@@ -109,7 +109,7 @@ export class AuthService {
     if (!token) throw new AuthenticationError('Sign in first: no access token was sent');
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims & object>(token, { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<TokenClaims & object>(token);
     } catch {
       throw new AuthenticationError('The access token is invalid or has expired; sign in again');
     }
