@@ -47,7 +47,7 @@ function reconcile(view: ActiveLoadsView, truth: readonly ActiveLoad[]): number 
 
 function viewOf(loads: ActiveLoad[]): ActiveLoadsView {
   const view = new ActiveLoadsView();
-  reconcile(view, loads);
+  view.reconcile(loads);
   return view;
 }
 

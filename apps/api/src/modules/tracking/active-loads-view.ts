@@ -93,6 +93,13 @@ export class ActiveLoadsView {
     for (const row of rows) this.put(row);
   }
 
+  /** Makes the view what was read whole (every active load, shapes and all); returns how many loads it had wrong. */
+  reconcile(rows: readonly ActiveLoad[]): number {
+    const { stale, dropped } = this.dropGoneAndFindStale(rows);
+    for (const row of rows) if (stale.has(row.loadId)) this.put(row);
+    return stale.size + dropped;
+  }
+
   /**
    * The first half of a reconcile, from the keys of every active load: drops
    * the loads that are no longer active and returns how many, with the ids of

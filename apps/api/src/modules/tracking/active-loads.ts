@@ -153,9 +153,7 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
         if (this.initialised) await this.correctFromKeys();
         else {
           // Nothing to compare with yet: every load is read whole, once.
-          const rows: ActiveLoad[] = await this.dataSource.query(SELECT, [TRUCK_BUSY_STATUSES]);
-          this.view.dropGoneAndFindStale(rows);
-          this.view.replace('load', new Set(rows.map((row) => row.loadId)), rows);
+          this.view.reconcile(await this.dataSource.query(SELECT, [TRUCK_BUSY_STATUSES]));
           this.initialised = true;
         }
         this.scheduleReconcile(this.listening ? this.config.activeLoadsReconcileMs : DEAF_RECONCILE_MS);
