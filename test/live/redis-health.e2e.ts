@@ -79,6 +79,12 @@ describe('Health with a Redis link that breaks', () => {
     expect(down.status).toBe(200);
     expect(down.body).toMatchObject({ status: 'degraded', database: 'up', redis: 'down' });
     expect(down.body.redisLastError).toEqual(expect.any(String));
+    // The log comes through the API's stdout, the health answer through HTTP: either may be read first.
+    await waitFor(
+      'the broken link in the log',
+      () => /Redis (publisher|subscriber) link failed/.test(api.output()),
+      5_000,
+    );
     expect(api.output()).toMatch(/Redis (publisher|subscriber) link failed/);
 
     redis = await startRedis(redisPort);
