@@ -1,4 +1,5 @@
 import { EPSILON_MINUTES, PlantSlots } from './plant-slots';
+import { type SearchBudget, searchInTimeOrder } from './time-order';
 import type { TravelTable } from './travel-table';
 import { type Trip, TruckTimeline } from './truck-timeline';
 import type {
@@ -79,7 +80,7 @@ type LoadTimes = Pick<
   | 'siteWaitMinutes'
 >;
 
-interface Candidate extends LoadTimes {
+export interface Candidate extends LoadTimes {
   timeline: TruckTimeline;
   /** The plant's place in the input. */
   plant: number;
@@ -88,7 +89,7 @@ interface Candidate extends LoadTimes {
   idleMinutes: number;
 }
 
-interface Applied {
+export interface Applied {
   candidate: Candidate;
   trip: Trip;
 }
@@ -171,11 +172,25 @@ export function firstDifference(context: PlanContext, a: Genome, b: Genome): num
   return order.length;
 }
 
+/**
+ * The plan in which exactly these open pours are served, every one of them
+ * whole, found by a search in time order, or null when the search finds none
+ * within its budget. See `PlanBuilder.inTimeOrder`.
+ */
+export function planInTimeOrder(
+  context: PlanContext,
+  genome: Genome,
+  pourSet: readonly number[],
+  budget: SearchBudget,
+): Construction | null {
+  return new PlanBuilder(context).inTimeOrder(genome, pourSet, budget);
+}
+
 /** Holding loads back lets trucks come round; past this many tries the pour is left out. */
 const MAX_RETIMINGS = 60;
 
 class PlanBuilder {
-  private readonly timelines: TruckTimeline[];
+  readonly timelines: TruckTimeline[];
   /** Per plant index. */
   private readonly slots: PlantSlots[];
   private readonly plans: PourPlan[];
@@ -189,7 +204,7 @@ class PlanBuilder {
   private lateApplied: { pourIndex: number; applied: Applied }[] = [];
   private delays: readonly number[] | null = null;
 
-  constructor(private readonly context: PlanContext) {
+  constructor(readonly context: PlanContext) {
     const { input } = context;
     this.pours = input.pours;
     this.nowMinute = input.nowMinute;
@@ -246,6 +261,31 @@ class PlanBuilder {
       this.lateApplied,
     );
     return this.summarise();
+  }
+
+  /**
+   * Serves exactly the given open pours, all of them together in time order
+   * (see `searchInTimeOrder`), or null when the search finds no such plan
+   * within its budget.
+   */
+  inTimeOrder(genome: Genome, pourSet: readonly number[], budget: SearchBudget): Construction | null {
+    this.build({ ...genome, openOrder: [] });
+    for (const i of this.context.openPours) this.plans[i].status = 'unserved';
+    if (!searchInTimeOrder(this, pourSet, budget)) return null;
+    for (const i of pourSet) this.plans[i].status = 'complete';
+    this.planToTheEnd(
+      this.context.openPours.filter((i) => this.plans[i].status === 'unserved' && this.pours[i].planEvenIfLate),
+      this.lateApplied,
+    );
+    return this.summarise();
+  }
+
+  chainEndOf(pourIndex: number): number | null {
+    return this.chainEnd[pourIndex];
+  }
+
+  startDelayOf(pourIndex: number): number {
+    return this.delays?.[pourIndex] ?? 0;
   }
 
   private projectLoadsInProgress(pourIndex: number): void {
@@ -366,11 +406,12 @@ class PlanBuilder {
     return [];
   }
 
-  private bestCandidate(
+  bestCandidate(
     pourIndex: number,
     earliestStart: number,
     remainingM3: number,
     latestEnd: number,
+    onlyTruck = -1,
   ): Candidate | null {
     const { travel, input, idleGroups } = this.context;
     const pour = this.pours[pourIndex];
@@ -383,10 +424,12 @@ class PlanBuilder {
     let slotAnswers: Map<string, { earlier: number | null; later: number | null }> | null = null;
     // Trucks with nothing planned yet that stand at the same place from the same minute offer the same trip.
     let idleSeen = 0;
-    for (let t = 0; t < this.timelines.length; t++) {
+    const firstTruck = onlyTruck < 0 ? 0 : onlyTruck;
+    const lastTruck = onlyTruck < 0 ? this.timelines.length - 1 : onlyTruck;
+    for (let t = firstTruck; t <= lastTruck; t++) {
       const timeline = this.timelines[t];
       const truck = timeline.truck;
-      if (timeline.trips.length === 0) {
+      if (onlyTruck < 0 && timeline.trips.length === 0) {
         const group = idleGroups[t];
         if (group < 31) {
           if (idleSeen & (1 << group)) continue;
@@ -469,7 +512,7 @@ class PlanBuilder {
     return false;
   }
 
-  private apply(pourIndex: number, candidate: Candidate): Applied {
+  apply(pourIndex: number, candidate: Candidate): Applied {
     const pour = this.pours[pourIndex];
     const trip: Trip = {
       plantId: candidate.plantId,
@@ -498,7 +541,7 @@ class PlanBuilder {
     return { candidate, trip };
   }
 
-  private undo(pourIndex: number, { candidate, trip }: Applied): void {
+  undo(pourIndex: number, { candidate, trip }: Applied): void {
     candidate.timeline.remove(trip);
     this.slots[candidate.plant].release(candidate.batchMinute);
     const plan = this.plans[pourIndex];

@@ -7,6 +7,7 @@ import {
   TRUCK_CHOICES,
   type TruckChoice,
 } from './construct';
+import { fillIn } from './fill-in';
 import { type SeededRandom, seededRandom } from './rng';
 import type { SchedulerOptions } from './types';
 
@@ -20,6 +21,15 @@ const STALL_STEPS_PER_POUR = 5;
 const DELAY_MOVES = 0.05;
 /** Every this many restarts, one from an order drawn at random rather than from the best plan. */
 const FRESH_RESTART_EVERY = 3;
+/**
+ * With a time limit, the search in time order takes turns with the iterated
+ * greedy: each turn at most this share of the limit, and no more often.
+ */
+const FILL_TURN_SHARE = 0.25;
+/** With a time limit, steps of the search in time order per set of pours tried. */
+const FILL_STEPS_PER_SET = 200_000;
+/** Without one, trips it may look at per iteration allowed to the search: it stays as quick as the rest. */
+const FILL_PROBES_PER_ITERATION = 1_000;
 /**
  * Restarts from the best plan of an epoch before the search starts a new
  * epoch from the plain genome in a random order (the best plan of all is
@@ -41,12 +51,21 @@ export interface SearchResult {
  * When that many steps in a row bring no better plan, the search starts
  * again from the best plan shaken harder, and every third time from an order
  * drawn at random. Started pours always come first and are not reordered.
+ *
+ * When the best plan leaves pours out, the search in time order tries to
+ * serve one more of them with the others (`fillIn`): with a time limit it
+ * takes turns with the greedy, otherwise it runs once at the end, allowed as
+ * many trip looks as keep a re-plan quick.
  */
 export function searchPlan(context: PlanContext, options: SchedulerOptions = {}): SearchResult {
   const maxIterations = Math.max(1, options.maxIterations ?? DEFAULT_MAX_ITERATIONS);
   const random = seededRandom(options.seed ?? 1);
   const clock = options.clock;
-  const deadline = clock && options.timeLimitMs !== undefined ? clock() + options.timeLimitMs : null;
+  const started = clock ? clock() : 0;
+  const deadline = clock && options.timeLimitMs !== undefined ? started + options.timeLimitMs : null;
+  const fillEvery = deadline === null ? Infinity : options.timeLimitMs! * FILL_TURN_SHARE;
+  let nextFill = started + fillEvery;
+  let filledFrom: Construction | null = null;
 
   let iterations = 0;
   const constructor = new Constructor(context);
@@ -63,11 +82,29 @@ export function searchPlan(context: PlanContext, options: SchedulerOptions = {})
   }
   let best = current;
   let epochBest = current;
+  /** The best plan of either search. */
+  let overall = best.built;
   const stallLimit = STALL_STEPS + STALL_STEPS_PER_POUR * context.openPours.length;
   let stalled = 0;
   let restarts = 0;
   while (iterations < maxIterations && context.input.pours.length > 0) {
-    if (deadline !== null && clock!() >= deadline) break;
+    if (deadline !== null) {
+      const now = clock!();
+      if (now >= deadline) break;
+      if (now >= nextFill) {
+        if (filledFrom !== best.built) {
+          filledFrom = best.built;
+          const until = Math.min(deadline, now + fillEvery);
+          const filled = fillIn(context, best, overall, {
+            stepsPerSet: FILL_STEPS_PER_SET,
+            timeLeft: () => clock!() < until,
+          });
+          overall = filled;
+        }
+        nextFill = clock!() + fillEvery;
+        continue;
+      }
+    }
     if (stalled >= stallLimit) {
       restarts += 1;
       stalled = 0;
@@ -86,7 +123,11 @@ export function searchPlan(context: PlanContext, options: SchedulerOptions = {})
       if (compareKeys(next.built.key, best.built.key) < 0) best = next;
     }
   }
-  return { best: best.built, iterations };
+  if (deadline === null && best.built.metrics.unservedPours > 0) {
+    const filled = fillIn(context, best, overall, { probes: FILL_PROBES_PER_ITERATION * maxIterations });
+    overall = filled;
+  }
+  return { best: compareKeys(overall.key, best.built.key) < 0 ? overall : best.built, iterations };
 }
 
 /**
