@@ -32,3 +32,17 @@ export function scopeRoomsFor(user: CurrentUser): string[] {
 export function roomsForProject(projectId: string | null): string[] {
   return projectId ? [ALL_PROJECTS_ROOM, projectRoom(projectId)] : [ALL_PROJECTS_ROOM];
 }
+
+/**
+ * Whether what is pushed to a room may reach anyone: a room of this instance's
+ * sockets (`localRooms`, as the socket.io adapter keeps them) with one in it.
+ * With rooms shared between instances a member may be on another one only, so
+ * every room may.
+ */
+export function mayReach(
+  room: string,
+  localRooms: ReadonlyMap<string, ReadonlySet<unknown>>,
+  shared: boolean,
+): boolean {
+  return shared || (localRooms.get(room)?.size ?? 0) > 0;
+}
