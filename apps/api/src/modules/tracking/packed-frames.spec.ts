@@ -1,6 +1,6 @@
 import { Server } from 'socket.io';
 import { type KnownVehicle, type PackedPositionsFrame, unpackPositions } from '@pourline/contracts';
-import { ALL_PROJECTS_ROOM, mayReach, projectRoom } from '../../platform/live/live-rooms';
+import { ALL_PROJECTS_ROOM, mayReach, projectRoom, watchProjectRooms } from '../../platform/live/live-rooms';
 import { PackedFrames } from './packed-frames';
 import type { StoredPosition } from './tracking.repository';
 
@@ -42,8 +42,13 @@ function position(index: number, positionId: number): StoredPosition {
 function liveRooms(shared = false) {
   const io = new Server();
   const namespace = io.of('/live');
+  const localProjectRooms = watchProjectRooms(namespace.adapter);
   return {
     heard: (room: string) => mayReach(room, namespace.adapter.rooms, shared),
+    anyProjectHeard: () => shared || localProjectRooms() > 0,
+    localProjectRooms,
+    /** A count started now, over the rooms already there. */
+    countFromNow: () => watchProjectRooms(namespace.adapter),
     // The in-memory adapter joins and leaves at once; only a shared one answers with a promise.
     join: (socketId: string, ...rooms: string[]) => void namespace.adapter.addAll(socketId, new Set(rooms)),
     leave: (socketId: string) => void namespace.adapter.delAll(socketId),
@@ -51,11 +56,15 @@ function liveRooms(shared = false) {
 }
 
 /** What a window sends, room by room, as the fan-out does. */
-function windowOf(frames: PackedFrames, heard: (room: string) => boolean, positions: StoredPosition[], now = NOW) {
+function windowOf(frames: PackedFrames, rooms: ReturnType<typeof liveRooms>, positions: StoredPosition[], now = NOW) {
   const sent: [string, PackedPositionsFrame][] = [];
-  const all = frames.forAllProjects(positions, heard, now);
+  const all = frames.forAllProjects(positions, rooms.heard, now);
   if (all) sent.push([ALL_PROJECTS_ROOM, all]);
-  return [...sent, ...frames.forProjects(positions, projectOf, heard, now)];
+  if (!rooms.anyProjectHeard()) {
+    frames.forgetProjects();
+    return sent;
+  }
+  return [...sent, ...frames.forProjects(positions, projectOf, rooms.heard, now)];
 }
 
 const entityIds = (frame: PackedPositionsFrame) =>
@@ -65,14 +74,14 @@ const namesIn = (frame: PackedPositionsFrame) => frame.names.map(([entityId]) =>
 describe('the live position frames of the rooms', () => {
   it('builds no frame for a room no console is in', () => {
     const rooms = liveRooms();
-    expect(windowOf(new PackedFrames(), rooms.heard, [position(0, 1), position(1, 2)])).toEqual([]);
+    expect(windowOf(new PackedFrames(), rooms, [position(0, 1), position(1, 2)])).toEqual([]);
   });
 
   it('sends each room with a console in it its own trucks, and nothing to the rooms without one', () => {
     const rooms = liveRooms();
     rooms.join('dispatch-room', ALL_PROJECTS_ROOM);
     rooms.join('site-a', projectRoom('project-a'));
-    const sent = windowOf(new PackedFrames(), rooms.heard, [position(0, 1), position(1, 2)]);
+    const sent = windowOf(new PackedFrames(), rooms, [position(0, 1), position(1, 2)]);
     expect(sent.map(([room]) => room)).toEqual([ALL_PROJECTS_ROOM, projectRoom('project-a')]);
     expect(entityIds(sent[0][1])).toEqual([TRUCKS[0], TRUCKS[1]]);
     expect(entityIds(sent[1][1])).toEqual([TRUCKS[0]]);
@@ -82,9 +91,9 @@ describe('the live position frames of the rooms', () => {
     const rooms = liveRooms();
     const frames = new PackedFrames();
     rooms.join('site-b', projectRoom('project-b'));
-    expect(windowOf(frames, rooms.heard, [position(1, 1)]).map(([room]) => room)).toEqual([projectRoom('project-b')]);
+    expect(windowOf(frames, rooms, [position(1, 1)]).map(([room]) => room)).toEqual([projectRoom('project-b')]);
     rooms.leave('site-b');
-    expect(windowOf(frames, rooms.heard, [position(1, 2)])).toEqual([]);
+    expect(windowOf(frames, rooms, [position(1, 2)])).toEqual([]);
   });
 
   it('names every truck to whoever joins a room after it stood empty', () => {
@@ -92,24 +101,44 @@ describe('the live position frames of the rooms', () => {
     const frames = new PackedFrames();
     rooms.join('site-a', projectRoom('project-a'));
     rooms.join('dispatch-room', ALL_PROJECTS_ROOM);
-    const first = windowOf(frames, rooms.heard, [position(0, 1)], NOW);
+    const first = windowOf(frames, rooms, [position(0, 1)], NOW);
     expect(first.map(([, frame]) => namesIn(frame))).toEqual([[TRUCKS[0]], [TRUCKS[0]]]);
     // A console that stays is not named the truck again within the half minute.
     rooms.leave('site-a');
-    const second = windowOf(frames, rooms.heard, [position(0, 2)], NOW + 100);
+    const second = windowOf(frames, rooms, [position(0, 2)], NOW + 100);
     expect(second.map(([room, frame]) => [room, namesIn(frame)])).toEqual([[ALL_PROJECTS_ROOM, []]]);
     // One joining the room after it stood empty is.
     rooms.join('site-a-again', projectRoom('project-a'));
-    const third = windowOf(frames, rooms.heard, [position(0, 3)], NOW + 200);
+    const third = windowOf(frames, rooms, [position(0, 3)], NOW + 200);
     expect(third.map(([room, frame]) => [room, namesIn(frame)])).toEqual([
       [ALL_PROJECTS_ROOM, []],
       [projectRoom('project-a'), [TRUCKS[0]]],
     ]);
   });
 
+  it('counts the project rooms a console of this instance is in, as consoles join and leave', () => {
+    const rooms = liveRooms();
+    rooms.join('dispatch-room', ALL_PROJECTS_ROOM);
+    expect(rooms.localProjectRooms()).toBe(0);
+    rooms.join('site-a', projectRoom('project-a'), projectRoom('project-b'));
+    rooms.join('site-a-too', projectRoom('project-a'));
+    expect(rooms.localProjectRooms()).toBe(2);
+    rooms.leave('site-a');
+    expect(rooms.localProjectRooms()).toBe(1);
+    rooms.leave('site-a-too');
+    expect(rooms.localProjectRooms()).toBe(0);
+    rooms.join('site-b', projectRoom('project-b'));
+    expect(rooms.localProjectRooms()).toBe(1);
+    // A count started later begins from the rooms already there.
+    const later = rooms.countFromNow();
+    expect(later()).toBe(1);
+    rooms.leave('site-b');
+    expect([rooms.localProjectRooms(), later()]).toEqual([0, 0]);
+  });
+
   it('builds every room’s frame when rooms are shared with other instances, whose members it cannot see', () => {
     const rooms = liveRooms(true);
-    const sent = windowOf(new PackedFrames(), rooms.heard, [position(0, 1), position(1, 2)]);
+    const sent = windowOf(new PackedFrames(), rooms, [position(0, 1), position(1, 2)]);
     expect(sent.map(([room]) => room)).toEqual([ALL_PROJECTS_ROOM, projectRoom('project-a'), projectRoom('project-b')]);
   });
 });

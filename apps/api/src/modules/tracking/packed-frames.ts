@@ -1,5 +1,5 @@
 import { type PackedName, type PackedPositionsFrame, PositionPacker, uuidBytes } from '@pourline/contracts';
-import { ALL_PROJECTS_ROOM, projectRoom } from '../../platform/live/live-rooms';
+import { ALL_PROJECTS_ROOM, isProjectRoom, projectRoom } from '../../platform/live/live-rooms';
 import type { StoredPosition } from './tracking.repository';
 
 /** A vehicle is named again this often, so a console that missed its first naming is never long without it. */
@@ -108,6 +108,11 @@ export class PackedFrames {
       else frames.push([room, this.frame(room, own, now)]);
     }
     return frames;
+  }
+
+  /** No one hears any project room: what each was told is forgotten, as for a room no one hears. */
+  forgetProjects(): void {
+    for (const room of this.named.keys()) if (isProjectRoom(room)) this.named.delete(room);
   }
 
   private forget(now: number): void {

@@ -86,7 +86,8 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
     const heard = (room: string) => this.live.reaches(room);
     const all = this.frames.forAllProjects(positions, heard, now);
     if (all) this.live.pushPackedPositions(ALL_PROJECTS_ROOM, all);
-    // A site dispatcher sees the trucks on their projects' loads.
+    // A site dispatcher sees the trucks on their projects' loads; with no one in any project room, no truck is sorted.
+    if (!this.live.reachesAnyProject()) return this.frames.forgetProjects();
     await this.activeLoads.ready();
     const projectOf = (truckId: string) => this.activeLoads.forTruck(truckId)?.projectId;
     for (const [room, frame] of this.frames.forProjects(positions, projectOf, heard, now))

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { LiveEventMap, LiveEventType, PackedPositionsFrame } from '@pourline/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LiveEventsRepository } from './live-events.repository';
-import { mayReach } from './live-rooms';
+import { mayReach, watchProjectRooms } from './live-rooms';
 
 type Payload<T extends LiveEventType> = LiveEventMap[T]['payload'];
 
@@ -19,6 +19,8 @@ export class LivePublisher {
   private namespace: Namespace | undefined;
   /** Rooms are shared with other instances through Redis: members elsewhere are not in the local list. */
   private readonly shared: boolean;
+  /** How many project rooms have a socket of this instance in them. */
+  private localProjectRooms: () => number = () => 0;
 
   constructor(
     private readonly events: LiveEventsRepository,
@@ -29,6 +31,7 @@ export class LivePublisher {
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
+    this.localProjectRooms = watchProjectRooms(namespace.adapter);
   }
 
   /** The namespace the relay pushes through; undefined until the gateway is up. */
@@ -48,6 +51,11 @@ export class LivePublisher {
   /** Whether anyone may hear what is pushed to this room now (see `mayReach`). */
   reaches(room: string): boolean {
     return this.namespace !== undefined && mayReach(room, this.namespace.adapter.rooms, this.shared);
+  }
+
+  /** Whether anyone may hear what is pushed to some project room now: with none, no project's frame is worth making. */
+  reachesAnyProject(): boolean {
+    return this.namespace !== undefined && (this.shared || this.localProjectRooms() > 0);
   }
 
   /** Positions are not numbered events: they go straight out, coalesced, and catch up by their own number. */
