@@ -39,7 +39,7 @@ describe('Tracker ingest: positions from OsmAnd, Traccar and gateways', () => {
       (created) => created.session,
     );
     plantId = (await createPlant(admin)).id;
-    for (let index = 0; index < 18; index++) trucks.push(await createTrackedTruck(admin, plantId));
+    for (let index = 0; index < 19; index++) trucks.push(await createTrackedTruck(admin, plantId));
     // The registry reloads on a miss at most once a second: once the last truck is known, all are.
     const warmup = await createTrackedTruck(admin, plantId);
     await sendFix(warmup.deviceId, { lat: 31.9, lng: 118.8, at: recentSecond(600) });
@@ -87,6 +87,28 @@ describe('Tracker ingest: positions from OsmAnd, Traccar and gateways', () => {
         bearingDeg: 90.5,
       });
       expect(latest!.speedKmh).toBeCloseTo(18.52, 3);
+    });
+
+    it('stores the fix time to the microsecond as sent, in milliseconds now or long before 1970', async () => {
+      const truck = freshTruck();
+      const now = recentSecond(130).getTime() + 987;
+      const times = [new Date(now).toISOString(), '1969-07-20T20:17:40.123Z', '0999-12-31T23:59:59.999Z'];
+      for (const [index, timestamp] of [String(now), times[1], times[2]].entries()) {
+        const answer = await ingest.osmandGet({
+          id: truck.deviceId,
+          lat: String(31.9 + index / 1000),
+          lon: '118.8',
+          timestamp,
+        });
+        expect(answer.status).toBe(200);
+      }
+      // Read as text by the database itself: a Date would hide a microsecond off.
+      const stored = await queryE2eDatabase<{ at: string }>(
+        `SELECT to_char(fix_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at
+           FROM positions WHERE device_id = $1 ORDER BY fix_time DESC`,
+        [truck.deviceId],
+      );
+      expect(stored.map((row) => row.at)).toEqual(times.map((time) => time.replace('Z', '000')));
     });
 
     it('takes OsmAnd over POST with the query string, `deviceid`, `location=lat,lon`, Unix ms and `heading`', async () => {

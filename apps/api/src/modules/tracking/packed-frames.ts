@@ -1,4 +1,5 @@
 import { type PackedName, type PackedPositionsFrame, PositionPacker, uuidBytes } from '@pourline/contracts';
+import { ALL_PROJECTS_ROOM, isProjectRoom, projectRoom } from '../../platform/live/live-rooms';
 import type { StoredPosition } from './tracking.repository';
 
 /** A vehicle is named again this often, so a console that missed its first naming is never long without it. */
@@ -60,6 +61,58 @@ export class PackedFrames {
       names,
       data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
     };
+  }
+
+  /**
+   * The frame of every position for everyone who sees all projects, or none
+   * when no one may hear that room (`heard`).
+   */
+  forAllProjects(
+    positions: readonly StoredPosition[],
+    heard: (room: string) => boolean,
+    now: number,
+  ): PackedPositionsFrame | undefined {
+    if (heard(ALL_PROJECTS_ROOM)) return this.frame(ALL_PROJECTS_ROOM, positions, now);
+    this.named.delete(ALL_PROJECTS_ROOM);
+    return undefined;
+  }
+
+  /**
+   * Each project room's frame of the trucks on its loads (`projectOf`), built
+   * and encoded only for a room someone may hear (`heard`).
+   */
+  forProjects(
+    positions: readonly StoredPosition[],
+    projectOf: (truckId: string) => string | undefined,
+    heard: (room: string) => boolean,
+    now: number,
+  ): [string, PackedPositionsFrame][] {
+    /** Each project's positions, or null when no one may hear its room. */
+    const byProject = new Map<string, StoredPosition[] | null>();
+    for (const position of positions) {
+      if (position.device.entityType !== 'truck') continue;
+      const projectId = projectOf(position.device.entityId);
+      if (projectId === undefined) continue;
+      let own = byProject.get(projectId);
+      if (own === undefined) {
+        own = heard(projectRoom(projectId)) ? [] : null;
+        byProject.set(projectId, own);
+      }
+      own?.push(position);
+    }
+    const frames: [string, PackedPositionsFrame][] = [];
+    for (const [projectId, own] of byProject) {
+      const room = projectRoom(projectId);
+      // What a room no one hears was told is forgotten: whoever joins it next is sent every vehicle's name.
+      if (own === null) this.named.delete(room);
+      else frames.push([room, this.frame(room, own, now)]);
+    }
+    return frames;
+  }
+
+  /** No one hears any project room: what each was told is forgotten, as for a room no one hears. */
+  forgetProjects(): void {
+    for (const room of this.named.keys()) if (isProjectRoom(room)) this.named.delete(room);
   }
 
   private forget(now: number): void {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { LatestPositionDto, PositionsBatch } from '@pourline/contracts';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
-import { ALL_PROJECTS_ROOM, projectRoom } from '../../platform/live/live-rooms';
+import { ALL_PROJECTS_ROOM } from '../../platform/live/live-rooms';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { PositionSnapshots } from '../../platform/live/position-snapshots';
 import { ActiveLoads } from './active-loads';
@@ -82,22 +82,16 @@ export class PositionFanout extends PositionSnapshots implements OnModuleInit, O
     const positions = this.shared ? await this.stillCurrent(collected) : [...collected.values()];
     if (positions.length === 0) return;
     const now = Date.now();
-    this.live.pushPackedPositions(ALL_PROJECTS_ROOM, this.frames.frame(ALL_PROJECTS_ROOM, positions, now));
-    // A site dispatcher sees the trucks on their projects' loads.
+    // A frame is built and encoded only for a room someone may hear.
+    const heard = (room: string) => this.live.reaches(room);
+    const all = this.frames.forAllProjects(positions, heard, now);
+    if (all) this.live.pushPackedPositions(ALL_PROJECTS_ROOM, all);
+    // A site dispatcher sees the trucks on their projects' loads; with no one in any project room, no truck is sorted.
+    if (!this.live.reachesAnyProject()) return this.frames.forgetProjects();
     await this.activeLoads.ready();
-    const byProject = new Map<string, StoredPosition[]>();
-    for (const position of positions) {
-      if (position.device.entityType !== 'truck') continue;
-      const load = this.activeLoads.forTruck(position.device.entityId);
-      if (!load) continue;
-      const own = byProject.get(load.projectId);
-      if (own) own.push(position);
-      else byProject.set(load.projectId, [position]);
-    }
-    for (const [projectId, own] of byProject) {
-      const room = projectRoom(projectId);
-      this.live.pushPackedPositions(room, this.frames.frame(room, own, now));
-    }
+    const projectOf = (truckId: string) => this.activeLoads.forTruck(truckId)?.projectId;
+    for (const [room, frame] of this.frames.forProjects(positions, projectOf, heard, now))
+      this.live.pushPackedPositions(room, frame);
   }
 
   /**

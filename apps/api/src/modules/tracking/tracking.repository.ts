@@ -21,7 +21,10 @@ const RECENT_SPEEDS = 5;
 
 const STORE_POSITIONS = `WITH incoming AS (
          SELECT fix->>0 AS device_id, fix->>1 AS entity_type, (fix->>2)::uuid AS entity_id,
-                (fix->>3)::timestamptz AS fix_time, (fix->>4)::float8 AS lat, (fix->>5)::float8 AS lng,
+                -- Unix ms, in whole hours and the seconds left over: exact, whatever the date and the time zone.
+                'epoch'::timestamptz + make_interval(hours => ((fix->>3)::bigint / 3600000)::int,
+                                                     secs => ((fix->>3)::bigint % 3600000)::float8 / 1000) AS fix_time,
+                (fix->>4)::float8 AS lat, (fix->>5)::float8 AS lng,
                 (fix->>6)::float8 AS speed_kmh, (fix->>7)::float8 AS bearing_deg, (fix->>8)::float8 AS altitude_m,
                 (fix->>9)::float8 AS accuracy_m, (fix->>10)::float8 AS battery_percent,
                 (fix->11)::jsonb AS attributes, ord
@@ -65,7 +68,8 @@ const STORE_POSITIONS = `WITH incoming AS (
 /**
  * A batch of fixes as the one JSON parameter of the batched INSERT: an array
  * per fix, written by the engine's own JSON writer rather than escaped value by
- * value into a dozen array literals.
+ * value into a dozen array literals. The fix time goes as Unix milliseconds,
+ * all a Date holds: a number costs less to write than its ISO text.
  */
 function fixesJson(items: readonly { device: RegisteredDevice; report: PositionReport }[]): string {
   const fixes = new Array<unknown[]>(items.length);
@@ -75,7 +79,7 @@ function fixesJson(items: readonly { device: RegisteredDevice; report: PositionR
       device.deviceId,
       device.entityType,
       device.entityId,
-      report.fixTime.toISOString(),
+      report.fixTime.getTime(),
       report.lat,
       report.lng,
       report.speedKmh,
