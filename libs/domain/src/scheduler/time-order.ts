@@ -68,6 +68,7 @@ export function searchInTimeOrder(host: TimeOrderHost, pourSet: readonly number[
   const set = [...pourSet];
   const remaining = set.map((i) => pours[i].remainingM3);
   const failed = new Set<number>();
+  /** Each truck's hashed state, written by `stateKey` at every step and read by `optionsAt` after it. */
   const truckHashes = new Float64Array(timelines.length);
   let steps = 0;
 
