@@ -1,4 +1,7 @@
 import { EPSILON_MINUTES, PlantSlots } from './plant-slots';
+import { searchWithFlexibleTimes } from './flexible-times';
+import { insertWithFlexibleTimes } from './insertion';
+import type { FlexibleDischarge } from './start-graph';
 import { type SearchBudget, searchInTimeOrder } from './time-order';
 import type { TravelTable } from './travel-table';
 import { type Trip, TruckTimeline } from './truck-timeline';
@@ -186,6 +189,34 @@ export function planInTimeOrder(
   return new PlanBuilder(context).inTimeOrder(genome, pourSet, budget);
 }
 
+/**
+ * The plan in which exactly these open pours are served, found by the search
+ * with flexible times, or null. See `PlanBuilder.inFlexibleTimes`.
+ */
+export function planWithFlexibleTimes(
+  context: PlanContext,
+  genome: Genome,
+  pourSet: readonly number[],
+  budget: SearchBudget,
+): Construction | null {
+  return new PlanBuilder(context).inFlexibleTimes(genome, pourSet, budget);
+}
+
+/**
+ * The plan that serves the open pours `keep` serves in `plan`, in the same
+ * rounds of the trucks, and the `insert` pours too, or null. See
+ * `PlanBuilder.withInserted`.
+ */
+export function planWithInserted(
+  context: PlanContext,
+  genome: Genome,
+  plan: Construction,
+  pours: { keep: readonly number[]; insert: readonly number[] },
+  budget: SearchBudget,
+): Construction | null {
+  return new PlanBuilder(context).withInserted(genome, plan, pours.keep, pours.insert, budget);
+}
+
 /** Holding loads back lets trucks come round; past this many tries the pour is left out. */
 const MAX_RETIMINGS = 60;
 
@@ -273,6 +304,91 @@ class PlanBuilder {
     for (const i of this.context.openPours) this.plans[i].status = 'unserved';
     if (!searchInTimeOrder(this, pourSet, budget)) return null;
     for (const i of pourSet) this.plans[i].status = 'complete';
+    this.planToTheEnd(
+      this.context.openPours.filter((i) => this.plans[i].status === 'unserved' && this.pours[i].planEvenIfLate),
+      this.lateApplied,
+    );
+    return this.summarise();
+  }
+
+  /**
+   * Serves exactly the given open pours with the times the search with
+   * flexible times finds (see `searchWithFlexibleTimes`); null when it finds
+   * no plan or the plan cannot be booked (see `bookFlexible`).
+   */
+  inFlexibleTimes(genome: Genome, pourSet: readonly number[], budget: SearchBudget): Construction | null {
+    this.startFlexible(genome, pourSet);
+    const discharges = searchWithFlexibleTimes(this, pourSet, budget);
+    return discharges && this.bookFlexible(discharges, pourSet);
+  }
+
+  /**
+   * Serves the open pours `keep` serves in `plan`, in the same rounds of the
+   * trucks, and the `insert` pours with them (see `insertWithFlexibleTimes`);
+   * null when no such plan is found or it cannot be booked.
+   */
+  withInserted(
+    genome: Genome,
+    plan: Construction,
+    keep: readonly number[],
+    insert: readonly number[],
+    budget: SearchBudget,
+  ): Construction | null {
+    const pourSet = [...keep, ...insert];
+    this.startFlexible(genome, pourSet);
+    const truckIndex = new Map(this.timelines.map((timeline, t) => [timeline.truck.id, t]));
+    const kept: FlexibleDischarge[] = keep
+      .flatMap((pourIndex) =>
+        plan.pours[pourIndex].loads.map((load) => ({
+          pourIndex,
+          truckIndex: truckIndex.get(load.truckId)!,
+          volumeM3: load.volumeM3,
+          startMinute: load.dischargeStartMinute,
+        })),
+      )
+      .sort((a, b) => a.startMinute - b.startMinute);
+    const discharges = insertWithFlexibleTimes(this, kept, insert, budget);
+    return discharges && this.bookFlexible(discharges, pourSet);
+  }
+
+  /** The started pours and loads in progress planned, no open pour: what the flexible searches start from. */
+  private startFlexible(genome: Genome, pourSet: readonly number[]): void {
+    // Each truck's earliest trip to the minute: no truck choice may prefer a later one.
+    const truckChoice = genome.truckChoice.map((choice, i) => (pourSet.includes(i) ? 'bigger_load' : choice));
+    // Times float: no start is held back by the genome.
+    this.build({ ...genome, truckChoice, openOrder: [], startDelay: undefined });
+    for (const i of this.context.openPours) this.plans[i].status = 'unserved';
+  }
+
+  /**
+   * Books the discharges on their trucks and plants at their minutes, in
+   * start order; null when a truck cannot make one of them then (a plant's
+   * batch limit or opening hours) or a pour of the set is not served whole
+   * within its window and gap limit.
+   */
+  private bookFlexible(discharges: readonly FlexibleDischarge[], pourSet: readonly number[]): Construction | null {
+    const remaining = new Map(pourSet.map((i) => [i, this.pours[i].remainingM3]));
+    for (const { pourIndex, truckIndex, volumeM3, startMinute } of discharges) {
+      const pour = this.pours[pourIndex];
+      const left = remaining.get(pourIndex)!;
+      const candidate = this.bestCandidate(pourIndex, startMinute, left, pour.window.endMinute ?? Infinity, truckIndex);
+      if (
+        !candidate ||
+        Math.abs(candidate.dischargeStartMinute - startMinute) > EPSILON ||
+        startMinute < pour.window.startMinute - EPSILON ||
+        Math.abs(candidate.volumeM3 - volumeM3) > EPSILON
+      )
+        return null;
+      this.apply(pourIndex, candidate);
+      remaining.set(pourIndex, left - volumeM3);
+    }
+    for (const i of pourSet) {
+      const plan = this.plans[i];
+      const endMinute = this.pours[i].window.endMinute ?? Infinity;
+      const short = remaining.get(i)! > EPSILON;
+      if (short || plan.coldJoints.length > 0 || (this.chainEnd[i] ?? -Infinity) > endMinute + EPSILON) return null;
+      plan.status = 'complete';
+    }
     this.planToTheEnd(
       this.context.openPours.filter((i) => this.plans[i].status === 'unserved' && this.pours[i].planEvenIfLate),
       this.lateApplied,

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { construct, planInTimeOrder, TRUCK_CHOICES } from './construct';
+import { construct, planInTimeOrder, planWithFlexibleTimes, TRUCK_CHOICES } from './construct';
 import { planContext, planLoads } from './plan-loads';
 import { planBreaks } from './rule-check';
-import { plant, pour, scenario, truck } from './scheduler-fixtures';
+import { randomScenario } from './random-scenario.spec-helper';
+import { asSchedulePlan, loadRows, plant, pour, scenario, truck } from './scheduler-fixtures';
 import type { SearchBudget } from './time-order';
 import type { SchedulerInput } from './types';
 
@@ -48,11 +49,7 @@ describe('the search in time order', () => {
 
     const built = bothInTimeOrder(input, { nodes: 1_000 })!;
     expect(built.metrics.servedM3).toBe(80);
-    const rows = built.pours.map((plan) =>
-      plan.loads.map(
-        (load) => `${load.truckId} ${load.batchMinute} ${load.dischargeStartMinute}-${load.dischargeEndMinute}`,
-      ),
-    );
+    const rows = loadRows(built);
     // T3 feeds S2 first (29–39), is back at the plant at 42 and takes S1's last load (46–56);
     // T1 and T2 end on S1 and go on to S2. Every pause is within 5 minutes.
     expect(rows).toEqual([
@@ -85,57 +82,23 @@ describe('the search in time order', () => {
     expect(bothInTimeOrder(input, budget)).toBeNull();
   });
 
-  it('keeps every hard rule in whatever plan it finds', () => {
-    const scenarios = fc.record({
-      pours: fc.array(
-        fc.record({
-          m3: fc.integer({ min: 1, max: 6 }),
-          start: fc.integer({ min: 0, max: 120 }),
-          span: fc.integer({ min: 20, max: 160 }),
-          minutes: fc.integer({ min: 2, max: 25 }),
-          gap: fc.integer({ min: 0, max: 15 }),
-          rate: fc.integer({ min: 20, max: 90 }),
-        }),
-        { minLength: 1, maxLength: 4 },
-      ),
-      trucks: fc.array(fc.record({ m3: fc.integer({ min: 6, max: 12 }), from: fc.integer({ min: 0, max: 60 }) }), {
-        minLength: 1,
-        maxLength: 4,
-      }),
-      loading: fc.integer({ min: 0, max: 10 }),
-      loadsPerHour: fc.option(fc.integer({ min: 4, max: 20 }), { nil: undefined }),
-      stretch: fc.boolean(),
-    });
+  it('keeps every hard rule in whatever plan it finds, with fixed or flexible times', () => {
+    const scenarios = fc.record({ input: randomScenario(4), way: fc.constantFrom('early', 'stretch', 'flexible') });
     let found = 0;
     fc.assert(
-      fc.property(scenarios, (drawn) => {
-        const pours = drawn.pours.map((p, i) =>
-          pour(`S${i}`, {
-            remainingM3: 5 * p.m3,
-            window: { startMinute: p.start, endMinute: p.start + p.span },
-            maxGapMinutes: p.gap,
-            pourRateM3PerHour: p.rate,
-          }),
-        );
-        const input = scenario({
-          plants: [plant('P1', { loadingMinutes: drawn.loading, loadsPerHour: drawn.loadsPerHour })],
-          pours,
-          trucks: drawn.trucks.map((t, i) => truck(`T${i}`, { capacityM3: t.m3, freeFromMinute: t.from })),
-          minutes: { P1: Object.fromEntries(pours.map((p, i) => [p.id, drawn.pours[i].minutes])) },
-        });
+      fc.property(scenarios, ({ input, way }) => {
+        const pours = input.pours;
         const context = planContext(input);
         const genome = { openOrder: context.openPours, truckChoice: pours.map(() => TRUCK_CHOICES[0]) };
-        const built = planInTimeOrder(context, genome, context.openPours, { nodes: 2_000, stretch: drawn.stretch });
+        const budget = { nodes: 2_000, stretch: way === 'stretch' };
+        const built =
+          way === 'flexible'
+            ? planWithFlexibleTimes(context, genome, context.openPours, budget)
+            : planInTimeOrder(context, genome, context.openPours, budget);
         if (built) {
           found += 1;
-          const plan = {
-            pours: built.pours,
-            proposedLoads: built.pours.flatMap((p) => p.loads),
-            metrics: built.metrics,
-            iterations: 0,
-          };
           expect(built.pours.every((p) => p.status === 'complete')).toBe(true);
-          expect(planBreaks(input, plan)).toEqual([]);
+          expect(planBreaks(input, asSchedulePlan(built))).toEqual([]);
         }
         const planned = planLoads(input);
         expect(planBreaks(input, planned)).toEqual([]);

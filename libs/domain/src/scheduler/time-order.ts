@@ -1,5 +1,6 @@
 import type { Applied, Candidate, PlanContext } from './construct';
 import { EPSILON_MINUTES } from './plant-slots';
+import { minuteBits, mix } from './state-hash';
 import type { TruckTimeline } from './truck-timeline';
 
 /** Read once into a local: an imported binding may be looked up anew on every use. */
@@ -191,15 +192,4 @@ function truckState(timeline: TruckTimeline, group: number): number {
   let hash = mix(0x2545f491, group + 1);
   if (last) hash = mix(mix(mix(hash, last.pour + 1), last.plant + 1), minuteBits(last.dischargeEndMinute));
   return hash;
-}
-
-function mix(hash: number, value: number): number {
-  let h = Math.imul(hash ^ value, 0x9e3779b1);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x85ebca6b) >>> 0;
-}
-
-/** A minute (fractions to a 64th) as a 32-bit integer. */
-function minuteBits(minute: number): number {
-  return Number.isFinite(minute) ? Math.round(minute * 64) | 0 : 0x7fffffff;
 }

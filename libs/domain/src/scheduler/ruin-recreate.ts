@@ -1,0 +1,89 @@
+import { compareKeys, type Construction, type Genome, type PlanContext, planWithInserted } from './construct';
+import type { SeededRandom } from './rng';
+import type { SearchBudget } from './time-order';
+
+/** At most this many served pours, besides the one drawn, are taken out at each step. */
+const MAX_TAKEN_OUT = 3;
+/** Steps of the insertion search per pour put back. */
+const STEPS_PER_INSERT = 2_000;
+
+export interface RecreateLimits {
+  timeLeft?: () => boolean;
+  /** Trips looked at in all; each position a load is tried at takes one. */
+  probes?: number;
+}
+
+/**
+ * Ruin and recreate over the rounds of the trucks: each step takes a few
+ * served pours out of the current plan (one drawn at random and those whose
+ * windows lie nearest to it), then puts pours back one by one, largest first
+ * with a random nudge, each inserted into the trucks' rounds with the times of
+ * the others moved to make room (`insertWithFlexibleTimes`); a pour that does
+ * not fit stays out. The new plan replaces the current one unless it serves
+ * less, so the search also wanders among plans that serve as much. Returns
+ * the best plan seen. The open pours only: started pours and loads in
+ * progress stay as they are.
+ */
+export function ruinAndRecreate(
+  context: PlanContext,
+  genome: Genome,
+  start: Construction,
+  random: SeededRandom,
+  limits: RecreateLimits,
+): Construction {
+  const pours = context.input.pours;
+  const open = context.openPours;
+  if (open.length === 0) return start;
+  const shared = { probes: limits.probes ?? Infinity };
+  const timeLeft = () => shared.probes > 0 && (limits.timeLeft?.() ?? true);
+  const budget = (): SearchBudget => ({ nodes: STEPS_PER_INSERT, timeLeft, probes: shared });
+  const volume = (i: number) => pours[i].remainingM3;
+  const middle = (i: number) => {
+    const { startMinute, endMinute } = pours[i].window;
+    return endMinute === undefined ? startMinute : (startMinute + endMinute) / 2;
+  };
+  const servedIn = (plan: Construction) => open.filter((i) => plan.pours[i].status === 'complete');
+  const servedM3 = (plan: Construction) => servedIn(plan).reduce((sum, i) => sum + volume(i), 0);
+  /** The plan serving `keep` as in `plan`, and `insert` too if it fits; each call takes a look, even one that fails at once. */
+  const withInserted = (plan: Construction, keep: readonly number[], insert: readonly number[]) => {
+    shared.probes -= 1;
+    return planWithInserted(context, genome, plan, { keep, insert }, budget());
+  };
+
+  const allM3 = open.reduce((sum, i) => sum + volume(i), 0);
+  let best = start;
+  let current = start;
+  let currentM3 = servedM3(current);
+  // Every open pour served: nothing left to gain here.
+  while (servedM3(best) < allM3 && timeLeft()) {
+    const served = servedIn(current);
+    const drawn = open[random.below(open.length)];
+    const taken = served
+      .filter((i) => i !== drawn)
+      .sort((a, b) => Math.abs(middle(a) - middle(drawn)) - Math.abs(middle(b) - middle(drawn)))
+      .slice(0, 1 + random.below(MAX_TAKEN_OUT));
+    if (served.includes(drawn)) taken.push(drawn);
+    let plan = withInserted(
+      current,
+      served.filter((i) => !taken.includes(i)),
+      [],
+    );
+    if (!plan) continue;
+    const weight = new Map(open.map((i) => [i, volume(i) * (0.5 + random.below(1_000) / 1_000)]));
+    const out = open
+      .filter((i) => plan!.pours[i].status !== 'complete')
+      .sort((a, b) => weight.get(b)! - weight.get(a)!);
+    for (const pourIndex of out) {
+      if (!timeLeft()) break;
+      const next = withInserted(plan, servedIn(plan), [pourIndex]);
+      if (next) plan = next;
+    }
+    const planM3 = servedM3(plan);
+    if (planM3 >= currentM3) {
+      current = plan;
+      currentM3 = planM3;
+    }
+    if (compareKeys(plan.key, best.key) < 0) best = plan;
+  }
+  return best;
+}
