@@ -1,7 +1,7 @@
 import { localDateInZone } from '@pourline/domain';
 import { PLANT_TIME_ZONE } from '../support/test-constants';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, type BrowserSession } from '../support/browser';
+import { launchBrowser, screenshot, signIn, type BrowserSession } from '../support/browser';
 import { adminSession, createUser } from '../support/factories';
 import {
   createCrew,
@@ -195,11 +195,12 @@ describe('Dispatch room actions in the browser', () => {
   });
 
   it('asks for a reason before loading a pour’s first truck early, and records it', async () => {
-    // The plant asks about any start ahead of plan, so a pour later today is early enough to ask.
+    // The plant asks about any start ahead of plan. The pour is tomorrow at noon, always hours ahead,
+    // and this console's clock reads tomorrow 11:30 so that tomorrow is the day its board shows.
     const world = await createLoadWorld(crew.admin, crew, { ruleOverrides: { maxMinutesLoadingBeforeStart: 0 } });
-    const endOfDay = Date.parse(`${today}T23:59:30.000Z`);
+    const tomorrow = localDateInZone(new Date(Date.now() + 24 * 3_600_000), PLANT_TIME_ZONE);
     const pour = await createReadyPour(crew, world, {
-      scheduledStart: new Date(Math.min(Date.now() + 30 * 60_000, endOfDay)).toISOString(),
+      scheduledStart: `${tomorrow}T04:00:00.000Z`,
       structuralElement: 'Early slab',
     });
     const truck = await createTruck(crew.admin, world.plant.id);
@@ -207,15 +208,18 @@ describe('Dispatch room actions in the browser', () => {
       crew.dispatcher.post(`/pours/${pour.id}/loads`, { truckId: truck.id, volumeM3: 8 }),
     );
 
-    await page.goto(process.env.POURLINE_API_URL!);
-    await page.getByTestId('operator-view').waitFor();
-    await page.locator(`[data-testid="operator-pour"][data-pour-id="${pour.id}"]`).click();
-    const row = page.locator(`[data-testid="timeline-load"][data-load-id="${load.id}"]`);
+    const { username, password } = await createUser(crew.admin, 'dispatcher');
+    const board = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+    await board.clock.setFixedTime(new Date(`${tomorrow}T03:30:00.000Z`));
+    await signIn(board, process.env.POURLINE_API_URL!, username, password);
+    await board.getByTestId('operator-view').waitFor();
+    await board.locator(`[data-testid="operator-pour"][data-pour-id="${pour.id}"]`).click();
+    const row = board.locator(`[data-testid="timeline-load"][data-load-id="${load.id}"]`);
     await row.getByTestId('load-start-loading').click();
     await row.getByTestId('early-start-form').waitFor();
     expect(await row.getByTestId('early-start-question').textContent()).toMatch(/before its planned start/);
     expect((await getLoad(crew.dispatcher, load.id)).status).toBe('scheduled');
-    await screenshot(page, 'early-start-question');
+    await screenshot(board, 'early-start-question');
 
     await row.getByTestId('early-start-reason').fill(REASON);
     await row.getByTestId('early-start-submit').click();
@@ -226,5 +230,6 @@ describe('Dispatch room actions in the browser', () => {
     );
     const events = (await crew.dispatcher.get(`/loads/${load.id}/events`)).body;
     expect(events.find((event: any) => event.toStatus === 'loading').note).toContain(REASON);
+    await board.context().close();
   });
 });
