@@ -6,6 +6,14 @@ import type { SearchBudget } from './time-order';
 const MAX_TAKEN_OUT = 3;
 /** Steps of the insertion search per pour put back. */
 const STEPS_PER_INSERT = 2_000;
+/**
+ * Share of the steps that draw a pour left out in which it is put back
+ * first, before the pours taken out to make room for it: otherwise those,
+ * the larger first, take the trucks back before it has its turn. On set A of
+ * the public benchmark, this served about 25 m³ more over the 13 instances
+ * where the runs differ.
+ */
+const DRAWN_FIRST_SHARE = 0.5;
 
 export interface RecreateLimits {
   timeLeft?: () => boolean;
@@ -17,7 +25,8 @@ export interface RecreateLimits {
  * Ruin and recreate over the rounds of the trucks: each step takes a few
  * served pours out of the current plan (one drawn at random and those whose
  * windows lie nearest to it), then puts pours back one by one, largest first
- * with a random nudge, each inserted into the trucks' rounds with the times of
+ * with a random nudge (in half the steps that draw a pour left out, that one
+ * first), each inserted into the trucks' rounds with the times of
  * the others moved to make room (`insertWithFlexibleTimes`); a pour that does
  * not fit stays out. The new plan replaces the current one unless it serves
  * less, so the search also wanders among plans that serve as much. Returns
@@ -73,6 +82,10 @@ export function ruinAndRecreate(
     const out = open
       .filter((i) => plan!.pours[i].status !== 'complete')
       .sort((a, b) => weight.get(b)! - weight.get(a)!);
+    if (!served.includes(drawn) && random.fraction() < DRAWN_FIRST_SHARE) {
+      out.splice(out.indexOf(drawn), 1);
+      out.unshift(drawn);
+    }
     for (const pourIndex of out) {
       if (!timeLeft()) break;
       const next = withInserted(plan, servedIn(plan), [pourIndex]);
