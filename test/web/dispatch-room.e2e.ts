@@ -211,25 +211,28 @@ describe('Dispatch room actions in the browser', () => {
     const { username, password } = await createUser(crew.admin, 'dispatcher');
     const board = await browser.newPage({ viewport: { width: 1600, height: 950 } });
     await board.clock.setFixedTime(new Date(`${tomorrow}T03:30:00.000Z`));
-    await signIn(board, process.env.POURLINE_API_URL!, username, password);
-    await board.getByTestId('operator-view').waitFor();
-    await board.locator(`[data-testid="operator-pour"][data-pour-id="${pour.id}"]`).click();
-    const row = board.locator(`[data-testid="timeline-load"][data-load-id="${load.id}"]`);
-    await row.getByTestId('load-start-loading').click();
-    await row.getByTestId('early-start-form').waitFor();
-    expect(await row.getByTestId('early-start-question').textContent()).toMatch(/before its planned start/);
-    expect((await getLoad(crew.dispatcher, load.id)).status).toBe('scheduled');
-    await screenshot(board, 'early-start-question');
+    try {
+      await signIn(board, process.env.POURLINE_API_URL!, username, password);
+      await board.getByTestId('operator-view').waitFor();
+      await board.locator(`[data-testid="operator-pour"][data-pour-id="${pour.id}"]`).click();
+      const row = board.locator(`[data-testid="timeline-load"][data-load-id="${load.id}"]`);
+      await row.getByTestId('load-start-loading').click();
+      await row.getByTestId('early-start-form').waitFor();
+      expect(await row.getByTestId('early-start-question').textContent()).toMatch(/before its planned start/);
+      expect((await getLoad(crew.dispatcher, load.id)).status).toBe('scheduled');
+      await screenshot(board, 'early-start-question');
 
-    await row.getByTestId('early-start-reason').fill(REASON);
-    await row.getByTestId('early-start-submit').click();
-    await waitFor(
-      'the load to start loading',
-      async () => ((await getLoad(crew.dispatcher, load.id)).status === 'loading' ? true : undefined),
-      10_000,
-    );
-    const events = (await crew.dispatcher.get(`/loads/${load.id}/events`)).body;
-    expect(events.find((event: any) => event.toStatus === 'loading').note).toContain(REASON);
-    await board.context().close();
+      await row.getByTestId('early-start-reason').fill(REASON);
+      await row.getByTestId('early-start-submit').click();
+      await waitFor(
+        'the load to start loading',
+        async () => ((await getLoad(crew.dispatcher, load.id)).status === 'loading' ? true : undefined),
+        10_000,
+      );
+      const events = (await crew.dispatcher.get(`/loads/${load.id}/events`)).body;
+      expect(events.find((event: any) => event.toStatus === 'loading').note).toContain(REASON);
+    } finally {
+      await board.context().close();
+    }
   });
 });

@@ -82,8 +82,9 @@ export function ruinAndRecreate(
     const out = open
       .filter((i) => plan!.pours[i].status !== 'complete')
       .sort((a, b) => weight.get(b)! - weight.get(a)!);
-    if (!served.includes(drawn) && random.fraction() < DRAWN_FIRST_SHARE) {
-      out.splice(out.indexOf(drawn), 1);
+    const drawnAt = out.indexOf(drawn);
+    if (!served.includes(drawn) && random.fraction() < DRAWN_FIRST_SHARE && drawnAt > 0) {
+      out.splice(drawnAt, 1);
       out.unshift(drawn);
     }
     for (const pourIndex of out) {

@@ -165,7 +165,8 @@ export function searchPlan(context: PlanContext, options: SchedulerOptions = {})
     const setsFrom = started + limitMs * SETS_FROM_SHARE;
     const setsUntil = Math.min(deadline, started + limitMs * SETS_UNTIL_SHARE);
     overall = ruinAndRecreate(context, best.genome, overall, random, { timeLeft: () => clock!() < setsFrom });
-    if (overall.metrics.unservedPours > 0) {
+    // Pours planned late are not served whole either.
+    if (context.openPours.some((i) => overall.pours[i].status !== 'complete')) {
       overall = searchServedSets(context, best.genome, overall, { timeLeft: () => clock!() < setsUntil });
       overall = ruinAndRecreate(context, best.genome, overall, random, { timeLeft: () => clock!() < deadline });
     }

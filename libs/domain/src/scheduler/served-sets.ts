@@ -34,10 +34,12 @@ type Verdict = { plan: Construction } | { plan: null; impossible: boolean };
  * around it. Every pass gives each set a longer search than the one before.
  *
  * Set apart first: pours that cannot be served even alone, and pairs that
- * cannot be served together (the search with flexible times went through
- * every way without finding one), and with them every set that holds them.
- * Plants are taken as free by those searches, so a pair turned down for
- * another reason (a plant's batch limit) only makes the search miss a set.
+ * cannot be served together, and with them every set that holds them. That
+ * is a judgement, not a proof: the search with flexible times went through
+ * every way it knows with steps to spare, but it forgets states by a hash of
+ * their trucks' last trips, so it may have passed a plan by. Where a plant
+ * has a batch limit or opening hours, that search cannot tell, and nothing
+ * is set apart.
  */
 export function searchServedSets(
   context: PlanContext,
@@ -48,6 +50,8 @@ export function searchServedSets(
   const open = context.openPours;
   if (open.length === 0 || open.length > MAX_OPEN_POURS) return start;
   const volume = (i: number) => context.input.pours[i].remainingM3;
+  // The search with flexible times takes plants as free; where they are not, a plan it finds may not be booked.
+  const plantsFree = context.input.plants.every((plant) => !plant.loadsPerHour && !plant.openingHours);
 
   const attempt = (set: readonly number[], steps: number): Verdict => {
     let impossible = false;
@@ -59,8 +63,8 @@ export function searchServedSets(
           ? planWithFlexibleTimes(context, genome, set, budget)
           : planInTimeOrder(context, genome, set, budget);
       if (plan) return { plan };
-      // The search with flexible times ended with steps to spare: it went through every way.
-      if (way === 'flexible' && budget.nodes > 0) impossible = true;
+      // The search with flexible times ended with steps to spare: it went through every way it knows.
+      if (way === 'flexible' && plantsFree && budget.nodes > 0) impossible = true;
       if (impossible) break;
     }
     return { plan: null, impossible };
