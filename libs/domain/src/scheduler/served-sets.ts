@@ -54,7 +54,6 @@ export function searchServedSets(
   const plantsFree = context.input.plants.every((plant) => !plant.loadsPerHour && !plant.openingHours);
 
   const attempt = (set: readonly number[], steps: number): Verdict => {
-    let impossible = false;
     for (const way of ['flexible', 'early', 'stretch'] as const) {
       if (!limits.timeLeft()) return { plan: null, impossible: false };
       const budget: SearchBudget = { nodes: steps, timeLeft: limits.timeLeft, stretch: way === 'stretch' };
@@ -64,10 +63,9 @@ export function searchServedSets(
           : planInTimeOrder(context, genome, set, budget);
       if (plan) return { plan };
       // The search with flexible times ended with steps to spare: it went through every way it knows.
-      if (way === 'flexible' && plantsFree && budget.nodes > 0) impossible = true;
-      if (impossible) break;
+      if (way === 'flexible' && plantsFree && budget.nodes > 0) return { plan: null, impossible: true };
     }
-    return { plan: null, impossible };
+    return { plan: null, impossible: false };
   };
 
   const alive = open.filter((i) => {
