@@ -693,6 +693,7 @@ class PlanBuilder {
       coldJointExcessMinutes: 0,
       servedM3: 0,
       unservedPours: 0,
+      pumpIdleMinutes: 0,
       siteWaitMinutes: 0,
       truckMinutes: 0,
     };
@@ -710,6 +711,7 @@ class PlanBuilder {
       metrics.coldJointExcessMinutes += excessMinutes;
       if (plan.status === 'unserved') metrics.unservedPours += 1;
       if (plan.status === 'complete') metrics.servedM3 += pour.remainingM3;
+      metrics.pumpIdleMinutes += pumpIdleMinutes(pour, plan.loads);
       const proposed = plan.loads.filter((load) => load.loadInProgressId === undefined);
       const shortfallM3 = Math.max(0, pour.remainingM3 - proposed.reduce((sum, load) => sum + load.volumeM3, 0));
       if (started.has(i)) {
@@ -729,9 +731,27 @@ class PlanBuilder {
       // Copies: the builder goes on to build other plans from these.
       pours: this.plans.map((plan) => ({ ...plan, loads: [...plan.loads], coldJoints: [...plan.coldJoints] })),
       metrics,
-      key: [...startedLateness, -metrics.servedM3, openLateness, metrics.siteWaitMinutes, metrics.truckMinutes],
+      key: [
+        ...startedLateness,
+        -metrics.servedM3,
+        openLateness,
+        metrics.pumpIdleMinutes,
+        metrics.siteWaitMinutes,
+        metrics.truckMinutes,
+      ],
     };
   }
+}
+
+/** Pauses at the pump from the last finished discharge, or the window's start, through the planned ones. */
+function pumpIdleMinutes(pour: SchedulerPour, loads: readonly PlannedLoad[]): number {
+  let idle = 0;
+  let previousEnd = pour.lastDischargeEndMinute ?? pour.window.startMinute;
+  for (const load of loads) {
+    idle += Math.max(0, load.dischargeStartMinute - previousEnd);
+    previousEnd = Math.max(previousEnd, load.dischargeEndMinute);
+  }
+  return idle;
 }
 
 /**

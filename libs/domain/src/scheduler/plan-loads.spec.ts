@@ -17,6 +17,34 @@ describe(planLoads.name, () => {
     expect(plan.metrics).toMatchObject({ coldJoints: 0, servedM3: 30, unservedPours: 0, siteWaitMinutes: 0 });
   });
 
+  it('keeps the pumps fed where it can, though the cold-joint limit would allow long pauses', () => {
+    // A: 50 m³ from minute 8 at 30 m³/h, 30 minutes away; B: 30 m³ from minute 27 at 40 m³/h,
+    // 16 minutes away. Five trucks serve both whole either way, with no truck waiting on site.
+    const plan = planLoads(
+      scenario({
+        pours: [
+          pour('A', { remainingM3: 50, window: { startMinute: 8 }, maxGapMinutes: 300 }),
+          pour('B', { remainingM3: 30, window: { startMinute: 27 }, pourRateM3PerHour: 40, maxGapMinutes: 300 }),
+        ],
+        trucks: [24, 30, 6, 4, 21].map((freeFromMinute, i) => truck(`T${i}`, { freeFromMinute })),
+        minutes: { P1: { A: 30, B: 16 } },
+        options: { seed: 1, maxIterations: 40 },
+      }),
+    );
+    const [a, b] = plan.pours;
+    const pauses = (loads: typeof a.loads) =>
+      loads.slice(1).map((load, i) => load.dischargeStartMinute - loads[i].dischargeEndMinute);
+    // B is poured straight through, rather than left for over an hour after its first load while
+    // A takes the trucks (as good a plan on every other count), and so is A after it.
+    expect(pauses(b.loads)).toEqual([0, 0]);
+    expect(pauses(a.loads)).toEqual([0, 0, 0, 0]);
+    // Pump idle: A's pump from 8 to its first discharge, B's from 27 to its first.
+    const idle = a.loads[0].dischargeStartMinute - 8 + (b.loads[0].dischargeStartMinute - 27);
+    expect(plan.metrics.pumpIdleMinutes).toBeCloseTo(idle, 6);
+    expect(plan.metrics).toMatchObject({ servedM3: 80, siteWaitMinutes: 0 });
+    expect(idle).toBeLessThanOrEqual(56);
+  });
+
   it('gives the same plan for the same input and seed', () => {
     const input = scenario({
       pours: [pour('A'), pour('B', { window: { startMinute: 70 } }), pour('C', { remainingM3: 50 })],

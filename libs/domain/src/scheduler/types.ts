@@ -161,6 +161,12 @@ export interface ScheduleMetrics {
   /** Remaining volume of the pours planned whole (`complete`). */
   servedM3: number;
   unservedPours: number;
+  /**
+   * Minutes the pumps of the planned pours stand without concrete: from the
+   * last finished discharge (or the window's start) to the first planned one,
+   * and between planned discharges. Less idle means pours fed at their rhythm.
+   */
+  pumpIdleMinutes: number;
   siteWaitMinutes: number;
   /** Driving, loading, waiting and discharging time of the proposed loads, back to a plant. */
   truckMinutes: number;
