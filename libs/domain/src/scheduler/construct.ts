@@ -711,7 +711,7 @@ class PlanBuilder {
       metrics.coldJointExcessMinutes += excessMinutes;
       if (plan.status === 'unserved') metrics.unservedPours += 1;
       if (plan.status === 'complete') metrics.servedM3 += pour.remainingM3;
-      metrics.pumpIdleMinutes += pumpIdleMinutes(pour, plan.loads);
+      metrics.pumpIdleMinutes += pumpIdleMinutes(pour, plan.loads, this.nowMinute);
       const proposed = plan.loads.filter((load) => load.loadInProgressId === undefined);
       const shortfallM3 = Math.max(0, pour.remainingM3 - proposed.reduce((sum, load) => sum + load.volumeM3, 0));
       if (started.has(i)) {
@@ -743,10 +743,14 @@ class PlanBuilder {
   }
 }
 
-/** Pauses at the pump from the last finished discharge, or the window's start, through the planned ones. */
-function pumpIdleMinutes(pour: SchedulerPour, loads: readonly PlannedLoad[]): number {
+/**
+ * Pauses at the pump from the last finished discharge, or the window's start,
+ * through the planned ones; none before now, which no plan can change (and
+ * which would otherwise make a pour waiting since long ago look worse to serve).
+ */
+function pumpIdleMinutes(pour: SchedulerPour, loads: readonly PlannedLoad[], nowMinute: number): number {
   let idle = 0;
-  let previousEnd = pour.lastDischargeEndMinute ?? pour.window.startMinute;
+  let previousEnd = Math.max(nowMinute, pour.lastDischargeEndMinute ?? pour.window.startMinute);
   for (const load of loads) {
     idle += Math.max(0, load.dischargeStartMinute - previousEnd);
     previousEnd = Math.max(previousEnd, load.dischargeEndMinute);

@@ -9,9 +9,11 @@ import { validateSchedulerInput } from './validate-input';
  * truck, batch, departure, arrival and discharge. Hard rules: every load is
  * discharged before its deadline (batch plus the pour's max age), a plant
  * starts no more batches than it can, a truck carries one load at a time.
- * Objective, in order: no cold joint at a started pour; every open pour
- * served whole inside its window (or left out); least truck waiting on site;
- * fewest truck-minutes.
+ * Objective, in order: no shortfall, cold joint or overrun at a started pour;
+ * the most volume of open pours served whole inside their windows (the others
+ * left out); the least lateness of open pours planned anyway; the fewest
+ * minutes of pumps standing idle; the least truck waiting on site; the fewest
+ * truck-minutes.
  *
  * Pure and deterministic: the same input (with its seed) gives the same plan,
  * unless a time limit with a clock cuts the search short.

@@ -19,9 +19,10 @@ const DRAWN_FIRST_SHARE = 0.5;
  * which the walk starts again from the plan it was given (the best plan seen
  * is kept). On set A of the public benchmark most gains came within a few
  * hundred steps of the last, and runs with different seeds differed mostly by
- * the walk they happened on: with fresh walks seeds 1-4 served 19,755, 19,755,
+ * the walk they happened on. With fresh walks seeds 1-4 served 19,755, 19,755,
  * 19,785 and 19,765 m³ in all, without them seeds 1-3 served 19,780, 19,725
- * and 19,790 (CP 19,750).
+ * and 19,790 (CP 19,750): the same mean over seeds 1-3, the runs closer
+ * together, too few runs to call that more than chance.
  */
 const RESTART_AFTER_STEPS = 1_500;
 

@@ -162,9 +162,11 @@ export interface ScheduleMetrics {
   servedM3: number;
   unservedPours: number;
   /**
-   * Minutes the pumps of the planned pours stand without concrete: from the
-   * last finished discharge (or the window's start) to the first planned one,
-   * and between planned discharges. Less idle means pours fed at their rhythm.
+   * Minutes the pumps of the planned pours stand without concrete from now on:
+   * from the last finished discharge (or the window's start), or from now if
+   * that is past, to the first planned discharge, and between planned ones.
+   * Less idle means pours fed at their rhythm; it weighs before truck waiting,
+   * so a plan has trucks wait on site rather than leave a pump idle.
    */
   pumpIdleMinutes: number;
   siteWaitMinutes: number;
