@@ -48,7 +48,9 @@ const CPU_READ_EVERY_MS = 1;
  * is a system call, and the search asks the time after almost every step (read
  * each time, it took a fifth of the CPU); so it is read once per millisecond of
  * wall clock, and in between CPU time is taken to run as fast as the wall
- * clock, which it can never outrun: the limit is kept, at worst a little early.
+ * clock. The search's own thread cannot outrun it; the runtime's helper
+ * threads (garbage collection) can, by a fraction of that millisecond until
+ * the next reading, so the limit is kept to within about a millisecond.
  */
 function cpuClock(): () => number {
   let cpuAt = cpuMs();

@@ -42,8 +42,8 @@ export interface RecreateLimits {
  * not fit stays out. The new plan replaces the current one unless it serves
  * less, so the search also wanders among plans that serve as much; after
  * `RESTART_AFTER_STEPS` steps without serving more, it starts again from the
- * plan it was given. Returns the best plan seen. The open pours only: started pours and loads in
- * progress stay as they are.
+ * plan it was given. Returns the best plan seen. The open pours only: started
+ * pours and loads in progress stay as they are.
  */
 export function ruinAndRecreate(
   context: PlanContext,
