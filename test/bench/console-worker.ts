@@ -57,7 +57,11 @@ function open(index: number): BenchConsole {
     reconnection: false,
   });
   const trucksByKey = new Map<number, number>();
+  /** Names come again every half minute: each is read once, as a console keeps its vehicles by id. */
+  const learned = new Set<string>();
   const learn = (entityId: string, deviceId: string) => {
+    if (learned.has(entityId)) return;
+    learned.add(entityId);
     const truck = benchTruckIndex(deviceId);
     if (truck !== undefined) trucksByKey.set(idKey(new DataView(uuidBytes(entityId).buffer), 0), truck);
   };

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Client } from 'pg';
 import { freePort, type RunningApi, startApi, untilWorkersAnswer } from '../support/api-process';
 import { createDatabase, databaseUrl, dropDatabase } from '../support/database';
@@ -5,7 +6,7 @@ import { login } from '../support/http';
 import { registerBenchFleet } from './bench-fleet';
 import { benchOptions, type BenchOptions } from './bench-options';
 import { type BenchProcess, startBenchScript } from './bench-process';
-import { cpuOfTree, cpuSpent } from './process-cpu';
+import { cpuOfTree, cpuSpent, type MachineCpu, machineBusyShare, machineCpu } from './process-cpu';
 import type { FleetMotion } from './fleet-motion';
 import { createRealisticFleet } from './realistic-fleet';
 import { BenchConsoles, runSteadyLoad, type SteadyResult } from './steady-load';
@@ -24,6 +25,10 @@ interface Measured {
   idleCores: number;
   /** Fixes accepted in the warm-up, which are stored too. */
   warmupAccepted: number;
+  /** Cores the bench itself (trackers and consoles, every thread) used over the run. */
+  generatorCores: number;
+  /** Share of all the machine's cores busy over the run, whoever used them. */
+  machineBusy: number;
 }
 
 async function countPositions(url: string): Promise<number> {
@@ -69,26 +74,42 @@ async function measure(
     const warmup = await runSteadyLoad({ ...common, seconds: options.warmupS, firstSecond: 0 });
     // From the first fix on: the trackers' connecting before it is not the server's work per position.
     let before = cpuOfTree(pid);
+    let generatorBefore = process.cpuUsage();
+    let machineBefore: MachineCpu = machineCpu();
     const result = await runSteadyLoad({
       ...common,
       seconds: options.durationS,
       firstSecond: options.warmupS,
-      onReady: () => (before = cpuOfTree(pid)),
+      onReady: () => {
+        before = cpuOfTree(pid);
+        generatorBefore = process.cpuUsage();
+        machineBefore = machineCpu();
+      },
     });
     const cpuMs = cpuSpent(before, cpuOfTree(pid));
+    const generator = process.cpuUsage(generatorBefore);
     return {
       result,
       cpuPerThousand: (cpuMs / Math.max(1, result.accepted)) * 1000,
       cores: cpuMs / 1000 / result.elapsedS,
       idleCores,
       warmupAccepted: warmup.accepted,
+      generatorCores: (generator.user + generator.system) / 1e6 / result.elapsedS,
+      machineBusy: machineBusyShare(machineBefore, machineCpu()),
     };
   } finally {
     await consoles.close();
   }
 }
 
-function report(name: string, { result, cpuPerThousand, cores, idleCores }: Measured, consoles: number): void {
+/** Above this share of the machine busy, fixes and frames wait for a core: latency measures the machine. */
+const SATURATED = 0.9;
+
+function report(
+  name: string,
+  { result, cpuPerThousand, cores, idleCores, generatorCores, machineBusy }: Measured,
+  consoles: number,
+): void {
   const share = (value: number) => `${(value * 100).toFixed(1)} %`;
   console.log(`\n${name}`);
   console.log(
@@ -106,6 +127,13 @@ function report(name: string, { result, cpuPerThousand, cores, idleCores }: Meas
   console.log(
     `  delivered share:        mean ${share(result.deliveredShareMean)}, lowest ${share(result.deliveredShareMin)} of accepted positions, ${consoles} consoles`,
   );
+  console.log(
+    `  the machine:            ${share(machineBusy)} of ${os.availableParallelism()} cores busy; the bench's trackers and consoles used ${generatorCores.toFixed(2)} cores`,
+  );
+  if (machineBusy >= SATURATED)
+    console.log(
+      `  SATURATED: every core was busy, so fixes and frames also waited for a core; the latencies above measure the machine as much as the server`,
+    );
 }
 
 async function startPourline(options: BenchOptions, url: string): Promise<RunningApi> {
@@ -204,7 +232,10 @@ async function main(): Promise<void> {
         `every accepted fix stored (${persisted} of ${pourline.warmupAccepted + pourline.result.accepted})`,
         persisted === pourline.warmupAccepted + pourline.result.accepted,
       ],
-      [`ingest → console p99 ≤ 150 ms (${p99.toFixed(1)} ms)`, p99 <= 150],
+      [
+        `ingest → console p99 ≤ 150 ms (${p99.toFixed(1)} ms${pourline.machineBusy >= SATURATED ? ', on a saturated machine' : ''})`,
+        p99 <= 150,
+      ],
       [
         `every console got every accepted position (lowest share ${(pourline.result.deliveredShareMin * 100).toFixed(1)} %)`,
         pourline.result.deliveredShareMin >= 0.999,

@@ -42,3 +42,23 @@ export function cpuSpent(before: Map<number, number>, after: Map<number, number>
   for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
   return spent;
 }
+
+/** Busy and total CPU time of the whole machine, in ms summed over its cores, from `/proc/stat`. */
+export interface MachineCpu {
+  busyMs: number;
+  totalMs: number;
+}
+
+export function machineCpu(): MachineCpu {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+  // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest time is inside user)
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busyMs: (busy * 1000) / TICKS_PER_SECOND, totalMs: ((busy + idle + iowait) * 1000) / TICKS_PER_SECOND };
+}
+
+/** The share of the machine's cores that was busy between two readings, 0 to 1. */
+export function machineBusyShare(before: MachineCpu, after: MachineCpu): number {
+  const total = after.totalMs - before.totalMs;
+  return total > 0 ? (after.busyMs - before.busyMs) / total : 0;
+}

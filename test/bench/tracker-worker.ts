@@ -1,5 +1,5 @@
-import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { Pool } from 'undici';
 import { benchDeviceId } from './bench-fleet';
 import { type FixCounts, noFixes } from './fix-counts';
 import { type FleetMotion, positionOf } from './fleet-motion';
@@ -41,12 +41,20 @@ const SLICES = 100;
 const job = workerData as TrackerThreadJob;
 /**
  * Keep-alive connections, one per request in flight up to a fleet of trackers
- * each on its own: cheaper per request than fetch. Every idle one is kept, as
- * a tracker keeps its own: closing them beyond Node's default of 256 would
- * open thousands of connections a second and overflow the server's accept queue.
+ * each on its own. undici's pool costs the bench about 40 % less CPU per
+ * request than node:http's agent (75 against 125 µs on this machine), CPU the
+ * bench's trackers would otherwise take from the server they measure. Every
+ * idle connection is kept, as a tracker keeps its own, for as long as the
+ * server's keep-alive allows: closing them would open thousands of
+ * connections a second and overflow the server's accept queue.
  */
 const MAX_SOCKETS = Math.ceil(8000 / job.threads);
-const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, maxFreeSockets: MAX_SOCKETS });
+const pool = new Pool(job.baseUrl, {
+  connections: MAX_SOCKETS,
+  pipelining: 1,
+  keepAliveTimeout: 120_000,
+  keepAliveMaxTimeout: 120_000,
+});
 
 /** New connections opened at once while the fleet connects: well inside the server's accept queue. */
 const CONNECT_AT_ONCE = 100;
@@ -55,7 +63,7 @@ const CONNECT_AT_ONCE = 100;
  * Opens this thread's trackers' connections before the run, as a fleet's
  * trackers hold theirs: one per tracker (up to MAX_SOCKETS), CONNECT_AT_ONCE
  * more in each round (a round asks as many requests at once as there are
- * connections, plus CONNECT_AT_ONCE, so the agent must open that many new
+ * connections, plus CONNECT_AT_ONCE, so the pool must open that many new
  * ones; the requests grow with the square of the connections, which the
  * bench's CPU figures leave out, since they count from the first fix). Opened all at
  * once when the run begins, thousands of connections would overflow the
@@ -65,30 +73,22 @@ const CONNECT_AT_ONCE = 100;
 async function connectTrackers(): Promise<void> {
   const count = Math.min(MAX_SOCKETS, Math.ceil(job.trucks / job.threads));
   // Without an id, both servers answer 400 at once and keep the connection.
-  const url = `${job.baseUrl}/api/ingest/osmand`;
+  const path = '/api/ingest/osmand';
   for (let open = 0; open < count; open += CONNECT_AT_ONCE) {
     const atOnce = Math.min(count, open + CONNECT_AT_ONCE);
-    await Promise.all(Array.from({ length: atOnce }, () => get(url).catch(() => undefined)));
+    await Promise.all(Array.from({ length: atOnce }, () => get(path).catch(() => undefined)));
   }
 }
 
-/** GETs a URL and resolves with the status (and Retry-After, 1 s if none) once the answer is read. */
-function get(url: string): Promise<{ status: number; retryAfterS: number }> {
-  return new Promise((resolve, reject) => {
-    request(url, { agent }, (response) => {
-      response.on('data', () => undefined);
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, retryAfterS: Number(response.headers['retry-after']) || 1 }),
-      );
-      response.on('error', reject);
-    })
-      .on('error', reject)
-      .end();
-  });
+/** GETs a path and resolves with the status (and Retry-After, 1 s if none) once the answer is read. */
+async function get(path: string): Promise<{ status: number; retryAfterS: number }> {
+  const { statusCode, headers, body } = await pool.request({ path, method: 'GET' });
+  await body.dump();
+  return { status: statusCode, retryAfterS: Number(headers['retry-after']) || 1 };
 }
 
 async function run({ beginMs, startSecond }: TrackerThreadStart): Promise<TrackerThreadResult> {
-  const { baseUrl, trucks, seconds, thread, threads } = job;
+  const { trucks, seconds, thread, threads } = job;
   const sentAt = new Float64Array(job.sentAt);
   const requestLatency = new Samples();
   const result = noFixes();
@@ -98,10 +98,10 @@ async function run({ beginMs, startSecond }: TrackerThreadStart): Promise<Tracke
    * again after Retry-After, up to RESEND_ATTEMPTS times; one refused for its
    * content is not.
    */
-  const send = async (url: string): Promise<void> => {
+  const send = async (path: string): Promise<void> => {
     for (let attempt = 1; ; attempt += 1) {
       const started = monotonicMs();
-      const answer = await get(url).catch(() => ({ status: 0, retryAfterS: 1 }));
+      const answer = await get(path).catch(() => ({ status: 0, retryAfterS: 1 }));
       requestLatency.add(monotonicMs() - started);
       if (answer.status === 200) {
         result.accepted += 1;
@@ -129,19 +129,19 @@ async function run({ beginMs, startSecond }: TrackerThreadStart): Promise<Tracke
       for (let index = slice * perSlice; index < last; index += 1) {
         if (index % threads !== thread) continue;
         const { lat, lng } = positionOf(job.motion, index, job.firstSecond + second);
-        const url =
-          `${baseUrl}/api/ingest/osmand?id=${benchDeviceId(index)}&lat=${lat}&lon=${lng}` +
+        const path =
+          `/api/ingest/osmand?id=${benchDeviceId(index)}&lat=${lat}&lon=${lng}` +
           `&timestamp=${startSecond + second}&speed=16`;
         sentAt[index * seconds + second] = monotonicMs();
         result.sent += 1;
-        const request = send(url);
+        const request = send(path);
         inFlight.add(request);
         void request.finally(() => inFlight.delete(request));
       }
     }
   }
   await Promise.all(inFlight);
-  agent.destroy();
+  await pool.destroy();
   return { ...result, requestLatency: requestLatency.raw };
 }
 
