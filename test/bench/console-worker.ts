@@ -57,7 +57,7 @@ function open(index: number): BenchConsole {
     reconnection: false,
   });
   const trucksByKey = new Map<number, number>();
-  /** Names come again every half minute: each is read once, as a console keeps its vehicles by id. */
+  /** Names come again every half minute; a bench truck keeps its tracker for the whole bench, so each is read once. */
   const learned = new Set<string>();
   const learn = (entityId: string, deviceId: string) => {
     if (learned.has(entityId)) return;

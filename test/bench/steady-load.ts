@@ -118,6 +118,8 @@ export interface SteadyLoad {
   threads: number;
   /** Called once every tracker thread is loaded and connected, just before the first fix: where a measurement starts. */
   onReady?: () => void;
+  /** Called as the last fix is answered, before waiting for the consoles to settle: where a measurement ends, with `elapsedS`. */
+  onDone?: () => void;
 }
 
 /** One thread of trackers: loaded once `ready` resolves, started by `start`, done with what it counted. */
@@ -172,6 +174,7 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
   for (const thread of threads) thread.start({ beginMs, startSecond });
   const results = await Promise.all(threads.map((thread) => thread.done));
   const elapsedS = (monotonicMs() - beginMs) / 1000;
+  load.onDone?.();
   const counted = noFixes();
   const requestLatency = new Samples();
   for (const result of results) {
