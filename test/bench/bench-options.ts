@@ -6,8 +6,6 @@ export interface BenchOptions {
   trucks: number;
   consoles: number;
   durationS: number;
-  /** The measured time is split into this many rounds per server, the servers taking turns. */
-  rounds: number;
   warmupS: number;
   /** How long the server is watched with its consoles connected and no fixes coming, before the warm-up. */
   idleS: number;
@@ -28,7 +26,7 @@ export interface BenchOptions {
   consoleThreads: number;
 }
 
-const USAGE = `npm run bench:live -- [--trucks 2000] [--consoles 50] [--duration-s 30] [--rounds 3] [--warmup-s 5] [--idle-s 30]
+const USAGE = `npm run bench:live -- [--trucks 2000] [--consoles 50] [--duration-s 30] [--warmup-s 5] [--idle-s 30]
                         [--instances 1|2] [--mode realistic|bare] [--redis]
                         [--crossing-every-s 900] [--saturation-s 10] [--tracker-threads 2] [--console-threads 4]
                         [--api-node-args='--cpu-prof …']`;
@@ -47,7 +45,6 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
       trucks: { type: 'string' },
       consoles: { type: 'string' },
       'duration-s': { type: 'string' },
-      rounds: { type: 'string' },
       'warmup-s': { type: 'string' },
       'idle-s': { type: 'string' },
       instances: { type: 'string' },
@@ -63,14 +60,10 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
   const mode = values.mode ?? 'realistic';
   if (mode !== 'realistic' && mode !== 'bare') throw new Error(`--mode is realistic or bare\n${USAGE}`);
   const instances = positive('instances', values.instances, 1);
-  const durationS = positive('duration-s', values['duration-s'], 30);
-  const rounds = positive('rounds', values.rounds, 3);
-  if (durationS % rounds !== 0) throw new Error(`--duration-s must be a whole number of seconds per round\n${USAGE}`);
   return {
     trucks: positive('trucks', values.trucks, 2000),
     consoles: positive('consoles', values.consoles, 50),
-    durationS,
-    rounds,
+    durationS: positive('duration-s', values['duration-s'], 30),
     warmupS: positive('warmup-s', values['warmup-s'], 5),
     // Two dispatch ticks and deadline checks (every 15 s) fall in it, not zero or one by chance.
     idleS: positive('idle-s', values['idle-s'], 30),

@@ -6,21 +6,30 @@ import { login } from '../support/http';
 import { registerBenchFleet } from './bench-fleet';
 import { benchOptions, type BenchOptions } from './bench-options';
 import { type BenchProcess, startBenchScript } from './bench-process';
-import {
-  type Contender,
-  type ContenderSetup,
-  type Measured,
-  measured,
-  prepareContender,
-  roundMachineBusy,
-  runRound,
-} from './contender';
+import { cpuOfTree, cpuSpent, type MachineCpu, machineBusyShare, machineCpu } from './process-cpu';
 import type { FleetMotion } from './fleet-motion';
 import { createRealisticFleet } from './realistic-fleet';
+import { BenchConsoles, runSteadyLoad, type SteadyResult } from './steady-load';
 import { apiWriteThroughput, rawInsertThroughput } from './write-throughput';
 
 const ADMIN_PASSWORD = 'bench-admin-password';
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+interface Measured {
+  result: SteadyResult;
+  /** ms of the server's own CPU time per 1,000 accepted positions. */
+  cpuPerThousand: number;
+  /** Share of one core the server used over the run. */
+  cores: number;
+  /** Share of one core it used with its consoles connected and no fixes coming: timers, polls, jobs. */
+  idleCores: number;
+  /** Fixes accepted in the warm-up, which are stored too. */
+  warmupAccepted: number;
+  /** Cores the bench itself (trackers and consoles, every thread) used over the run. */
+  generatorCores: number;
+  /** Share of all the machine's cores busy over the run, whoever used them. */
+  machineBusy: number;
+}
 
 async function countPositions(url: string): Promise<number> {
   const db = new Client({ connectionString: url });
@@ -47,60 +56,92 @@ async function loadSteps(url: string): Promise<{ released: number; onSite: numbe
   }
 }
 
+/** Warms up, then runs the fleet for the measured time while reading the server's CPU time before and after. */
+async function measure(
+  options: BenchOptions,
+  baseUrl: string,
+  pid: number,
+  token: string | undefined,
+  motion: FleetMotion,
+): Promise<Measured> {
+  const consoles = await BenchConsoles.connect(baseUrl, options.consoles, options.consoleThreads, token);
+  try {
+    const common = { baseUrl, consoles, trucks: options.trucks, motion, threads: options.trackerThreads };
+    console.log(`  ${options.consoles} consoles connected; the server is watched idle for ${options.idleS} s`);
+    const idleFrom = cpuOfTree(pid);
+    await new Promise((resolve) => setTimeout(resolve, options.idleS * 1000));
+    const idleCores = cpuSpent(idleFrom, cpuOfTree(pid)) / 1000 / options.idleS;
+    const warmup = await runSteadyLoad({ ...common, seconds: options.warmupS, firstSecond: 0 });
+    // From the first fix on: the trackers' connecting before it is not the server's work per position.
+    // To the last answer, the window of `elapsedS`: the consoles' settling after it is not the run.
+    let before = cpuOfTree(pid);
+    let after = before;
+    let generatorBefore = process.cpuUsage();
+    let generator = generatorBefore;
+    let machineBefore: MachineCpu = machineCpu();
+    let machineAfter = machineBefore;
+    const result = await runSteadyLoad({
+      ...common,
+      seconds: options.durationS,
+      firstSecond: options.warmupS,
+      onReady: () => {
+        before = cpuOfTree(pid);
+        generatorBefore = process.cpuUsage();
+        machineBefore = machineCpu();
+      },
+      onDone: () => {
+        after = cpuOfTree(pid);
+        generator = process.cpuUsage(generatorBefore);
+        machineAfter = machineCpu();
+      },
+    });
+    const cpuMs = cpuSpent(before, after);
+    return {
+      result,
+      cpuPerThousand: (cpuMs / Math.max(1, result.accepted)) * 1000,
+      cores: cpuMs / 1000 / result.elapsedS,
+      idleCores,
+      warmupAccepted: warmup.accepted,
+      generatorCores: (generator.user + generator.system) / 1e6 / result.elapsedS,
+      machineBusy: machineBusyShare(machineBefore, machineAfter),
+    };
+  } finally {
+    await consoles.close();
+  }
+}
+
 /** Above this share of the machine busy, fixes and frames wait for a core: latency measures the machine. */
 const SATURATED = 0.9;
 
-function report(name: string, contender: Contender, run: Measured): void {
-  const { counts, cpuPerThousand, cores, idleCores, generatorCores, machineBusy } = run;
+function report(
+  name: string,
+  { result, cpuPerThousand, cores, idleCores, generatorCores, machineBusy }: Measured,
+  consoles: number,
+): void {
   const share = (value: number) => `${(value * 100).toFixed(1)} %`;
   console.log(`\n${name}`);
   console.log(
-    `  sent ${counts.sent}, accepted ${counts.accepted} (${counts.resent} of them resent), refused ${counts.refused}, ` +
-      `answered 503 or not at all ${counts.unavailable} times, lost ${counts.lost}`,
+    `  sent ${result.sent}, accepted ${result.accepted} (${result.resent} of them resent), refused ${result.refused}, ` +
+      `answered 503 or not at all ${result.unavailable} times, lost ${result.lost}`,
   );
-  console.log(`  accepted positions/s:   ${run.acceptedPerSecond.toFixed(0)}`);
-  const aboveIdle = ((cores - idleCores) * run.elapsedS * 1000 * 1000) / Math.max(1, counts.accepted);
+  console.log(`  accepted positions/s:   ${result.acceptedPerSecond.toFixed(0)}`);
+  const aboveIdle = ((cores - idleCores) * result.elapsedS * 1000 * 1000) / Math.max(1, result.accepted);
   console.log(
     `  CPU per 1,000 positions: ${cpuPerThousand.toFixed(1)} ms (${aboveIdle.toFixed(1)} ms above idle); ` +
       `${cores.toFixed(2)} cores over the run, ${idleCores.toFixed(2)} idle`,
   );
-  console.log(`  request:                ${run.requestLatency.summary()}`);
-  console.log(`  ingest → console:       ${run.ingestToConsole.summary()}`);
+  console.log(`  request:                ${result.requestLatency.summary()}`);
+  console.log(`  ingest → console:       ${result.ingestToConsole.summary()}`);
   console.log(
-    `  delivered share:        mean ${share(run.deliveredShareMean)}, lowest ${share(run.deliveredShareMin)} of accepted positions, ${contender.consoles.count} consoles`,
+    `  delivered share:        mean ${share(result.deliveredShareMean)}, lowest ${share(result.deliveredShareMin)} of accepted positions, ${consoles} consoles`,
   );
   console.log(
     `  the machine:            ${share(machineBusy)} of ${os.cpus().length} cores busy; the bench's trackers and consoles used ${generatorCores.toFixed(2)} cores`,
-  );
-  const byRound = (value: (round: Contender['rounds'][number]) => string) => contender.rounds.map(value).join(' / ');
-  console.log(
-    `  by round:               ingest → console p99 ${byRound((round) => round.result.ingestToConsole.percentile(99).toFixed(0))} ms; ` +
-      `machine ${byRound((round) => (roundMachineBusy(round) * 100).toFixed(0))} % busy`,
   );
   if (machineBusy >= SATURATED)
     console.log(
       `  SATURATED: the cores were nearly always busy, so fixes and frames also waited for a core; the latencies above measure the machine as much as the server`,
     );
-}
-
-/**
- * The servers take turns, round by round, in the order A B, B A, A B …: on a
- * shared host whose speed changes from minute to minute, a server measured
- * after the other would meet a different machine. Each round runs until its
- * last fix is answered and the consoles have gone quiet, so no round's work
- * spills into the next.
- */
-async function takeTurns(setup: ContenderSetup, [first, second]: Contender[], options: BenchOptions): Promise<void> {
-  const seconds = options.durationS / options.rounds;
-  for (let round = 0; round < options.rounds; round += 1) {
-    for (const contender of round % 2 === 0 ? [first, second] : [second, first]) {
-      const { result } = await runRound(setup, contender, seconds);
-      console.log(
-        `  round ${round + 1} of ${options.rounds}, ${contender.name}: ${result.accepted} accepted in ${result.elapsedS.toFixed(1)} s, ` +
-          `ingest → console ${result.ingestToConsole.summary()}`,
-      );
-    }
-  }
 }
 
 async function startPourline(options: BenchOptions, url: string): Promise<RunningApi> {
@@ -129,7 +170,7 @@ async function main(): Promise<void> {
   const options = benchOptions();
   console.log(
     `bench:live — ${options.mode} mode, ${options.trucks} trucks at 1 Hz for ${options.durationS} s ` +
-      `(${options.rounds} rounds, taking turns with the bare server, after ${options.warmupS} s warm-up), ${options.consoles} consoles, ${options.instances} API worker(s)` +
+      `(after ${options.warmupS} s warm-up), ${options.consoles} consoles, ${options.instances} API worker(s)` +
       `${options.redis ? ' sharing live events through Redis' : ''}; trackers sent from ${options.trackerThreads} thread(s), consoles read by ${options.consoleThreads}`,
   );
   const database = await createDatabase('pourline_bench');
@@ -159,38 +200,23 @@ async function main(): Promise<void> {
       await registerBenchFleet(url, options.trucks);
     }
 
-    const barePort = await freePort();
-    bare = await startBenchScript('bare-broadcast-server.ts', [String(barePort)]);
     const persistedBefore = await countPositions(url);
     const stepsBefore = await loadSteps(url);
-    const setup: ContenderSetup = {
-      trucks: options.trucks,
-      consoles: options.consoles,
-      consoleThreads: options.consoleThreads,
-      trackerThreads: options.trackerThreads,
-      idleS: options.idleS,
-      warmupS: options.warmupS,
-      motion,
-    };
-    const pourline = await prepareContender(setup, 'API', api.baseUrl, api.process.pid!, admin.token);
-    const baseline = await prepareContender(setup, 'bare server', `http://127.0.0.1:${barePort}`, bare.pid, undefined);
-    try {
-      await takeTurns(setup, [pourline, baseline], options);
-    } finally {
-      await Promise.all([pourline.consoles.close(), baseline.consoles.close()]);
-    }
-    await bare.stop();
+    const pourline = await measure(options, api.baseUrl, api.process.pid!, admin.token, motion);
     const persisted = (await countPositions(url)) - persistedBefore;
     const stepsAfter = await loadSteps(url);
-    const ours = measured(pourline);
-    const theirs = measured(baseline);
-    report(`Pourline API, ${options.instances} worker(s)`, pourline, ours);
+    report(`Pourline API, ${options.instances} worker(s)`, pourline, options.consoles);
     console.log(`  positions persisted:    ${persisted} (accepted in warm-up and run together)`);
     if (options.mode === 'realistic') {
       const moved = stepsBefore.released - stepsAfter.released + (stepsAfter.onSite - stepsBefore.onSite);
       console.log(`  loads moved by fences:  ${moved} in warm-up and run`);
     }
-    report('Baseline: bare socket.io broadcast server, its own process, no database', baseline, theirs);
+
+    const barePort = await freePort();
+    bare = await startBenchScript('bare-broadcast-server.ts', [String(barePort)]);
+    const baseline = await measure(options, `http://127.0.0.1:${barePort}`, bare.pid, undefined, motion);
+    await bare.stop();
+    report('Baseline: bare socket.io broadcast server, its own process, no database', baseline, options.consoles);
 
     console.log(`\nWrite throughput, ${options.saturationS} s each`);
     const apiRate = await apiWriteThroughput(api.baseUrl, options.trucks, options.saturationS);
@@ -200,31 +226,35 @@ async function main(): Promise<void> {
       `  raw INSERT into positions, ${raw.batch} rows a batch, ${raw.concurrency} in flight, own process: ${raw.rowsPerSecond.toFixed(0)} rows/s`,
     );
 
-    const p99 = ours.ingestToConsole.percentile(99);
-    const { counts } = ours;
+    const p99 = pourline.result.ingestToConsole.percentile(99);
     const targets: [string, boolean][] = [
       [
-        `every fix accepted, at once or resent after a 503 (${counts.accepted}/${counts.sent}, ${counts.lost} lost)`,
-        counts.accepted === counts.sent,
-      ],
-      [`≤ 0.10 ms of API CPU per position (${(ours.cpuPerThousand / 1000).toFixed(3)} ms)`, ours.cpuPerThousand <= 100],
-      [
-        `every accepted fix stored (${persisted} of ${ours.warmupAccepted + counts.accepted})`,
-        persisted === ours.warmupAccepted + counts.accepted,
+        `every fix accepted, at once or resent after a 503 (${pourline.result.accepted}/${pourline.result.sent}, ${pourline.result.lost} lost)`,
+        pourline.result.accepted === pourline.result.sent,
       ],
       [
-        `ingest → console p99 ≤ 150 ms (${p99.toFixed(1)} ms${ours.machineBusy >= SATURATED ? ', on a saturated machine' : ''})`,
+        `≤ 0.10 ms of API CPU per position (${(pourline.cpuPerThousand / 1000).toFixed(3)} ms)`,
+        pourline.cpuPerThousand <= 100,
+      ],
+      [
+        `every accepted fix stored (${persisted} of ${pourline.warmupAccepted + pourline.result.accepted})`,
+        persisted === pourline.warmupAccepted + pourline.result.accepted,
+      ],
+      [
+        `ingest → console p99 ≤ 150 ms (${p99.toFixed(1)} ms${pourline.machineBusy >= SATURATED ? ', on a saturated machine' : ''})`,
         p99 <= 150,
       ],
       [
-        `every console got every accepted position (lowest share ${(ours.deliveredShareMin * 100).toFixed(1)} %)`,
-        ours.deliveredShareMin >= 0.999,
+        `every console got every accepted position (lowest share ${(pourline.result.deliveredShareMin * 100).toFixed(1)} %)`,
+        pourline.result.deliveredShareMin >= 0.999,
       ],
     ];
     console.log('\nTargets');
     for (const [label, met] of targets) console.log(`  ${met ? 'met   ' : 'MISSED'} ${label}`);
     console.log('Ratios');
-    console.log(`  API CPU per position ÷ bare server's: ${(ours.cpuPerThousand / theirs.cpuPerThousand).toFixed(1)}`);
+    console.log(
+      `  API CPU per position ÷ bare server's: ${(pourline.cpuPerThousand / baseline.cpuPerThousand).toFixed(1)}`,
+    );
     console.log(`  API write throughput ÷ raw INSERT:    ${(apiRate / raw.rowsPerSecond).toFixed(2)}`);
   } finally {
     await bare?.stop();

@@ -14,8 +14,9 @@ export interface SteadyResult extends FixCounts {
   acceptedPerSecond: number;
   requestLatency: Samples;
   ingestToConsole: Samples;
-  /** Positions of this run each console received, by the bench's console index. */
-  consoleCounts: number[];
+  /** Positions of this run each console received, as a share of those accepted: lowest and mean. */
+  deliveredShareMin: number;
+  deliveredShareMean: number;
   elapsedS: number;
 }
 
@@ -190,12 +191,14 @@ export async function runSteadyLoad(load: SteadyLoad): Promise<SteadyResult> {
     await new Promise((resolve) => setTimeout(resolve, 1500));
   }
   const ingestToConsole = await consoles.stop();
+  const shares = consoles.counts().map((count) => (counted.accepted === 0 ? 0 : count / counted.accepted));
   return {
     ...counted,
     acceptedPerSecond: counted.accepted / elapsedS,
     requestLatency,
     ingestToConsole,
-    consoleCounts: consoles.counts(),
+    deliveredShareMin: Math.min(...shares),
+    deliveredShareMean: shares.reduce((sum, share) => sum + share, 0) / Math.max(1, shares.length),
     elapsedS,
   };
 }
