@@ -4,11 +4,20 @@
  */
 export abstract class Clock {
   abstract now(): Date;
+
+  /** Now in Unix ms: for what asks on every position, with no Date made for it. */
+  nowMs(): number {
+    return this.now().getTime();
+  }
 }
 
 export class SystemClock extends Clock {
   now(): Date {
     return new Date();
+  }
+
+  override nowMs(): number {
+    return Date.now();
   }
 }
 
