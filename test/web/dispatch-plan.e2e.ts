@@ -1,5 +1,5 @@
 import type { PourDispatchDto, PourLogDto } from '@pourline/contracts';
-import { instantToWallClock } from '@pourline/domain';
+import { instantToWallClock, localDateInZone, wallClockToInstant } from '@pourline/domain';
 import type { Page } from 'playwright-core';
 import { type BrowserSession, launchBrowser, screenshot } from '../support/browser';
 import { adminSession, createUser } from '../support/factories';
@@ -13,8 +13,15 @@ import {
   pourLoads,
 } from '../support/load-factories';
 
-/** Within the hour: today on the plant's clock, and its first truck's loading time is close. */
-const inAnHour = () => new Date(Date.now() + 60 * 60_000).toISOString();
+/**
+ * Within the hour, so its first truck's loading time is close, and still today on the plant's
+ * clock, where the dispatch room lists it: after 22:58 the pour starts at 23:58 (or now).
+ */
+function withinTheHourToday(now: Date, timeZone: string): string {
+  const lastMinutes = Date.parse(wallClockToInstant(`${localDateInZone(now, timeZone)}T23:58`, timeZone)!);
+  const inAnHour = now.getTime() + 60 * 60_000;
+  return new Date(Math.min(inAnHour, Math.max(lastMinutes, now.getTime()))).toISOString();
+}
 
 /** The dispatch room follows the planner: proposals, one-click acceptance, the plant's Gantt, the auto switch. */
 describe('The dispatch plan in the browser', () => {
@@ -37,7 +44,7 @@ describe('The dispatch plan in the browser', () => {
     otherPlant = await createPlantWith(crew.admin);
     for (let i = 0; i < 4; i++) await createTruck(crew.admin, world.plant.id, 10);
     const pour = await createReadyPour(crew, world, {
-      scheduledStart: inAnHour(),
+      scheduledStart: withinTheHourToday(new Date(), world.plant.timeZone),
       structuralElement: 'Planned slab',
       volumeM3: 40,
       pourRateM3PerHour: 40,
