@@ -15,6 +15,7 @@ import {
 import {
   connectReady,
   createTrackedTruck,
+  ingest,
   type LiveRecorder,
   northOfFence,
   PLANT,
@@ -165,6 +166,47 @@ describe('Two API instances taking turns with one truck’s fixes', () => {
         fixTime: newest!.toISOString(),
         lat: expect.closeTo(31.921, 6),
       });
+    }
+  });
+
+  it('refuses, on both instances within moments, a tracker whose secret was replaced or whose truck was stood down', async () => {
+    const truck = await createTrackedTruck(crew.admin, world.plant.id);
+    const fields = (extra: Record<string, string> = {}) => ({
+      id: truck.deviceId,
+      lat: String(PLANT.lat),
+      lon: String(PLANT.lng),
+      timestamp: String(nextFixTime().getTime()),
+      ...extra,
+    });
+    // Both instances have just read their tracker lists, which stay fresh for ten seconds.
+    for (const instance of [a, b]) await sendFix(truck.deviceId, { ...PLANT, at: nextFixTime() }, instance.baseUrl);
+
+    // Changed through A: B has no part in it but the database's notice.
+    const secured = await crew.admin.patch(`/trucks/${truck.id}`, { trackerSecret: 'replaced on the road' });
+    expect(secured.status).toBe(200);
+    for (const instance of [b, a]) {
+      await waitFor(
+        'the old way in to be refused',
+        async () => (await ingest.osmandForm(fields(), instance.baseUrl)).status === 401,
+        2_000,
+        20,
+      );
+      expect((await ingest.osmandForm(fields({ secret: 'replaced on the road' }), instance.baseUrl)).status).toBe(200);
+    }
+
+    const stoodDown = await crew.admin.patch(`/trucks/${truck.id}`, { active: false });
+    expect(stoodDown.status).toBe(200);
+    for (const instance of [b, a]) {
+      const refused = await waitFor(
+        'the stood-down truck to be refused',
+        async () => {
+          const answer = await ingest.osmandForm(fields({ secret: 'replaced on the road' }), instance.baseUrl);
+          return answer.status === 200 ? undefined : answer;
+        },
+        2_000,
+        20,
+      );
+      expect(refused.status).toBe(404);
     }
   });
 });

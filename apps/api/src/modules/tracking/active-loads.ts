@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { ChangeNotices } from '../../platform/database/change-notices';
 import { LoadViews } from '../loads/load-views.service';
 import { TRUCK_BUSY_STATUSES } from '../loads/load.entity';
 import {
@@ -25,7 +25,8 @@ const COLUMN_OF: Record<ChangedKind, string> = {
 const CHANNEL = 'active_loads';
 /** Without change notices (the notice connection is down), the view is reconciled this often. */
 const DEAF_RECONCILE_MS = 2_000;
-const RECONNECT_MS = 1_000;
+/** After a failed read, the view is reconciled whole this soon. */
+const RETRY_READ_MS = 1_000;
 /** Notices arriving together are read together: one query per kind, not one per load. */
 const COALESCE_MS = 5;
 
@@ -63,9 +64,8 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
   private readonly pending = new Map<ChangedKind, Set<string>>();
   private coalescing: NodeJS.Timeout | undefined;
   private reconcileTimer: NodeJS.Timeout | undefined;
-  private listener: Client | undefined;
+  private readonly notices: ChangeNotices;
   private listening = false;
-  private reconnect: NodeJS.Timeout | undefined;
   private closed = false;
   /** Loads a reconcile found wrong since the start, for the log and for tests. */
   corrections = 0;
@@ -74,22 +74,40 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly views: LoadViews,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // One connection per instance listens for change notices; when it drops, it comes back and reads all.
+    this.notices = new ChangeNotices((dataSource.options as { url?: string }).url, CHANNEL, {
+      notice: (payload) => {
+        const [kind, id] = payload.split(':');
+        if (kind in KEY_OF && id) this.notice(kind as ChangedKind, id);
+      },
+      listening: () => {
+        this.listening = true;
+        // Whatever changed while nobody listened is read afresh.
+        if (this.loaded) void this.reconcile();
+        else void this.ready();
+      },
+      lost: (reason) => {
+        this.listening = false;
+        this.logger.warn(`load change notices lost (${reason}); reconnecting`);
+        this.scheduleReconcile(0);
+      },
+    });
+  }
 
   onModuleInit(): void {
     // This instance's own steps are known at once, without waiting for the notice.
     this.views.on('changed', (load: LoadStep) => {
       if (!this.view.applyStep(load)) this.notice('load', load.id);
     });
-    void this.listen();
+    this.notices.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
-    clearTimeout(this.reconnect);
     clearTimeout(this.coalescing);
     clearTimeout(this.reconcileTimer);
-    await this.listener?.end().catch(() => undefined);
+    await this.notices.close();
   }
 
   /** Resolves once the view has been read whole at least once (at once after that). */
@@ -134,7 +152,7 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
         } catch (error) {
           // Unsure what changed: the whole view is read again soon.
           this.logger.warn(`active loads for ${ids.size} ${kind}(s) not read: ${String(error)}`);
-          this.scheduleReconcile(RECONNECT_MS);
+          this.scheduleReconcile(RETRY_READ_MS);
         }
       }
     });
@@ -160,7 +178,7 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
       } catch (error) {
         // The database is away: the last view is the best there is, and the next read tries again.
         this.logger.warn(`active loads not reconciled: ${String(error)}`);
-        this.scheduleReconcile(RECONNECT_MS);
+        this.scheduleReconcile(RETRY_READ_MS);
       }
     });
     this.changes = done;
@@ -190,41 +208,5 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
     clearTimeout(this.reconcileTimer);
     this.reconcileTimer = setTimeout(() => void this.reconcile(), afterMs);
     this.reconcileTimer.unref();
-  }
-
-  /** One connection per instance listens for change notices; when it drops, it comes back and reads all. */
-  private async listen(): Promise<void> {
-    if (this.closed) return;
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new Client({ connectionString: url });
-    const lost = (reason: unknown) => {
-      if (this.listener !== client) return;
-      this.listener = undefined;
-      this.listening = false;
-      client.end().catch(() => undefined);
-      if (this.closed) return;
-      this.logger.warn(`load change notices lost (${String(reason)}); reconnecting`);
-      this.scheduleReconcile(0);
-      this.reconnect = setTimeout(() => void this.listen(), RECONNECT_MS);
-      this.reconnect.unref();
-    };
-    this.listener = client;
-    client.on('error', lost);
-    client.on('end', () => lost('connection ended'));
-    client.on('notification', (message) => {
-      const [kind, id] = (message.payload ?? '').split(':');
-      if (kind in KEY_OF && id) this.notice(kind as ChangedKind, id);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      if (this.listener !== client) return;
-      this.listening = true;
-      // Whatever changed while nobody listened is read afresh.
-      if (this.loaded) void this.reconcile();
-      else void this.ready();
-    } catch (error) {
-      lost(error);
-    }
   }
 }

@@ -109,4 +109,38 @@ describe(RegisteredTrackers.name, () => {
     await list.answer();
     expect(await found).toEqual(truck('trk-new'));
   });
+
+  it('answers nothing from memory once a change is announced, until a read begun after it answers', async () => {
+    const { list, devices } = await loaded([truck('trk-1')]);
+
+    list.devices = [];
+    devices.changed();
+    // Within its freshness, yet the truck just deactivated is not answered from memory.
+    expect(devices.known('trk-1')).toBeUndefined();
+    const found = devices.find('trk-1');
+    expect(list.reads).toBe(2);
+    await list.answer();
+    await expect(found).resolves.toBeUndefined();
+    expect(devices.known('trk-1')).toBeUndefined();
+    expect(list.reads).toBe(2);
+  });
+
+  it('does not trust a read begun before a change: the change waits for the read after it', async () => {
+    const { list, clock, devices } = await loaded([truck('trk-1')]);
+
+    clock.set(new Date(start.getTime() + 10_001));
+    expect(devices.known('trk-1')).toEqual(truck('trk-1'));
+    expect(list.reads).toBe(2);
+    // The secret is replaced while that background read is in flight.
+    const replaced = { ...truck('trk-1'), secretHash: 'new-secret-hash' };
+    list.devices = [replaced];
+    devices.changed();
+    const found = devices.find('trk-1');
+    await list.answer();
+    expect(devices.known('trk-1')).toBeUndefined();
+    expect(list.reads).toBe(3);
+    await list.answer();
+    await expect(found).resolves.toEqual(replaced);
+    expect(devices.known('trk-1')).toEqual(replaced);
+  });
 });
