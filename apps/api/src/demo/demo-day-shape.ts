@@ -2,8 +2,8 @@ import type { DemoPour } from './demo-pours';
 
 /** The moment of the day the demo's script is written for: its statuses hold then. */
 export const SCRIPT_NOW_MINUTES = 10 * 60;
-/** Before this, a day has too little behind it to show: the day ahead is planned as written. */
-const SHORTEST_PAST_MINUTES = 60;
+/** Before this, a day has too little behind it to finish even a small pour: the day ahead is planned as written. */
+const SHORTEST_PAST_MINUTES = 10;
 /** The first pour of a squeezed morning starts this long after midnight. */
 const AFTER_MIDNIGHT_MINUTES = 5;
 
@@ -22,7 +22,7 @@ const minutesOf = (start: DemoPour['start']): number => {
  * day. The script is written for mid-morning; a demo started in the small
  * hours gets the same morning squeezed into the part of the day already gone
  * (pours finished or under way by now are smaller, as they had fewer hours), and the rest of
- * the day moved up to follow now, so at any hour past the first a visitor
+ * the day moved up to follow now, so from ten minutes past midnight a visitor
  * finds pours finished, under way and ahead. From mid-morning on, the day is
  * as written.
  */
