@@ -72,9 +72,18 @@ export function unticketedM3(state: PourState): number {
   return Math.max(0, state.pour.volumeM3 - placedM3(state) - coming);
 }
 
+/** The largest truck of each plant, worked out once per list of trucks: a re-plan asks per pour, twice. */
+const largestTruckMemo = new WeakMap<readonly TruckEntity[], Map<string, number>>();
+
 export function typicalLoadM3(state: PourState, trucks: readonly TruckEntity[]): number {
-  const sizes = trucks.filter((truck) => truck.homePlantId === state.pour.plantId).map((truck) => truck.capacityM3);
-  return sizes.length > 0 ? Math.max(...sizes) : 10;
+  let largest = largestTruckMemo.get(trucks);
+  if (!largest) {
+    largest = new Map();
+    for (const truck of trucks)
+      largest.set(truck.homePlantId, Math.max(largest.get(truck.homePlantId) ?? 0, truck.capacityM3));
+    largestTruckMemo.set(trucks, largest);
+  }
+  return largest.get(state.pour.plantId) ?? 10;
 }
 
 /** The earlier of the age limit and initial setting less the margin, in minutes from batching. */
@@ -88,8 +97,18 @@ export function maxAgeMinutes(pour: PourEntity): number {
 
 /** When a load still coming should reach the pump. */
 export function expectedArrival(load: LoadEntity, state: PourState, now: Date, fix: TruckFixRow | undefined): Date {
+  return arrivalEstimate(load, state, now, fix).at;
+}
+
+interface LoadArrival {
+  at: Date;
+  /** How far the truck is from the pour's entry route, for a load en route with a fix; null otherwise. */
+  distanceFromRouteM: number | null;
+}
+
+function arrivalEstimate(load: LoadEntity, state: PourState, now: Date, fix: TruckFixRow | undefined): LoadArrival {
   const moments = state.moments.get(load.id) ?? {};
-  if (moments.arrivedAt && load.status === 'on_site') return moments.arrivedAt;
+  if (moments.arrivedAt && load.status === 'on_site') return { at: moments.arrivedAt, distanceFromRouteM: null };
   const travelMs = state.travel.minutes * MS_PER_MINUTE;
   if (load.status === 'en_route') {
     if (fix) {
@@ -100,30 +119,39 @@ export function expectedArrival(load: LoadEntity, state: PourState, now: Date, f
         recentSpeedsKmh: fix.speed_kmh === null ? [] : [fix.speed_kmh],
         now,
       });
-      return estimate.arrivesAt;
+      return { at: estimate.arrivesAt, distanceFromRouteM: estimate.distanceFromRouteM };
     }
     const departed = moments.departedAt ?? now;
-    return new Date(Math.max(now.getTime(), departed.getTime() + travelMs));
+    return { at: new Date(Math.max(now.getTime(), departed.getTime() + travelMs)), distanceFromRouteM: null };
   }
-  if (load.status === 'released') return new Date(now.getTime() + travelMs);
+  if (load.status === 'released') return { at: new Date(now.getTime() + travelMs), distanceFromRouteM: null };
   const loadStart = load.batchedAt ?? load.plannedLoadAt ?? now;
   const leaves = Math.max(now.getTime(), loadStart.getTime() + PLANT_LOADING_MINUTES * MS_PER_MINUTE);
-  return new Date(leaves + travelMs);
+  return { at: new Date(leaves + travelMs), distanceFromRouteM: null };
 }
 
 /** Arrivals worked out once per picture: a re-plan reads each load's several times, and thousands may be on the road. */
-const arrivalsMemo = new WeakMap<DispatchPicture, Map<string, Date>>();
+const arrivalsMemo = new WeakMap<DispatchPicture, Map<string, LoadArrival>>();
+
+function arrivalOf(picture: DispatchPicture, state: PourState, load: LoadEntity): LoadArrival {
+  let memo = arrivalsMemo.get(picture);
+  if (!memo) arrivalsMemo.set(picture, (memo = new Map()));
+  let arrival = memo.get(load.id);
+  if (arrival === undefined) {
+    arrival = arrivalEstimate(load, state, picture.now, load.truckId ? picture.fixes.get(load.truckId) : undefined);
+    memo.set(load.id, arrival);
+  }
+  return arrival;
+}
 
 /** `expectedArrival` of a load of this picture, from its memo after the first time. */
 export function arrivalIn(picture: DispatchPicture, state: PourState, load: LoadEntity): Date {
-  let memo = arrivalsMemo.get(picture);
-  if (!memo) arrivalsMemo.set(picture, (memo = new Map()));
-  let at = memo.get(load.id);
-  if (at === undefined) {
-    at = expectedArrival(load, state, picture.now, load.truckId ? picture.fixes.get(load.truckId) : undefined);
-    memo.set(load.id, at);
-  }
-  return at;
+  return arrivalOf(picture, state, load).at;
+}
+
+/** For a load en route with a fix, how far its truck is from the entry route (the arrival's own estimate); else null. */
+export function distanceFromRouteIn(picture: DispatchPicture, state: PourState, load: LoadEntity): number | null {
+  return arrivalOf(picture, state, load).distanceFromRouteM;
 }
 
 /** The loads on their way to the pump, as the rhythm plays them forward. */

@@ -3,6 +3,7 @@ import type { LoadProposalDto } from '@pourline/contracts';
 import { planLoads, type PlannedLoad, type PourRhythm, type SchedulePlan } from '@pourline/domain';
 import { Clock } from '../../platform/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { TurnBudget } from '../../platform/event-loop/in-slices';
 import { LiveRelay } from '../../platform/live/live-relay.service';
 import { type DispatchPicture, isPlannable, type PourState, rhythmOf, schedulerInput } from './dispatch-picture';
 import { DispatchRepository, isUnfinished } from './dispatch.repository';
@@ -44,6 +45,8 @@ export class DispatchPlanner implements OnModuleInit {
   private readonly logger = new Logger(DispatchPlanner.name);
   private latest: { plan: DispatchPlan; madeAt: number; dirty: boolean } | undefined;
   private making: Promise<DispatchPlan> | undefined;
+  /** Changes heard so far: one heard while a plan is made leaves that plan stale. */
+  private changes = 0;
 
   constructor(
     private readonly rows: DispatchRepository,
@@ -60,6 +63,7 @@ export class DispatchPlanner implements OnModuleInit {
   }
 
   invalidate(): void {
+    this.changes += 1;
     if (this.latest) this.latest.dirty = true;
   }
 
@@ -77,9 +81,21 @@ export class DispatchPlanner implements OnModuleInit {
     return this.making;
   }
 
+  /**
+   * Thousands of loads on the road make each pour's rhythm cost milliseconds:
+   * the event loop is handed back between pours, so trackers and consoles do
+   * not wait for the whole plan.
+   */
   private async make(): Promise<DispatchPlan> {
+    const changesBefore = this.changes;
     const picture = await this.gather();
-    const rhythms = new Map(picture.pours.map((state) => [state.pour.id, rhythmOf(state, picture)]));
+    const turns = new TurnBudget();
+    const rhythms = new Map<string, PourRhythm>();
+    for (const state of picture.pours) {
+      await turns.due();
+      rhythms.set(state.pour.id, rhythmOf(state, picture));
+    }
+    await turns.due();
     const input = schedulerInput(picture, rhythms);
     let schedule: SchedulePlan | null = null;
     try {
@@ -87,13 +103,16 @@ export class DispatchPlanner implements OnModuleInit {
     } catch (error) {
       this.logger.warn(`the planner refused the day's picture: ${String(error)}`);
     }
+    const stateOf = new Map(picture.pours.map((state) => [state.pour.id, state]));
+    const truckOf = new Map(picture.trucks.map((truck) => [truck.id, truck]));
     const proposals = new Map<string, LoadProposalDto[]>();
     for (const load of schedule?.proposedLoads ?? []) {
-      const state = picture.pours.find((candidate) => candidate.pour.id === load.pourId)!;
-      proposals.set(load.pourId, [...(proposals.get(load.pourId) ?? []), this.proposal(load, state, picture)]);
+      const proposal = this.proposal(load, stateOf.get(load.pourId)!, truckOf.get(load.truckId)?.fleetNumber ?? '');
+      proposals.set(load.pourId, [...(proposals.get(load.pourId) ?? []), proposal]);
     }
     const statuses = new Map<string, PourPlanStatus>();
     for (const state of picture.pours) {
+      await turns.due();
       const id = state.pour.id;
       const withProposals = rhythmOf(
         state,
@@ -115,12 +134,11 @@ export class DispatchPlanner implements OnModuleInit {
       );
     }
     const plan = { picture, rhythms, proposals, statuses, schedule };
-    this.latest = { plan, madeAt: picture.now.getTime(), dirty: false };
+    this.latest = { plan, madeAt: picture.now.getTime(), dirty: this.changes !== changesBefore };
     return plan;
   }
 
-  private proposal(load: PlannedLoad, state: PourState, picture: DispatchPicture): LoadProposalDto {
-    const truck = picture.trucks.find((candidate) => candidate.id === load.truckId);
+  private proposal(load: PlannedLoad, state: PourState, truckFleetNumber: string): LoadProposalDto {
     return {
       key: `${load.pourId}:${load.sequence}`,
       pourId: load.pourId,
@@ -128,7 +146,7 @@ export class DispatchPlanner implements OnModuleInit {
       plantId: load.plantId,
       plantCode: state.pour.plant?.code ?? '',
       truckId: load.truckId,
-      truckFleetNumber: truck?.fleetNumber ?? '',
+      truckFleetNumber,
       volumeM3: Math.round(load.volumeM3 * 10) / 10,
       loadAt: atMinute(load.batchMinute).toISOString(),
       departAt: atMinute(load.departMinute).toISOString(),

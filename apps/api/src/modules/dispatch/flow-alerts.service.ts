@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { conditionStep } from '@pourline/domain';
+import { TurnBudget } from '../../platform/event-loop/in-slices';
 import { LivePublisher } from '../../platform/live/live-publisher.service';
 import { DispatchConditionEntity } from './dispatch-condition.entity';
 import type { DispatchPlan } from './dispatch-planner.service';
-import { flowConditions } from './flow-conditions';
+import { type FlowCondition, pourConditions } from './flow-conditions';
 
 /**
  * Raises each dispatch alert once, when its cause has held long enough, and
@@ -21,7 +22,13 @@ export class FlowAlerts {
   /** One look at the plan's picture; answers how many alerts were raised and resolved. */
   async check(plan: DispatchPlan): Promise<{ raised: number; resolved: number }> {
     const now = plan.picture.now;
-    const present = flowConditions(plan);
+    // Pour by pour, handing the event loop back as it goes: thousands of loads on the road take a while.
+    const present = new Map<string, FlowCondition>();
+    const turns = new TurnBudget();
+    for (const state of plan.picture.pours) {
+      await turns.due();
+      pourConditions(plan, state, present);
+    }
     const repository = this.dataSource.getRepository(DispatchConditionEntity);
     const known = new Map((await repository.find()).map((row) => [row.key, row]));
     let raised = 0;

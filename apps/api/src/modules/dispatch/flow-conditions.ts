@@ -1,7 +1,6 @@
 import type { DispatchAlertPayload } from '@pourline/contracts';
 import {
   type DispatchAlertKind,
-  estimateArrival,
   isBunching,
   isLateStart,
   isLoadOld,
@@ -12,7 +11,7 @@ import {
   STOPPED_SPEED_KMH,
 } from '@pourline/domain';
 import type { LoadEntity } from '../loads/load.entity';
-import { arrivalsOf, bunchingLimitOf, type PourState } from './dispatch-picture';
+import { arrivalsOf, bunchingLimitOf, distanceFromRouteIn, type PourState } from './dispatch-picture';
 import type { DispatchPlan } from './dispatch-planner.service';
 
 /** A cause of a dispatch alert seen now, with what its alert will say. */
@@ -63,100 +62,97 @@ function condition(
  * start), one per load for the truck's (age, off route, stopped, on site).
  */
 export function flowConditions(plan: DispatchPlan): Map<string, FlowCondition> {
-  const { now } = plan.picture;
   const found = new Map<string, FlowCondition>();
-  for (const state of plan.picture.pours) {
-    const id = state.pour.id;
-    const rhythm = plan.rhythms.get(id)!;
-    const live = state.loads.filter((load) => !load.rejected);
-    const started = [...state.moments.values()].some((moments) => moments.dischargeStartedAt);
-    const paused = rhythm.held || state.pour.dispatchHold !== null;
+  for (const state of plan.picture.pours) pourConditions(plan, state, found);
+  return found;
+}
 
-    if (rhythm.coldJointRisk && !paused) {
-      found.set(
-        ...condition('cold_joint_risk', `cold_joint_risk:${id}`, state, {
-          gapMinutes: Math.round(rhythm.worstGapMinutes),
-          limitMinutes: rhythm.coldJointLimitMinutes,
-        }),
-      );
-    }
-    const atPump = live.filter((load) => load.status === 'on_site' || load.status === 'discharging').length;
-    const coming = arrivalsOf(state, plan.picture).filter((arrival) => !arrival.onSite);
-    const nextArrivalAt = coming.length
-      ? new Date(Math.min(...coming.map((arrival) => arrival.arrivesAt.getTime())))
-      : null;
-    if (
-      started &&
-      !paused &&
-      state.pour.status === 'in_progress' &&
-      isPumpStarving({
-        trucksAtPump: atPump,
-        nextArrivalAt,
-        targetIntervalMinutes: rhythm.targetIntervalMinutes,
-        remainingM3: rhythm.remainingM3,
-        now,
-      })
-    ) {
-      found.set(
-        ...condition('pump_starvation', `pump_starvation:${id}`, state, {
-          intervalMinutes: Math.round(rhythm.targetIntervalMinutes ?? 0),
-        }),
-      );
-    }
-    const waiting = live.filter((load) => load.status === 'on_site').length;
-    const limit = bunchingLimitOf(state, plan.picture);
-    if (isBunching(waiting, limit)) found.set(...condition('bunching', `bunching:${id}`, state, { waiting, limit }));
-    if (!paused && isLateStart(state.pour.scheduledStart, started ? now : null, now)) {
-      found.set(
-        ...condition('late_start', `late_start:${id}`, state, {
-          minutes: Math.round((now.getTime() - state.pour.scheduledStart.getTime()) / MINUTE_MS),
-        }),
-      );
-    }
+/** The causes present for one pour and its loads, added to `found`. */
+export function pourConditions(plan: DispatchPlan, state: PourState, found: Map<string, FlowCondition>): void {
+  const { now } = plan.picture;
+  const id = state.pour.id;
+  const rhythm = plan.rhythms.get(id)!;
+  const live = state.loads.filter((load) => !load.rejected);
+  const started = [...state.moments.values()].some((moments) => moments.dischargeStartedAt);
+  const paused = rhythm.held || state.pour.dispatchHold !== null;
 
-    for (const load of live) {
-      if (!NOT_YET_POURED.includes(load.status)) continue;
-      if (load.batchedAt && load.dischargeDeadline && isLoadOld(load.batchedAt, load.dischargeDeadline, now)) {
-        found.set(
-          ...condition(
-            'load_age',
-            `load_age:${load.id}`,
-            state,
-            { agePercent: Math.round(loadAgeShare(load.batchedAt, load.dischargeDeadline, now) * 100) },
-            load,
-          ),
-        );
-      }
-      const arrivedAt = state.moments.get(load.id)?.arrivedAt;
-      if ((load.status === 'on_site' || load.status === 'discharging') && arrivedAt && isLongOnSite(arrivedAt, now)) {
-        found.set(
-          ...condition(
-            'long_on_site',
-            `long_on_site:${load.id}`,
-            state,
-            { minutes: Math.round((now.getTime() - arrivedAt.getTime()) / MINUTE_MS) },
-            load,
-          ),
-        );
-      }
-      const fix = load.truckId ? plan.picture.fixes.get(load.truckId) : undefined;
-      if (load.status !== 'en_route' || !fix) continue;
-      const { distanceFromRouteM } = estimateArrival({
-        position: { lat: fix.lat, lng: fix.lng },
-        route: state.pour.entryRoute,
-        destination: state.pour.pumpPosition ?? state.pour.endPoint,
-        recentSpeedsKmh: [],
-        now,
-      });
-      if (distanceFromRouteM > OFF_ROUTE_ALERT_M) {
-        found.set(
-          ...condition('off_route', `off_route:${load.id}`, state, { distanceM: Math.round(distanceFromRouteM) }, load),
-        );
-      }
-      if (fix.speed_kmh !== null && fix.speed_kmh < STOPPED_SPEED_KMH) {
-        found.set(...condition('stopped_on_road', `stopped_on_road:${load.id}`, state, { minutes: 10 }, load));
-      }
+  if (rhythm.coldJointRisk && !paused) {
+    found.set(
+      ...condition('cold_joint_risk', `cold_joint_risk:${id}`, state, {
+        gapMinutes: Math.round(rhythm.worstGapMinutes),
+        limitMinutes: rhythm.coldJointLimitMinutes,
+      }),
+    );
+  }
+  const atPump = live.filter((load) => load.status === 'on_site' || load.status === 'discharging').length;
+  const coming = arrivalsOf(state, plan.picture).filter((arrival) => !arrival.onSite);
+  const nextArrivalAt = coming.length
+    ? new Date(Math.min(...coming.map((arrival) => arrival.arrivesAt.getTime())))
+    : null;
+  if (
+    started &&
+    !paused &&
+    state.pour.status === 'in_progress' &&
+    isPumpStarving({
+      trucksAtPump: atPump,
+      nextArrivalAt,
+      targetIntervalMinutes: rhythm.targetIntervalMinutes,
+      remainingM3: rhythm.remainingM3,
+      now,
+    })
+  ) {
+    found.set(
+      ...condition('pump_starvation', `pump_starvation:${id}`, state, {
+        intervalMinutes: Math.round(rhythm.targetIntervalMinutes ?? 0),
+      }),
+    );
+  }
+  const waiting = live.filter((load) => load.status === 'on_site').length;
+  const limit = bunchingLimitOf(state, plan.picture);
+  if (isBunching(waiting, limit)) found.set(...condition('bunching', `bunching:${id}`, state, { waiting, limit }));
+  if (!paused && isLateStart(state.pour.scheduledStart, started ? now : null, now)) {
+    found.set(
+      ...condition('late_start', `late_start:${id}`, state, {
+        minutes: Math.round((now.getTime() - state.pour.scheduledStart.getTime()) / MINUTE_MS),
+      }),
+    );
+  }
+
+  for (const load of live) {
+    if (!NOT_YET_POURED.includes(load.status)) continue;
+    if (load.batchedAt && load.dischargeDeadline && isLoadOld(load.batchedAt, load.dischargeDeadline, now)) {
+      found.set(
+        ...condition(
+          'load_age',
+          `load_age:${load.id}`,
+          state,
+          { agePercent: Math.round(loadAgeShare(load.batchedAt, load.dischargeDeadline, now) * 100) },
+          load,
+        ),
+      );
+    }
+    const arrivedAt = state.moments.get(load.id)?.arrivedAt;
+    if ((load.status === 'on_site' || load.status === 'discharging') && arrivedAt && isLongOnSite(arrivedAt, now)) {
+      found.set(
+        ...condition(
+          'long_on_site',
+          `long_on_site:${load.id}`,
+          state,
+          { minutes: Math.round((now.getTime() - arrivedAt.getTime()) / MINUTE_MS) },
+          load,
+        ),
+      );
+    }
+    const fix = load.truckId ? plan.picture.fixes.get(load.truckId) : undefined;
+    if (load.status !== 'en_route' || !fix) continue;
+    const distanceFromRouteM = distanceFromRouteIn(plan.picture, state, load) ?? 0;
+    if (distanceFromRouteM > OFF_ROUTE_ALERT_M) {
+      found.set(
+        ...condition('off_route', `off_route:${load.id}`, state, { distanceM: Math.round(distanceFromRouteM) }, load),
+      );
+    }
+    if (fix.speed_kmh !== null && fix.speed_kmh < STOPPED_SPEED_KMH) {
+      found.set(...condition('stopped_on_road', `stopped_on_road:${load.id}`, state, { minutes: 10 }, load));
     }
   }
-  return found;
 }

@@ -24,3 +24,24 @@ export async function filterInSlices<T>(
   }
   return kept;
 }
+
+/** Work run between two turns of the event loop, at most, in a long computation that yields as it goes. */
+export const TURN_BUDGET_MS = 4;
+
+/**
+ * For a computation made of many small steps (a pour's rhythm, one load's
+ * checks): `due()` hands the event loop back once the steps since the last
+ * turn have taken longer than the budget, so trackers' answers and consoles'
+ * frames wait a few milliseconds at most, not for the whole computation.
+ */
+export class TurnBudget {
+  private since = performance.now();
+
+  constructor(private readonly budgetMs = TURN_BUDGET_MS) {}
+
+  async due(): Promise<void> {
+    if (performance.now() - this.since < this.budgetMs) return;
+    await nextTurn();
+    this.since = performance.now();
+  }
+}
