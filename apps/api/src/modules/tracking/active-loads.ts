@@ -65,7 +65,6 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
   private coalescing: NodeJS.Timeout | undefined;
   private reconcileTimer: NodeJS.Timeout | undefined;
   private readonly notices: ChangeNotices;
-  private listening = false;
   private closed = false;
   /** Loads a reconcile found wrong since the start, for the log and for tests. */
   corrections = 0;
@@ -76,19 +75,17 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // One connection per instance listens for change notices; when it drops, it comes back and reads all.
-    this.notices = new ChangeNotices((dataSource.options as { url?: string }).url, CHANNEL, {
+    this.notices = new ChangeNotices(dataSource, CHANNEL, {
       notice: (payload) => {
         const [kind, id] = payload.split(':');
         if (kind in KEY_OF && id) this.notice(kind as ChangedKind, id);
       },
       listening: () => {
-        this.listening = true;
         // Whatever changed while nobody listened is read afresh.
         if (this.loaded) void this.reconcile();
         else void this.ready();
       },
       lost: (reason) => {
-        this.listening = false;
         this.logger.warn(`load change notices lost (${reason}); reconnecting`);
         this.scheduleReconcile(0);
       },
@@ -174,7 +171,7 @@ export class ActiveLoads implements OnModuleInit, OnApplicationShutdown {
           this.view.reconcile(await this.dataSource.query(SELECT, [TRUCK_BUSY_STATUSES]));
           this.initialised = true;
         }
-        this.scheduleReconcile(this.listening ? this.config.activeLoadsReconcileMs : DEAF_RECONCILE_MS);
+        this.scheduleReconcile(this.notices.listening ? this.config.activeLoadsReconcileMs : DEAF_RECONCILE_MS);
       } catch (error) {
         // The database is away: the last view is the best there is, and the next read tries again.
         this.logger.warn(`active loads not reconciled: ${String(error)}`);

@@ -23,7 +23,7 @@ export class DeviceRegistry extends RegisteredTrackers implements OnModuleInit, 
       clock,
       (message) => logger.warn(message),
     );
-    this.notices = new ChangeNotices((dataSource.options as { url?: string }).url, CHANNEL, {
+    this.notices = new ChangeNotices(dataSource, CHANNEL, {
       notice: () => this.changed(),
       // Whatever changed while nobody listened is read afresh.
       listening: () => this.changed(),

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 
 const RECONNECT_MS = 1_000;
 
@@ -21,12 +22,21 @@ export class ChangeNotices {
   private client: Client | undefined;
   private reconnect: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly url: string | undefined;
+  private flowing = false;
 
   constructor(
-    private readonly url: string | undefined,
+    dataSource: DataSource,
     private readonly channel: string,
     private readonly handlers: ChangeNoticeHandlers,
-  ) {}
+  ) {
+    this.url = (dataSource.options as { url?: string }).url;
+  }
+
+  /** Whether notices flow now; while not, changes go unannounced. */
+  get listening(): boolean {
+    return this.flowing;
+  }
 
   start(): void {
     void this.listen();
@@ -46,6 +56,7 @@ export class ChangeNotices {
     const lost = (reason: unknown) => {
       if (this.client !== client) return;
       this.client = undefined;
+      this.flowing = false;
       client.end().catch(() => undefined);
       if (this.closed) return;
       this.handlers.lost(String(reason));
@@ -59,7 +70,9 @@ export class ChangeNotices {
     try {
       await client.connect();
       await client.query(`LISTEN ${this.channel}`);
-      if (this.client === client) this.handlers.listening();
+      if (this.client !== client) return;
+      this.flowing = true;
+      this.handlers.listening();
     } catch (error) {
       lost(error);
     }
